@@ -1,0 +1,49 @@
+# Two commands do all set-up on a fresh machine: `make run` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+SAMPLE := resources/sample/sample_article.md
+
+.PHONY: run test test-fast lint package benchmark screenshots clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-test: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e ".[test]"
+	touch $@ $(VENV)/.installed
+
+run: $(VENV)/.installed
+	$(BIN)/copydesk $(SAMPLE)
+
+test: $(VENV)/.installed-test
+	$(BIN)/lint-imports --no-cache
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
+
+test-fast: $(VENV)/.installed-test
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -m "not slow"
+
+lint: $(VENV)/.installed-test
+	$(BIN)/ruff check desktop_app tests benchmarks
+
+$(VENV)/.installed-package: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e ".[package]"
+	touch $@
+
+package: $(VENV)/.installed-package
+	$(BIN)/pyinstaller --noconfirm --clean packaging/copydesk.spec
+
+benchmark: $(VENV)/.installed
+	$(BIN)/python benchmarks/bench_storage.py
+	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/bench_window.py
+
+screenshots: $(VENV)/.installed
+	$(BIN)/python packaging/screenshots.py
+
+clean:
+	rm -rf build dist .pytest_cache

@@ -1,0 +1,132 @@
+"""The `copydesk` command. Subcommands run headless; Qt is imported only to open the window."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from typing import NoReturn
+
+from desktop_app import __version__
+from desktop_app.core.errors import CopydeskError, UsageProblem
+
+SUBCOMMANDS = ("import", "list", "annotate", "export", "check")
+
+
+class UsageError(Exception):
+    pass
+
+
+class Parser(argparse.ArgumentParser):
+    """argparse, but a usage error is one line and exit 2 (no usage dump)."""
+
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(message)
+
+
+def _db_option(parser: argparse.ArgumentParser, default: object = None) -> None:
+    parser.add_argument("--db", metavar="PATH", default=default,
+                        help="database file (default: COPYDESK_HOME or the user data folder)")
+
+
+def build_parser() -> Parser:
+    parser = Parser(prog="copydesk", description="Review article drafts: tag quotes, claims and "
+                    "anonymous sources.")
+    parser.add_argument("--version", action="version", version=f"copydesk {__version__}")
+    _db_option(parser)
+    subs = parser.add_subparsers(dest="command", parser_class=Parser)
+
+    p = subs.add_parser("import", help="import draft files into the database")
+    p.add_argument("files", nargs="+", metavar="FILE")
+    _db_option(p, argparse.SUPPRESS)
+
+    p = subs.add_parser("list", help="list imported documents")
+    _db_option(p, argparse.SUPPRESS)
+
+    p = subs.add_parser("annotate", help="tag a span of a document")
+    p.add_argument("--document", required=True, metavar="ID", help="document id (a unique prefix is enough)")
+    p.add_argument("--tag", required=True)
+    p.add_argument("--start", type=int)
+    p.add_argument("--end", type=int)
+    p.add_argument("--find", metavar="TEXT", help="tag the words TEXT (exactly as in the document)")
+    p.add_argument("--nth", type=int, default=1, metavar="N", help="with --find: the Nth occurrence")
+    p.add_argument("--note", default="")
+    p.add_argument("--status")
+    p.add_argument("--field", action="append", default=[], metavar="KEY=VALUE")
+    p.add_argument("--reviewer")
+    _db_option(p, argparse.SUPPRESS)
+
+    p = subs.add_parser("export", help="export annotations")
+    p.add_argument("--document", metavar="ID")
+    p.add_argument("--format", choices=["csv"], default="csv")
+    p.add_argument("-o", "--output", default="-", metavar="FILE", help="output file, or - for stdout")
+    _db_option(p, argparse.SUPPRESS)
+    return parser
+
+
+def build_gui_parser() -> Parser:
+    parser = Parser(prog="copydesk", description="Open the Copydesk window. Subcommands: "
+                    + ", ".join(SUBCOMMANDS) + " (see copydesk COMMAND --help).")
+    parser.add_argument("--version", action="version", version=f"copydesk {__version__}")
+    _db_option(parser)
+    parser.add_argument("--self-test", action="store_true",
+                        help="build the window offscreen on a temporary database, tag and export; exit 0 if all works")
+    parser.add_argument("--screenshot", metavar="PNG", help=argparse.SUPPRESS)
+    parser.add_argument("files", nargs="*", metavar="FILE", help="drafts to open")
+    return parser
+
+
+def _first_positional(argv: Sequence[str]) -> str | None:
+    skip = False
+    for arg in argv:
+        if skip:
+            skip = False
+            continue
+        if arg == "--db":
+            skip = True
+            continue
+        if not arg.startswith("-"):
+            return arg
+    return None
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    try:
+        if _first_positional(argv) in SUBCOMMANDS or any(a in ("-h", "--help") for a in argv[:1]):
+            args = build_parser().parse_args(argv)
+            if args.command is None:
+                args = build_gui_parser().parse_args(argv)
+        else:
+            args = build_gui_parser().parse_args(argv)
+    except UsageError as error:
+        print(f"copydesk: {error}", file=sys.stderr)
+        return 2
+    try:
+        return _dispatch(args)
+    except UsageError as error:
+        print(f"copydesk: {error}", file=sys.stderr)
+        return 2
+    except UsageProblem as error:
+        print(f"copydesk: {error}", file=sys.stderr)
+        return 2
+    except CopydeskError as error:
+        print(f"copydesk: {error}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("copydesk: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+def _dispatch(args: argparse.Namespace) -> int:
+    command = getattr(args, "command", None)
+    if command is None:
+        from desktop_app.gui import run_gui
+
+        return run_gui(args.files, args.db, self_test=args.self_test, screenshot=args.screenshot)
+    from desktop_app import commands
+
+    return int(getattr(commands, "cmd_" + command)(args))
+

@@ -1,0 +1,145 @@
+"""The headless subcommands behind `copydesk import|list|annotate|export`."""
+
+from __future__ import annotations
+
+import argparse
+import io
+import os
+import sys
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import IO
+
+from desktop_app.app import open_repository
+from desktop_app.core.anchoring import find_occurrence
+from desktop_app.core.annotations import edited, new_annotation
+from desktop_app.core.errors import CopydeskError, OperationError, UsageProblem
+from desktop_app.core.fields import ordered_field_keys
+from desktop_app.core.model import Document
+from desktop_app.core.operations import AddAnnotation, apply
+from desktop_app.core.settings import Settings, account_name
+from desktop_app.core.paths import settings_path
+from desktop_app.export.csv_export import write_csv
+from desktop_app.formats import FormatError, load_source
+from desktop_app.storage import SqliteRepository
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    repo = open_repository(args.db)
+    failed = 0
+    for name in args.files:
+        try:
+            source = load_source(name)
+        except FormatError as error:
+            print(f"copydesk: {error}", file=sys.stderr)
+            failed += 1
+            continue
+        doc, created = repo.add_document(source, str(Path(name).resolve()))
+        note = "" if created else "\t(already imported)"
+        print(f"{doc.id}\t{doc.title}\t{len(doc.blocks)} blocks\t{len(doc.text)} characters{note}")
+    return 1 if failed else 0
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    repo = open_repository(args.db)
+    for doc in repo.list_documents():
+        counts = ", ".join(f"{tag} {n}" for tag, n in sorted(doc["counts"].items())) or "no annotations"
+        print(f"{doc['id']}\t{doc['title']}\t{doc['characters']} characters\t{counts}")
+    return 0
+
+
+def resolve_document(repo: SqliteRepository, ident: str) -> Document:
+    matches = repo.find_documents(ident)
+    if not matches:
+        raise OperationError(f"no document with id {ident!r} (see copydesk list)")
+    if len(matches) > 1:
+        raise OperationError(f"document id {ident!r} is ambiguous ({len(matches)} match); give more of it")
+    doc = repo.get_document(matches[0])
+    assert doc is not None
+    return doc
+
+
+def _parse_fields(pairs: list[str]) -> dict[str, str]:
+    fields: dict[str, str] = {}
+    for pair in pairs:
+        key, sep, value = pair.partition("=")
+        if not sep or not key.strip():
+            raise UsageProblem(f"--field needs KEY=VALUE, got {pair!r}")
+        fields[key.strip()] = value
+    return fields
+
+
+def cmd_annotate(args: argparse.Namespace) -> int:
+    by_find = args.find is not None
+    by_range = args.start is not None or args.end is not None
+    if by_find == by_range or (by_range and (args.start is None or args.end is None)):
+        raise UsageProblem("give either --start and --end, or --find TEXT")
+    fields = _parse_fields(args.field)
+    repo = open_repository(args.db)
+    doc = resolve_document(repo, args.document)
+    if repo.get_tag(args.tag) is None:
+        names = ", ".join(t.name for t in repo.tags())
+        raise OperationError(f"unknown tag {args.tag!r}; tags are: {names}")
+    if by_find:
+        span = find_occurrence(doc.text, args.find, args.nth)
+        if span is None:
+            raise OperationError(f"{args.find!r} (occurrence {args.nth}) is not in the document")
+        start, end = span
+    else:
+        start, end = args.start, args.end
+    reviewer = args.reviewer or Settings.load(settings_path()).reviewer or account_name()
+    annotation = new_annotation(doc.id, doc.text, args.tag, start, end, reviewer=reviewer,
+                                note=args.note, fields=fields)
+    if args.status:
+        annotation = edited(annotation, status=args.status)
+    apply(repo, AddAnnotation(annotation, "Tag"))
+    print(f"{annotation.id}\t{annotation.tag}\t{annotation.start}-{annotation.end}\t{annotation.exact}")
+    return 0
+
+
+def export_csv(repo: SqliteRepository, document_id: str | None, out: IO[str]) -> int:
+    keys = ordered_field_keys(repo.field_keys(document_id))
+    rows = repo.export_rows(document_id, keys)
+    return write_csv(out, rows, keys, repo.block_starts(document_id))
+
+
+def write_text_atomically(path: str, write: Callable[[IO[str]], object]) -> None:
+    """Write to a temp file beside `path`, then rename: a failure never leaves half a file."""
+    target = Path(path)
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=".copydesk-", suffix=".tmp", dir=str(target.parent))
+    except OSError as error:
+        raise CopydeskError(f"{path}: cannot write here ({error.strerror})") from None
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8-sig", newline="") as handle:
+            write(handle)
+        os.replace(tmp, target)
+    except OSError as error:
+        Path(tmp).unlink(missing_ok=True)
+        raise CopydeskError(f"{path}: cannot write ({error.strerror})") from None
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    repo = open_repository(args.db)
+    doc_id = resolve_document(repo, args.document).id if args.document else None
+    if args.output == "-":
+        out = io.TextIOWrapper(sys.stdout.buffer, encoding="utf-8-sig", newline="")
+        try:
+            export_csv(repo, doc_id, out)
+        finally:
+            out.flush()
+            out.detach()
+    else:
+        count = 0
+
+        def write(handle: IO[str]) -> None:
+            nonlocal count
+            count = export_csv(repo, doc_id, handle)
+
+        write_text_atomically(args.output, write)
+        print(f"{count} annotations written to {args.output}", file=sys.stderr)
+    return 0

@@ -1,0 +1,1 @@
+"""Plain-Python core: the model, anchoring, spans and operations. No Qt, no SQL."""

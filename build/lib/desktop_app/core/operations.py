@@ -1,0 +1,157 @@
+"""Every user edit is an immutable operation: applying it in one transaction returns its inverse and a
+`Change` naming what moved, so the UI refreshes only that and undo is just applying the inverse."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from typing import Protocol
+
+from desktop_app.core.errors import OperationError
+from desktop_app.core.model import Annotation, Tag
+from desktop_app.core.ports import Repository
+
+
+@dataclass(frozen=True)
+class Change:
+    """What an operation changed: annotation ids per kind, the affected spans per document, tags."""
+
+    added: tuple[str, ...] = ()
+    removed: tuple[str, ...] = ()
+    updated: tuple[str, ...] = ()
+    spans: tuple[tuple[str, int, int], ...] = ()  # (document_id, start, end)
+    tags_changed: bool = False
+
+    def merge(self, other: Change) -> Change:
+        return Change(
+            self.added + other.added,
+            self.removed + other.removed,
+            self.updated + other.updated,
+            self.spans + other.spans,
+            self.tags_changed or other.tags_changed,
+        )
+
+    @property
+    def document_ids(self) -> frozenset[str]:
+        return frozenset(doc for doc, _, _ in self.spans)
+
+
+class Operation(Protocol):
+    @property
+    def label(self) -> str: ...
+
+    def run(self, repo: Repository) -> tuple[Operation, Change]: ...
+
+
+def apply(repo: Repository, op: Operation) -> tuple[Operation, Change]:
+    """Run `op` in one transaction; returns (inverse, change). Nothing is written if it fails."""
+    with repo.transaction():
+        return op.run(repo)
+
+
+def _span(a: Annotation) -> tuple[str, int, int]:
+    return (a.document_id, a.start, a.end)
+
+
+@dataclass(frozen=True)
+class AddAnnotation:
+    annotation: Annotation
+    label: str = "Add Annotation"
+
+    def run(self, repo: Repository) -> tuple[Operation, Change]:
+        a = self.annotation
+        if a.end <= a.start:
+            raise OperationError("cannot tag an empty span")
+        if repo.get_tag(a.tag) is None:
+            raise OperationError(f"unknown tag: {a.tag}")
+        repo.insert_annotation(a)
+        return RemoveAnnotation(a, self.label), Change(added=(a.id,), spans=(_span(a),))
+
+
+@dataclass(frozen=True)
+class RemoveAnnotation:
+    annotation: Annotation
+    label: str = "Delete Annotation"
+
+    def run(self, repo: Repository) -> tuple[Operation, Change]:
+        current = repo.get_annotation(self.annotation.id)
+        if current is None:
+            raise OperationError("the annotation no longer exists")
+        repo.delete_annotation(current.id)
+        return AddAnnotation(current, self.label), Change(removed=(current.id,), spans=(_span(current),))
+
+
+@dataclass(frozen=True)
+class UpdateAnnotation:
+    """Replace an annotation's editable parts (note, status, fields, tag); `after` carries the new values."""
+
+    after: Annotation
+    label: str = "Edit Annotation"
+
+    def run(self, repo: Repository) -> tuple[Operation, Change]:
+        before = repo.get_annotation(self.after.id)
+        if before is None:
+            raise OperationError("the annotation no longer exists")
+        if self.after.tag != before.tag and repo.get_tag(self.after.tag) is None:
+            raise OperationError(f"unknown tag: {self.after.tag}")
+        repo.update_annotation(self.after)
+        spans = (_span(before),) if _span(before) == _span(self.after) else (_span(before), _span(self.after))
+        return UpdateAnnotation(before, self.label), Change(updated=(before.id,), spans=spans)
+
+
+@dataclass(frozen=True)
+class AddTag:
+    tag: Tag
+    label: str = "Add Tag"
+
+    def run(self, repo: Repository) -> tuple[Operation, Change]:
+        if repo.get_tag(self.tag.name) is not None:
+            raise OperationError(f"a tag named {self.tag.name!r} already exists")
+        repo.insert_tag(self.tag)
+        return RemoveTag(self.tag, self.label), Change(tags_changed=True)
+
+
+@dataclass(frozen=True)
+class RemoveTag:
+    """Remove a custom tag; annotations using it must be removed first (see `delete_tag_op`)."""
+
+    tag: Tag
+    label: str = "Delete Tag"
+
+    def run(self, repo: Repository) -> tuple[Operation, Change]:
+        current = repo.get_tag(self.tag.name)
+        if current is None:
+            raise OperationError(f"no tag named {self.tag.name!r}")
+        if current.builtin:
+            raise OperationError(f"{current.label} is built in and cannot be deleted")
+        repo.delete_tag(current.name)
+        return AddTag(current, self.label), Change(tags_changed=True)
+
+
+@dataclass(frozen=True)
+class UpdateTag:
+    after: Tag
+    label: str = "Edit Tag"
+
+    def run(self, repo: Repository) -> tuple[Operation, Change]:
+        before = repo.get_tag(self.after.name)
+        if before is None:
+            raise OperationError(f"no tag named {self.after.name!r}")
+        repo.update_tag(replace(self.after, builtin=before.builtin))
+        return UpdateTag(before, self.label), Change(tags_changed=True)
+
+
+@dataclass(frozen=True)
+class Batch:
+    """Several operations as one edit (one transaction, one undo step)."""
+
+    ops: tuple[Operation, ...] = field(default_factory=tuple)
+    label: str = "Edit"
+
+    def run(self, repo: Repository) -> tuple[Operation, Change]:
+        inverses: list[Operation] = []
+        change = Change()
+        for op in self.ops:
+            inverse, part = op.run(repo)
+            inverses.append(inverse)
+            change = change.merge(part)
+        return Batch(tuple(reversed(inverses)), self.label), change

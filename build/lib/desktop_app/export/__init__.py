@@ -1,0 +1,1 @@
+"""Exporters: annotations out to CSV (and later JSON and reports)."""

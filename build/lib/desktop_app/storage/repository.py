@@ -1,0 +1,244 @@
+"""The repository: documents, annotations and tags in SQLite. Implements `core.ports.Repository`."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+import sqlite_utils
+
+from desktop_app.core.annotations import now_iso
+from desktop_app.core.errors import StorageError
+from desktop_app.core.model import Annotation, Block, Document, SourceText, Tag
+from desktop_app.storage.database import describe_sqlite_error
+
+ANNOTATION_COLUMNS = (
+    "id, document_id, tag, start, \"end\", exact, prefix, suffix, note, status, fields, reviewer, "
+    "created_at, updated_at, anchor_state"
+)
+DOCUMENT_COLUMNS = (
+    "id, title, source_path, source_format, text, text_sha256, blocks, imported_at, revision_of"
+)
+
+
+def _annotation(row: tuple[Any, ...]) -> Annotation:
+    return Annotation(*row[:10], json.loads(row[10]), *row[11:])  # type: ignore[arg-type]
+
+
+def _document(row: tuple[Any, ...]) -> Document:
+    blocks = tuple(Block.from_json(b) for b in json.loads(row[6]))
+    return Document(*row[:6], blocks, row[7], row[8])  # type: ignore[arg-type]
+
+
+def _tag(row: tuple[Any, ...]) -> Tag:
+    return Tag(row[0], row[1], row[2], row[3], row[4], bool(row[5]), row[6])
+
+
+class SqliteRepository:
+    """All reads and writes. Writes happen inside `transaction()`; each public edit is one commit."""
+
+    def __init__(self, db: sqlite_utils.Database, path: str = "") -> None:
+        self.db = db
+        self.path = path or "database"
+        self._depth = 0
+
+    # -- transactions -------------------------------------------------------------------------
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        if self._depth:
+            self._depth += 1
+            try:
+                yield
+            finally:
+                self._depth -= 1
+            return
+        try:
+            self.db.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as error:
+            raise StorageError(describe_sqlite_error(error, self.path)) from None
+        self._depth = 1
+        try:
+            yield
+            self.db.execute("COMMIT")
+        except sqlite3.Error as error:
+            self._rollback()
+            raise StorageError(describe_sqlite_error(error, self.path)) from None
+        except BaseException:
+            self._rollback()
+            raise
+        finally:
+            self._depth = 0
+
+    def _rollback(self) -> None:
+        try:
+            self.db.execute("ROLLBACK")
+        except sqlite3.Error:
+            pass
+
+    def _read(self, sql: str, params: Any = ()) -> list[tuple[Any, ...]]:
+        try:
+            return list(self.db.execute(sql, params).fetchall())
+        except sqlite3.Error as error:
+            raise StorageError(describe_sqlite_error(error, self.path)) from None
+
+    # -- documents ----------------------------------------------------------------------------
+    def add_document(self, source: SourceText, source_path: str) -> tuple[Document, bool]:
+        """Store an imported text; returns (document, created). The same file and text is not duplicated."""
+        sha = hashlib.sha256(source.text.encode("utf-8")).hexdigest()
+        existing = self._read(
+            f"SELECT {DOCUMENT_COLUMNS} FROM documents WHERE text_sha256 = ? AND source_path = ?",
+            [sha, source_path],
+        )
+        if existing:
+            return _document(existing[0]), False
+        doc = Document(
+            id=str(uuid.uuid4()),
+            title=source.title,
+            source_path=source_path,
+            source_format=source.source_format,
+            text=source.text,
+            text_sha256=sha,
+            blocks=source.blocks,
+            imported_at=now_iso(),
+        )
+        with self.transaction():
+            self.db.execute(
+                f"INSERT INTO documents ({DOCUMENT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [doc.id, doc.title, doc.source_path, doc.source_format, doc.text, sha,
+                 json.dumps([b.to_json() for b in doc.blocks]), doc.imported_at, None],
+            )
+        return doc, True
+
+    def get_document(self, document_id: str) -> Document | None:
+        rows = self._read(f"SELECT {DOCUMENT_COLUMNS} FROM documents WHERE id = ?", [document_id])
+        return _document(rows[0]) if rows else None
+
+    def find_documents(self, prefix: str) -> list[str]:
+        """Ids starting with `prefix`, so the CLI accepts a short id like git does."""
+        rows = self._read("SELECT id FROM documents WHERE id LIKE ? ORDER BY id", [prefix + "%"])
+        return [r[0] for r in rows]
+
+    def list_documents(self) -> list[dict[str, Any]]:
+        """Every document with its size and count per tag, newest first (no text loaded)."""
+        docs = self._read(
+            "SELECT id, title, source_path, source_format, length(text), imported_at "
+            "FROM documents ORDER BY imported_at DESC"
+        )
+        counts: dict[str, dict[str, int]] = {}
+        for doc_id, tag, n in self._read(
+            "SELECT document_id, tag, count(*) FROM annotations GROUP BY document_id, tag"
+        ):
+            counts.setdefault(doc_id, {})[tag] = n
+        keys = ("id", "title", "source_path", "source_format", "characters", "imported_at")
+        return [dict(zip(keys, row), counts=counts.get(row[0], {})) for row in docs]
+
+    def delete_document(self, document_id: str) -> None:
+        with self.transaction():
+            self.db.execute("DELETE FROM documents WHERE id = ?", [document_id])
+
+    # -- annotations --------------------------------------------------------------------------
+    def annotations_for(self, document_id: str) -> list[Annotation]:
+        rows = self._read(
+            f"SELECT {ANNOTATION_COLUMNS} FROM annotations WHERE document_id = ? ORDER BY start, \"end\"",
+            [document_id],
+        )
+        return [_annotation(r) for r in rows]
+
+    def get_annotation(self, annotation_id: str) -> Annotation | None:
+        rows = self._read(f"SELECT {ANNOTATION_COLUMNS} FROM annotations WHERE id = ?", [annotation_id])
+        return _annotation(rows[0]) if rows else None
+
+    def insert_annotation(self, a: Annotation) -> None:
+        self.db.execute(
+            f"INSERT INTO annotations ({ANNOTATION_COLUMNS}) VALUES "
+            "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [a.id, a.document_id, a.tag, a.start, a.end, a.exact, a.prefix, a.suffix, a.note,
+             a.status, json.dumps(a.fields, ensure_ascii=False), a.reviewer, a.created_at,
+             a.updated_at, a.anchor_state],
+        )
+
+    def update_annotation(self, a: Annotation) -> None:
+        self.db.execute(
+            "UPDATE annotations SET tag = ?, start = ?, \"end\" = ?, exact = ?, prefix = ?, suffix = ?, "
+            "note = ?, status = ?, fields = ?, reviewer = ?, updated_at = ?, anchor_state = ? WHERE id = ?",
+            [a.tag, a.start, a.end, a.exact, a.prefix, a.suffix, a.note, a.status,
+             json.dumps(a.fields, ensure_ascii=False), a.reviewer, a.updated_at, a.anchor_state, a.id],
+        )
+
+    def delete_annotation(self, annotation_id: str) -> None:
+        self.db.execute("DELETE FROM annotations WHERE id = ?", [annotation_id])
+
+    def annotations_with_tag(self, tag: str) -> list[Annotation]:
+        rows = self._read(f"SELECT {ANNOTATION_COLUMNS} FROM annotations WHERE tag = ?", [tag])
+        return [_annotation(r) for r in rows]
+
+    # -- tags ---------------------------------------------------------------------------------
+    def tags(self) -> list[Tag]:
+        rows = self._read(
+            "SELECT name, label, colour, shortcut, description, builtin, position FROM tags "
+            "ORDER BY position, name"
+        )
+        return [_tag(r) for r in rows]
+
+    def get_tag(self, name: str) -> Tag | None:
+        rows = self._read(
+            "SELECT name, label, colour, shortcut, description, builtin, position FROM tags "
+            "WHERE name = ?",
+            [name],
+        )
+        return _tag(rows[0]) if rows else None
+
+    def insert_tag(self, t: Tag) -> None:
+        self.db.execute(
+            "INSERT INTO tags VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [t.name, t.label, t.colour, t.shortcut, t.description, int(t.builtin), t.position],
+        )
+
+    def update_tag(self, t: Tag) -> None:
+        self.db.execute(
+            "UPDATE tags SET label = ?, colour = ?, shortcut = ?, description = ?, position = ? "
+            "WHERE name = ?",
+            [t.label, t.colour, t.shortcut, t.description, t.position, t.name],
+        )
+
+    def delete_tag(self, name: str) -> None:
+        self.db.execute("DELETE FROM tags WHERE name = ?", [name])
+
+    # -- export -------------------------------------------------------------------------------
+    def field_keys(self, document_id: str | None = None) -> list[str]:
+        where, params = ("WHERE a.document_id = ?", [document_id]) if document_id else ("", [])
+        rows = self._read(
+            f"SELECT DISTINCT j.key FROM annotations a, json_each(a.fields) j {where}", params
+        )
+        return [r[0] for r in rows]
+
+    def block_starts(self, document_id: str | None = None) -> dict[str, list[int]]:
+        where, params = ("WHERE id = ?", [document_id]) if document_id else ("", [])
+        return {
+            doc_id: [b["start"] for b in json.loads(blocks)]
+            for doc_id, blocks in self._read(f"SELECT id, blocks FROM documents {where}", params)
+        }
+
+    def export_rows(
+        self, document_id: str | None, field_keys: list[str]
+    ) -> Iterator[tuple[Any, ...]]:
+        """Rows in `core.model.ANNOTATION_ROW_COLUMNS` order followed by one value per field key (json_extract in C)."""
+        extracts = "".join(f", json_extract(a.fields, ?)" for _ in field_keys)
+        where, params = ("WHERE a.document_id = ?", [document_id]) if document_id else ("", [])
+        sql = (
+            "SELECT a.document_id, d.title, d.source_path, a.id, a.tag, a.exact, a.start, a.\"end\", "
+            "a.prefix, a.suffix, a.note, a.status, a.reviewer, a.created_at, a.updated_at, "
+            f"a.anchor_state{extracts} FROM annotations a JOIN documents d ON d.id = a.document_id "
+            f"{where} ORDER BY d.imported_at, a.document_id, a.start, a.\"end\", a.id"
+        )
+        json_paths = ["$." + json.dumps(k) for k in field_keys]
+        try:
+            yield from self.db.execute(sql, json_paths + params)
+        except sqlite3.Error as error:
+            raise StorageError(describe_sqlite_error(error, self.path)) from None
+

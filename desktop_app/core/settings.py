@@ -1,0 +1,52 @@
+"""User settings as a small typed dataclass stored in JSON (never pickles)."""
+
+from __future__ import annotations
+
+import getpass
+import json
+import os
+from dataclasses import asdict, dataclass, field, fields
+from pathlib import Path
+from typing import Any
+
+
+def account_name() -> str:
+    try:
+        return getpass.getuser()
+    except Exception:  # no login name on some CI/containers
+        return os.environ.get("USER", "") or "reviewer"
+
+
+@dataclass
+class Settings:
+    reviewer: str = ""
+    recent_files: list[str] = field(default_factory=list)
+    last_document_id: str = ""
+    positions: dict[str, int] = field(default_factory=dict)  # document id -> first visible char
+
+    @classmethod
+    def load(cls, path: Path) -> Settings:
+        """Read settings; a missing or unreadable file gives defaults rather than an error."""
+        try:
+            raw: Any = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return cls()
+        if not isinstance(raw, dict):
+            return cls()
+        known = {f.name for f in fields(cls)}
+        values = {k: v for k, v in raw.items() if k in known}
+        try:
+            return cls(**values)
+        except TypeError:
+            return cls()
+
+    def save(self, path: Path) -> None:
+        """Write atomically, so a crash mid-write never leaves half a file."""
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(".tmp")
+        tmp.write_text(json.dumps(asdict(self), indent=2, ensure_ascii=False), encoding="utf-8")
+        os.replace(tmp, path)
+
+    def add_recent(self, file_path: str, limit: int = 10) -> None:
+        self.recent_files = [file_path] + [p for p in self.recent_files if p != file_path]
+        del self.recent_files[limit:]

@@ -1,0 +1,1 @@
+"""Bundled resources (icons, styles, sample article), importable as desktop_app.resources."""
