@@ -1,4 +1,4 @@
-"""Composition root: opens the database and wires storage, formats and export into the core and UI."""
+"""Composition root: opens the database and wires storage, formats and export into the core."""
 
 from __future__ import annotations
 

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from typing import NoReturn
 
 from desktop_app import __version__
 from desktop_app.core.errors import CopydeskError, UsageProblem
+from desktop_app.core.model import STATUSES
 
 SUBCOMMANDS = ("import", "list", "annotate", "export", "check")
 
@@ -44,14 +46,17 @@ def build_parser() -> Parser:
     _db_option(p, argparse.SUPPRESS)
 
     p = subs.add_parser("annotate", help="tag a span of a document")
-    p.add_argument("--document", required=True, metavar="ID", help="document id (a unique prefix is enough)")
+    p.add_argument("--document", required=True, metavar="ID",
+                   help="document id (a unique prefix is enough)")
     p.add_argument("--tag", required=True)
     p.add_argument("--start", type=int)
     p.add_argument("--end", type=int)
-    p.add_argument("--find", metavar="TEXT", help="tag the words TEXT (exactly as in the document)")
-    p.add_argument("--nth", type=int, default=1, metavar="N", help="with --find: the Nth occurrence")
+    p.add_argument("--find", metavar="TEXT",
+                   help="tag the words TEXT (exactly as in the document)")
+    p.add_argument("--nth", type=int, default=1, metavar="N",
+                   help="with --find: the Nth occurrence")
     p.add_argument("--note", default="")
-    p.add_argument("--status")
+    p.add_argument("--status", choices=STATUSES)
     p.add_argument("--field", action="append", default=[], metavar="KEY=VALUE")
     p.add_argument("--reviewer")
     _db_option(p, argparse.SUPPRESS)
@@ -59,7 +64,8 @@ def build_parser() -> Parser:
     p = subs.add_parser("export", help="export annotations")
     p.add_argument("--document", metavar="ID")
     p.add_argument("--format", choices=["csv"], default="csv")
-    p.add_argument("-o", "--output", default="-", metavar="FILE", help="output file, or - for stdout")
+    p.add_argument("-o", "--output", default="-", metavar="FILE",
+                   help="output file, or - for stdout")
     _db_option(p, argparse.SUPPRESS)
     return parser
 
@@ -70,7 +76,8 @@ def build_gui_parser() -> Parser:
     parser.add_argument("--version", action="version", version=f"copydesk {__version__}")
     _db_option(parser)
     parser.add_argument("--self-test", action="store_true",
-                        help="build the window offscreen on a temporary database, tag and export; exit 0 if all works")
+                        help="build the window offscreen on a temporary database, tag and "
+                        "export; exit 0 if all works")
     parser.add_argument("--screenshot", metavar="PNG", help=argparse.SUPPRESS)
     parser.add_argument("files", nargs="*", metavar="FILE", help="drafts to open")
     return parser
@@ -90,7 +97,13 @@ def _first_positional(argv: Sequence[str]) -> str | None:
     return None
 
 
+def _fail(message: str, code: int) -> int:
+    print(f"copydesk: {' '.join(message.split())}", file=sys.stderr)
+    return code
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit code (0 ok, 1 failure, 2 usage error)."""
     argv = list(sys.argv[1:] if argv is None else argv)
     try:
         if _first_positional(argv) in SUBCOMMANDS or any(a in ("-h", "--help") for a in argv[:1]):
@@ -100,24 +113,32 @@ def main(argv: Sequence[str] | None = None) -> int:
         else:
             args = build_gui_parser().parse_args(argv)
     except UsageError as error:
-        print(f"copydesk: {error}", file=sys.stderr)
-        return 2
+        return _fail(str(error), 2)
+    except SystemExit as done:  # --help and --version print, then "exit"
+        return done.code if isinstance(done.code, int) else 0
     try:
         return _dispatch(args)
-    except UsageError as error:
-        print(f"copydesk: {error}", file=sys.stderr)
-        return 2
-    except UsageProblem as error:
-        print(f"copydesk: {error}", file=sys.stderr)
-        return 2
+    except (UsageError, UsageProblem) as error:
+        return _fail(str(error), 2)
     except CopydeskError as error:
-        print(f"copydesk: {error}", file=sys.stderr)
-        return 1
+        return _fail(str(error), 1)
     except KeyboardInterrupt:
-        print("copydesk: interrupted", file=sys.stderr)
-        return 130
+        return _fail("interrupted", 130)
     except BrokenPipeError:
+        # The reader went away (`copydesk export | head`): stop quietly, and keep Python from
+        # complaining while it flushes stdout at exit.
+        try:
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        except (OSError, ValueError, AttributeError):
+            pass
         return 0
+    except MemoryError:
+        return _fail("out of memory", 1)
+    except Exception as error:  # a bug: still one line, the traceback only on request
+        if os.environ.get("COPYDESK_DEBUG"):
+            raise
+        return _fail(f"internal error ({type(error).__name__}: {error}); "
+                     "set COPYDESK_DEBUG=1 for details", 1)
 
 
 def _dispatch(args: argparse.Namespace) -> int:

@@ -7,6 +7,7 @@ import io
 import os
 import sys
 import tempfile
+import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 from typing import IO
@@ -18,8 +19,8 @@ from desktop_app.core.errors import CopydeskError, OperationError, UsageProblem
 from desktop_app.core.fields import ordered_field_keys
 from desktop_app.core.model import Document
 from desktop_app.core.operations import AddAnnotation, apply
-from desktop_app.core.settings import Settings, account_name
 from desktop_app.core.paths import settings_path
+from desktop_app.core.settings import Settings, account_name
 from desktop_app.export.csv_export import write_csv
 from desktop_app.formats import FormatError, load_source
 from desktop_app.storage import SqliteRepository
@@ -44,7 +45,8 @@ def cmd_import(args: argparse.Namespace) -> int:
 def cmd_list(args: argparse.Namespace) -> int:
     repo = open_repository(args.db)
     for doc in repo.list_documents():
-        counts = ", ".join(f"{tag} {n}" for tag, n in sorted(doc["counts"].items())) or "no annotations"
+        counts = ", ".join(f"{tag} {n}" for tag, n in sorted(doc["counts"].items()))
+        counts = counts or "no annotations"
         print(f"{doc['id']}\t{doc['title']}\t{doc['characters']} characters\t{counts}")
     return 0
 
@@ -54,7 +56,9 @@ def resolve_document(repo: SqliteRepository, ident: str) -> Document:
     if not matches:
         raise OperationError(f"no document with id {ident!r} (see copydesk list)")
     if len(matches) > 1:
-        raise OperationError(f"document id {ident!r} is ambiguous ({len(matches)} match); give more of it")
+        raise OperationError(
+            f"document id {ident!r} is ambiguous ({len(matches)} match); give more of it"
+        )
     doc = repo.get_document(matches[0])
     assert doc is not None
     return doc
@@ -75,6 +79,10 @@ def cmd_annotate(args: argparse.Namespace) -> int:
     by_range = args.start is not None or args.end is not None
     if by_find == by_range or (by_range and (args.start is None or args.end is None)):
         raise UsageProblem("give either --start and --end, or --find TEXT")
+    if args.nth < 1:
+        raise UsageProblem("--nth counts from 1")
+    if args.nth != 1 and not by_find:
+        raise UsageProblem("--nth only goes with --find")
     fields = _parse_fields(args.field)
     repo = open_repository(args.db)
     doc = resolve_document(repo, args.document)
@@ -82,7 +90,8 @@ def cmd_annotate(args: argparse.Namespace) -> int:
         names = ", ".join(t.name for t in repo.tags())
         raise OperationError(f"unknown tag {args.tag!r}; tags are: {names}")
     if by_find:
-        span = find_occurrence(doc.text, args.find, args.nth)
+        # The canonical text is NFC; a terminal may hand over decomposed accents.
+        span = find_occurrence(doc.text, unicodedata.normalize("NFC", args.find), args.nth)
         if span is None:
             raise OperationError(f"{args.find!r} (occurrence {args.nth}) is not in the document")
         start, end = span
@@ -108,12 +117,17 @@ def write_text_atomically(path: str, write: Callable[[IO[str]], object]) -> None
     """Write to a temp file beside `path`, then rename: a failure never leaves half a file."""
     target = Path(path)
     try:
+        mode = target.stat().st_mode & 0o777  # keep the permissions of a file being replaced
+    except OSError:
+        mode = 0o644  # mkstemp makes 0600; an export is meant to be shared
+    try:
         fd, tmp = tempfile.mkstemp(prefix=".copydesk-", suffix=".tmp", dir=str(target.parent))
     except OSError as error:
         raise CopydeskError(f"{path}: cannot write here ({error.strerror})") from None
     try:
         with os.fdopen(fd, "w", encoding="utf-8-sig", newline="") as handle:
             write(handle)
+        os.chmod(tmp, mode)
         os.replace(tmp, target)
     except OSError as error:
         Path(tmp).unlink(missing_ok=True)
@@ -127,12 +141,20 @@ def cmd_export(args: argparse.Namespace) -> int:
     repo = open_repository(args.db)
     doc_id = resolve_document(repo, args.document).id if args.document else None
     if args.output == "-":
-        out = io.TextIOWrapper(sys.stdout.buffer, encoding="utf-8-sig", newline="")
+        sys.stdout.flush()  # whatever was printed before goes first
+        buffer = getattr(sys.stdout, "buffer", None)
+        if buffer is None:  # a replaced stdout without bytes underneath
+            sys.stdout.write("\ufeff")
+            export_csv(repo, doc_id, sys.stdout)
+            return 0
+        out = io.TextIOWrapper(buffer, encoding="utf-8-sig", newline="")
         try:
             export_csv(repo, doc_id, out)
         finally:
-            out.flush()
-            out.detach()
+            try:
+                out.flush()
+            finally:
+                out.detach()
     else:
         count = 0
 

@@ -1,7 +1,10 @@
 """Describe a span by position and quote, and find it again in a (possibly revised) text.
 
-The cascade follows the Hypothesis client: cheapest selector first, and the quote is checked at every
-step, so an annotation is either on exactly its words or reported as orphaned, never on other words.
+The cascade follows the Hypothesis client: cheapest selector first, and the quote is checked at
+every step, so an annotation is either on exactly its words or reported as orphaned, never on
+other words. A match elsewhere must also be *trusted*: some of its old context still fits, or the
+quote is long and occurs only once. Otherwise a short quote like "he said" would silently jump to
+another occurrence after its own was deleted.
 """
 
 from __future__ import annotations
@@ -9,6 +12,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 CONTEXT_CHARS = 32
+# A moved match is trusted when this many characters (or the whole stored prefix/suffix, if
+# shorter) still fit on at least one side of it.
+MIN_CONTEXT_FIT = 8
+# ...or when it is the only occurrence of a quote at least this long.
+MIN_UNIQUE_QUOTE = 16
 
 
 @dataclass(frozen=True)
@@ -22,7 +30,7 @@ class Selectors:
 
 @dataclass(frozen=True)
 class Anchor:
-    """Where an annotation lands: `state` is anchored (same place), moved, or orphaned (start/end -1)."""
+    """Where an annotation lands: `state` is anchored (same place), moved, or orphaned (-1, -1)."""
 
     start: int
     end: int
@@ -49,44 +57,56 @@ def describe(text: str, start: int, end: int) -> Selectors:
     )
 
 
-def _common_suffix_len(a: str, b: str) -> int:
+def _fit_before(text: str, pos: int, prefix: str) -> int:
+    """How many characters just before `pos` equal the end of `prefix`."""
     n = 0
-    for x, y in zip(reversed(a), reversed(b)):
-        if x != y:
-            break
+    limit = min(len(prefix), pos)
+    while n < limit and text[pos - 1 - n] == prefix[-1 - n]:
         n += 1
     return n
 
 
-def _common_prefix_len(a: str, b: str) -> int:
+def _fit_after(text: str, pos: int, suffix: str) -> int:
+    """How many characters from `pos` on equal the start of `suffix`."""
     n = 0
-    for x, y in zip(a, b):
-        if x != y:
-            break
+    limit = min(len(suffix), len(text) - pos)
+    while n < limit and text[pos + n] == suffix[n]:
         n += 1
     return n
+
+
+def _side_confirms(fit: int, stored: str, at_boundary: bool) -> bool:
+    if not stored:  # the quote was at the very start/end of the text: it must still be
+        return at_boundary
+    return fit >= min(len(stored), MIN_CONTEXT_FIT)
 
 
 def anchor(text: str, selectors: Selectors) -> Anchor:
-    """Place `selectors` in `text`: same position, else the best-fitting nearest exact match, else orphan."""
+    """Place `selectors` in `text`: same position, else the best-fitting nearest trusted exact
+    match (see the module docstring), else orphan."""
     exact = selectors.exact
     if not exact:
         return ORPHAN
     start, end = selectors.start, selectors.end
     if 0 <= start and end <= len(text) and text[start:end] == exact:
         return Anchor(start, end, "anchored")
-    best: tuple[int, int, int] | None = None  # (-context score, distance, position)
+    candidates: list[tuple[int, int, int, bool]] = []  # (-context, distance, position, trusted)
     pos = text.find(exact)
     while pos != -1:
-        context = _common_suffix_len(text[max(0, pos - CONTEXT_CHARS) : pos], selectors.prefix)
         after = pos + len(exact)
-        context += _common_prefix_len(text[after : after + CONTEXT_CHARS], selectors.suffix)
-        candidate = (-context, abs(pos - start), pos)
-        if best is None or candidate < best:
-            best = candidate
+        before_fit = _fit_before(text, pos, selectors.prefix)
+        after_fit = _fit_after(text, after, selectors.suffix)
+        trusted = _side_confirms(before_fit, selectors.prefix, pos == 0) or _side_confirms(
+            after_fit, selectors.suffix, after == len(text)
+        )
+        candidates.append((-(before_fit + after_fit), abs(pos - start), pos, trusted))
         pos = text.find(exact, pos + 1)
-    if best is None:
+    if len(candidates) == 1 and len(exact) >= MIN_UNIQUE_QUOTE:
+        candidates[0] = (*candidates[0][:3], True)
+    trusted_candidates = [c for c in candidates if c[3]]
+    if not trusted_candidates:
         return ORPHAN
+    best = min(trusted_candidates)
     return Anchor(best[2], best[2] + len(exact), "moved")
 
 

@@ -15,6 +15,10 @@ def now_iso() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="milliseconds")
 
 
+def _non_empty(fields: dict[str, str]) -> dict[str, str]:
+    return {k: v for k, v in fields.items() if v != ""}
+
+
 def new_annotation(
     document_id: str,
     text: str,
@@ -26,7 +30,8 @@ def new_annotation(
     note: str = "",
     fields: dict[str, str] | None = None,
 ) -> Annotation:
-    """An annotation on text[start:end], trimmed of surrounding whitespace, with its quote selectors."""
+    """An annotation on text[start:end], trimmed of surrounding whitespace, with its quote
+    selectors. Empty field values are dropped (as in `edited`)."""
     if not (0 <= start <= end <= len(text)):
         raise OperationError(f"span {start}-{end} is outside the document (0-{len(text)})")
     start, end = trim_span(text, start, end)
@@ -45,7 +50,7 @@ def new_annotation(
         suffix=sel.suffix,
         note=note,
         status="open",
-        fields=dict(fields or {}),
+        fields=_non_empty(fields or {}),
         reviewer=reviewer,
         created_at=stamp,
         updated_at=stamp,
@@ -60,10 +65,11 @@ def edited(
     tag: str | None = None,
     fields: dict[str, str] | None = None,
 ) -> Annotation:
-    """A copy with the given parts changed and `updated_at` refreshed. Empty field values are dropped."""
+    """A copy with the given parts changed and `updated_at` refreshed. Empty field values are
+    dropped."""
     if status is not None and status not in STATUSES:
         raise OperationError(f"unknown status {status!r}; use one of: {', '.join(STATUSES)}")
-    new_fields = annotation.fields if fields is None else {k: v for k, v in fields.items() if v != ""}
+    new_fields = annotation.fields if fields is None else _non_empty(fields)
     return replace(
         annotation,
         note=annotation.note if note is None else note,

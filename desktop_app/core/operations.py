@@ -1,5 +1,5 @@
-"""Every user edit is an immutable operation: applying it in one transaction returns its inverse and a
-`Change` naming what moved, so the UI refreshes only that and undo is just applying the inverse."""
+"""Every user edit is an immutable operation: applying it in one transaction returns its inverse
+and a `Change` naming what moved, so the UI refreshes only that and undo is applying the inverse."""
 
 from __future__ import annotations
 
@@ -52,6 +52,21 @@ def _span(a: Annotation) -> tuple[str, int, int]:
     return (a.document_id, a.start, a.end)
 
 
+def _check_words(repo: Repository, a: Annotation) -> None:
+    """Keep the invariant exports rely on: a placed annotation's `exact` is text[start:end]."""
+    text = repo.document_text(a.document_id)
+    if text is None:
+        raise OperationError("the document no longer exists")
+    if a.anchor_state == "orphaned":
+        return
+    if a.end <= a.start:
+        raise OperationError("cannot tag an empty span")
+    if not (0 <= a.start and a.end <= len(text)) or text[a.start : a.end] != a.exact:
+        raise OperationError(
+            f"the annotation's words do not match the document at {a.start}-{a.end}"
+        )
+
+
 @dataclass(frozen=True)
 class AddAnnotation:
     annotation: Annotation
@@ -59,10 +74,11 @@ class AddAnnotation:
 
     def run(self, repo: Repository) -> tuple[Operation, Change]:
         a = self.annotation
-        if a.end <= a.start:
-            raise OperationError("cannot tag an empty span")
         if repo.get_tag(a.tag) is None:
             raise OperationError(f"unknown tag: {a.tag}")
+        _check_words(repo, a)
+        if repo.get_annotation(a.id) is not None:
+            raise OperationError("the annotation already exists")
         repo.insert_annotation(a)
         return RemoveAnnotation(a, self.label), Change(added=(a.id,), spans=(_span(a),))
 
@@ -77,12 +93,14 @@ class RemoveAnnotation:
         if current is None:
             raise OperationError("the annotation no longer exists")
         repo.delete_annotation(current.id)
-        return AddAnnotation(current, self.label), Change(removed=(current.id,), spans=(_span(current),))
+        change = Change(removed=(current.id,), spans=(_span(current),))
+        return AddAnnotation(current, self.label), change
 
 
 @dataclass(frozen=True)
 class UpdateAnnotation:
-    """Replace an annotation's editable parts (note, status, fields, tag); `after` carries the new values."""
+    """Replace an annotation's editable parts (note, status, fields, tag, or its place after
+    re-anchoring); `after` carries the new values. Its document and creation time never change."""
 
     after: Annotation
     label: str = "Edit Annotation"
@@ -91,10 +109,18 @@ class UpdateAnnotation:
         before = repo.get_annotation(self.after.id)
         if before is None:
             raise OperationError("the annotation no longer exists")
+        if self.after.document_id != before.document_id:
+            raise OperationError("an annotation cannot move to another document")
         if self.after.tag != before.tag and repo.get_tag(self.after.tag) is None:
             raise OperationError(f"unknown tag: {self.after.tag}")
+        if (self.after.start, self.after.end, self.after.exact, self.after.anchor_state) != (
+            before.start, before.end, before.exact, before.anchor_state
+        ):
+            _check_words(repo, self.after)
         repo.update_annotation(self.after)
-        spans = (_span(before),) if _span(before) == _span(self.after) else (_span(before), _span(self.after))
+        spans = (_span(before),)
+        if _span(self.after) != _span(before):
+            spans += (_span(self.after),)
         return UpdateAnnotation(before, self.label), Change(updated=(before.id,), spans=spans)
 
 
@@ -123,6 +149,11 @@ class RemoveTag:
             raise OperationError(f"no tag named {self.tag.name!r}")
         if current.builtin:
             raise OperationError(f"{current.label} is built in and cannot be deleted")
+        in_use = len(repo.annotations_with_tag(current.name))
+        if in_use:
+            raise OperationError(
+                f"{in_use} annotation(s) use the tag {current.label}; delete them first"
+            )
         repo.delete_tag(current.name)
         return AddTag(current, self.label), Change(tags_changed=True)
 
@@ -155,3 +186,14 @@ class Batch:
             inverses.append(inverse)
             change = change.merge(part)
         return Batch(tuple(reversed(inverses)), self.label), change
+
+
+def delete_tag_op(repo: Repository, name: str, label: str = "Delete Tag") -> Batch:
+    """One undoable edit that removes a custom tag together with every annotation using it."""
+    tag = repo.get_tag(name)
+    if tag is None:
+        raise OperationError(f"no tag named {name!r}")
+    removals: tuple[Operation, ...] = tuple(
+        RemoveAnnotation(a, label) for a in repo.annotations_with_tag(name)
+    )
+    return Batch((*removals, RemoveTag(tag, label)), label)

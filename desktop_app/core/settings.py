@@ -33,20 +33,42 @@ class Settings:
             return cls()
         if not isinstance(raw, dict):
             return cls()
-        known = {f.name for f in fields(cls)}
-        values = {k: v for k, v in raw.items() if k in known}
-        try:
-            return cls(**values)
-        except TypeError:
-            return cls()
+        defaults = cls()
+        values = {
+            f.name: raw[f.name]
+            for f in fields(cls)
+            if f.name in raw and _same_shape(raw[f.name], getattr(defaults, f.name))
+        }
+        return cls(**values)
 
     def save(self, path: Path) -> None:
         """Write atomically, so a crash mid-write never leaves half a file."""
         path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(".tmp")
-        tmp.write_text(json.dumps(asdict(self), indent=2, ensure_ascii=False), encoding="utf-8")
-        os.replace(tmp, path)
+        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+        try:
+            with open(tmp, "w", encoding="utf-8") as handle:
+                handle.write(json.dumps(asdict(self), indent=2, ensure_ascii=False))
+                handle.flush()
+                os.fsync(handle.fileno())
+            os.replace(tmp, path)
+        except BaseException:
+            tmp.unlink(missing_ok=True)
+            raise
 
     def add_recent(self, file_path: str, limit: int = 10) -> None:
         self.recent_files = [file_path] + [p for p in self.recent_files if p != file_path]
         del self.recent_files[limit:]
+
+
+def _same_shape(value: Any, default: Any) -> bool:
+    """A hand-edited or damaged value of the wrong type falls back to the default."""
+    if isinstance(default, str):
+        return isinstance(value, str)
+    if isinstance(default, list):
+        return isinstance(value, list) and all(isinstance(v, str) for v in value)
+    if isinstance(default, dict):
+        return isinstance(value, dict) and all(
+            isinstance(k, str) and isinstance(v, int) and not isinstance(v, bool)
+            for k, v in value.items()
+        )
+    return False

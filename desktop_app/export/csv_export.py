@@ -49,9 +49,9 @@ def write_csv(
         starts = block_starts.get(doc_id, ())
         paragraph = "" if orphan or not starts else bisect_right(starts, start)
         writer.writerow((
-            doc_id, n(title), n(path), ann_id, tag, n(text),
+            doc_id, n(title), n(path), ann_id, n(tag), n(text),
             "" if orphan else start, "" if orphan else end, paragraph,
-            n(prefix), n(suffix), n(note), status, n(reviewer), created, updated, state,
+            n(prefix), n(suffix), n(note), n(status), n(reviewer), created, updated, state,
             *[n(v) if v is not None else "" for v in row[16:]],
         ))
         count += 1

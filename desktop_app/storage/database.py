@@ -71,21 +71,33 @@ def _v1(db: sqlite_utils.Database) -> None:
 MIGRATIONS: tuple[Callable[[sqlite_utils.Database], None], ...] = (_v1,)
 
 
-def _migrate(db: sqlite_utils.Database) -> None:
-    version = db.execute("PRAGMA user_version").fetchone()[0]
+def _schema_version(db: sqlite_utils.Database) -> int:
+    version = int(db.execute("PRAGMA user_version").fetchone()[0])
     if version > len(MIGRATIONS):
         raise StorageError(
-            f"the database was written by a newer Copydesk (schema {version}); update the app"
+            f"the database was written by a newer Copydesk (schema {version}, this app knows "
+            f"{len(MIGRATIONS)}); update the app"
         )
-    for number, step in enumerate(MIGRATIONS[version:], start=version + 1):
-        db.execute("BEGIN IMMEDIATE")
-        try:
+    if version == 0 and db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
+        raise StorageError("the file is an SQLite database of another program, not Copydesk's")
+    return version
+
+
+def _migrate(db: sqlite_utils.Database) -> None:
+    if _schema_version(db) == len(MIGRATIONS):
+        return
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        # Read again under the write lock: another process may have migrated meanwhile.
+        version = _schema_version(db)
+        for number, step in enumerate(MIGRATIONS[version:], start=version + 1):
             step(db)
             db.execute(f"PRAGMA user_version = {number}")
-            db.execute("COMMIT")
-        except BaseException:
+        db.execute("COMMIT")
+    except BaseException:
+        if db.conn.in_transaction:
             db.execute("ROLLBACK")
-            raise
+        raise
 
 
 def describe_sqlite_error(error: sqlite3.Error, path: str) -> str:
@@ -95,6 +107,8 @@ def describe_sqlite_error(error: sqlite3.Error, path: str) -> str:
         return f"{path}: the database is locked by another program; close it and try again"
     if "readonly" in text or "read-only" in text:
         return f"{path}: the database is read-only; nothing was changed"
+    if "disk is full" in text:
+        return f"{path}: the disk is full; nothing was changed"
     if "not a database" in text or "malformed" in text or "corrupt" in text:
         return f"{path}: the file is not a Copydesk database or is damaged ({text})"
     if "unable to open" in text:
@@ -103,29 +117,53 @@ def describe_sqlite_error(error: sqlite3.Error, path: str) -> str:
 
 
 def open_database(path: str | Path) -> sqlite_utils.Database:
-    """Open (creating if needed) and migrate the database; raises StorageError with one line."""
+    """Open (creating if needed) and migrate the database; raises StorageError with one line.
+
+    A file that cannot be written still opens for reading: SQLite falls back to read-only and
+    the first write fails with "the database is read-only" (see `describe_sqlite_error`).
+    """
     path = Path(path)
     if path.is_dir():
         raise StorageError(f"{path}: is a folder, not a database file")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as error:
-        raise StorageError(f"{path.parent}: cannot create the data folder ({error.strerror})") from None
+        raise StorageError(
+            f"{path.parent}: cannot create the data folder ({error.strerror})"
+        ) from None
+    conn: sqlite3.Connection | None = None
     try:
-        # isolation_level=None: transactions are explicit (BEGIN IMMEDIATE ... COMMIT) in the repository.
+        # isolation_level=None: transactions are explicit (BEGIN IMMEDIATE ... COMMIT).
         conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False)
-        db = sqlite_utils.Database(conn)
-        db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        # No sqlite-utils plugins: they cost start-up time and could change the connection.
+        db = sqlite_utils.Database(conn, execute_plugins=False)
+        db.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_MS)}")
         db.execute("PRAGMA foreign_keys = ON")
+        _schema_version(db)  # refuse a newer or foreign database before changing anything
         mode = db.execute("PRAGMA journal_mode").fetchone()[0]
         if mode != "wal":
             try:
                 db.execute("PRAGMA journal_mode = WAL")
             except sqlite3.OperationalError:
                 pass  # a read-only file still opens for reading in its current mode
-        # FULL: an acknowledged annotation survives power loss too; it costs ~0.2 ms per commit in WAL.
+        # FULL: an acknowledged annotation survives power loss too (~0.2 ms per commit in WAL).
         db.execute("PRAGMA synchronous = FULL")
         _migrate(db)
     except sqlite3.Error as error:
+        _close(conn)
         raise StorageError(describe_sqlite_error(error, str(path))) from None
+    except StorageError as error:
+        _close(conn)
+        message = str(error)
+        if not message.startswith(str(path)):
+            message = f"{path}: {message}"
+        raise StorageError(message) from None
     return db
+
+
+def _close(conn: sqlite3.Connection | None) -> None:
+    if conn is not None:
+        try:
+            conn.close()
+        except sqlite3.Error:
+            pass

@@ -40,12 +40,17 @@ def _tag(row: tuple[Any, ...]) -> Tag:
 
 
 class SqliteRepository:
-    """All reads and writes. Writes happen inside `transaction()`; each public edit is one commit."""
+    """All reads and writes. Writes happen inside `transaction()`; each edit is one commit."""
 
     def __init__(self, db: sqlite_utils.Database, path: str = "") -> None:
         self.db = db
         self.path = path or "database"
         self._depth = 0
+        self._texts: dict[str, str] = {}  # document id -> text; a document's text never changes
+
+    def close(self) -> None:
+        """Close the connection (the window and tests call this; the CLI just exits)."""
+        self.db.conn.close()
 
     # -- transactions -------------------------------------------------------------------------
     @contextmanager
@@ -88,7 +93,8 @@ class SqliteRepository:
 
     # -- documents ----------------------------------------------------------------------------
     def add_document(self, source: SourceText, source_path: str) -> tuple[Document, bool]:
-        """Store an imported text; returns (document, created). The same file and text is not duplicated."""
+        """Store an imported text; returns (document, created). The same file with the same text
+        is not stored twice."""
         sha = hashlib.sha256(source.text.encode("utf-8")).hexdigest()
         existing = self._read(
             f"SELECT {DOCUMENT_COLUMNS} FROM documents WHERE text_sha256 = ? AND source_path = ?",
@@ -118,16 +124,32 @@ class SqliteRepository:
         rows = self._read(f"SELECT {DOCUMENT_COLUMNS} FROM documents WHERE id = ?", [document_id])
         return _document(rows[0]) if rows else None
 
+    def document_text(self, document_id: str) -> str | None:
+        """The canonical text of a document (cached: it never changes), or None if it is gone."""
+        text = self._texts.get(document_id)
+        if text is None:
+            rows = self._read("SELECT text FROM documents WHERE id = ?", [document_id])
+            if not rows:
+                return None
+            text = self._texts[document_id] = rows[0][0]
+        return text
+
     def find_documents(self, prefix: str) -> list[str]:
-        """Ids starting with `prefix`, so the CLI accepts a short id like git does."""
-        rows = self._read("SELECT id FROM documents WHERE id LIKE ? ORDER BY id", [prefix + "%"])
+        """Ids starting with `prefix` (any case), so the CLI accepts a short id like git does."""
+        prefix = prefix.strip()
+        if not prefix:
+            return []
+        escaped = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        rows = self._read(
+            "SELECT id FROM documents WHERE id LIKE ? ESCAPE '\\' ORDER BY id", [escaped + "%"]
+        )
         return [r[0] for r in rows]
 
     def list_documents(self) -> list[dict[str, Any]]:
         """Every document with its size and count per tag, newest first (no text loaded)."""
         docs = self._read(
             "SELECT id, title, source_path, source_format, length(text), imported_at "
-            "FROM documents ORDER BY imported_at DESC"
+            "FROM documents ORDER BY imported_at DESC, rowid DESC"
         )
         counts: dict[str, dict[str, int]] = {}
         for doc_id, tag, n in self._read(
@@ -135,22 +157,26 @@ class SqliteRepository:
         ):
             counts.setdefault(doc_id, {})[tag] = n
         keys = ("id", "title", "source_path", "source_format", "characters", "imported_at")
-        return [dict(zip(keys, row), counts=counts.get(row[0], {})) for row in docs]
+        return [dict(zip(keys, row, strict=True), counts=counts.get(row[0], {})) for row in docs]
 
     def delete_document(self, document_id: str) -> None:
         with self.transaction():
             self.db.execute("DELETE FROM documents WHERE id = ?", [document_id])
+        self._texts.pop(document_id, None)
 
     # -- annotations --------------------------------------------------------------------------
     def annotations_for(self, document_id: str) -> list[Annotation]:
         rows = self._read(
-            f"SELECT {ANNOTATION_COLUMNS} FROM annotations WHERE document_id = ? ORDER BY start, \"end\"",
+            f"SELECT {ANNOTATION_COLUMNS} FROM annotations WHERE document_id = ? "
+            'ORDER BY start, "end"',
             [document_id],
         )
         return [_annotation(r) for r in rows]
 
     def get_annotation(self, annotation_id: str) -> Annotation | None:
-        rows = self._read(f"SELECT {ANNOTATION_COLUMNS} FROM annotations WHERE id = ?", [annotation_id])
+        rows = self._read(
+            f"SELECT {ANNOTATION_COLUMNS} FROM annotations WHERE id = ?", [annotation_id]
+        )
         return _annotation(rows[0]) if rows else None
 
     def insert_annotation(self, a: Annotation) -> None:
@@ -164,10 +190,12 @@ class SqliteRepository:
 
     def update_annotation(self, a: Annotation) -> None:
         self.db.execute(
-            "UPDATE annotations SET tag = ?, start = ?, \"end\" = ?, exact = ?, prefix = ?, suffix = ?, "
-            "note = ?, status = ?, fields = ?, reviewer = ?, updated_at = ?, anchor_state = ? WHERE id = ?",
+            'UPDATE annotations SET tag = ?, start = ?, "end" = ?, exact = ?, prefix = ?, '
+            "suffix = ?, note = ?, status = ?, fields = ?, reviewer = ?, updated_at = ?, "
+            "anchor_state = ? WHERE id = ?",
             [a.tag, a.start, a.end, a.exact, a.prefix, a.suffix, a.note, a.status,
-             json.dumps(a.fields, ensure_ascii=False), a.reviewer, a.updated_at, a.anchor_state, a.id],
+             json.dumps(a.fields, ensure_ascii=False), a.reviewer, a.updated_at, a.anchor_state,
+             a.id],
         )
 
     def delete_annotation(self, annotation_id: str) -> None:
@@ -227,18 +255,43 @@ class SqliteRepository:
     def export_rows(
         self, document_id: str | None, field_keys: list[str]
     ) -> Iterator[tuple[Any, ...]]:
-        """Rows in `core.model.ANNOTATION_ROW_COLUMNS` order followed by one value per field key (json_extract in C)."""
-        extracts = "".join(f", json_extract(a.fields, ?)" for _ in field_keys)
-        where, params = ("WHERE a.document_id = ?", [document_id]) if document_id else ("", [])
+        """Rows in `core.model.ANNOTATION_ROW_COLUMNS` order, then one value per field key.
+
+        Field values come from json_extract in C when every key can be written as a JSON path
+        label verbatim (fields are stored with ensure_ascii=False, and SQLite compares labels
+        with the stored key text); a key holding a quote, backslash or control character is
+        read in Python instead.
+        """
+        in_sql = all(json.dumps(k, ensure_ascii=False) == f'"{k}"' for k in field_keys)
+        if in_sql:
+            extracts = ", json_extract(a.fields, ?)" * len(field_keys)
+            params: list[Any] = ["$." + json.dumps(k, ensure_ascii=False) for k in field_keys]
+        else:
+            extracts, params = ", a.fields", []
+        where = ""
+        if document_id:
+            where = "WHERE a.document_id = ?"
+            params.append(document_id)
         sql = (
-            "SELECT a.document_id, d.title, d.source_path, a.id, a.tag, a.exact, a.start, a.\"end\", "
-            "a.prefix, a.suffix, a.note, a.status, a.reviewer, a.created_at, a.updated_at, "
-            f"a.anchor_state{extracts} FROM annotations a JOIN documents d ON d.id = a.document_id "
-            f"{where} ORDER BY d.imported_at, a.document_id, a.start, a.\"end\", a.id"
+            "SELECT a.document_id, d.title, d.source_path, a.id, a.tag, a.exact, a.start, "
+            'a."end", a.prefix, a.suffix, a.note, a.status, a.reviewer, a.created_at, '
+            f"a.updated_at, a.anchor_state{extracts} "
+            f"FROM annotations a JOIN documents d ON d.id = a.document_id {where} "
+            'ORDER BY d.imported_at, a.document_id, a.start, a."end", a.id'
         )
-        json_paths = ["$." + json.dumps(k) for k in field_keys]
         try:
-            yield from self.db.execute(sql, json_paths + params)
+            cursor = self.db.execute(sql, params)
+            if in_sql:
+                yield from cursor
+                return
+            for row in cursor:
+                values = json.loads(row[16])
+                yield (*row[:16], *(_field_value(values.get(k)) for k in field_keys))
         except sqlite3.Error as error:
             raise StorageError(describe_sqlite_error(error, self.path)) from None
 
+
+def _field_value(value: Any) -> Any:
+    if value is None or isinstance(value, (str, int, float)):
+        return value
+    return json.dumps(value, ensure_ascii=False)

@@ -1,0 +1,223 @@
+"""Storage benchmark: import a 1 M-character article, tag it 10,000 times, export 100,000 rows.
+
+Run with `make benchmark` or `.venv/bin/python benchmarks/bench_storage.py [--keep DIR]`.
+
+Prints one figure per line:
+  * import time of the synthetic article (load_source + add_document);
+  * per durable annotation write through the whole operation path (`new_annotation` then
+    `apply(repo, AddAnnotation(...))`, one transaction and one commit each, synchronous=FULL):
+    median, p95 and max; target median < 2 ms;
+  * CSV export of 100,000 annotation rows via `desktop_app.commands.export_csv` to a file;
+  * the `sqlite3 -csv` CLI (Debian package sqlite3) writing the same rows and columns from the
+    same database in the same run, and a bare `csv.writer` over a cursor for reference;
+  * the export/CLI ratio; target < 3.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import random
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from desktop_app.app import open_repository
+from desktop_app.commands import export_csv
+from desktop_app.core.annotations import new_annotation
+from desktop_app.core.operations import AddAnnotation, apply
+from desktop_app.formats import load_source
+
+ARTICLE_CHARS = 1_000_000
+DURABLE_WRITES = 10_000
+EXPORT_ROWS = 100_000
+TAGS = ("quote", "claim", "anonymous_source")
+WORDS = (
+    "the minister said council budget hospital résumé naïve café 😀 growth per cent police "
+    "report according to officials who spoke on condition of anonymity because they were not "
+    "authorised to discuss the matter publicly\u00a0but critics argue that figures show"
+).split(" ")
+
+
+def build_article(path: Path, chars: int, rng: random.Random) -> None:
+    """Paragraphs of pseudo-sentences (with emoji, accents and NBSPs) until `chars` is reached."""
+    paragraphs: list[str] = ["Synthetic article for the storage benchmark"]
+    total = len(paragraphs[0])
+    while total < chars:
+        sentences = []
+        for _ in range(rng.randint(2, 6)):
+            words = rng.choices(WORDS, k=rng.randint(8, 24))
+            sentences.append(" ".join(words).capitalize() + ".")
+        paragraph = " ".join(sentences)
+        paragraphs.append(paragraph)
+        total += len(paragraph) + 2
+    path.write_text("\n\n".join(paragraphs), encoding="utf-8")
+
+
+def random_span(text: str, rng: random.Random) -> tuple[int, int]:
+    while True:
+        start = rng.randrange(0, len(text) - 200)
+        end = start + rng.randint(5, 120)
+        if not text[start].isspace() and not text[end - 1].isspace():
+            return start, end
+
+
+def fields_for(i: int) -> dict[str, str]:
+    if i % 3 == 0:
+        return {"speaker": f"Speaker {i % 97}", "cue": "said"}
+    if i % 3 == 1:
+        return {"claim_type": "number", "evidence": "=SUM(A1:A2) looks like a formula"}
+    return {"reason_given": "not authorised to speak", "description": "a council official"}
+
+
+def export_sql(field_keys: list[str]) -> str:
+    """The same rows and columns `SqliteRepository.export_rows` reads, as literal SQL."""
+    extracts = "".join(
+        f", json_extract(a.fields, '$.\"{k}\"') AS \"{k}\"" for k in field_keys
+    )
+    return (
+        "SELECT a.document_id, d.title, d.source_path, a.id, a.tag, a.exact, a.start, "
+        'a."end", a.prefix, a.suffix, a.note, a.status, a.reviewer, a.created_at, '
+        f"a.updated_at, a.anchor_state{extracts} "
+        "FROM annotations a JOIN documents d ON d.id = a.document_id "
+        'ORDER BY d.imported_at, a.document_id, a.start, a."end", a.id'
+    )
+
+
+def timed(fn, repeat: int = 3) -> float:  # noqa: ANN001
+    """Best of `repeat` runs, in seconds."""
+    best = float("inf")
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        fn()
+        best = min(best, time.perf_counter() - t0)
+    return best
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--keep", metavar="DIR", help="work in DIR and keep the files")
+    parser.add_argument("--writes", type=int, default=DURABLE_WRITES)
+    parser.add_argument("--rows", type=int, default=EXPORT_ROWS)
+    args = parser.parse_args()
+    sqlite3_cli = shutil.which("sqlite3")
+    if sqlite3_cli is None:
+        print("sqlite3 CLI not found: install the Debian package sqlite3", file=sys.stderr)
+        return 1
+    rng = random.Random(20240611)
+    work = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="copydesk-bench-"))
+    work.mkdir(parents=True, exist_ok=True)
+    try:
+        article = work / "article.txt"
+        db_path = work / "bench.sqlite3"
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{db_path}{suffix}").unlink(missing_ok=True)
+        build_article(article, ARTICLE_CHARS, rng)
+
+        repo = open_repository(db_path)
+        t0 = time.perf_counter()
+        source = load_source(str(article))
+        doc, _ = repo.add_document(source, str(article))
+        import_s = time.perf_counter() - t0
+        text = doc.text
+        print(f"article: {len(text):,} characters, {len(doc.blocks):,} blocks")
+        print(f"import (load_source + add_document): {import_s * 1000:.1f} ms")
+
+        # Durable writes, one operation (one transaction, one commit) at a time.
+        journal = repo.db.execute("PRAGMA journal_mode").fetchone()[0]
+        sync = repo.db.execute("PRAGMA synchronous").fetchone()[0]
+        whole: list[float] = []
+        apply_only: list[float] = []
+        for i in range(args.writes):
+            start, end = random_span(text, rng)
+            t0 = time.perf_counter()
+            annotation = new_annotation(doc.id, text, TAGS[i % 3], start, end,
+                                        reviewer="bench", fields=fields_for(i))
+            t1 = time.perf_counter()
+            apply(repo, AddAnnotation(annotation))
+            t2 = time.perf_counter()
+            whole.append(t2 - t0)
+            apply_only.append(t2 - t1)
+        whole.sort()
+        apply_only.sort()
+
+        def ms(values: list[float], q: float) -> str:
+            return f"{values[min(len(values) - 1, int(q * len(values)))] * 1000:.3f}"
+
+        print(f"durable writes ({args.writes:,}, journal_mode={journal}, synchronous={sync} "
+              "[2=FULL]), new_annotation + apply(AddAnnotation):")
+        print(f"  median {statistics.median(whole) * 1000:.3f} ms, p95 {ms(whole, 0.95)} ms, "
+              f"max {whole[-1] * 1000:.3f} ms, total {sum(whole):.2f} s  (target median < 2 ms)")
+        print(f"  apply alone: median {statistics.median(apply_only) * 1000:.3f} ms, "
+              f"p95 {ms(apply_only, 0.95)} ms")
+
+        # Fill up to the export size in bulk (not timed: this is set-up, not a user action).
+        with repo.transaction():
+            for i in range(args.writes, args.rows):
+                start, end = random_span(text, rng)
+                repo.insert_annotation(new_annotation(doc.id, text, TAGS[i % 3], start, end,
+                                                      reviewer="bench", fields=fields_for(i)))
+        count = repo.db.execute("SELECT count(*) FROM annotations").fetchone()[0]
+
+        out_path = work / "export.csv"
+
+        def copydesk_export() -> None:
+            with open(out_path, "w", encoding="utf-8-sig", newline="") as handle:
+                export_csv(repo, None, handle)
+
+        keys = repo.field_keys(None)
+        from desktop_app.core.fields import ordered_field_keys
+
+        keys = ordered_field_keys(keys)
+        sql = export_sql(keys)
+        cli_path = work / "cli.csv"
+
+        def cli_export() -> None:
+            with open(cli_path, "wb") as handle:
+                subprocess.run([sqlite3_cli, "-csv", "-header", str(db_path), sql],
+                               stdout=handle, check=True)
+
+        bare_path = work / "bare.csv"
+
+        def bare_export() -> None:
+            with open(bare_path, "w", encoding="utf-8-sig", newline="") as handle:
+                writer = csv.writer(handle)
+                cursor = repo.db.execute(sql)
+                writer.writerow([d[0] for d in cursor.description])
+                writer.writerows(cursor)
+
+        export_s = timed(copydesk_export)
+        cli_s = timed(cli_export)
+        bare_s = timed(bare_export)
+        with open(out_path, encoding="utf-8-sig", newline="") as handle:
+            exported = sum(1 for _ in csv.reader(handle)) - 1
+        with open(cli_path, encoding="utf-8", newline="") as handle:
+            cli_rows = sum(1 for _ in csv.reader(handle)) - 1
+        assert exported == count == cli_rows, (exported, count, cli_rows)
+        print(f"CSV export of {count:,} rows ({out_path.stat().st_size / 1e6:.1f} MB), "
+              "best of 3:")
+        print(f"  copydesk export_csv:       {export_s:.3f} s")
+        print(f"  sqlite3 -csv CLI:          {cli_s:.3f} s  ({sqlite3_cli})")
+        print(f"  bare csv.writer on cursor: {bare_s:.3f} s")
+        print(f"  ratio export / CLI:        {export_s / cli_s:.2f}x  (target < 3x)")
+        print(json.dumps({
+            "write_median_ms": round(statistics.median(whole) * 1000, 3),
+            "write_p95_ms": float(ms(whole, 0.95)),
+            "export_s": round(export_s, 3), "cli_s": round(cli_s, 3), "bare_s": round(bare_s, 3),
+            "ratio": round(export_s / cli_s, 2),
+        }))
+        repo.close()
+        ok = statistics.median(whole) < 0.002 and export_s < 3 * cli_s
+        return 0 if ok else 1
+    finally:
+        if not args.keep:
+            shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,100 @@
+"""A pure-Python index of annotation spans per line, for painting highlights one line at a time.
+
+Lines are the text split on "\\n" (what Qt calls blocks). Each annotation is filed under every line it
+touches, so finding a line's segments is a dict lookup plus a sweep over a handful of boundaries.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A run of one line covered by the same annotations: offsets relative to the line start."""
+
+    start: int
+    end: int
+    ids: tuple[str, ...]  # covering annotation ids, outermost (longest) first
+
+
+def line_starts(text: str) -> list[int]:
+    starts = [0]
+    find = text.find
+    pos = find("\n")
+    while pos != -1:
+        starts.append(pos + 1)
+        pos = find("\n", pos + 1)
+    return starts
+
+
+class SpanIndex:
+    def __init__(self, text: str, spans: Iterable[tuple[str, int, int]] = ()) -> None:
+        self.starts = line_starts(text)
+        self.length = len(text)
+        self.spans: dict[str, tuple[int, int]] = {}
+        self.by_line: dict[int, set[str]] = {}
+        for ident, start, end in spans:
+            self.add(ident, start, end)
+
+    def line_of(self, position: int) -> int:
+        return bisect_right(self.starts, position) - 1
+
+    def lines_touched(self, start: int, end: int) -> range:
+        last = self.line_of(max(start, end - 1))
+        return range(self.line_of(start), last + 1)
+
+    def add(self, ident: str, start: int, end: int) -> range:
+        """File a span; returns the lines to repaint."""
+        if ident in self.spans:
+            self.remove(ident)
+        self.spans[ident] = (start, end)
+        lines = self.lines_touched(start, end)
+        for line in lines:
+            self.by_line.setdefault(line, set()).add(ident)
+        return lines
+
+    def remove(self, ident: str) -> range:
+        start, end = self.spans.pop(ident)
+        lines = self.lines_touched(start, end)
+        for line in lines:
+            bucket = self.by_line.get(line)
+            if bucket is not None:
+                bucket.discard(ident)
+                if not bucket:
+                    del self.by_line[line]
+        return lines
+
+    def at(self, position: int) -> list[str]:
+        """Ids of annotations covering `position`, innermost (shortest) first."""
+        hits = [
+            i for i in self.by_line.get(self.line_of(position), ())
+            if self.spans[i][0] <= position < self.spans[i][1]
+        ]
+        return sorted(hits, key=lambda i: (self.spans[i][1] - self.spans[i][0], self.spans[i][0]))
+
+    def segments(self, line: int) -> list[Segment]:
+        """The line's covered runs, each with its covering ids (outermost first)."""
+        ids = self.by_line.get(line)
+        if not ids:
+            return []
+        line_start = self.starts[line]
+        line_end = self.starts[line + 1] - 1 if line + 1 < len(self.starts) else self.length
+        clipped = {}
+        bounds = set()
+        for i in ids:
+            s, e = self.spans[i]
+            s, e = max(s, line_start), min(e, line_end)
+            if s < e:
+                clipped[i] = (s, e)
+                bounds.update((s, e))
+        points = sorted(bounds)
+        out: list[Segment] = []
+        for a, b in zip(points, points[1:]):
+            cover = [i for i, (s, e) in clipped.items() if s <= a and b <= e]
+            if cover:
+                cover.sort(key=lambda i: (-(clipped[i][1] - clipped[i][0]), clipped[i][0], i))
+                out.append(Segment(a - line_start, b - line_start, tuple(cover)))
+        return out

@@ -1,0 +1,118 @@
+"""Import article drafts (.txt, .md, .html, .docx, .odt, .rtf) into canonical `SourceText`.
+
+Public API:
+
+* `load_source(path)` reads a file, picks the importer from its content and extension
+  (`sniff.detect_format`) and returns the `SourceText` (text, title, blocks, source_format).
+* `FormatError` is raised for every unreadable input, with a one-line message naming the file,
+  e.g. "report.docx: not a Word document (the file is not a valid .docx archive)". No other
+  exception escapes `load_source`.
+* `SUPPORTED_EXTENSIONS`, `MAX_FILE_BYTES` and `build_source_text` (the shared builder).
+
+Limits: files over `MAX_FILE_BYTES` (40 MB) are refused before they are read; .docx/.odt
+archives are checked against the zip-bomb limits in `errors` before anything is decompressed.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from collections.abc import Callable
+from pathlib import Path
+
+from desktop_app.core.model import SourceText
+from desktop_app.formats.canonical import build_source_text
+from desktop_app.formats.docx_import import import_docx
+from desktop_app.formats.errors import MAX_FILE_BYTES, FormatError, Rejected, one_line
+from desktop_app.formats.html_import import import_html
+from desktop_app.formats.markdown_import import import_markdown
+from desktop_app.formats.odt_import import import_odt
+from desktop_app.formats.rtf_import import import_rtf
+from desktop_app.formats.sniff import SUPPORTED_EXTENSIONS, detect_format
+from desktop_app.formats.text_import import import_txt
+
+__all__ = [
+    "MAX_FILE_BYTES",
+    "SUPPORTED_EXTENSIONS",
+    "FormatError",
+    "build_source_text",
+    "load_source",
+]
+
+IMPORTERS: dict[str, Callable[[bytes, str], SourceText]] = {
+    "txt": import_txt,
+    "md": import_markdown,
+    "html": import_html,
+    "docx": import_docx,
+    "odt": import_odt,
+    "rtf": import_rtf,
+}
+FORMAT_LABELS = {
+    "txt": "text file",
+    "md": "Markdown file",
+    "html": "web page",
+    "docx": "Word document",
+    "odt": "OpenDocument text",
+    "rtf": "RTF document",
+}
+MAX_DETAIL_CHARS = 160
+
+
+def _read_bytes(path: Path, name: str) -> bytes:
+    """The file's bytes, after the checks that need no reading (exists, regular file, size)."""
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        raise FormatError(name, "file not found") from None
+    except PermissionError:
+        raise FormatError(name, "cannot read the file (permission denied)") from None
+    except (OSError, ValueError) as exc:
+        raise FormatError(name, f"cannot open the file ({exc.__class__.__name__})") from exc
+    if stat.S_ISDIR(info.st_mode):
+        raise FormatError(name, "is a folder, not a file")
+    if not stat.S_ISREG(info.st_mode):
+        raise FormatError(name, "is not a regular file")
+    limit_mb = MAX_FILE_BYTES // (1024 * 1024)
+    too_large = (
+        f"the file is too large ({info.st_size / 1048576:.0f} MB; the limit is {limit_mb} MB)"
+    )
+    if info.st_size > MAX_FILE_BYTES:
+        raise FormatError(name, too_large)
+    try:
+        with path.open("rb") as handle:
+            data = handle.read(MAX_FILE_BYTES + 1)
+    except PermissionError:
+        raise FormatError(name, "cannot read the file (permission denied)") from None
+    except OSError as exc:
+        raise FormatError(name, f"cannot read the file ({exc.strerror or exc})") from exc
+    if len(data) > MAX_FILE_BYTES:
+        raise FormatError(name, f"the file is too large (the limit is {limit_mb} MB)")
+    if not data.strip():
+        raise FormatError(name, "the file is empty")
+    return data
+
+
+def load_source(path: str | os.PathLike[str]) -> SourceText:
+    """Import the article at `path`; raises `FormatError` (one line, names the file) on failure."""
+    file_path = Path(os.fspath(path))
+    name = file_path.name or str(file_path)
+    data = _read_bytes(file_path, name)
+    fmt = ""
+    try:
+        fmt = detect_format(data, file_path.suffix)
+        source = IMPORTERS[fmt](data, file_path.stem)
+    except Rejected as exc:
+        raise FormatError(name, exc.reason) from exc
+    except RecursionError as exc:
+        raise FormatError(name, "the document is nested too deeply to read") from exc
+    except MemoryError as exc:
+        raise FormatError(name, "the document is too large to read") from exc
+    except Exception as exc:  # a parser's own error: never let it reach the user raw
+        detail = one_line(f"{exc.__class__.__name__}: {exc}")[:MAX_DETAIL_CHARS]
+        label = FORMAT_LABELS.get(fmt, "file")
+        raise FormatError(
+            name, f"could not read this {label}; it may be damaged ({detail})"
+        ) from exc
+    if not source.blocks:
+        raise FormatError(name, f"the {FORMAT_LABELS[fmt]} contains no text")
+    return source

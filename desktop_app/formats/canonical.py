@@ -1,0 +1,86 @@
+"""The canonical text every importer produces, and the offsets of its blocks.
+
+Rules (the UI, storage and annotation anchoring all rely on them):
+
+* Unicode NFC; only ``\\n`` newlines; no control characters except ``\\n``; lone surrogates
+  become U+FFFD so the text is always encodable as UTF-8.
+* Inside a paragraph, runs of ASCII spaces and tabs become one space. Non-breaking spaces
+  (U+00A0) and all other non-ASCII characters (emoji, accents, thin spaces, ZWJ) are kept.
+* A paragraph may hold soft line breaks (a single ``\\n``, e.g. from ``<br>``), never a blank
+  line; lines have no leading or trailing whitespace, and empty paragraphs are dropped.
+* Paragraphs are joined with exactly one blank line (``\\n\\n``); no leading or trailing blank
+  lines. Each `Block` covers exactly its paragraph: ``text[block.start:block.end]``.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+
+from desktop_app.core.model import BLOCK_KINDS, Block, SourceText
+
+MAX_TITLE_CHARS = 120
+
+_LINE_BREAKS = re.compile(r"\r\n|[\r\n\x0b\x0c\x85\u2028\u2029]")
+_SPACE_RUNS = re.compile(r"[ \t]+")
+# Control characters other than tab and newline, the BOM / zero-width no-break space, and
+# surrogates (which cannot be stored as UTF-8).
+_DROPPED = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\ufeff]")
+_SURROGATES = re.compile(r"[\ud800-\udfff]")
+
+
+def normalize_paragraph(text: str) -> str:
+    """Return one paragraph in canonical form (may be "" when it holds no visible text)."""
+    text = _SURROGATES.sub("\ufffd", text)
+    text = _LINE_BREAKS.sub("\n", text)
+    text = _DROPPED.sub("", text)
+    lines = (_SPACE_RUNS.sub(" ", line).strip() for line in text.split("\n"))
+    # NFC last, so that nothing removed above can leave a base letter and its accent apart.
+    return unicodedata.normalize("NFC", "\n".join(line for line in lines if line))
+
+
+def _fallback_title(text: str, fallback: str) -> str:
+    """The first line of the text, shortened on a word boundary, else `fallback`."""
+    first_line = text.split("\n", 1)[0].strip()
+    if not first_line:
+        return normalize_paragraph(fallback).replace("\n", " ") or "Untitled"
+    if len(first_line) <= MAX_TITLE_CHARS:
+        return first_line
+    cut = first_line[:MAX_TITLE_CHARS].rsplit(" ", 1)[0].rstrip(" ,;:")
+    return (cut or first_line[:MAX_TITLE_CHARS]) + "\u2026"
+
+
+def build_source_text(
+    parts: Iterable[tuple[str, str]], title: str, source_format: str
+) -> SourceText:
+    """Join (kind, paragraph text) pairs into a `SourceText` following the canonical rules.
+
+    The document title is the text of the first "title" block; failing that, the first line of
+    the text; failing that (no text at all), `title`, which callers set to the file stem.
+    Raises ValueError for a kind outside `BLOCK_KINDS` (a programming error, not bad input).
+    """
+    pieces: list[str] = []
+    blocks: list[Block] = []
+    offset = 0
+    headline = ""
+    for kind, raw in parts:
+        if kind not in BLOCK_KINDS:
+            raise ValueError(f"unknown block kind {kind!r}")
+        paragraph = normalize_paragraph(raw)
+        if not paragraph:
+            continue
+        if pieces:
+            offset += 2  # the "\n\n" separator
+        blocks.append(Block(kind, offset, offset + len(paragraph)))
+        pieces.append(paragraph)
+        offset += len(paragraph)
+        if kind == "title" and not headline:
+            headline = paragraph.replace("\n", " ")
+    text = "\n\n".join(pieces)
+    return SourceText(
+        text=text,
+        title=headline or _fallback_title(text, title),
+        blocks=tuple(blocks),
+        source_format=source_format,
+    )

@@ -1,0 +1,45 @@
+"""The one exception importers raise, and the size limits that guard every import.
+
+`FormatError` is what callers (the UI, the CLI) catch: its message is a single user-facing line that
+names the file. Inside the package, importers raise `Rejected(reason)` without knowing the file
+name; `load_source` turns it into a `FormatError` that does.
+"""
+
+from __future__ import annotations
+
+MAX_FILE_BYTES = 40 * 1024 * 1024
+"""Largest input file accepted, checked with `os.stat` before anything is read."""
+
+MAX_UNCOMPRESSED_BYTES = 200 * 1024 * 1024
+"""Largest total uncompressed size of a .docx/.odt archive (sum of the zip's declared sizes)."""
+
+MAX_MEMBER_BYTES = 100 * 1024 * 1024
+"""Largest uncompressed size of any single member of a .docx/.odt archive."""
+
+MAX_COMPRESSION_RATIO = 200
+"""A member that inflates more than this (and past 1 MB) is treated as a zip bomb."""
+
+MAX_ZIP_MEMBERS = 10_000
+"""An archive with more entries than this is refused."""
+
+
+def one_line(message: str) -> str:
+    """Collapse any line breaks (and runs of whitespace around them) into single spaces."""
+    return " ".join(message.split())
+
+
+class FormatError(Exception):
+    """A file could not be imported. `str(error)` is one line: "<file name>: <reason>"."""
+
+    def __init__(self, file_name: str, reason: str) -> None:
+        self.file_name = one_line(file_name) or "file"
+        self.reason = one_line(reason)
+        super().__init__(f"{self.file_name}: {self.reason}")
+
+
+class Rejected(Exception):
+    """Internal: an importer refuses its input. `load_source` re-raises it as `FormatError`."""
+
+    def __init__(self, reason: str) -> None:
+        self.reason = one_line(reason)
+        super().__init__(self.reason)

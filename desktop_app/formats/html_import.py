@@ -1,0 +1,205 @@
+"""Web pages (.html, .htm): a saved news article, without the site around it.
+
+`html_clean` removes the boilerplate and picks the article root; this module walks the root in
+document order. Kinds: ``<h1>`` -> title (the first one, shared rule; if the root has none, the
+page's first ``<h1>`` of three or more words outside it), ``<h2>``-``<h6>`` -> heading,
+``<figcaption>``/table ``<caption>`` -> caption, paragraphs inside ``<blockquote>`` ->
+blockquote, ``<li>`` -> list_item, an element whose class/id/rel/itemprop names a byline or
+author (or a short paragraph containing one, e.g. ``By <a rel="author">``) -> byline, each row of
+a data table -> one "table" block with cells joined by " | " (a table holding headings, lists or
+nested tables, or with a single column, is a layout table and is read like ``<div>``s). Text
+loose inside a ``<div>`` becomes its own paragraph. Whitespace is collapsed as a browser would,
+``&nbsp;`` is kept, ``<br>`` is a soft line break and ``<pre>`` keeps its lines.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lxml import etree
+from lxml import html as lxml_html
+
+from desktop_app.core.model import SourceText
+from desktop_app.formats.canonical import build_source_text
+from desktop_app.formats.decoding import decode_text
+from desktop_app.formats.errors import Rejected
+from desktop_app.formats.heuristics import apply_shared_rules
+from desktop_app.formats.html_clean import (
+    choose_root,
+    drop_always,
+    drop_boilerplate,
+    is_byline_marked,
+)
+
+BLOCK_TAGS = frozenset(
+    {
+        "address", "article", "aside", "blockquote", "body", "center", "details", "dd", "dir",
+        "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3",
+        "h4", "h5", "h6", "header", "hgroup", "hr", "html", "li", "main", "nav", "ol", "p", "pre",
+        "section", "summary", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul", "caption",
+    }
+)  # fmt: skip
+HEADINGS = {"h1": "heading1", "h2": "heading", "h3": "heading", "h4": "heading", "h5": "heading"}
+HEADINGS["h6"] = "heading"
+LAYOUT_MARKERS = frozenset({"table", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "ul", "ol"})
+MAX_BYLINE_ELEMENT_CHARS = 200
+_WHITESPACE = re.compile(r"[ \t\n\r\f]+")
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
+_META_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([A-Za-z0-9_.:-]+)", re.IGNORECASE)
+
+
+def _parser() -> lxml_html.HTMLParser:
+    return lxml_html.HTMLParser(
+        recover=True, remove_comments=True, remove_pis=True, huge_tree=False, no_network=True
+    )
+
+
+class _Walker:
+    """Collects (kind, text) pairs from an element tree in document order."""
+
+    def __init__(self) -> None:
+        self.parts: list[tuple[str, str]] = []
+
+    def inline(self, element: lxml_html.HtmlElement, out: list[str], pre: bool = False) -> bool:
+        """Append the visible text inside `element` to `out`; True if it holds a byline marker."""
+        marked = is_byline_marked(element)
+        if element.tag == "br":
+            out.append("\n")
+            return marked
+        pre = pre or element.tag == "pre"
+        if element.text:
+            out.append(element.text if pre else _WHITESPACE.sub(" ", element.text))
+        for child in element:
+            if isinstance(child.tag, str):
+                spaced = child.tag in BLOCK_TAGS
+                if spaced:
+                    out.append(" ")
+                marked = self.inline(child, out, pre) or marked
+                if spaced:
+                    out.append(" ")
+            if child.tail:
+                out.append(child.tail if pre else _WHITESPACE.sub(" ", child.tail))
+        return marked
+
+    def text_of(self, element: lxml_html.HtmlElement) -> str:
+        out: list[str] = []
+        self.inline(element, out)
+        return "".join(out)
+
+    def walk(self, element: lxml_html.HtmlElement, context: str | None = None) -> None:
+        """Emit the blocks inside `element`; `context` overrides the kind of plain paragraphs."""
+        tag = element.tag
+        if tag in HEADINGS:
+            self.parts.append(
+                (context if context == "caption" else HEADINGS[tag], self.text_of(element))
+            )
+            return
+        if tag == "table" and not _is_layout_table(element):
+            self.table(element)
+            return
+        if tag == "pre":
+            self.parts.append((context or "paragraph", self.text_of(element)))
+            return
+        if tag == "hr":
+            return
+        if context is None and is_byline_marked(element):
+            text = self.text_of(element)
+            if len(text.strip()) <= MAX_BYLINE_ELEMENT_CHARS:
+                self.parts.append(("byline", text))
+                return
+        if tag in ("figcaption", "caption"):
+            context = "caption"
+        elif tag == "blockquote" and context is None:
+            context = "blockquote"
+        elif tag == "li" and context is None:
+            context = "list_item"
+        self.mixed(element, context)
+
+    def mixed(self, element: lxml_html.HtmlElement, context: str | None) -> None:
+        """Walk block children; each run of loose text and inline elements is one paragraph."""
+        run: list[str] = [_WHITESPACE.sub(" ", element.text or "")]
+        marked = False
+        for child in element:
+            if isinstance(child.tag, str):
+                if child.tag in BLOCK_TAGS:
+                    self.flush(run, context, marked)
+                    run, marked = [], False
+                    self.walk(child, context)
+                else:
+                    marked = self.inline(child, run) or marked
+            run.append(_WHITESPACE.sub(" ", child.tail or ""))
+        self.flush(run, context, marked)
+
+    def flush(self, run: list[str], context: str | None, marked: bool) -> None:
+        text = "".join(run)
+        if not text.strip():
+            return
+        kind = context or "paragraph"
+        if marked and kind == "paragraph" and len(text.strip()) <= MAX_BYLINE_ELEMENT_CHARS:
+            kind = "byline"
+        self.parts.append((kind, text))
+
+    def table(self, table: lxml_html.HtmlElement) -> None:
+        """One "table" block per row of a data table (rows of nested tables are not repeated)."""
+        for child in table:
+            if child.tag == "caption":
+                self.parts.append(("caption", self.text_of(child)))
+        for row in _rows(table):
+            cells = [
+                self.text_of(c).replace("\n", " ").strip() for c in row if c.tag in ("td", "th")
+            ]
+            if any(cells):
+                self.parts.append(("table", " | ".join(cells)))
+
+
+def _rows(table: lxml_html.HtmlElement) -> list[lxml_html.HtmlElement]:
+    return [row for row in table.iter("tr") if next(row.iterancestors("table"), None) is table]
+
+
+def _is_layout_table(table: lxml_html.HtmlElement) -> bool:
+    """A table used for page layout rather than data: read it like nested <div>s."""
+    if any(d.tag in LAYOUT_MARKERS for d in table.iterdescendants()):
+        return True
+    rows = _rows(table)
+    return all(sum(1 for c in row if c.tag in ("td", "th")) <= 1 for row in rows)
+
+
+def html_fragment_parts(markup: str) -> list[tuple[str, str]]:
+    """(kind, text) pairs for a snippet of HTML, e.g. a raw HTML block inside Markdown."""
+    try:
+        fragment = lxml_html.fragment_fromstring(
+            _XML_DECLARATION.sub("", markup), create_parent="div", parser=_parser()
+        )
+    except (etree.ParserError, etree.XMLSyntaxError, ValueError):
+        return []
+    drop_always(fragment)
+    walker = _Walker()
+    walker.walk(fragment)
+    return walker.parts
+
+
+def html_to_parts(markup: str) -> list[tuple[str, str]]:
+    """Parse a whole page and return the article's (kind, text) pairs, boilerplate removed."""
+    try:
+        document = lxml_html.document_fromstring(_XML_DECLARATION.sub("", markup), parser=_parser())
+    except (etree.ParserError, etree.XMLSyntaxError, ValueError) as exc:
+        raise Rejected("the web page could not be read (it holds no HTML content)") from exc
+    drop_always(document)
+    root = choose_root(document)
+    drop_boilerplate(root, root_is_body=root.tag in ("body", "html"))
+    walker = _Walker()
+    if root.tag not in ("body", "html") and root.find(".//h1") is None:
+        for heading in document.iter("h1"):
+            text = walker.text_of(heading)
+            if len(text.split()) >= 3 and root not in heading.iterancestors():
+                walker.parts.append(("heading1", text))
+                break
+    walker.walk(root)
+    return walker.parts
+
+
+def import_html(data: bytes, stem: str) -> SourceText:
+    """Import the bytes of a saved web page."""
+    declared = _META_CHARSET.search(data[:4096])
+    text = decode_text(data, declared.group(1).decode("ascii") if declared else None)
+    return build_source_text(apply_shared_rules(html_to_parts(text)), stem, "html")

@@ -1,0 +1,190 @@
+"""OpenDocument text (.odt): content.xml and styles.xml parsed with defusedxml.
+
+Styles: a paragraph usually names an automatic style ("P1") whose ``parent-style-name`` is the
+real one, so the parent chain is followed (automatic styles of content.xml, then the named
+styles of styles.xml; "_20_" in internal names is a space). Kinds: "Title" -> title,
+"Subtitle" -> byline if it reads like one ("By ...") else heading, ``text:h`` -> heading, and
+the first level-1 heading is the title when no "Title" paragraph exists (shared rule);
+"Heading N" styles on ``text:p`` count as headings too; "Caption" and LibreOffice's caption
+styles ("Illustration", "Figure", "Drawing") -> caption; "Quotations"/"Quote" -> blockquote;
+paragraphs in ``text:list`` -> list_item; each table row -> one "table" block, cells joined
+with " | " (a one-column table is a layout box, read as ordinary paragraphs).
+
+Text: spans, links and fields are read through; ``text:s`` gives spaces, ``text:tab`` a tab,
+``text:line-break`` a soft line break; footnotes, comments, ruby annotations, tracked deletions
+and the table of contents are skipped; frames' text boxes are emitted before their anchor.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from xml.etree.ElementTree import Element, ParseError
+
+import defusedxml.ElementTree as safe_et
+from defusedxml import DefusedXmlException
+
+from desktop_app.core.model import SourceText
+from desktop_app.formats.canonical import build_source_text
+from desktop_app.formats.errors import Rejected
+from desktop_app.formats.heuristics import apply_shared_rules, is_byline_text
+from desktop_app.formats.sniff import open_checked_zip
+
+TEXT = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
+TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
+STYLE = "{urn:oasis:names:tc:opendocument:xmlns:style:1.0}"
+OFFICE = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}"
+DRAW = "{urn:oasis:names:tc:opendocument:xmlns:drawing:1.0}"
+_SKIPPED_INLINE = frozenset(
+    {TEXT + "note", OFFICE + "annotation", TEXT + "ruby-text", TEXT + "tracked-changes"}
+)
+_SKIPPED_BLOCKS = frozenset(
+    {
+        TEXT + "tracked-changes", TEXT + "table-of-content", TEXT + "alphabetical-index",
+        TEXT + "illustration-index", TEXT + "table-index", TEXT + "bibliography",
+        TEXT + "user-index", TEXT + "object-index", OFFICE + "forms",
+    }
+)  # fmt: skip
+_STYLE_KINDS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"title$"), "title"),
+    (re.compile(r"subtitle$"), "subtitle"),
+    (re.compile(r"heading 1$"), "heading1"),
+    (re.compile(r"heading( \d+)?$"), "heading"),
+    (re.compile(r"caption$|illustration$|figure$|drawing$"), "caption"),
+    (re.compile(r"quotations$|(intense )?quote$"), "blockquote"),
+)
+_ESCAPE = re.compile(r"_([0-9a-fA-F]{2,4})_")
+_WHITESPACE = re.compile(r"[ \t\n\r]+")
+MAX_STYLE_DEPTH = 20
+
+
+def _display(name: str) -> str:
+    """Internal ODF style name -> comparable display name: "Heading_20_1" -> "heading 1"."""
+    return _ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), name).strip().lower()
+
+
+def _parse(data: bytes, what: str) -> Element:
+    try:
+        return safe_et.fromstring(data)  # type: ignore[no-any-return]
+    except (ParseError, DefusedXmlException, ValueError) as exc:
+        raise Rejected(f"not a valid OpenDocument text (its {what} is malformed XML)") from exc
+
+
+class _Reader:
+    """Turns office:text into (kind, text) pairs."""
+
+    def __init__(self, roots: list[Element]) -> None:
+        self.parts: list[tuple[str, str]] = []
+        self.parents: dict[str, str | None] = {}
+        self.names: dict[str, str] = {}
+        for root in roots:
+            for style in root.iter(STYLE + "style"):
+                name = style.get(STYLE + "name")
+                if not name or style.get(STYLE + "family", "paragraph") != "paragraph":
+                    continue
+                self.parents.setdefault(name, style.get(STYLE + "parent-style-name"))
+                self.names.setdefault(name, style.get(STYLE + "display-name") or name)
+
+    def style_kind(self, style: str | None) -> str | None:
+        seen: set[str] = set()
+        while style and style not in seen and len(seen) < MAX_STYLE_DEPTH:
+            seen.add(style)
+            for candidate in {_display(style), _display(self.names.get(style, style))}:
+                for pattern, kind in _STYLE_KINDS:
+                    if pattern.match(candidate):
+                        return kind
+            style = self.parents.get(style)
+        return None
+
+    def blocks(self, parent: Element, in_list: bool = False) -> None:
+        for child in parent:
+            tag = child.tag
+            if tag in (TEXT + "p", TEXT + "h"):
+                self.paragraph(child, in_list)
+            elif tag == TEXT + "list":
+                self.blocks(child, True)
+            elif tag == TABLE + "table":
+                self.table(child)
+            elif tag not in _SKIPPED_BLOCKS:  # sections, list items, frames, text boxes...
+                self.blocks(child, in_list)
+
+    def paragraph(self, element: Element, in_list: bool) -> None:
+        nested: list[Element] = []
+        text = "".join(self.inline(element, nested))
+        for box in nested:
+            self.blocks(box)
+        kind = self.style_kind(element.get(TEXT + "style-name"))
+        if kind == "subtitle":
+            kind = "byline" if is_byline_text(text.strip()) else "heading"
+        if kind is None and element.tag == TEXT + "h":
+            level = element.get(TEXT + "outline-level", "1")
+            kind = "heading1" if level.strip() == "1" else "heading"
+        if kind is None:
+            kind = "list_item" if in_list else "paragraph"
+        self.parts.append((kind, text))
+
+    def inline(self, element: Element, nested: list[Element]) -> Iterator[str]:
+        """Visible text of a paragraph; text boxes found inside frames go to `nested`."""
+        if element.text:
+            yield _WHITESPACE.sub(" ", element.text)
+        for child in element:
+            tag = child.tag
+            if tag == TEXT + "s":
+                count = child.get(TEXT + "c", "1")
+                yield " " * min(int(count) if count.isdigit() else 1, 100)
+            elif tag == TEXT + "tab":
+                yield "\t"
+            elif tag == TEXT + "line-break":
+                yield "\n"
+            elif tag == DRAW + "text-box":
+                nested.append(child)
+            elif tag not in _SKIPPED_INLINE:
+                yield from self.inline(child, nested)
+            if child.tail:
+                yield _WHITESPACE.sub(" ", child.tail)
+
+    def table(self, table: Element) -> None:
+        rows = [row for row in _rows(table)]
+        grid = [[c for c in row if c.tag == TABLE + "table-cell"] for row in rows]
+        if all(len(cells) <= 1 for cells in grid):  # a layout box, not data
+            for cells in grid:
+                for cell in cells:
+                    self.blocks(cell)
+            return
+        for cells in grid:
+            texts = [" ".join(self.cell_text(cell)) for cell in cells]
+            self.parts.append(("table", " | ".join(t.replace("\n", " ").strip() for t in texts)))
+
+    def cell_text(self, cell: Element) -> Iterator[str]:
+        for element in cell.iter():
+            if element.tag in (TEXT + "p", TEXT + "h"):
+                yield "".join(self.inline(element, []))
+
+
+def _rows(table: Element) -> Iterator[Element]:
+    """Rows of `table`, inside header-rows / row-groups too, but not of nested tables."""
+    for child in table:
+        if child.tag == TABLE + "table-row":
+            yield child
+        elif child.tag in (
+            TABLE + "table-header-rows",
+            TABLE + "table-rows",
+            TABLE + "table-row-group",
+        ):
+            yield from _rows(child)
+
+
+def import_odt(data: bytes, stem: str) -> SourceText:
+    """Import the bytes of an .odt file."""
+    with open_checked_zip(data, ".odt") as archive:
+        names = set(archive.namelist())
+        if "content.xml" not in names:
+            raise Rejected("not a valid OpenDocument text (content.xml is missing)")
+        content = _parse(archive.read("content.xml"), "content.xml")
+        styles = _parse(archive.read("styles.xml"), "styles.xml") if "styles.xml" in names else None
+    body = content.find(f"{OFFICE}body/{OFFICE}text")
+    if body is None:
+        raise Rejected("not an OpenDocument text (it has no text body)")
+    reader = _Reader([content] + ([styles] if styles is not None else []))
+    reader.blocks(body)
+    return build_source_text(apply_shared_rules(reader.parts), stem, "odt")

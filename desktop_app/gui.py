@@ -1,0 +1,97 @@
+"""Starts the window: display check, QApplication, database, main window; also `--self-test`."""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+
+def display_problem() -> str | None:
+    """Qt aborts the process without a display; say so in one line instead."""
+    if os.environ.get("QT_QPA_PLATFORM") or sys.platform in ("win32", "darwin"):
+        return None
+    if os.environ.get("WAYLAND_DISPLAY"):
+        return None
+    display = os.environ.get("DISPLAY", "")
+    if not display:
+        return "no display found (run it on a desktop, under xvfb-run, or with QT_QPA_PLATFORM=offscreen)"
+    if display.startswith(":"):
+        number = display[1:].split(".")[0]
+        if number.isdigit() and not Path(f"/tmp/.X11-unix/X{number}").exists():
+            return f"cannot reach the display {display} (is the X server running?)"
+    return None
+
+
+def run_gui(files: list[str], db: str | None, self_test: bool = False, screenshot: str | None = None) -> int:
+    if self_test:
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+        from desktop_app.self_test import run_self_test
+
+        return run_self_test()
+    problem = display_problem()
+    if problem:
+        print(f"copydesk: {problem}", file=sys.stderr)
+        return 1
+    from desktop_app.app import open_repository, resolve_db_path
+    from desktop_app.core.errors import CopydeskError
+
+    try:
+        repo = open_repository(db)
+    except CopydeskError as error:
+        print(f"copydesk: {error}", file=sys.stderr)
+        return 1
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("Copydesk")
+    app.setOrganizationName("Copydesk")
+    window = build_window(repo, resolve_db_path(db), ask_reviewer=not screenshot)
+    window.show()
+    if files:
+        window.import_files(files)
+    if screenshot:
+        from desktop_app.self_test import schedule_screenshot
+
+        schedule_screenshot(window, screenshot)
+    return app.exec()
+
+
+def build_window(repo, db_path: Path, ask_reviewer: bool = True):  # type: ignore[no-untyped-def]
+    from desktop_app.commands import export_csv, write_text_atomically
+    from desktop_app.core.paths import data_dir, settings_path
+    from desktop_app.core.settings import Settings, account_name
+    from desktop_app.formats import SUPPORTED_EXTENSIONS, load_source
+    from desktop_app.ui.main_window import MainWindow
+    from desktop_app.ui.services import Services
+
+    services = Services(
+        repo=repo,
+        db_path=db_path,
+        load_source=load_source,
+        export_csv=export_csv,
+        write_text_atomically=write_text_atomically,
+        data_dir=data_dir(),
+        supported_extensions=tuple(SUPPORTED_EXTENSIONS),
+    )
+    settings = Settings.load(settings_path())
+    if not settings.reviewer:
+        settings.reviewer = ask_reviewer_name(account_name()) if ask_reviewer else account_name()
+    window = MainWindow(services, settings, settings_path())
+    window.save_settings()
+    window.restore_state()
+    return window
+
+
+def ask_reviewer_name(default: str) -> str:
+    from PySide6.QtWidgets import QInputDialog
+
+    name, ok = QInputDialog.getText(
+        None, "Welcome to Copydesk", "Your name, saved with every annotation you make:", text=default
+    )
+    return name.strip() if ok and name.strip() else default
+
+
+def temp_db_dir() -> str:
+    return tempfile.mkdtemp(prefix="copydesk-")

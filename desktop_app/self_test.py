@@ -1,0 +1,96 @@
+"""`copydesk --self-test`: the real window offscreen on a temporary database, end to end, one line out."""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+
+def _wait_for(signal: Any, timeout_ms: int) -> bool:
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    loop = QEventLoop()
+    fired: list[bool] = []
+    signal.connect(lambda *a: (fired.append(True), loop.quit()))
+    QTimer.singleShot(timeout_ms, loop.quit)
+    loop.exec()
+    return bool(fired)
+
+
+def run_self_test() -> int:
+    home = tempfile.mkdtemp(prefix="copydesk-self-test-")
+    os.environ["COPYDESK_HOME"] = home
+    try:
+        summary = _self_test(Path(home))
+    except Exception as error:  # the one place a failure of any kind must become one line
+        print(f"copydesk self-test: FAILED: {type(error).__name__}: {error}", file=sys.stderr)
+        return 1
+    print(f"copydesk self-test: ok ({summary})")
+    return 0
+
+
+def _self_test(home: Path) -> str:
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication
+
+    from desktop_app.app import open_repository
+    from desktop_app.core.resources import resource, sample_article
+    from desktop_app.gui import build_window
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    db_path = home / "self-test.sqlite3"
+    repo = open_repository(db_path)
+    window = build_window(repo, db_path, ask_reviewer=False)
+    window.show()
+    sample = sample_article()
+    icon = resource("icons")
+    window.import_files([str(sample)])
+    if not _wait_for(window.import_finished, 20000):
+        raise RuntimeError("importing the sample article timed out")
+    session = window.session
+    if session is None:
+        raise RuntimeError(f"the sample article did not open: {window.last_error}")
+    quote_start = session.text.find("“")
+    quote_end = session.text.find("”", quote_start) + 1
+    if quote_start < 0 or quote_end <= quote_start:
+        raise RuntimeError("the sample article has no quotation to tag")
+    window.view.select_cp(quote_start, quote_end)
+    window.view.setFocus()
+    app.processEvents()
+    QTest.keyClick(window.view, Qt.Key.Key_Q)
+    tagged = [a for a in session.annotations.values() if a.tag == "quote"]
+    if len(tagged) != 1:
+        raise RuntimeError("pressing Q did not tag the selected quotation")
+    out = home / "export.csv"
+    if window.export_csv_to(str(out), all_documents=False) != 1:
+        raise RuntimeError(f"CSV export failed: {window.last_error}")
+    rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8-sig"))))
+    row = rows[0]
+    if row["text"] != session.text[int(row["start"]) : int(row["end"])] or row["tag"] != "quote":
+        raise RuntimeError("the exported row does not match the tagged words")
+    found_icons = icon.is_dir() and any(icon.iterdir())
+    window.close()
+    app.processEvents()
+    return (
+        f"{len(session.document.blocks)} blocks imported, 1 quote tagged with Q, 1 CSV row checked, "
+        f"resources {'with' if found_icons else 'without'} icons"
+    )
+
+
+def schedule_screenshot(window: Any, path: str, delay_ms: int = 1200) -> None:
+    """Save a PNG of the window after it has painted, then quit (used by packaging/screenshots.py)."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    def shoot() -> None:
+        window.grab().save(path)
+        window.close()
+        QApplication.instance().quit()
+
+    QTimer.singleShot(delay_ms, shoot)

@@ -1,0 +1,166 @@
+"""Qt table model over a session's annotations: a thin adapter that follows the session's Changes."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+from PySide6.QtGui import QColor
+
+from desktop_app.core.model import STATUSES, Annotation, Tag
+from desktop_app.core.operations import Change
+from desktop_app.ui.session import DocumentSession
+
+COLUMNS = ("Tag", "Text", "Note", "Status")
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+START_ROLE = Qt.ItemDataRole.UserRole + 2
+TAG_ROLE = Qt.ItemDataRole.UserRole + 3
+STATUS_ROLE = Qt.ItemDataRole.UserRole + 4
+Index = QModelIndex | QPersistentModelIndex
+STATUS_ORDER = {s: n for n, s in enumerate(STATUSES)}
+
+
+def one_line(text: str, limit: int = 160) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
+
+
+class AnnotationTableModel(QAbstractTableModel):
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.session: DocumentSession | None = None
+        self.rows: list[Annotation] = []
+        self.tags: dict[str, Tag] = {}
+
+    def set_tags(self, tags: list[Tag]) -> None:
+        self.tags = {t.name: t for t in tags}
+        if self.rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self.rows) - 1, len(COLUMNS) - 1))
+
+    def set_session(self, session: DocumentSession | None) -> None:
+        self.beginResetModel()
+        self.session = session
+        self.rows = sorted(session.annotations.values(), key=lambda a: (a.start, a.end)) if session else []
+        self.endResetModel()
+
+    def row_of(self, ident: str) -> int:
+        for n, a in enumerate(self.rows):
+            if a.id == ident:
+                return n
+        return -1
+
+    def apply_change(self, change: Change) -> None:
+        """Update only the rows the Change names."""
+        if self.session is None:
+            return
+        for ident in change.removed:
+            n = self.row_of(ident)
+            if n >= 0:
+                self.beginRemoveRows(QModelIndex(), n, n)
+                del self.rows[n]
+                self.endRemoveRows()
+        for ident in change.updated:
+            n = self.row_of(ident)
+            annotation = self.session.annotations.get(ident)
+            if n >= 0 and annotation is not None:
+                self.rows[n] = annotation
+                self.dataChanged.emit(self.index(n, 0), self.index(n, len(COLUMNS) - 1))
+        for ident in change.added:
+            annotation = self.session.annotations.get(ident)
+            if annotation is None or self.row_of(ident) >= 0:
+                continue
+            n = len(self.rows)
+            self.beginInsertRows(QModelIndex(), n, n)
+            self.rows.append(annotation)
+            self.endInsertRows()
+
+    # -- Qt model API ---------------------------------------------------------------------------
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:  # noqa: N802
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return COLUMNS[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        a = self.rows[index.row()]
+        col = index.column()
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            tag = self.tags.get(a.tag)
+            orphan = " (orphaned)" if a.anchor_state == "orphaned" else ""
+            return (
+                (tag.label if tag else a.tag),
+                one_line(a.exact) + orphan,
+                one_line(a.note) if role == Qt.ItemDataRole.DisplayRole else a.note,
+                a.status.replace("_", " "),
+            )[col]
+        if role == Qt.ItemDataRole.ToolTipRole and col in (1, 2):
+            return a.exact if col == 1 else a.note
+        if role == Qt.ItemDataRole.DecorationRole and col == 0:
+            tag = self.tags.get(a.tag)
+            return QColor(tag.colour) if tag else None
+        if role == ID_ROLE:
+            return a.id
+        if role == START_ROLE:
+            return a.start
+        if role == TAG_ROLE:
+            return a.tag
+        if role == STATUS_ROLE:
+            return a.status
+        if role == Qt.ItemDataRole.UserRole:  # sort key; the Text column sorts in reading order
+            return (a.tag, a.start, a.note.casefold(), STATUS_ORDER.get(a.status, 9))[col]
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        base = super().flags(index)
+        return base | Qt.ItemFlag.ItemIsEditable if index.column() == 2 else base
+
+
+class AnnotationFilter(QSortFilterProxyModel):
+    """Filter by tag, by status and by text (in the quote or the note); sorts by position by default."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.tag = ""
+        self.status = ""
+        self.needle = ""
+        self.setSortRole(Qt.ItemDataRole.UserRole)
+
+    def set_filter(self, tag: str | None = None, text: str | None = None, status: str | None = None) -> None:
+        if tag is not None:
+            self.tag = tag
+        if text is not None:
+            self.needle = text.casefold()
+        if status is not None:
+            self.status = status
+        self.invalidateRowsFilter()
+
+    def filterAcceptsRow(self, row: int, parent: Index) -> bool:  # noqa: N802
+        model = self.sourceModel()
+        assert isinstance(model, AnnotationTableModel)
+        a = model.rows[row]
+        if self.tag and a.tag != self.tag:
+            return False
+        if self.status and a.status != self.status:
+            return False
+        return not self.needle or self.needle in a.exact.casefold() or self.needle in a.note.casefold()
+
+    def lessThan(self, left: Index, right: Index) -> bool:  # noqa: N802
+        model = self.sourceModel()
+        assert isinstance(model, AnnotationTableModel)
+        a, b = model.rows[left.row()], model.rows[right.row()]
+        ka = model.data(left, Qt.ItemDataRole.UserRole)
+        kb = model.data(right, Qt.ItemDataRole.UserRole)
+        return (ka, a.start, a.end) < (kb, b.start, b.end)

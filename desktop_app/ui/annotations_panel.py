@@ -1,0 +1,146 @@
+"""The annotations panel: filters, the table, and note editing that goes through operations."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QStyledItemDelegate,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.core.model import STATUSES, Tag
+from desktop_app.ui.annotation_model import ID_ROLE, AnnotationFilter, AnnotationTableModel
+
+
+class _NoteDelegate(QStyledItemDelegate):
+    """Edits happen in the editor; committing goes to the panel (an operation), not into the model."""
+
+    def __init__(self, panel: AnnotationsPanel) -> None:
+        super().__init__(panel)
+        self.panel = panel
+
+    def setModelData(self, editor: QWidget, model: object, index: QModelIndex) -> None:  # noqa: N802
+        assert isinstance(editor, QLineEdit)
+        ident = index.data(ID_ROLE)
+        if editor.text() != (index.data(Qt.ItemDataRole.EditRole) or ""):
+            self.panel.note_edited.emit(ident, editor.text())
+
+
+class _Table(QTableView):
+    delete_pressed = Signal()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        key = event.key()
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.state() != self.State.EditingState:
+            current = self.currentIndex()
+            if current.isValid():
+                self.edit(current.siblingAtColumn(2))
+                return
+        if key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and self.state() != self.State.EditingState:
+            self.delete_pressed.emit()
+            return
+        super().keyPressEvent(event)
+
+
+class AnnotationsPanel(QWidget):
+    annotation_selected = Signal(str)
+    note_edited = Signal(str, str)
+    delete_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = AnnotationTableModel(self)
+        self.proxy = AnnotationFilter(self)
+        self.proxy.setSourceModel(self.model)
+        self.tag_filter = QComboBox(self)
+        self.tag_filter.setAccessibleName("Filter by tag")
+        self.status_filter = QComboBox(self)
+        self.status_filter.setAccessibleName("Filter by status")
+        self.status_filter.addItem("All statuses", "")
+        for status in STATUSES:
+            self.status_filter.addItem(status.replace("_", " ").capitalize(), status)
+        self.text_filter = QLineEdit(self)
+        self.text_filter.setPlaceholderText("Filter text or note")
+        self.text_filter.setClearButtonEnabled(True)
+        self.table = _Table(self)
+        self.table.setModel(self.proxy)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(
+            QAbstractItemView.EditTrigger.EditKeyPressed | QAbstractItemView.EditTrigger.DoubleClicked
+        )
+        self.table.setItemDelegateForColumn(2, _NoteDelegate(self))
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(1, Qt.SortOrder.AscendingOrder)
+        self.table.verticalHeader().hide()
+        self.table.setWordWrap(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
+        filters = QHBoxLayout()
+        filters.addWidget(self.tag_filter)
+        filters.addWidget(self.status_filter)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addLayout(filters)
+        layout.addWidget(self.text_filter)
+        layout.addWidget(self.table, 1)
+        self.tag_filter.currentIndexChanged.connect(
+            lambda: self.proxy.set_filter(tag=self.tag_filter.currentData() or "")
+        )
+        self.status_filter.currentIndexChanged.connect(
+            lambda: self.proxy.set_filter(status=self.status_filter.currentData() or "")
+        )
+        self.text_filter.textChanged.connect(lambda text: self.proxy.set_filter(text=text))
+        self.table.selectionModel().currentRowChanged.connect(self._current_changed)
+        self.table.delete_pressed.connect(self.delete_requested)
+        # A click on the row that is already current still reveals its span.
+        self.table.clicked.connect(lambda index: self.annotation_selected.emit(index.data(ID_ROLE)))
+
+    def set_tags(self, tags: list[Tag]) -> None:
+        current = self.tag_filter.currentData()
+        self.tag_filter.blockSignals(True)
+        self.tag_filter.clear()
+        self.tag_filter.addItem("All tags", "")
+        for tag in tags:
+            self.tag_filter.addItem(tag.label, tag.name)
+        found = self.tag_filter.findData(current)
+        self.tag_filter.setCurrentIndex(max(found, 0))
+        self.tag_filter.blockSignals(False)
+        self.model.set_tags(tags)
+
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if current.isValid():
+            self.annotation_selected.emit(current.data(ID_ROLE))
+
+    def select_annotation(self, ident: str, notify: bool = False) -> None:
+        row = self.model.row_of(ident)
+        if row < 0:
+            return
+        index = self.proxy.mapFromSource(self.model.index(row, 1))
+        if not index.isValid():  # filtered out: show everything again so the row can be seen
+            self.tag_filter.setCurrentIndex(0)
+            self.status_filter.setCurrentIndex(0)
+            self.text_filter.clear()
+            index = self.proxy.mapFromSource(self.model.index(row, 1))
+        self.table.blockSignals(not notify)
+        self.table.selectionModel().blockSignals(not notify)
+        self.table.selectionModel().setCurrentIndex(
+            index,
+            QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
+        )
+        self.table.selectionModel().blockSignals(False)
+        self.table.blockSignals(False)
+        self.table.scrollTo(index)
+
+    def selected_ids(self) -> list[str]:
+        rows = self.table.selectionModel().selectedRows()
+        return [r.data(ID_ROLE) for r in rows]

@@ -1,0 +1,144 @@
+"""The read-only document view: caret browsing, selection in code points, hover and click on highlights."""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QFont, QKeyEvent, QMouseEvent, QTextCursor, QTextFormat
+from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip, QWidget
+
+from desktop_app.ui.session import DocumentSession
+
+READING_WIDTH_CHARS = 80  # comfortable measure; wider windows get margins instead of longer lines
+
+
+class DocumentView(QPlainTextEdit):
+    annotation_clicked = Signal(str)
+    delete_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session: DocumentSession | None = None
+        self.setReadOnly(True)
+        self.setUndoRedoEnabled(False)
+        # Caret browsing: arrows move a visible caret, Shift+arrows select, Ctrl+Shift+arrows by word.
+        self.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByKeyboard | Qt.TextInteractionFlag.TextSelectableByMouse
+        )
+        self.setCursorWidth(2)
+        font = QFont(self.font())
+        font.setPointSizeF(max(font.pointSizeF(), 11.0) + 1)
+        self.setFont(font)
+        self.document().setDocumentMargin(24)
+        self.setMouseTracking(True)
+        self._flash_timer = QTimer(self, singleShot=True, interval=900)
+        self._flash_timer.timeout.connect(lambda: self.setExtraSelections([]))
+        self._press_pos = None
+
+    # -- content ------------------------------------------------------------------------------
+    def show_session(self, session: DocumentSession | None) -> None:
+        self.session = session
+        self.setExtraSelections([])
+        self.setPlainText(session.text if session else "")
+
+    def resizeEvent(self, event: QEvent) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        measure = self.fontMetrics().averageCharWidth() * READING_WIDTH_CHARS + 48
+        spare = max(0, self.width() - measure - self.verticalScrollBar().width())
+        self.setViewportMargins(spare // 2, 0, spare // 2, 0)
+
+    # -- offsets --------------------------------------------------------------------------------
+    def selection_cp(self) -> tuple[int, int]:
+        """The selection as code-point offsets into the canonical text."""
+        cursor = self.textCursor()
+        assert self.session is not None
+        to_cp = self.session.offsets.to_cp
+        return to_cp(cursor.selectionStart()), to_cp(cursor.selectionEnd())
+
+    def caret_cp(self) -> int:
+        assert self.session is not None
+        return self.session.offsets.to_cp(self.textCursor().position())
+
+    def select_cp(self, start: int, end: int, flash: bool = False) -> None:
+        if self.session is None:
+            return
+        to_u16 = self.session.offsets.to_utf16
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(to_u16(start))
+        cursor.setPosition(to_u16(end), QTextCursor.MoveMode.KeepAnchor)
+        self.setTextCursor(cursor)
+        self.centerCursor()
+        if flash:
+            self.flash(start, end)
+
+    def flash(self, start: int, end: int) -> None:
+        assert self.session is not None
+        to_u16 = self.session.offsets.to_utf16
+        sel = QTextEdit.ExtraSelection()
+        sel.cursor = QTextCursor(self.document())
+        sel.cursor.setPosition(to_u16(start))
+        sel.cursor.setPosition(to_u16(end), QTextCursor.MoveMode.KeepAnchor)
+        sel.format.setBackground(QColor(255, 214, 0, 160))
+        sel.format.setProperty(QTextFormat.Property.FullWidthSelection, False)
+        self.setExtraSelections([sel])
+        self._flash_timer.start()
+
+    def position_at(self, point) -> int | None:  # type: ignore[no-untyped-def]
+        if self.session is None:
+            return None
+        cursor = self.cursorForPosition(point)
+        # cursorForPosition snaps to the nearest gap; check the character really is under the mouse.
+        rect = self.cursorRect(cursor)
+        if abs(rect.center().y() - point.y()) > rect.height():
+            return None
+        u16 = cursor.position()
+        if point.x() < rect.x() and u16 > 0:
+            u16 -= 1
+        return self.session.offsets.to_cp(u16)
+
+    # -- events ---------------------------------------------------------------------------------
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip and self.session is not None:
+            pos = self.position_at(self.viewport().mapFromGlobal(event.globalPos()))
+            found = self.session.annotations_at(pos) if pos is not None else []
+            if found:
+                QToolTip.showText(event.globalPos(), self.tooltip_html(found), self)
+            else:
+                QToolTip.hideText()
+                event.ignore()
+            return True
+        return super().event(event)
+
+    def tooltip_html(self, annotations: list) -> str:  # type: ignore[type-arg]
+        parts = []
+        for a in annotations:
+            label = a.tag.replace("_", " ")
+            line = f"<b>{escape(label)}</b> · {escape(a.status.replace('_', ' '))}"
+            if a.note:
+                line += f"<br>{escape(a.note)}"
+            parts.append(line)
+        return "<hr>".join(parts)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        self._press_pos = event.position().toPoint()
+        super().mousePressEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        super().mouseReleaseEvent(event)
+        moved = self._press_pos is not None and (
+            (event.position().toPoint() - self._press_pos).manhattanLength() > 3
+        )
+        if event.button() == Qt.MouseButton.LeftButton and not moved and self.session is not None:
+            pos = self.position_at(event.position().toPoint())
+            found = self.session.annotations_at(pos) if pos is not None else []
+            if found:
+                self.annotation_clicked.emit(found[0].id)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and not event.modifiers():
+            self.delete_requested.emit()
+            return
+        super().keyPressEvent(event)
+
+

@@ -1,0 +1,75 @@
+"""Paints persistent annotation highlights per line from the session's span index (never into the text)."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QColor, QFont, QSyntaxHighlighter, QTextCharFormat, QTextDocument
+
+from desktop_app.core.model import Tag
+from desktop_app.ui.session import DocumentSession
+from desktop_app.ui.styles import UNDERLINES, background, cue_index, kind_format
+from desktop_app.ui.text_offsets import line_to_utf16
+
+
+class AnnotationHighlighter(QSyntaxHighlighter):
+    def __init__(self, document: QTextDocument, session: DocumentSession, tags: list[Tag],
+                 dark: bool = False) -> None:
+        self.session = session
+        self.dark = dark
+        self._cache: dict[tuple[str, tuple[str, ...]], QTextCharFormat] = {}
+        self.kind_by_line: dict[int, str] = {}
+        index = session.index
+        for block in session.document.blocks:
+            if block.kind != "paragraph":
+                for line in index.lines_touched(block.start, block.end):
+                    self.kind_by_line[line] = block.kind
+        self.set_tags(tags, rehighlight=False)
+        super().__init__(document)  # attaching last: it schedules the first full highlight
+
+    def set_tags(self, tags: list[Tag], rehighlight: bool = True) -> None:
+        self.tags = {t.name: t for t in tags}
+        self.cues = {t.name: cue_index(t, i) for i, t in enumerate(tags)}
+        self._cache.clear()
+        if rehighlight:
+            self.rehighlight()
+
+    def _format(self, kind: str, tag_names: tuple[str, ...]) -> QTextCharFormat:
+        key = (kind, tag_names)
+        fmt = self._cache.get(key)
+        if fmt is not None:
+            return fmt
+        base = self.document().defaultFont().pointSizeF()
+        fmt = kind_format(kind, base if base > 0 else 11.0)
+        if tag_names:
+            outer = self.tags.get(tag_names[0])
+            inner = self.tags.get(tag_names[-1])
+            if outer is not None:
+                fmt.setBackground(background(outer.colour, self.dark))
+            if inner is not None:
+                fmt.setUnderlineStyle(UNDERLINES[self.cues[inner.name]])
+                fmt.setUnderlineColor(QColor(inner.colour))
+            if len(tag_names) > 1:
+                fmt.setFontWeight(QFont.Weight.DemiBold)
+        self._cache[key] = fmt
+        return fmt
+
+    def highlightBlock(self, text: str) -> None:  # noqa: N802 (Qt override)
+        line = self.currentBlock().blockNumber()
+        kind = self.kind_by_line.get(line, "paragraph")
+        if kind != "paragraph":
+            self.setFormat(0, len(text), self._format(kind, ()))
+        segments = self.session.index.segments(line)
+        if not segments:
+            return
+        annotations = self.session.annotations
+        for seg in segments:
+            names = tuple(annotations[i].tag for i in seg.ids)
+            start = line_to_utf16(text, seg.start)
+            end = line_to_utf16(text, seg.end)
+            self.setFormat(start, end - start, self._format(kind, names))
+
+    def rehighlight_lines(self, lines: range) -> None:
+        document = self.document()
+        for n in lines:
+            block = document.findBlockByNumber(n)
+            if block.isValid():
+                self.rehighlightBlock(block)

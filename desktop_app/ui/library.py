@@ -1,0 +1,61 @@
+"""The document library: every imported draft with its count per tag."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
+
+from desktop_app.core.model import Tag
+
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+def counts_line(counts: dict[str, int], tags: list[Tag]) -> str:
+    parts = [f"{counts.get(t.name, 0)} {t.label.lower()}" for t in tags if counts.get(t.name)]
+    return " · ".join(parts) if parts else "no annotations"
+
+
+class LibraryList(QListWidget):
+    document_chosen = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAlternatingRowColors(True)
+        self.setWordWrap(True)
+        self.tags: list[Tag] = []
+        self.currentItemChanged.connect(self._chosen)
+
+    def _chosen(self, item: QListWidgetItem | None, _previous: Any) -> None:
+        if item is not None:
+            self.document_chosen.emit(item.data(ID_ROLE))
+
+    def populate(self, documents: list[dict[str, Any]], tags: list[Tag], current: str = "") -> None:
+        self.tags = tags
+        self.blockSignals(True)
+        self.clear()
+        for doc in documents:
+            item = QListWidgetItem(self)
+            item.setData(ID_ROLE, doc["id"])
+            item.setData(Qt.ItemDataRole.UserRole + 2, doc["title"])
+            item.setToolTip(doc["source_path"])
+            self._render(item, doc["title"], doc["counts"])
+            if doc["id"] == current:
+                self.setCurrentItem(item)
+        self.blockSignals(False)
+
+    def _render(self, item: QListWidgetItem, title: str, counts: dict[str, int]) -> None:
+        item.setText(f"{title}\n{counts_line(counts, self.tags)}")
+
+    def update_counts(self, document_id: str, counts: dict[str, int]) -> None:
+        for row in range(self.count()):
+            item = self.item(row)
+            if item.data(ID_ROLE) == document_id:
+                self._render(item, item.data(Qt.ItemDataRole.UserRole + 2), counts)
+
+    def select_document(self, document_id: str) -> None:
+        for row in range(self.count()):
+            if self.item(row).data(ID_ROLE) == document_id:
+                self.setCurrentRow(row)
+                return

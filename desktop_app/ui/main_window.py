@@ -1,0 +1,394 @@
+"""The review window: library on the left, the draft in the middle, annotations on the right."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication, QUndoGroup
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QProgressDialog,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.core.annotations import edited, new_annotation
+from desktop_app.core.errors import CopydeskError
+from desktop_app.core.model import Tag
+from desktop_app.core.operations import AddAnnotation, Batch, Change, RemoveAnnotation, UpdateAnnotation
+from desktop_app.core.settings import Settings
+from desktop_app.ui.actions import WindowActions
+from desktop_app.ui.annotations_panel import AnnotationsPanel
+from desktop_app.ui.document_view import DocumentView
+from desktop_app.ui.find_bar import FindBar
+from desktop_app.ui.highlighter import AnnotationHighlighter
+from desktop_app.ui.importer import FileImporter
+from desktop_app.ui.library import LibraryList
+from desktop_app.ui.services import Services
+from desktop_app.ui.session import DocumentSession
+
+
+def is_dark() -> bool:
+    return QGuiApplication.styleHints().colorScheme() == Qt.ColorScheme.Dark
+
+
+class MainWindow(QMainWindow):
+    document_opened = Signal(str)
+    import_finished = Signal()
+    message_shown = Signal(str)
+
+    def __init__(self, services: Services, settings: Settings, settings_path: Path) -> None:
+        super().__init__()
+        self.services = services
+        self.repo = services.repo
+        self.settings = settings
+        self.settings_path = settings_path
+        self.sessions: dict[str, DocumentSession] = {}
+        self.session: DocumentSession | None = None
+        self.highlighter: AnnotationHighlighter | None = None
+        self.tags: list[Tag] = self.repo.tags()
+        self.last_error = ""
+        self.undo_group = QUndoGroup(self)
+        self.setWindowTitle("Copydesk")
+        self.setAcceptDrops(True)
+        self.setUnifiedTitleAndToolBarOnMac(True)
+
+        self.view = DocumentView(self)
+        self.find_bar = FindBar(self)
+        central = QWidget(self)
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.find_bar)
+        self.setCentralWidget(central)
+
+        self.library = LibraryList(self)
+        self.panel = AnnotationsPanel(self)
+        self.library_dock = self._dock("Library", "library", self.library, Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.panel_dock = self._dock(
+            "Annotations", "annotations", self.panel, Qt.DockWidgetArea.RightDockWidgetArea
+        )
+        self.status_reviewer = QLabel(self)
+        self.status_counts = QLabel(self)
+        self.status_db = QLabel(str(services.db_path), self)
+        for label in (self.status_reviewer, self.status_counts, self.status_db):
+            self.statusBar().addPermanentWidget(label)
+        self.actions = WindowActions(self)
+        self.importer = FileImporter(services.load_source, self)
+        self.progress: QProgressDialog | None = None
+        self._import_failures: list[str] = []
+        self._import_opened: list[str] = []
+        self._wire()
+        self.refresh_tags()
+        self.refresh_library()
+        self.show_reviewer()
+
+    def _dock(self, title: str, name: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(name)
+        dock.setWidget(widget)
+        self.addDockWidget(area, dock)
+        return dock
+
+    def _wire(self) -> None:
+        self.library.document_chosen.connect(self.open_document)
+        self.panel.annotation_selected.connect(self.reveal_annotation)
+        self.panel.note_edited.connect(self.edit_note)
+        self.panel.delete_requested.connect(self.delete_selected_rows)
+        self.view.annotation_clicked.connect(lambda i: self.panel.select_annotation(i))
+        self.view.delete_requested.connect(self.delete_at_caret)
+        self.find_bar.match_selected.connect(lambda s, e: self.view.select_cp(s, e))
+        self.find_bar.closed.connect(lambda: self.view.setFocus(Qt.FocusReason.OtherFocusReason))
+        self.importer.signals.loaded.connect(self._file_loaded)
+        self.importer.signals.failed.connect(self._file_failed)
+        self.importer.signals.finished.connect(self._import_done)
+
+    # -- messages -------------------------------------------------------------------------------
+    def show_message(self, text: str, error: bool = False) -> None:
+        """Status-bar message; errors are also kept in `last_error` and shown in a non-blocking box."""
+        self.statusBar().showMessage(text, 8000)
+        self.message_shown.emit(text)
+        if error:
+            self.last_error = text
+            box = QMessageBox(QMessageBox.Icon.Warning, "Copydesk", text, parent=self)
+            box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            box.open()
+
+    def show_reviewer(self) -> None:
+        self.status_reviewer.setText(f"Reviewer: {self.settings.reviewer or '—'}")
+
+    def save_settings(self) -> None:
+        try:
+            self.settings.save(self.settings_path)
+        except OSError as error:
+            self.statusBar().showMessage(f"Could not save settings: {error.strerror}", 8000)
+
+    # -- library and documents --------------------------------------------------------------------
+    def refresh_tags(self) -> None:
+        self.tags = self.repo.tags()
+        self.actions.build_tag_actions(self.tags)
+        self.panel.set_tags(self.tags)
+        if self.highlighter is not None:
+            self.highlighter.set_tags(self.tags)
+
+    def refresh_library(self) -> None:
+        current = self.session.document.id if self.session else ""
+        self.library.populate(self.repo.list_documents(), self.tags, current)
+
+    def open_document(self, document_id: str) -> bool:
+        if self.session is not None and self.session.document.id == document_id:
+            return True
+        self.remember_position()
+        session = self.sessions.get(document_id)
+        if session is None:
+            try:
+                document = self.repo.get_document(document_id)
+            except CopydeskError as error:
+                self.show_message(str(error), error=True)
+                return False
+            if document is None:
+                return False
+            session = DocumentSession(self.repo, document, self)
+            session.changed.connect(self._session_changed)
+            session.failed.connect(lambda msg: self.show_message(msg, error=True))
+            self.undo_group.addStack(session.undo_stack)
+            self.sessions[document_id] = session
+        self.session = session
+        if self.highlighter is not None:
+            self.highlighter.setDocument(None)
+        self.view.show_session(session)
+        self.highlighter = AnnotationHighlighter(self.view.document(), session, self.tags, is_dark())
+        self.panel.model.set_session(session)
+        self.undo_group.setActiveStack(session.undo_stack)
+        self.library.select_document(document_id)
+        self.setWindowTitle(f"{session.document.title} — Copydesk")
+        self.setWindowFilePath(session.document.source_path)
+        self.settings.last_document_id = document_id
+        self.update_counts()
+        position = self.settings.positions.get(document_id, 0)
+        QTimer.singleShot(0, lambda: self.scroll_to(position))
+        self.document_opened.emit(document_id)
+        return True
+
+    def scroll_to(self, position: int) -> None:
+        if self.session is None or not 0 <= position <= len(self.session.text):
+            return
+        block = self.view.document().findBlock(self.session.offsets.to_utf16(position))
+        if block.isValid():
+            self.view.verticalScrollBar().setValue(block.blockNumber())
+
+    def remember_position(self) -> None:
+        if self.session is None:
+            return
+        top = self.view.firstVisibleBlock()
+        if top.isValid():
+            self.settings.positions[self.session.document.id] = self.session.offsets.to_cp(top.position())
+
+    def update_counts(self) -> None:
+        if self.session is None:
+            self.status_counts.setText("")
+            return
+        counts: dict[str, int] = {}
+        for a in self.session.annotations.values():
+            counts[a.tag] = counts.get(a.tag, 0) + 1
+        self.library.update_counts(self.session.document.id, counts)
+        labels = {t.name: t.label for t in self.tags}
+        text = ", ".join(f"{labels.get(k, k)}: {n}" for k, n in sorted(counts.items()))
+        self.status_counts.setText(text or "No annotations")
+
+    def _session_changed(self, change: Change) -> None:
+        session = self.sender()
+        if session is not self.session or self.session is None:
+            return
+        if self.highlighter is not None:
+            for doc_id, start, end in change.spans:
+                if doc_id == session.document.id:
+                    self.highlighter.rehighlight_lines(session.index.lines_touched(start, end))
+        self.panel.model.apply_change(change)
+        self.update_counts()
+
+    # -- editing --------------------------------------------------------------------------------
+    def tag_selection(self, tag_name: str) -> bool:
+        """Tag the view's selection (trimmed); one operation, one undo step."""
+        session = self.session
+        if session is None:
+            self.show_message("Open a document first.")
+            return False
+        tag = next((t for t in self.tags if t.name == tag_name), None)
+        if tag is None:
+            return False
+        start, end = self.view.selection_cp()
+        if start == end:
+            self.show_message(f"Select the words to tag as {tag.label.lower()} first.")
+            return False
+        try:
+            annotation = new_annotation(session.document.id, session.text, tag.name, start, end,
+                                        reviewer=self.settings.reviewer)
+        except CopydeskError as error:
+            self.show_message(str(error))
+            return False
+        if not session.run(AddAnnotation(annotation, f"Tag as {tag.label}")):
+            return False
+        self.panel.select_annotation(annotation.id)
+        self.show_message(f"Tagged as {tag.label}: {annotation.exact[:80]}")
+        return True
+
+    def delete_at_caret(self) -> None:
+        if self.session is None:
+            return
+        found = self.session.annotations_at(self.view.caret_cp())
+        if not found:
+            self.show_message("No annotation at the caret.")
+            return
+        self.session.run(RemoveAnnotation(found[0], f"Delete {self._label(found[0].tag)}"))
+
+    def delete_selected_rows(self) -> None:
+        if self.session is None:
+            return
+        ids = self.panel.selected_ids()
+        doomed = [self.session.annotations[i] for i in ids if i in self.session.annotations]
+        if not doomed:
+            self.delete_at_caret()
+            return
+        if len(doomed) == 1:
+            self.session.run(RemoveAnnotation(doomed[0], f"Delete {self._label(doomed[0].tag)}"))
+        else:
+            ops = tuple(RemoveAnnotation(a) for a in doomed)
+            self.session.run(Batch(ops, f"Delete {len(doomed)} Annotations"))
+
+    def edit_note(self, ident: str, note: str) -> None:
+        if self.session is None or ident not in self.session.annotations:
+            return
+        annotation = self.session.annotations[ident]
+        self.session.run(UpdateAnnotation(edited(annotation, note=note), "Edit Note"))
+
+    def _label(self, tag_name: str) -> str:
+        return next((t.label for t in self.tags if t.name == tag_name), tag_name)
+
+    def reveal_annotation(self, ident: str) -> None:
+        if self.session is None or ident not in self.session.annotations:
+            return
+        a = self.session.annotations[ident]
+        if a.anchor_state == "orphaned":
+            self.show_message("This annotation is orphaned: its words are no longer in the text.")
+            return
+        self.view.select_cp(a.start, a.end, flash=True)
+
+    def open_find(self) -> None:
+        if self.session is None:
+            return
+        selected = self.view.textCursor().selectedText()
+        initial = selected if selected and "\u2029" not in selected else ""
+        self.find_bar.open_bar(self.session.text, self.view.caret_cp(), initial)
+
+    # -- importing --------------------------------------------------------------------------------
+    def import_files(self, paths: list[str]) -> None:
+        paths = [str(p) for p in paths]
+        if not paths:
+            return
+        self._import_failures, self._import_opened = [], []
+        self.progress = QProgressDialog("Importing drafts…", "Cancel", 0, len(paths), self)
+        self.progress.setWindowTitle("Copydesk")
+        self.progress.setMinimumDuration(400)
+        self.progress.setAutoClose(True)
+        self.progress.canceled.connect(self.importer.cancel)
+        self.importer.start(paths)
+
+    def _step_progress(self) -> None:
+        if self.progress is not None:
+            self.progress.setValue(self.progress.value() + 1 if self.progress.value() >= 0 else 1)
+
+    def _file_loaded(self, path: str, source: object) -> None:
+        try:
+            document, _created = self.repo.add_document(source, str(Path(path).resolve()))
+        except CopydeskError as error:
+            self._file_failed(path, str(error))
+            return
+        self.settings.add_recent(str(Path(path).resolve()))
+        self._import_opened.append(document.id)
+        self._step_progress()
+
+    def _file_failed(self, path: str, message: str) -> None:
+        self._import_failures.append(message if Path(path).name in message else f"{path}: {message}")
+        self._step_progress()
+
+    def _import_done(self) -> None:
+        if self.progress is not None:
+            self.progress.reset()
+            self.progress.deleteLater()
+            self.progress = None
+        self.refresh_library()
+        self.actions.rebuild_recent()
+        if self._import_opened:
+            self.open_document(self._import_opened[-1])
+        if self._import_failures:
+            self.show_message("\n".join(self._import_failures), error=True)
+        elif self._import_opened:
+            count = len(self._import_opened)
+            self.show_message(f"Imported {count} draft{'s' if count != 1 else ''}.")
+        self.save_settings()
+        self.import_finished.emit()
+
+    # -- export -----------------------------------------------------------------------------------
+    def export_csv_to(self, path: str, all_documents: bool) -> int:
+        document_id = None if all_documents or self.session is None else self.session.document.id
+        count = 0
+
+        def write(handle: object) -> None:
+            nonlocal count
+            count = self.services.export_csv(self.repo, document_id, handle)  # type: ignore[arg-type]
+
+        try:
+            self.services.write_text_atomically(path, write)
+        except CopydeskError as error:
+            self.show_message(str(error), error=True)
+            return -1
+        self.show_message(f"Exported {count} annotations to {path}")
+        return count
+
+    # -- drag and drop, state ---------------------------------------------------------------------
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
+        paths = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
+        if paths:
+            event.acceptProposedAction()
+            self.import_files(paths)
+
+    def window_state(self) -> QSettings:
+        return QSettings(str(self.services.data_dir / "window.ini"), QSettings.Format.IniFormat)
+
+    def restore_state(self) -> None:
+        state = self.window_state()
+        geometry = state.value("geometry")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 820)
+        layout = state.value("state")
+        if isinstance(layout, QByteArray):
+            self.restoreState(layout)
+        last = self.settings.last_document_id
+        if last and not self.open_document(last):
+            self.settings.last_document_id = ""
+
+    def save_state(self) -> None:
+        self.remember_position()
+        state = self.window_state()
+        state.setValue("geometry", self.saveGeometry())
+        state.setValue("state", self.saveState())
+        state.sync()
+        self.save_settings()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        self.importer.cancel()
+        self.importer.wait(5000)
+        self.save_state()
+        super().closeEvent(event)

@@ -1,0 +1,43 @@
+"""How tags and block kinds look: a colour and a non-colour cue per tag, reading typography per kind."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QColor, QFont, QTextCharFormat
+
+from desktop_app.core.model import Tag
+
+# A non-colour cue per tag so overlaps stay readable and colour-blind reviewers can tell tags apart.
+UNDERLINES = (
+    QTextCharFormat.UnderlineStyle.SingleUnderline,
+    QTextCharFormat.UnderlineStyle.WaveUnderline,
+    QTextCharFormat.UnderlineStyle.DotLine,
+    QTextCharFormat.UnderlineStyle.DashUnderline,
+    QTextCharFormat.UnderlineStyle.DashDotLine,
+)
+CUE_NAMES = ("solid underline", "wavy underline", "dotted underline", "dashed underline", "dash-dot underline")
+BUILTIN_CUES = {"quote": 0, "claim": 1, "anonymous_source": 2}
+
+
+def cue_index(tag: Tag, order: int) -> int:
+    return BUILTIN_CUES.get(tag.name, order % len(UNDERLINES))
+
+
+def background(colour: str, dark: bool) -> QColor:
+    c = QColor(colour)
+    c.setAlpha(110 if dark else 70)
+    return c
+
+
+KIND_SIZES = {"title": 1.6, "heading": 1.25, "byline": 0.95, "caption": 0.9}
+
+
+def kind_format(kind: str, base_point_size: float) -> QTextCharFormat:
+    fmt = QTextCharFormat()
+    scale = KIND_SIZES.get(kind)
+    if scale:
+        fmt.setFontPointSize(base_point_size * scale)
+    if kind in ("title", "heading"):
+        fmt.setFontWeight(QFont.Weight.Bold)
+    if kind in ("byline", "caption"):
+        fmt.setFontItalic(True)
+    return fmt

@@ -1,0 +1,5 @@
+"""Entry script that PyInstaller freezes (packaging/copydesk.spec); the same as the `copydesk` command."""
+
+from desktop_app.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,50 @@
+"""Starting again restores work; importing runs off the UI thread and survives bad files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from desktop_app.app import open_repository
+from tests.conftest import FIXTURES
+from tests.gui.conftest import add_document, highlight_ranges, import_and_wait
+
+LONG = "\n\n".join(f"Paragraph {n}: the council met and a source said “fine”." for n in range(400))
+
+
+def test_restart_restores_document_highlights_and_scroll(qtbot: Any, make_window: Any, db_path: Path) -> None:
+    """Quit and start again: the last document is open, highlighted, scrolled to the same place."""
+    doc_id = add_document(db_path, LONG)
+    window = make_window()
+    window.open_document(doc_id)
+    s = LONG.index("“fine”", LONG.index("Paragraph 300"))
+    window.view.select_cp(s, s + 6)
+    assert window.tag_selection("quote")
+    window.scroll_to(LONG.index("Paragraph 250"))
+    top_before = window.view.firstVisibleBlock().blockNumber()
+    assert top_before > 100
+    window.close()
+
+    again = make_window()
+    assert again.session is not None and again.session.document.id == doc_id
+    qtbot.waitUntil(lambda: again.view.firstVisibleBlock().blockNumber() == top_before, timeout=3000)
+    line = again.session.index.line_of(s)
+    assert highlight_ranges(again, line)
+    assert again.panel.model.rowCount() == 1
+
+
+def test_import_opens_good_files_and_reports_bad_ones(qtbot: Any, make_window: Any, db_path: Path,
+                                                       tmp_path: Path) -> None:
+    """A missing file and a binary .docx get one message; the good draft still opens."""
+    bad = tmp_path / "broken.docx"
+    bad.write_bytes(b"\x00\x01binary junk" * 50)
+    window = make_window()
+    good = FIXTURES / "articles" / "article_utf8.txt"
+    import_and_wait(qtbot, window, [str(tmp_path / "missing.txt"), str(bad), str(good)])
+    assert window.session is not None
+    assert window.session.document.source_path == str(good.resolve())
+    assert "missing.txt" in window.last_error and "broken.docx" in window.last_error
+    assert len(window.last_error.splitlines()) == 2
+    assert [d["title"] for d in open_repository(db_path).list_documents()] == [window.session.document.title]
+    assert window.library.count() == 1
+    assert window.settings.recent_files == [str(good.resolve())]
