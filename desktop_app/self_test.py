@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import os
+import re
 import sys
 import tempfile
 from pathlib import Path
@@ -22,7 +23,19 @@ def _wait_for(signal: Any, timeout_ms: int) -> bool:
     return bool(fired)
 
 
+def _quiet_qt_messages() -> None:
+    """The offscreen platform warns about window hints it ignores; keep the output to one line."""
+    from PySide6.QtCore import QtMsgType, qInstallMessageHandler
+
+    def handler(kind: QtMsgType, _context: object, message: str) -> None:
+        if kind in (QtMsgType.QtCriticalMsg, QtMsgType.QtFatalMsg):
+            print(message, file=sys.stderr)
+
+    qInstallMessageHandler(handler)
+
+
 def run_self_test() -> int:
+    _quiet_qt_messages()
     home = tempfile.mkdtemp(prefix="copydesk-self-test-")
     os.environ["COPYDESK_HOME"] = home
     try:
@@ -56,11 +69,10 @@ def _self_test(home: Path) -> str:
     session = window.session
     if session is None:
         raise RuntimeError(f"the sample article did not open: {window.last_error}")
-    quote_start = session.text.find("“")
-    quote_end = session.text.find("”", quote_start) + 1
-    if quote_start < 0 or quote_end <= quote_start:
+    quotation = re.search(r"[“\"][^”\"\n]+[”\"]", session.text)
+    if quotation is None:
         raise RuntimeError("the sample article has no quotation to tag")
-    window.view.select_cp(quote_start, quote_end)
+    window.view.select_cp(quotation.start(), quotation.end())
     window.view.setFocus()
     app.processEvents()
     QTest.keyClick(window.view, Qt.Key.Key_Q)

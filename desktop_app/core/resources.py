@@ -12,7 +12,7 @@ def resources_dir() -> Path:
         return Path(frozen_root) / "resources"
     import desktop_app.resources as package
 
-    return Path(package.__file__).parent
+    return Path(list(package.__path__)[0])
 
 
 def resource(*parts: str) -> Path:

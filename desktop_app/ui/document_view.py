@@ -5,7 +5,7 @@ from __future__ import annotations
 from html import escape
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QFont, QKeyEvent, QMouseEvent, QTextCursor, QTextFormat
+from PySide6.QtGui import QColor, QFont, QKeyEvent, QMouseEvent, QPalette, QTextCursor, QTextFormat
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip, QWidget
 
 from desktop_app.ui.session import DocumentSession
@@ -32,6 +32,11 @@ class DocumentView(QPlainTextEdit):
         self.setFont(font)
         self.document().setDocumentMargin(24)
         self.setMouseTracking(True)
+        # The reading-width margins are outside the viewport: paint them like the page, not the frame.
+        palette = self.palette()
+        palette.setColor(QPalette.ColorRole.Window, palette.color(QPalette.ColorRole.Base))
+        self.setPalette(palette)
+        self.setAutoFillBackground(True)
         self._flash_timer = QTimer(self, singleShot=True, interval=900)
         self._flash_timer.timeout.connect(lambda: self.setExtraSelections([]))
         self._press_pos = None
