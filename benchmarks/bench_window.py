@@ -61,6 +61,14 @@ def build_database(path: Path, rng: random.Random) -> str:
     return doc.id
 
 
+def _blocks(block, n):  # type: ignore[no-untyped-def]
+    for _ in range(n):
+        if not block.isValid():
+            return
+        yield block
+        block = block.next()
+
+
 def ms(timer: QElapsedTimer) -> float:
     return timer.nsecsElapsed() / 1e6
 
@@ -83,9 +91,13 @@ def main() -> None:
     timer = QElapsedTimer()
     timer.start()
     window.open_document(doc_id)  # reads the document and its 10,000 annotations from SQLite
+    app.processEvents()  # Qt's first highlighter pass (visible lines in full, the rest deferred)
     window.view.viewport().repaint()
     first_paint = ms(timer)
-    app.processEvents()  # the highlighter's full pass runs from the event loop
+    top = window.view.firstVisibleBlock()
+    painted = sum(bool(b.layout().formats()) for b in _blocks(top, 40))
+    while window.highlighter.pending:
+        app.processEvents()
     settled = ms(timer)
     n_annotations = len(window.session.annotations)
 
@@ -115,7 +127,9 @@ def main() -> None:
     )
     startup = (time.perf_counter() - started) * 1000
     print(f"annotations in document: {n_annotations}, characters: {len(text):,}")
-    print(f"open to first paint (DB read included): {first_paint:.1f} ms (all blocks highlighted: {settled:.1f} ms)")
+    print(f"open to first paint with highlights (DB read included): {first_paint:.1f} ms "
+          f"({painted} of the first 40 blocks carry highlights; whole document highlighted in the "
+          f"background by {settled:.1f} ms)")
     print(f"key press to highlight painted and row committed: median {statistics.median(key_times):.2f} ms, "
           f"max {max(key_times):.2f} ms")
     print(f"page scroll repaint: median {statistics.median(scroll_times):.2f} ms, max {max(scroll_times):.2f} ms")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 import tempfile
@@ -49,6 +50,7 @@ def run_gui(files: list[str], db: str | None, self_test: bool = False, screensho
     app.setOrganizationName("Copydesk")
     window = build_window(repo, resolve_db_path(db), ask_reviewer=not screenshot)
     window.show()
+    gc.freeze()  # start-up objects live for the whole session: keep them out of every later GC pass
     if files:
         window.import_files(files)
     if screenshot:

@@ -1,4 +1,4 @@
-"""Entry script that PyInstaller freezes (packaging/copydesk.spec); the same as the `copydesk` command."""
+"""The script PyInstaller freezes (packaging/copydesk.spec): the same as the `copydesk` command."""
 
 from desktop_app.cli import main
 

@@ -78,7 +78,7 @@ def ico_bytes(pngs: dict[int, bytes]) -> bytes:
 
 
 def icns_bytes(pngs: dict[int, bytes]) -> bytes:
-    """An ICNS file: big-endian 'icns' header, then one (type, length, PNG data) element per size."""
+    """An ICNS file: big-endian 'icns' header, then one (type, length, PNG) element per size."""
     body = b""
     for kind, size in ICNS_TYPES:
         body += kind + struct.pack(">I", 8 + len(pngs[size])) + pngs[size]
@@ -103,7 +103,8 @@ def main(argv: list[str] | None = None) -> int:
     (args.out / "copydesk.icns").write_bytes(icns_bytes(pngs))
     written += [args.out / "copydesk.ico", args.out / "copydesk.icns"]
     for path in written:
-        print(f"{path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}\t{path.stat().st_size} bytes")
+        shown = path.relative_to(ROOT) if path.is_relative_to(ROOT) else path
+        print(f"{shown}\t{path.stat().st_size} bytes")
     return 0
 
 

@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import os
 import stat
+import zipfile
+import zlib
 from collections.abc import Callable
 from pathlib import Path
 
@@ -105,6 +107,9 @@ def load_source(path: str | os.PathLike[str]) -> SourceText:
         raise FormatError(name, exc.reason) from exc
     except RecursionError as exc:
         raise FormatError(name, "the document is nested too deeply to read") from exc
+    except (zipfile.BadZipFile, zlib.error, EOFError) as exc:
+        label = FORMAT_LABELS.get(fmt, "file")
+        raise FormatError(name, f"the {label} is damaged (its compressed data is corrupt)") from exc
     except MemoryError as exc:
         raise FormatError(name, "the document is too large to read") from exc
     except Exception as exc:  # a parser's own error: never let it reach the user raw

@@ -66,7 +66,9 @@ def _display(name: str) -> str:
 def _parse(data: bytes, what: str) -> Element:
     try:
         return safe_et.fromstring(data)  # type: ignore[no-any-return]
-    except (ParseError, DefusedXmlException, ValueError) as exc:
+    except DefusedXmlException as exc:
+        raise Rejected(f"its {what} declares XML entities, which are refused as unsafe") from exc
+    except (ParseError, ValueError) as exc:
         raise Rejected(f"not a valid OpenDocument text (its {what} is malformed XML)") from exc
 
 

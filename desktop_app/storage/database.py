@@ -151,6 +151,12 @@ def open_database(path: str | Path) -> sqlite_utils.Database:
         _migrate(db)
     except sqlite3.Error as error:
         _close(conn)
+        if "unable to open" in str(error) and path.is_file():
+            # The file is there but SQLite cannot open it or create its -wal/-shm companions.
+            raise StorageError(
+                f"{path}: the database or its folder is read-only (SQLite must create "
+                f"{path.name}-wal and {path.name}-shm beside it); nothing was changed"
+            ) from None
         raise StorageError(describe_sqlite_error(error, str(path))) from None
     except StorageError as error:
         _close(conn)

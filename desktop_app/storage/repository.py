@@ -8,6 +8,7 @@ import sqlite3
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import fields
 from typing import Any
 
 import sqlite_utils
@@ -26,12 +27,22 @@ DOCUMENT_COLUMNS = (
 )
 
 
+_ANNOTATION_FIELDS = tuple(f.name for f in fields(Annotation))
+_new = object.__new__
+
+
 def _annotation(row: tuple[Any, ...]) -> Annotation:
-    return Annotation(*row[:10], json.loads(row[10]), *row[11:])  # type: ignore[arg-type]
+    # Opening a draft reads every annotation: fill the frozen dataclass directly, which is several
+    # times faster than its __init__ (15 frozen setattr calls) for 10,000 rows.
+    annotation = _new(Annotation)
+    values = annotation.__dict__
+    values.update(zip(_ANNOTATION_FIELDS, row))
+    values["fields"] = json.loads(row[10]) if row[10] != "{}" else {}
+    return annotation
 
 
 def _document(row: tuple[Any, ...]) -> Document:
-    blocks = tuple(Block.from_json(b) for b in json.loads(row[6]))
+    blocks = tuple(Block(b["kind"], b["start"], b["end"]) for b in json.loads(row[6]))
     return Document(*row[:6], blocks, row[7], row[8])  # type: ignore[arg-type]
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import (
@@ -37,6 +39,8 @@ class AnnotationTableModel(QAbstractTableModel):
         self.session: DocumentSession | None = None
         self.rows: list[Annotation] = []
         self.tags: dict[str, Tag] = {}
+        self.sort_column = 1
+        self.sort_order = Qt.SortOrder.AscendingOrder
 
     def set_tags(self, tags: list[Tag]) -> None:
         self.tags = {t.name: t for t in tags}
@@ -46,8 +50,42 @@ class AnnotationTableModel(QAbstractTableModel):
     def set_session(self, session: DocumentSession | None) -> None:
         self.beginResetModel()
         self.session = session
-        self.rows = sorted(session.annotations.values(), key=lambda a: (a.start, a.end)) if session else []
+        self.rows = list(session.annotations.values()) if session else []
+        self.rows.sort(key=self.sort_key(self.sort_column),
+                       reverse=self.sort_order == Qt.SortOrder.DescendingOrder)
         self.endResetModel()
+
+    def sort_key(self, column: int) -> Callable[[Annotation], tuple[Any, ...]]:
+        if column == 0:
+            return lambda a: (a.tag, a.start, a.end)
+        if column == 2:
+            return lambda a: (a.note.casefold(), a.start, a.end)
+        if column == 3:
+            return lambda a: (STATUS_ORDER.get(a.status, 9), a.start, a.end)
+        return lambda a: (a.start, a.end)  # the Text column: reading order
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """One Python sort here instead of pairwise comparisons through Python in the proxy."""
+        self.sort_column, self.sort_order = column, order
+        self.layoutAboutToBeChanged.emit()
+        before = [a.id for a in self.rows]
+        self.rows.sort(key=self.sort_key(column), reverse=order == Qt.SortOrder.DescendingOrder)
+        after = {a.id: n for n, a in enumerate(self.rows)}
+        for index in self.persistentIndexList():
+            new_row = after[before[index.row()]]
+            self.changePersistentIndex(index, self.index(new_row, index.column()))
+        self.layoutChanged.emit()
+
+    def _insert_position(self, annotation: Annotation) -> int:
+        key = self.sort_key(self.sort_column)
+        reverse = self.sort_order == Qt.SortOrder.DescendingOrder
+        target = key(annotation)
+        if not reverse:
+            return bisect_right(self.rows, target, key=key)
+        for n, a in enumerate(self.rows):
+            if (key(a) < target) if reverse else (key(a) > target):
+                return n
+        return len(self.rows)
 
     def row_of(self, ident: str) -> int:
         for n, a in enumerate(self.rows):
@@ -75,9 +113,9 @@ class AnnotationTableModel(QAbstractTableModel):
             annotation = self.session.annotations.get(ident)
             if annotation is None or self.row_of(ident) >= 0:
                 continue
-            n = len(self.rows)
+            n = self._insert_position(annotation)
             self.beginInsertRows(QModelIndex(), n, n)
-            self.rows.append(annotation)
+            self.rows.insert(n, annotation)
             self.endInsertRows()
 
     # -- Qt model API ---------------------------------------------------------------------------
@@ -119,8 +157,6 @@ class AnnotationTableModel(QAbstractTableModel):
             return a.tag
         if role == STATUS_ROLE:
             return a.status
-        if role == Qt.ItemDataRole.UserRole:  # sort key; the Text column sorts in reading order
-            return (a.tag, a.start, a.note.casefold(), STATUS_ORDER.get(a.status, 9))[col]
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
@@ -136,7 +172,6 @@ class AnnotationFilter(QSortFilterProxyModel):
         self.tag = ""
         self.status = ""
         self.needle = ""
-        self.setSortRole(Qt.ItemDataRole.UserRole)
 
     def set_filter(self, tag: str | None = None, text: str | None = None, status: str | None = None) -> None:
         if tag is not None:
@@ -157,10 +192,7 @@ class AnnotationFilter(QSortFilterProxyModel):
             return False
         return not self.needle or self.needle in a.exact.casefold() or self.needle in a.note.casefold()
 
-    def lessThan(self, left: Index, right: Index) -> bool:  # noqa: N802
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         model = self.sourceModel()
         assert isinstance(model, AnnotationTableModel)
-        a, b = model.rows[left.row()], model.rows[right.row()]
-        ka = model.data(left, Qt.ItemDataRole.UserRole)
-        kb = model.data(right, Qt.ItemDataRole.UserRole)
-        return (ka, a.start, a.end) < (kb, b.start, b.end)
+        model.sort(column, order)

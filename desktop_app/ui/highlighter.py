@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QColor, QFont, QSyntaxHighlighter, QTextCharFormat, QTextDocument
 
 from desktop_app.core.model import Tag
@@ -11,9 +12,17 @@ from desktop_app.ui.text_offsets import line_to_utf16
 
 
 class AnnotationHighlighter(QSyntaxHighlighter):
+    """Qt asks for every block once on attach; lines outside `first_lines` are deferred to a
+    background pass (and to `ensure_lines` when scrolled into view), so opening a long draft paints
+    its first screen with highlights without waiting for the whole document."""
+
+    CHUNK = 200
+
     def __init__(self, document: QTextDocument, session: DocumentSession, tags: list[Tag],
-                 dark: bool = False) -> None:
+                 dark: bool = False, first_lines: range | None = None) -> None:
         self.session = session
+        self.defer_outside = first_lines
+        self.pending: set[int] = set()
         self.dark = dark
         self._cache: dict[tuple[str, tuple[str, ...]], QTextCharFormat] = {}
         self.kind_by_line: dict[int, str] = {}
@@ -23,7 +32,34 @@ class AnnotationHighlighter(QSyntaxHighlighter):
                 for line in index.lines_touched(block.start, block.end):
                     self.kind_by_line[line] = block.kind
         self.set_tags(tags, rehighlight=False)
-        super().__init__(document)  # attaching last: it schedules the first full highlight
+        super().__init__(document)  # attaching last: it schedules the first full pass
+        self._background = QTimer(self, interval=1)
+        self._background.timeout.connect(self._work)
+        QTimer.singleShot(0, self._end_first_pass)  # runs right after Qt's own first pass
+
+    def _end_first_pass(self) -> None:
+        self.defer_outside = None
+        if self.pending:
+            self._background.start()
+
+    def _work(self) -> None:
+        document = self.document()
+        if document is None:
+            self._background.stop()
+            return
+        for line in sorted(self.pending)[: self.CHUNK]:
+            self.rehighlightBlock(document.findBlockByNumber(line))
+        if not self.pending:
+            self._background.stop()
+
+    def ensure_lines(self, lines: range) -> None:
+        """Highlight deferred lines about to be shown (call before they paint)."""
+        if not self.pending:
+            return
+        document = self.document()
+        for line in lines:
+            if line in self.pending:
+                self.rehighlightBlock(document.findBlockByNumber(line))
 
     def set_tags(self, tags: list[Tag], rehighlight: bool = True) -> None:
         self.tags = {t.name: t for t in tags}
@@ -55,6 +91,10 @@ class AnnotationHighlighter(QSyntaxHighlighter):
     def highlightBlock(self, text: str) -> None:  # noqa: N802 (Qt override)
         line = self.currentBlock().blockNumber()
         kind = self.kind_by_line.get(line, "paragraph")
+        if self.defer_outside is not None and kind == "paragraph" and line not in self.defer_outside:
+            self.pending.add(line)  # kind lines never wait: their font size sets the block height
+            return
+        self.pending.discard(line)
         if kind != "paragraph":
             self.setFormat(0, len(text), self._format(kind, ()))
         segments = self.session.index.segments(line)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
@@ -107,6 +108,12 @@ class MainWindow(QMainWindow):
         self.importer.signals.loaded.connect(self._file_loaded)
         self.importer.signals.failed.connect(self._file_failed)
         self.importer.signals.finished.connect(self._import_done)
+        self.view.verticalScrollBar().valueChanged.connect(self._highlight_visible)
+
+    def _highlight_visible(self, top: int) -> None:
+        if self.highlighter is not None:
+            rows = self.view.viewport().height() // max(1, self.view.fontMetrics().lineSpacing()) + 2
+            self.highlighter.ensure_lines(range(max(0, top - 5), top + rows))
 
     # -- messages -------------------------------------------------------------------------------
     def show_message(self, text: str, error: bool = False) -> None:
@@ -143,6 +150,15 @@ class MainWindow(QMainWindow):
     def open_document(self, document_id: str) -> bool:
         if self.session is not None and self.session.document.id == document_id:
             return True
+        # Reading 10,000 annotations allocates enough objects to trigger full GC passes (~30 ms on a
+        # long draft); nothing here makes reference cycles, so collection can wait until it is done.
+        gc.disable()
+        try:
+            return self._open_document(document_id)
+        finally:
+            gc.enable()
+
+    def _open_document(self, document_id: str) -> bool:
         self.remember_position()
         session = self.sessions.get(document_id)
         if session is None:
@@ -162,7 +178,11 @@ class MainWindow(QMainWindow):
         if self.highlighter is not None:
             self.highlighter.setDocument(None)
         self.view.show_session(session)
-        self.highlighter = AnnotationHighlighter(self.view.document(), session, self.tags, is_dark())
+        position = self.settings.positions.get(document_id, 0)
+        first = session.index.line_of(min(max(position, 0), len(session.text)))
+        self.highlighter = AnnotationHighlighter(
+            self.view.document(), session, self.tags, is_dark(), range(max(0, first - 40), first + 160)
+        )
         self.panel.model.set_session(session)
         self.undo_group.setActiveStack(session.undo_stack)
         self.library.select_document(document_id)
@@ -170,7 +190,6 @@ class MainWindow(QMainWindow):
         self.setWindowFilePath(session.document.source_path)
         self.settings.last_document_id = document_id
         self.update_counts()
-        position = self.settings.positions.get(document_id, 0)
         QTimer.singleShot(0, lambda: self.scroll_to(position))
         self.document_opened.emit(document_id)
         return True
@@ -193,9 +212,7 @@ class MainWindow(QMainWindow):
         if self.session is None:
             self.status_counts.setText("")
             return
-        counts: dict[str, int] = {}
-        for a in self.session.annotations.values():
-            counts[a.tag] = counts.get(a.tag, 0) + 1
+        counts = self.session.counts
         self.library.update_counts(self.session.document.id, counts)
         labels = {t.name: t.label for t in self.tags}
         text = ", ".join(f"{labels.get(k, k)}: {n}" for k, n in sorted(counts.items()))

@@ -32,6 +32,14 @@ class DocumentSession(QObject):
             ((a.id, a.start, a.end) for a in self.annotations.values() if a.anchor_state != "orphaned"),
         )
         self.undo_stack = QUndoStack(self)
+        self.counts: dict[str, int] = {}
+        for a in self.annotations.values():
+            self.counts[a.tag] = self.counts.get(a.tag, 0) + 1
+
+    def _count(self, annotation: Annotation, delta: int) -> None:
+        self.counts[annotation.tag] = self.counts.get(annotation.tag, 0) + delta
+        if not self.counts[annotation.tag]:
+            del self.counts[annotation.tag]
 
     def run(self, op: Operation) -> bool:
         """Apply a user edit as one transaction and one undo step; False (and `failed`) if it could not."""
@@ -55,13 +63,19 @@ class DocumentSession(QObject):
 
     def _absorb(self, change: Change) -> None:
         for ident in change.removed:
-            self.annotations.pop(ident, None)
+            gone = self.annotations.pop(ident, None)
+            if gone is not None:
+                self._count(gone, -1)
             if ident in self.index.spans:
                 self.index.remove(ident)
         for ident in change.added + change.updated:
             annotation = self.repo.get_annotation(ident)
             if annotation is None or annotation.document_id != self.document.id:
                 continue
+            previous = self.annotations.get(ident)
+            if previous is not None:
+                self._count(previous, -1)
+            self._count(annotation, +1)
             self.annotations[ident] = annotation
             if annotation.anchor_state == "orphaned":
                 if ident in self.index.spans:

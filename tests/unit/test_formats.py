@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 
 from desktop_app.core.model import SourceText
+from desktop_app.core.resources import sample_article
 from desktop_app.formats import SUPPORTED_EXTENSIONS, load_source
 
 ARTICLES = Path(__file__).resolve().parents[1] / "fixtures" / "articles"
-SAMPLE = Path(__file__).resolve().parents[2] / "desktop_app" / "resources" / "sample"
 
 TITLE = "Millbrook Falls council delays vote on riverside housing plan"
 BYLINE = "By Dana Okafor"
@@ -145,8 +145,8 @@ def test_web_page_boilerplate_is_absent() -> None:
 
 
 def test_bundled_sample_article_has_the_parts_the_self_test_relies_on() -> None:
-    """The bundled sample imports with a title, byline, caption, headings, quotes, NBSP and emoji."""
-    source = load_source(SAMPLE / "sample_article.md")
+    """The bundled sample has a title, byline, caption, headings, quotes, NBSP and an emoji."""
+    source = load_source(sample_article())
     kinds = [b.kind for b in source.blocks]
     assert source.title == TITLE
     assert kinds[:3] == ["title", "byline", "caption"]
@@ -173,11 +173,11 @@ def test_supported_extensions_cover_every_fixture_format() -> None:
 
 
 def test_fixture_sources_really_hold_the_tricky_characters() -> None:
-    """The sources carry a decomposed accent, NBSPs and an emoji, so the NFC checks mean something."""
+    """The sources hold a decomposed accent, NBSPs and an emoji, so NFC checks mean something."""
     raw = (ARTICLES / "article_utf8.txt").read_bytes()
     assert "Rene\u0301".encode() in raw
     assert "\u00a0".encode() in raw and "\U0001f642".encode() in raw
-    assert "Rene\u0301".encode() in (SAMPLE / "sample_article.md").read_bytes()
+    assert "Rene\u0301".encode() in sample_article().read_bytes()
     assert (ARTICLES / "article_utf16.txt").read_bytes()[:2] in (b"\xff\xfe", b"\xfe\xff")
     assert (ARTICLES / "article_utf8_bom.txt").read_bytes()[:3] == b"\xef\xbb\xbf"
     with pytest.raises(UnicodeDecodeError):

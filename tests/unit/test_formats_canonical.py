@@ -79,7 +79,7 @@ def test_unknown_block_kind_is_a_programming_error() -> None:
 
 
 def test_first_heading1_is_title_only_without_a_title_style() -> None:
-    """The first level-1 heading is the title, unless a "title" block exists; others are headings."""
+    """The first level-1 heading is the title unless a "title" block exists; others are headings."""
     assert [k for k, _ in apply_shared_rules([("heading1", "A"), ("heading1", "B")])] == [
         "title",
         "heading",
@@ -89,7 +89,7 @@ def test_first_heading1_is_title_only_without_a_title_style() -> None:
 
 
 def test_byline_rule_needs_a_capitalised_short_line_right_after_the_title() -> None:
-    """ "By Name" after the title (captions skipped) is a byline; sentences starting "By" are not."""
+    """A "By Name" line after the title (captions skipped) is a byline; "By" sentences are not."""
     parts = [("title", "T"), ("paragraph", "Photo: a crowd."), ("paragraph", "BY DANA OKAFOR")]
     assert [k for k, _ in apply_shared_rules(parts)] == ["title", "caption", "byline"]
     sentence = [("title", "T"), ("paragraph", "By Monday, the council had voted.")]
@@ -137,6 +137,8 @@ def test_builder_output_always_follows_the_canonical_rules(parts: list[tuple[str
     ]
     assert source.title and "\n" not in source.title
     assert (
-        build_source_text([(b.kind, s) for b, s in zip(source.blocks, slices)], "s", "txt").text
+        build_source_text(
+            [(b.kind, s) for b, s in zip(source.blocks, slices, strict=True)], "s", "txt"
+        ).text
         == text
     )
