@@ -35,8 +35,12 @@ $(VENV)/.installed-package: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e ".[package]"
 	touch $@
 
+# One-folder bundle in dist/copydesk (and dist/Copydesk.app on macOS); see packaging/copydesk.spec.
 package: $(VENV)/.installed-package
+	@if [ "$$(uname -s)" = Linux ] && ! command -v strip >/dev/null; then \
+		echo "make package: strip is missing (apt-get install binutils)" >&2; exit 1; fi
 	$(BIN)/pyinstaller --noconfirm --clean packaging/copydesk.spec
+	@du -sh dist/copydesk
 
 benchmark: $(VENV)/.installed
 	$(BIN)/python benchmarks/bench_storage.py

@@ -25,11 +25,13 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from desktop_app.app import open_repository
 from desktop_app.commands import export_csv
 from desktop_app.core.annotations import new_annotation
+from desktop_app.core.fields import ordered_field_keys
 from desktop_app.core.operations import AddAnnotation, apply
 from desktop_app.formats import load_source
 
@@ -77,9 +79,7 @@ def fields_for(i: int) -> dict[str, str]:
 
 def export_sql(field_keys: list[str]) -> str:
     """The same rows and columns `SqliteRepository.export_rows` reads, as literal SQL."""
-    extracts = "".join(
-        f", json_extract(a.fields, '$.\"{k}\"') AS \"{k}\"" for k in field_keys
-    )
+    extracts = "".join(f', json_extract(a.fields, \'$."{k}"\') AS "{k}"' for k in field_keys)
     return (
         "SELECT a.document_id, d.title, d.source_path, a.id, a.tag, a.exact, a.start, "
         'a."end", a.prefix, a.suffix, a.note, a.status, a.reviewer, a.created_at, '
@@ -89,7 +89,7 @@ def export_sql(field_keys: list[str]) -> str:
     )
 
 
-def timed(fn, repeat: int = 3) -> float:  # noqa: ANN001
+def timed(fn: Callable[[], object], repeat: int = 3) -> float:
     """Best of `repeat` runs, in seconds."""
     best = float("inf")
     for _ in range(repeat):
@@ -136,8 +136,9 @@ def main() -> int:
         for i in range(args.writes):
             start, end = random_span(text, rng)
             t0 = time.perf_counter()
-            annotation = new_annotation(doc.id, text, TAGS[i % 3], start, end,
-                                        reviewer="bench", fields=fields_for(i))
+            annotation = new_annotation(
+                doc.id, text, TAGS[i % 3], start, end, reviewer="bench", fields=fields_for(i)
+            )
             t1 = time.perf_counter()
             apply(repo, AddAnnotation(annotation))
             t2 = time.perf_counter()
@@ -149,19 +150,34 @@ def main() -> int:
         def ms(values: list[float], q: float) -> str:
             return f"{values[min(len(values) - 1, int(q * len(values)))] * 1000:.3f}"
 
-        print(f"durable writes ({args.writes:,}, journal_mode={journal}, synchronous={sync} "
-              "[2=FULL]), new_annotation + apply(AddAnnotation):")
-        print(f"  median {statistics.median(whole) * 1000:.3f} ms, p95 {ms(whole, 0.95)} ms, "
-              f"max {whole[-1] * 1000:.3f} ms, total {sum(whole):.2f} s  (target median < 2 ms)")
-        print(f"  apply alone: median {statistics.median(apply_only) * 1000:.3f} ms, "
-              f"p95 {ms(apply_only, 0.95)} ms")
+        print(
+            f"durable writes ({args.writes:,}, journal_mode={journal}, synchronous={sync} "
+            "[2=FULL]), new_annotation + apply(AddAnnotation):"
+        )
+        print(
+            f"  median {statistics.median(whole) * 1000:.3f} ms, p95 {ms(whole, 0.95)} ms, "
+            f"max {whole[-1] * 1000:.3f} ms, total {sum(whole):.2f} s  (target median < 2 ms)"
+        )
+        print(
+            f"  apply alone: median {statistics.median(apply_only) * 1000:.3f} ms, "
+            f"p95 {ms(apply_only, 0.95)} ms"
+        )
 
         # Fill up to the export size in bulk (not timed: this is set-up, not a user action).
         with repo.transaction():
             for i in range(args.writes, args.rows):
                 start, end = random_span(text, rng)
-                repo.insert_annotation(new_annotation(doc.id, text, TAGS[i % 3], start, end,
-                                                      reviewer="bench", fields=fields_for(i)))
+                repo.insert_annotation(
+                    new_annotation(
+                        doc.id,
+                        text,
+                        TAGS[i % 3],
+                        start,
+                        end,
+                        reviewer="bench",
+                        fields=fields_for(i),
+                    )
+                )
         count = repo.db.execute("SELECT count(*) FROM annotations").fetchone()[0]
 
         out_path = work / "export.csv"
@@ -170,17 +186,15 @@ def main() -> int:
             with open(out_path, "w", encoding="utf-8-sig", newline="") as handle:
                 export_csv(repo, None, handle)
 
-        keys = repo.field_keys(None)
-        from desktop_app.core.fields import ordered_field_keys
-
-        keys = ordered_field_keys(keys)
+        keys = ordered_field_keys(repo.field_keys(None))
         sql = export_sql(keys)
         cli_path = work / "cli.csv"
 
         def cli_export() -> None:
             with open(cli_path, "wb") as handle:
-                subprocess.run([sqlite3_cli, "-csv", "-header", str(db_path), sql],
-                               stdout=handle, check=True)
+                subprocess.run(
+                    [sqlite3_cli, "-csv", "-header", str(db_path), sql], stdout=handle, check=True
+                )
 
         bare_path = work / "bare.csv"
 
@@ -199,18 +213,23 @@ def main() -> int:
         with open(cli_path, encoding="utf-8", newline="") as handle:
             cli_rows = sum(1 for _ in csv.reader(handle)) - 1
         assert exported == count == cli_rows, (exported, count, cli_rows)
-        print(f"CSV export of {count:,} rows ({out_path.stat().st_size / 1e6:.1f} MB), "
-              "best of 3:")
+        print(f"CSV export of {count:,} rows ({out_path.stat().st_size / 1e6:.1f} MB), best of 3:")
         print(f"  copydesk export_csv:       {export_s:.3f} s")
         print(f"  sqlite3 -csv CLI:          {cli_s:.3f} s  ({sqlite3_cli})")
         print(f"  bare csv.writer on cursor: {bare_s:.3f} s")
         print(f"  ratio export / CLI:        {export_s / cli_s:.2f}x  (target < 3x)")
-        print(json.dumps({
-            "write_median_ms": round(statistics.median(whole) * 1000, 3),
-            "write_p95_ms": float(ms(whole, 0.95)),
-            "export_s": round(export_s, 3), "cli_s": round(cli_s, 3), "bare_s": round(bare_s, 3),
-            "ratio": round(export_s / cli_s, 2),
-        }))
+        print(
+            json.dumps(
+                {
+                    "write_median_ms": round(statistics.median(whole) * 1000, 3),
+                    "write_p95_ms": float(ms(whole, 0.95)),
+                    "export_s": round(export_s, 3),
+                    "cli_s": round(cli_s, 3),
+                    "bare_s": round(bare_s, 3),
+                    "ratio": round(export_s / cli_s, 2),
+                }
+            )
+        )
         repo.close()
         ok = statistics.median(whole) < 0.002 and export_s < 3 * cli_s
         return 0 if ok else 1

@@ -21,7 +21,18 @@ from PySide6.QtCore import QElapsedTimer, Qt  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-WORDS = ("council", "harbour", "budget", "said", "percent", "official", "residents", "plan", "the", "a")
+WORDS = (
+    "council",
+    "harbour",
+    "budget",
+    "said",
+    "percent",
+    "official",
+    "residents",
+    "plan",
+    "the",
+    "a",
+)
 
 
 def make_text(target: int, rng: random.Random) -> str:
@@ -44,7 +55,9 @@ def build_database(path: Path, rng: random.Random) -> str:
         blocks.append(Block("paragraph", pos, pos + len(part)))
         pos += len(part) + 2
     repo = open_repository(path)
-    doc, _ = repo.add_document(SourceText(text, "Benchmark draft", tuple(blocks), "txt"), "/bench.txt")
+    doc, _ = repo.add_document(
+        SourceText(text, "Benchmark draft", tuple(blocks), "txt"), "/bench.txt"
+    )
     tags = ("quote", "claim", "anonymous_source")
     with repo.transaction():  # bulk setup only; the timed edits below go one operation at a time
         for n in range(10_000):
@@ -122,19 +135,30 @@ def main() -> None:
 
     started = time.perf_counter()
     probe = subprocess.run(
-        [sys.executable, "-c", STARTUP_PROBE, str(db)], capture_output=True, text=True,
-        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"}, timeout=60,
+        [sys.executable, "-c", STARTUP_PROBE, str(db)],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+        timeout=60,
     )
     startup = (time.perf_counter() - started) * 1000
     print(f"annotations in document: {n_annotations}, characters: {len(text):,}")
-    print(f"open to first paint with highlights (DB read included): {first_paint:.1f} ms "
-          f"({painted} of the first 40 blocks carry highlights; whole document highlighted in the "
-          f"background by {settled:.1f} ms)")
-    print(f"key press to highlight painted and row committed: median {statistics.median(key_times):.2f} ms, "
-          f"max {max(key_times):.2f} ms")
-    print(f"page scroll repaint: median {statistics.median(scroll_times):.2f} ms, max {max(scroll_times):.2f} ms")
-    print(f"start to usable window (new process, last document reopened): {startup:.0f} ms "
-          f"[{probe.stdout.strip() or probe.stderr.strip()[-200:]}]")
+    print(
+        f"open to first paint with highlights (DB read included): {first_paint:.1f} ms "
+        f"({painted} of the first 40 blocks carry highlights; whole document highlighted in the "
+        f"background by {settled:.1f} ms)"
+    )
+    print(
+        f"key press to highlight painted and row committed: median {statistics.median(key_times):.2f} ms, "
+        f"max {max(key_times):.2f} ms"
+    )
+    print(
+        f"page scroll repaint: median {statistics.median(scroll_times):.2f} ms, max {max(scroll_times):.2f} ms"
+    )
+    print(
+        f"start to usable window (new process, last document reopened): {startup:.0f} ms "
+        f"[{probe.stdout.strip() or probe.stderr.strip()[-200:]}]"
+    )
 
 
 STARTUP_PROBE = """

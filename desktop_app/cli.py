@@ -27,13 +27,19 @@ class Parser(argparse.ArgumentParser):
 
 
 def _db_option(parser: argparse.ArgumentParser, default: object = None) -> None:
-    parser.add_argument("--db", metavar="PATH", default=default,
-                        help="database file (default: COPYDESK_HOME or the user data folder)")
+    parser.add_argument(
+        "--db",
+        metavar="PATH",
+        default=default,
+        help="database file (default: COPYDESK_HOME or the user data folder)",
+    )
 
 
 def build_parser() -> Parser:
-    parser = Parser(prog="copydesk", description="Review article drafts: tag quotes, claims and "
-                    "anonymous sources.")
+    parser = Parser(
+        prog="copydesk",
+        description="Review article drafts: tag quotes, claims and anonymous sources.",
+    )
     parser.add_argument("--version", action="version", version=f"copydesk {__version__}")
     _db_option(parser)
     subs = parser.add_subparsers(dest="command", parser_class=Parser)
@@ -46,15 +52,16 @@ def build_parser() -> Parser:
     _db_option(p, argparse.SUPPRESS)
 
     p = subs.add_parser("annotate", help="tag a span of a document")
-    p.add_argument("--document", required=True, metavar="ID",
-                   help="document id (a unique prefix is enough)")
+    p.add_argument(
+        "--document", required=True, metavar="ID", help="document id (a unique prefix is enough)"
+    )
     p.add_argument("--tag", required=True)
     p.add_argument("--start", type=int)
     p.add_argument("--end", type=int)
-    p.add_argument("--find", metavar="TEXT",
-                   help="tag the words TEXT (exactly as in the document)")
-    p.add_argument("--nth", type=int, default=1, metavar="N",
-                   help="with --find: the Nth occurrence")
+    p.add_argument("--find", metavar="TEXT", help="tag the words TEXT (exactly as in the document)")
+    p.add_argument(
+        "--nth", type=int, default=1, metavar="N", help="with --find: the Nth occurrence"
+    )
     p.add_argument("--note", default="")
     p.add_argument("--status", choices=STATUSES)
     p.add_argument("--field", action="append", default=[], metavar="KEY=VALUE")
@@ -64,20 +71,28 @@ def build_parser() -> Parser:
     p = subs.add_parser("export", help="export annotations")
     p.add_argument("--document", metavar="ID")
     p.add_argument("--format", choices=["csv"], default="csv")
-    p.add_argument("-o", "--output", default="-", metavar="FILE",
-                   help="output file, or - for stdout")
+    p.add_argument(
+        "-o", "--output", default="-", metavar="FILE", help="output file, or - for stdout"
+    )
     _db_option(p, argparse.SUPPRESS)
     return parser
 
 
 def build_gui_parser() -> Parser:
-    parser = Parser(prog="copydesk", description="Open the Copydesk window. Subcommands: "
-                    + ", ".join(SUBCOMMANDS) + " (see copydesk COMMAND --help).")
+    parser = Parser(
+        prog="copydesk",
+        description="Open the Copydesk window. Subcommands: "
+        + ", ".join(SUBCOMMANDS)
+        + " (see copydesk COMMAND --help).",
+    )
     parser.add_argument("--version", action="version", version=f"copydesk {__version__}")
     _db_option(parser)
-    parser.add_argument("--self-test", action="store_true",
-                        help="build the window offscreen on a temporary database, tag and "
-                        "export; exit 0 if all works")
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="build the window offscreen on a temporary database, tag and "
+        "export; exit 0 if all works",
+    )
     parser.add_argument("--screenshot", metavar="PNG", help=argparse.SUPPRESS)
     parser.add_argument("files", nargs="*", metavar="FILE", help="drafts to open")
     return parser
@@ -137,8 +152,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as error:  # a bug: still one line, the traceback only on request
         if os.environ.get("COPYDESK_DEBUG"):
             raise
-        return _fail(f"internal error ({type(error).__name__}: {error}); "
-                     "set COPYDESK_DEBUG=1 for details", 1)
+        return _fail(
+            f"internal error ({type(error).__name__}: {error}); set COPYDESK_DEBUG=1 for details", 1
+        )
 
 
 def _dispatch(args: argparse.Namespace) -> int:
@@ -150,4 +166,3 @@ def _dispatch(args: argparse.Namespace) -> int:
     from desktop_app import commands
 
     return int(getattr(commands, "cmd_" + command)(args))
-

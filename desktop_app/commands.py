@@ -9,10 +9,11 @@ import sys
 import tempfile
 import unicodedata
 from collections.abc import Callable
+from contextlib import closing
 from pathlib import Path
 from typing import IO
 
-from desktop_app.app import open_repository
+from desktop_app.app import open_repository, resolve_db_path
 from desktop_app.core.anchoring import find_occurrence
 from desktop_app.core.annotations import edited, new_annotation
 from desktop_app.core.errors import CopydeskError, OperationError, UsageProblem
@@ -27,28 +28,30 @@ from desktop_app.storage import SqliteRepository
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    repo = open_repository(args.db)
-    failed = 0
-    for name in args.files:
-        try:
-            source = load_source(name)
-        except FormatError as error:
-            print(f"copydesk: {error}", file=sys.stderr)
-            failed += 1
-            continue
-        doc, created = repo.add_document(source, str(Path(name).resolve()))
-        note = "" if created else "\t(already imported)"
-        print(f"{doc.id}\t{doc.title}\t{len(doc.blocks)} blocks\t{len(doc.text)} characters{note}")
-    return 1 if failed else 0
+    with closing(open_repository(args.db)) as repo:
+        failed = 0
+        for name in args.files:
+            try:
+                source = load_source(name)
+            except FormatError as error:
+                print(f"copydesk: {error}", file=sys.stderr)
+                failed += 1
+                continue
+            doc, created = repo.add_document(source, str(Path(name).resolve()))
+            note = "" if created else "\t(already imported)"
+            print(
+                f"{doc.id}\t{doc.title}\t{len(doc.blocks)} blocks\t{len(doc.text)} characters{note}"
+            )
+        return 1 if failed else 0
 
 
 def cmd_list(args: argparse.Namespace) -> int:
-    repo = open_repository(args.db)
-    for doc in repo.list_documents():
-        counts = ", ".join(f"{tag} {n}" for tag, n in sorted(doc["counts"].items()))
-        counts = counts or "no annotations"
-        print(f"{doc['id']}\t{doc['title']}\t{doc['characters']} characters\t{counts}")
-    return 0
+    with closing(open_repository(args.db)) as repo:
+        for doc in repo.list_documents():
+            counts = ", ".join(f"{tag} {n}" for tag, n in sorted(doc["counts"].items()))
+            counts = counts or "no annotations"
+            print(f"{doc['id']}\t{doc['title']}\t{doc['characters']} characters\t{counts}")
+        return 0
 
 
 def resolve_document(repo: SqliteRepository, ident: str) -> Document:
@@ -84,27 +87,32 @@ def cmd_annotate(args: argparse.Namespace) -> int:
     if args.nth != 1 and not by_find:
         raise UsageProblem("--nth only goes with --find")
     fields = _parse_fields(args.field)
-    repo = open_repository(args.db)
-    doc = resolve_document(repo, args.document)
-    if repo.get_tag(args.tag) is None:
-        names = ", ".join(t.name for t in repo.tags())
-        raise OperationError(f"unknown tag {args.tag!r}; tags are: {names}")
-    if by_find:
-        # The canonical text is NFC; a terminal may hand over decomposed accents.
-        span = find_occurrence(doc.text, unicodedata.normalize("NFC", args.find), args.nth)
-        if span is None:
-            raise OperationError(f"{args.find!r} (occurrence {args.nth}) is not in the document")
-        start, end = span
-    else:
-        start, end = args.start, args.end
-    reviewer = args.reviewer or Settings.load(settings_path()).reviewer or account_name()
-    annotation = new_annotation(doc.id, doc.text, args.tag, start, end, reviewer=reviewer,
-                                note=args.note, fields=fields)
-    if args.status:
-        annotation = edited(annotation, status=args.status)
-    apply(repo, AddAnnotation(annotation, "Tag"))
-    print(f"{annotation.id}\t{annotation.tag}\t{annotation.start}-{annotation.end}\t{annotation.exact}")
-    return 0
+    with closing(open_repository(args.db)) as repo:
+        doc = resolve_document(repo, args.document)
+        if repo.get_tag(args.tag) is None:
+            names = ", ".join(t.name for t in repo.tags())
+            raise OperationError(f"unknown tag {args.tag!r}; tags are: {names}")
+        if by_find:
+            # The canonical text is NFC; a terminal may hand over decomposed accents.
+            span = find_occurrence(doc.text, unicodedata.normalize("NFC", args.find), args.nth)
+            if span is None:
+                raise OperationError(
+                    f"{args.find!r} (occurrence {args.nth}) is not in the document"
+                )
+            start, end = span
+        else:
+            start, end = args.start, args.end
+        reviewer = args.reviewer or Settings.load(settings_path()).reviewer or account_name()
+        annotation = new_annotation(
+            doc.id, doc.text, args.tag, start, end, reviewer=reviewer, note=args.note, fields=fields
+        )
+        if args.status:
+            annotation = edited(annotation, status=args.status)
+        apply(repo, AddAnnotation(annotation, "Tag"))
+        print(
+            f"{annotation.id}\t{annotation.tag}\t{annotation.start}-{annotation.end}\t{annotation.exact}"
+        )
+        return 0
 
 
 def export_csv(repo: SqliteRepository, document_id: str | None, out: IO[str]) -> int:
@@ -138,30 +146,35 @@ def write_text_atomically(path: str, write: Callable[[IO[str]], object]) -> None
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    repo = open_repository(args.db)
-    doc_id = resolve_document(repo, args.document).id if args.document else None
-    if args.output == "-":
-        sys.stdout.flush()  # whatever was printed before goes first
-        buffer = getattr(sys.stdout, "buffer", None)
-        if buffer is None:  # a replaced stdout without bytes underneath
-            sys.stdout.write("\ufeff")
-            export_csv(repo, doc_id, sys.stdout)
-            return 0
-        out = io.TextIOWrapper(buffer, encoding="utf-8-sig", newline="")
-        try:
-            export_csv(repo, doc_id, out)
-        finally:
+    if args.output != "-":
+        target = Path(args.output).expanduser().resolve()
+        db_file = resolve_db_path(args.db).resolve()
+        if target in (db_file, Path(f"{db_file}-wal"), Path(f"{db_file}-shm")):
+            raise UsageProblem(f"{args.output}: that is the database itself; choose another file")
+    with closing(open_repository(args.db)) as repo:
+        doc_id = resolve_document(repo, args.document).id if args.document else None
+        if args.output == "-":
+            sys.stdout.flush()  # whatever was printed before goes first
+            buffer = getattr(sys.stdout, "buffer", None)
+            if buffer is None:  # a replaced stdout without bytes underneath
+                sys.stdout.write("\ufeff")
+                export_csv(repo, doc_id, sys.stdout)
+                return 0
+            out = io.TextIOWrapper(buffer, encoding="utf-8-sig", newline="")
             try:
-                out.flush()
+                export_csv(repo, doc_id, out)
             finally:
-                out.detach()
-    else:
-        count = 0
+                try:
+                    out.flush()
+                finally:
+                    out.detach()
+        else:
+            count = 0
 
-        def write(handle: IO[str]) -> None:
-            nonlocal count
-            count = export_csv(repo, doc_id, handle)
+            def write(handle: IO[str]) -> None:
+                nonlocal count
+                count = export_csv(repo, doc_id, handle)
 
-        write_text_atomically(args.output, write)
-        print(f"{count} annotations written to {args.output}", file=sys.stderr)
-    return 0
+            write_text_atomically(args.output, write)
+            print(f"{count} annotations written to {args.output}", file=sys.stderr)
+        return 0

@@ -25,7 +25,9 @@ def display_problem() -> str | None:
     return None
 
 
-def run_gui(files: list[str], db: str | None, self_test: bool = False, screenshot: str | None = None) -> int:
+def run_gui(
+    files: list[str], db: str | None, self_test: bool = False, screenshot: str | None = None
+) -> int:
     if self_test:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
         from desktop_app.self_test import run_self_test
@@ -90,7 +92,10 @@ def ask_reviewer_name(default: str) -> str:
     from PySide6.QtWidgets import QInputDialog
 
     name, ok = QInputDialog.getText(
-        None, "Welcome to Copydesk", "Your name, saved with every annotation you make:", text=default
+        None,
+        "Welcome to Copydesk",
+        "Your name, saved with every annotation you make:",
+        text=default,
     )
     return name.strip() if ok and name.strip() else default
 

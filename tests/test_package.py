@@ -39,9 +39,23 @@ def bundle(tmp_path_factory: pytest.TempPathFactory) -> Path:
         pytest.fail("the spec strips binaries on Linux: install binutils")
     build = tmp_path_factory.mktemp("pyinstaller")
     result = subprocess.run(
-        [sys.executable, "-m", "PyInstaller", "--noconfirm", "--log-level", "WARN",
-         "--distpath", str(build / "dist"), "--workpath", str(build / "work"), str(SPEC)],
-        cwd=ROOT, capture_output=True, text=True, timeout=600,
+        [
+            sys.executable,
+            "-m",
+            "PyInstaller",
+            "--noconfirm",
+            "--log-level",
+            "WARN",
+            "--distpath",
+            str(build / "dist"),
+            "--workpath",
+            str(build / "work"),
+            str(SPEC),
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=600,
     )
     assert result.returncode == 0, f"PyInstaller failed:\n{result.stderr[-6000:]}"
     folder = build / "dist" / "copydesk"
@@ -54,17 +68,28 @@ def executable(folder: Path) -> Path:
 
 
 def run_frozen(
-    folder: Path, *args: str, home: Path, env: dict[str, str | None] | None = None,
-    wrapper: list[str] | None = None, timeout: int = 120,
+    folder: Path,
+    *args: str,
+    home: Path,
+    env: dict[str, str | None] | None = None,
+    wrapper: list[str] | None = None,
+    timeout: int = 120,
 ) -> subprocess.CompletedProcess[str]:
     """Run the frozen app offscreen with its own COPYDESK_HOME; an env value of None unsets it."""
-    environment = {key: value for key, value in os.environ.items()
-                   if key not in ("PYTHONPATH", "PYTHONHOME", "VIRTUAL_ENV")}
+    environment = {
+        key: value
+        for key, value in os.environ.items()
+        if key not in ("PYTHONPATH", "PYTHONHOME", "VIRTUAL_ENV")
+    }
     environment.update({"QT_QPA_PLATFORM": "offscreen", "COPYDESK_HOME": str(home)})
     environment.update(env or {})
     command = [*(wrapper or []), str(executable(folder)), *args]
     return subprocess.run(
-        command, cwd=home, capture_output=True, text=True, timeout=timeout,
+        command,
+        cwd=home,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
         env={key: value for key, value in environment.items() if value is not None},
     )
 
@@ -97,8 +122,11 @@ def test_size_is_within_the_limit(bundle: Path) -> None:
 def test_resources_are_bundled(bundle: Path) -> None:
     source = ROOT / "resources"
     bundled = bundle / "_internal" / "resources"
-    expected = [path.relative_to(source) for path in source.rglob("*")
-                if path.is_file() and "__pycache__" not in path.parts]
+    expected = [
+        path.relative_to(source)
+        for path in source.rglob("*")
+        if path.is_file() and "__pycache__" not in path.parts
+    ]
     assert expected, "resources/ is empty"
     missing = [str(path) for path in expected if not (bundled / path).is_file()]
     assert not missing, f"not in the bundle: {missing}"
@@ -121,8 +149,9 @@ def test_no_dangling_links_or_missing_qt_libraries(bundle: Path) -> None:
             continue
         out = subprocess.run(["ldd", str(path)], capture_output=True, text=True, env=env).stdout
         ours = re.compile(r"\s*lib(Qt6|pyside6|shiboken6|icu|python)")
-        missing |= {line.split()[0] for line in out.splitlines()
-                    if "not found" in line and ours.match(line)}
+        missing |= {
+            line.split()[0] for line in out.splitlines() if "not found" in line and ours.match(line)
+        }
     assert not missing, f"pruned but still needed: {sorted(missing)}"
 
 
@@ -133,12 +162,15 @@ def test_frozen_import_reads_every_format_like_the_source(bundle: Path, tmp_path
     drafts = [make_docx(tmp_path / "made-here.docx")]
     drafts += sorted(p for p in ARTICLES.glob("*") if p.suffix.lower() in SUPPORTED_EXTENSIONS)
     names = [str(path) for path in drafts]
-    frozen = run_frozen(bundle, "import", *names, "--db", str(tmp_path / "frozen.sqlite3"),
-                        home=tmp_path)
+    frozen = run_frozen(
+        bundle, "import", *names, "--db", str(tmp_path / "frozen.sqlite3"), home=tmp_path
+    )
     assert frozen.returncode == 0, frozen.stderr
     source = subprocess.run(
         [sys.executable, "-m", "desktop_app", "import", *names, "--db", str(tmp_path / "s.db")],
-        capture_output=True, text=True, timeout=120,
+        capture_output=True,
+        text=True,
+        timeout=120,
         env={**os.environ, "COPYDESK_HOME": str(tmp_path)},
     )
     assert source.returncode == 0, source.stderr
@@ -146,6 +178,7 @@ def test_frozen_import_reads_every_format_like_the_source(bundle: Path, tmp_path
     assert len(frozen_lines) == len(drafts), frozen.stdout
     for line in frozen_lines:
         assert IMPORT_LINE.match(line), line
+
     # Ids are new each time; title, blocks and characters must be the same as from the source tree.
     def facts(lines: list[str]) -> list[str]:
         return [IMPORT_LINE.match(line)[2] for line in lines]  # type: ignore[index]
@@ -168,8 +201,17 @@ def open_docx_from_arguments(
     """`copydesk FILE` opens the real window on FILE; --screenshot saves it and quits."""
     docx_path = make_docx(home / "opened.docx")
     db, shot = home / "open.sqlite3", home / "window.png"
-    result = run_frozen(bundle, "--db", str(db), "--screenshot", str(shot), str(docx_path),
-                        home=home, env={"QT_QPA_PLATFORM": platform}, wrapper=wrapper)
+    result = run_frozen(
+        bundle,
+        "--db",
+        str(db),
+        "--screenshot",
+        str(shot),
+        str(docx_path),
+        home=home,
+        env={"QT_QPA_PLATFORM": platform},
+        wrapper=wrapper,
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     assert shot.is_file() and shot.stat().st_size > 1000
     listed = run_frozen(bundle, "list", "--db", str(db), home=home)
@@ -180,8 +222,9 @@ def test_opens_a_docx_from_its_arguments_offscreen(bundle: Path, tmp_path: Path)
     open_docx_from_arguments(bundle, tmp_path, wrapper=None, platform="offscreen")
 
 
-@pytest.mark.skipif(not IS_LINUX or shutil.which("xvfb-run") is None,
-                    reason="needs xvfb-run (apt-get install xvfb)")
+@pytest.mark.skipif(
+    not IS_LINUX or shutil.which("xvfb-run") is None, reason="needs xvfb-run (apt-get install xvfb)"
+)
 def test_opens_a_docx_from_its_arguments_under_xvfb(bundle: Path, tmp_path: Path) -> None:
     """The xcb platform plugin and the X libraries it links to made it into the bundle."""
     open_docx_from_arguments(bundle, tmp_path, wrapper=["xvfb-run", "-a"], platform=None)

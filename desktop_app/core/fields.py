@@ -6,9 +6,22 @@ from collections.abc import Iterable
 
 # Known keys in the order they appear as CSV columns; unknown keys follow alphabetically.
 FIELD_ORDER = (
-    "speaker", "cue", "quote_type", "checked_against", "linked_source",
-    "description", "how_knows", "reason_given", "reason", "approved_by",
-    "claim_type", "claimant", "verification", "evidence", "checked_by", "checked_at",
+    "speaker",
+    "cue",
+    "quote_type",
+    "checked_against",
+    "linked_source",
+    "description",
+    "how_knows",
+    "reason_given",
+    "reason",
+    "approved_by",
+    "claim_type",
+    "claimant",
+    "verification",
+    "evidence",
+    "checked_by",
+    "checked_at",
 )
 
 

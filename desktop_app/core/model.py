@@ -5,14 +5,37 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-BLOCK_KINDS = ("title", "heading", "byline", "caption", "paragraph", "blockquote", "list_item", "table")
+BLOCK_KINDS = (
+    "title",
+    "heading",
+    "byline",
+    "caption",
+    "paragraph",
+    "blockquote",
+    "list_item",
+    "table",
+)
 STATUSES = ("open", "needs_follow_up", "verified", "disputed", "resolved")
 ANCHOR_STATES = ("anchored", "moved", "orphaned")
 
 # The order in which storage hands annotation rows to exporters, before one column per field key.
 ANNOTATION_ROW_COLUMNS = (
-    "document_id", "document_title", "source_path", "annotation_id", "tag", "text", "start", "end",
-    "prefix", "suffix", "note", "status", "reviewer", "created_at", "updated_at", "anchor_state",
+    "document_id",
+    "document_title",
+    "source_path",
+    "annotation_id",
+    "tag",
+    "text",
+    "start",
+    "end",
+    "prefix",
+    "suffix",
+    "note",
+    "status",
+    "reviewer",
+    "created_at",
+    "updated_at",
+    "anchor_state",
 )
 
 

@@ -114,7 +114,10 @@ class UpdateAnnotation:
         if self.after.tag != before.tag and repo.get_tag(self.after.tag) is None:
             raise OperationError(f"unknown tag: {self.after.tag}")
         if (self.after.start, self.after.end, self.after.exact, self.after.anchor_state) != (
-            before.start, before.end, before.exact, before.anchor_state
+            before.start,
+            before.end,
+            before.exact,
+            before.anchor_state,
         ):
             _check_words(repo, self.after)
         repo.update_annotation(self.after)

@@ -1,4 +1,4 @@
-"""The one place that finds bundled resources, in a checkout, an installed wheel or a frozen bundle."""
+"""The one place that finds bundled resources: in a checkout, an installed wheel or a frozen app."""
 
 from __future__ import annotations
 

@@ -70,7 +70,8 @@ class SpanIndex:
     def at(self, position: int) -> list[str]:
         """Ids of annotations covering `position`, innermost (shortest) first."""
         hits = [
-            i for i in self.by_line.get(self.line_of(position), ())
+            i
+            for i in self.by_line.get(self.line_of(position), ())
             if self.spans[i][0] <= position < self.spans[i][1]
         ]
         return sorted(hits, key=lambda i: (self.spans[i][1] - self.spans[i][0], self.spans[i][0]))

@@ -10,9 +10,23 @@ from typing import IO, Any
 from desktop_app.core.fields import ordered_field_keys
 
 BASE_COLUMNS = (
-    "document_id", "document_title", "source_path", "annotation_id", "tag", "text", "start", "end",
-    "paragraph", "context_before", "context_after", "note", "status", "reviewer", "created_at",
-    "updated_at", "anchor_state",
+    "document_id",
+    "document_title",
+    "source_path",
+    "annotation_id",
+    "tag",
+    "text",
+    "start",
+    "end",
+    "paragraph",
+    "context_before",
+    "context_after",
+    "note",
+    "status",
+    "reviewer",
+    "created_at",
+    "updated_at",
+    "anchor_state",
 )
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -49,14 +63,34 @@ def write_csv(
         danger = _FORMULA_STARTS
         cached: dict[Any, Any] = {}
         for row in rows:
-            (doc_id, title, path, ann_id, tag, text, start, end, prefix, suffix, note, status,
-             reviewer, created, updated, state) = row[:16]
+            (
+                doc_id,
+                title,
+                path,
+                ann_id,
+                tag,
+                text,
+                start,
+                end,
+                prefix,
+                suffix,
+                note,
+                status,
+                reviewer,
+                created,
+                updated,
+                state,
+            ) = row[:16]
             key = (doc_id, title, path, tag, status, reviewer)
             fixed = cached.get(key)
             if fixed is None:
                 fixed = cached[key] = (
-                    neutralise(title), neutralise(path), neutralise(tag), neutralise(status),
-                    neutralise(reviewer), block_starts.get(doc_id, ()),
+                    neutralise(title),
+                    neutralise(path),
+                    neutralise(tag),
+                    neutralise(status),
+                    neutralise(reviewer),
+                    block_starts.get(doc_id, ()),
                 )
             n_title, n_path, n_tag, n_status, n_reviewer, starts = fixed
             if state == "orphaned":
@@ -65,13 +99,23 @@ def write_csv(
                 paragraph = bisect_right(starts, start) if starts else ""
             count += 1
             yield (
-                doc_id, n_title, n_path, ann_id, n_tag,
+                doc_id,
+                n_title,
+                n_path,
+                ann_id,
+                n_tag,
                 "'" + text if text.startswith(danger) else text,
-                start, end, paragraph,
+                start,
+                end,
+                paragraph,
                 "'" + prefix if prefix.startswith(danger) else prefix,
                 "'" + suffix if suffix.startswith(danger) else suffix,
                 "'" + note if note.startswith(danger) else note,
-                n_status, n_reviewer, created, updated, state,
+                n_status,
+                n_reviewer,
+                created,
+                updated,
+                state,
                 *[("" if v is None else neutralise(v)) for v in row[16:]],
             )
 

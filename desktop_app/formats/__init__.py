@@ -58,6 +58,8 @@ FORMAT_LABELS = {
     "rtf": "RTF document",
 }
 MAX_DETAIL_CHARS = 160
+# What zipfile raises for corrupt data, bad names or unsupported (newer, encrypted) features.
+_ZIP_ERRORS = (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, UnicodeDecodeError)
 
 
 def _read_bytes(path: Path, name: str) -> bytes:
@@ -107,17 +109,16 @@ def load_source(path: str | os.PathLike[str]) -> SourceText:
         raise FormatError(name, exc.reason) from exc
     except RecursionError as exc:
         raise FormatError(name, "the document is nested too deeply to read") from exc
-    except (zipfile.BadZipFile, zlib.error, EOFError) as exc:
-        label = FORMAT_LABELS.get(fmt, "file")
-        raise FormatError(name, f"the {label} is damaged (its compressed data is corrupt)") from exc
     except MemoryError as exc:
         raise FormatError(name, "the document is too large to read") from exc
     except Exception as exc:  # a parser's own error: never let it reach the user raw
-        detail = one_line(f"{exc.__class__.__name__}: {exc}")[:MAX_DETAIL_CHARS]
         label = FORMAT_LABELS.get(fmt, "file")
-        raise FormatError(
-            name, f"could not read this {label}; it may be damaged ({detail})"
-        ) from exc
+        if isinstance(exc, _ZIP_ERRORS) and data.startswith(b"PK"):
+            reason = f"the {label} is damaged (its zip archive cannot be read)"
+        else:
+            detail = one_line(f"{exc.__class__.__name__}: {exc}")[:MAX_DETAIL_CHARS]
+            reason = f"could not read this {label}; it may be damaged ({detail})"
+        raise FormatError(name, reason) from exc
     if not source.blocks:
         raise FormatError(name, f"the {FORMAT_LABELS[fmt]} contains no text")
     return source

@@ -28,10 +28,14 @@ _SPACE_RUNS = re.compile(r"[ \t]+")
 # surrogates (which cannot be stored as UTF-8).
 _DROPPED = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\ufeff]")
 _SURROGATES = re.compile(r"[\ud800-\udfff]")
+# Anything the slow path would change besides the edges and NFC (the common case has none).
+_NEEDS_WORK = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff\ud800-\udfff]|  ")
 
 
 def normalize_paragraph(text: str) -> str:
     """Return one paragraph in canonical form (may be "" when it holds no visible text)."""
+    if _NEEDS_WORK.search(text) is None:
+        return unicodedata.normalize("NFC", text.strip())
     text = _SURROGATES.sub("\ufffd", text)
     text = _LINE_BREAKS.sub("\n", text)
     text = _DROPPED.sub("", text)

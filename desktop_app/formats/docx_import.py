@@ -17,7 +17,6 @@ inside text boxes (e.g. a floating photo's caption) are emitted just before thei
 from __future__ import annotations
 
 import io
-import re
 from collections.abc import Iterator
 
 import docx
@@ -27,22 +26,13 @@ from lxml import etree
 from desktop_app.core.model import SourceText
 from desktop_app.formats.canonical import build_source_text
 from desktop_app.formats.errors import Rejected
-from desktop_app.formats.heuristics import apply_shared_rules, is_byline_text
+from desktop_app.formats.heuristics import apply_shared_rules, style_name_kind, subtitle_kind
 from desktop_app.formats.sniff import open_checked_zip
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 _SKIPPED = frozenset(
     {W + "pPr", W + "rPr", W + "del", W + "moveFrom", W + "instrText", MC_FALLBACK, W + "sdtPr"}
-)
-_STYLE_KINDS: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r"title$"), "title"),
-    (re.compile(r"subtitle$"), "subtitle"),
-    (re.compile(r"heading 1$"), "heading1"),
-    (re.compile(r"heading( [2-9])?$"), "heading"),
-    (re.compile(r"caption$"), "caption"),
-    (re.compile(r"(intense )?quote$|quotations$|block text$|block ?quote$"), "blockquote"),
-    (re.compile(r"list (bullet|number|paragraph|continue)( \d)?$"), "list_item"),
 )
 MAX_STYLE_DEPTH = 20
 
@@ -62,7 +52,7 @@ class _Reader:
             based_on = style.find(W + "basedOn")
             name = name_el.get(W + "val", "") if name_el is not None else style_id
             parent = based_on.get(W + "val") if based_on is not None else None
-            self.styles[style_id] = (name.strip().lower(), parent)
+            self.styles[style_id] = (name, parent)
             if style.get(W + "default") in ("1", "true", "on"):
                 self.default_style = style_id
 
@@ -71,10 +61,10 @@ class _Reader:
         seen: set[str] = set()
         while style_id and style_id not in seen and len(seen) < MAX_STYLE_DEPTH:
             seen.add(style_id)
-            name, parent = self.styles.get(style_id, (style_id.lower(), None))
-            for pattern, kind in _STYLE_KINDS:
-                if pattern.match(name):
-                    return kind
+            name, parent = self.styles.get(style_id, (style_id, None))
+            kind = style_name_kind(name)
+            if kind:
+                return kind
             style_id = parent
         return None
 
@@ -99,7 +89,7 @@ class _Reader:
         style_id = style_el.get(W + "val") if style_el is not None else self.default_style
         kind = self.style_kind(style_id) or "paragraph"
         if kind == "subtitle":
-            kind = "byline" if is_byline_text(text.strip()) else "heading"
+            kind = subtitle_kind(text)
         if kind == "paragraph" and ppr is not None:
             outline = ppr.find(W + "outlineLvl")
             numbering = ppr.find(W + "numPr")

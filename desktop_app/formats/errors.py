@@ -29,9 +29,17 @@ def one_line(message: str) -> str:
 
 
 class FormatError(Exception):
-    """A file could not be imported. `str(error)` is one line: "<file name>: <reason>"."""
+    """A file could not be imported. `str(error)` is one line: "<file name>: <reason>".
 
-    def __init__(self, file_name: str, reason: str) -> None:
+    `FormatError(name, reason)` is how this package raises it; `FormatError(message)` with a
+    single argument is accepted too and used as the whole (one-lined) message.
+    """
+
+    def __init__(self, file_name: str, reason: str | None = None) -> None:
+        if reason is None:
+            self.file_name, self.reason = "", one_line(file_name)
+            super().__init__(self.reason)
+            return
         self.file_name = one_line(file_name) or "file"
         self.reason = one_line(reason)
         super().__init__(f"{self.file_name}: {self.reason}")

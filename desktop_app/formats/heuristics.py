@@ -8,12 +8,14 @@ Importers emit (kind, text) pairs with the kinds of `BLOCK_KINDS`, plus the inte
   no "title" block, the first "heading1" becomes the title; every other "heading1" is a heading.
 * Caption: a paragraph starting with "Photo:", "Photograph:", "Picture:", "Image:", "Caption:",
   "Illustration:" or "Video:" (any letter case) is a caption.
-* Byline: a short paragraph (at most 150 characters, not ending in ".", "!" or "?") that starts
-  with "By " followed by a capitalised word, and is the first block after the title (captions
-  in between are skipped) or, with no title, the first block, is a byline.
+* Byline: the first short paragraph (at most 150 characters, not ending in ".", "!" or "?")
+  that starts with "By " (or "By: ") followed by a capitalised word, among the first
+  `BYLINE_WINDOW` blocks after the title (captions not counted; with no title, from the start),
+  is a byline. The window lets a standfirst sit between headline and byline.
 
-`promote_first_line_title` is for formats without styles (plain text, RTF): their first
+`promote_first_line_title` is for formats without styles (plain text, unstyled RTF): their first
 paragraph becomes the title when it is a single short line that does not end like a sentence.
+`style_name_kind` maps a word-processor paragraph style name to a kind (.docx, .odt, .rtf).
 """
 
 from __future__ import annotations
@@ -26,11 +28,21 @@ from desktop_app.formats.canonical import normalize_paragraph
 MAX_BYLINE_CHARS = 150
 MAX_GUESSED_TITLE_CHARS = 150
 MAX_CAPTION_CHARS = 600
+BYLINE_WINDOW = 2
 
 _CAPTION = re.compile(
     r"(?:photo|photograph|picture|image|caption|illustration|video)\s*:\s*\S", re.IGNORECASE
 )
-_BYLINE = re.compile(r"(?:By|BY)\s+(\w)")
+_STYLE_KINDS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"title$"), "title"),
+    (re.compile(r"subtitle$"), "subtitle"),
+    (re.compile(r"heading 1$"), "heading1"),
+    (re.compile(r"heading( \d+)?$"), "heading"),
+    (re.compile(r"caption$|illustration$|figure$|drawing$"), "caption"),
+    (re.compile(r"(intense )?quote$|quotations$|block text$|block ?quote$"), "blockquote"),
+    (re.compile(r"list (bullet|number|paragraph|continue)( \d)?$"), "list_item"),
+)
+_BYLINE = re.compile(r"(?:By|BY):?\s+(\w)")
 
 
 def is_byline_text(text: str) -> bool:
@@ -45,13 +57,32 @@ def is_byline_text(text: str) -> bool:
     )
 
 
+def style_name_kind(name: str) -> str | None:
+    """Kind for a paragraph style name ("Heading 2" -> "heading"), or None for body styles.
+
+    Besides `BLOCK_KINDS` it may return "heading1" (see `apply_shared_rules`) and "subtitle",
+    which the caller turns into a byline when `is_byline_text`, else a heading.
+    LibreOffice's caption styles (Illustration, Figure, Drawing) count as captions.
+    """
+    lowered = " ".join(name.lower().split())
+    for pattern, kind in _STYLE_KINDS:
+        if pattern.match(lowered):
+            return kind
+    return None
+
+
+def subtitle_kind(text: str) -> str:
+    """A "Subtitle"-styled paragraph is the byline when it reads like one, else a heading."""
+    return "byline" if is_byline_text(text.strip()) else "heading"
+
+
 def is_caption_text(text: str) -> bool:
     """True for a paragraph like "Photo: Residents fill the chamber." (not too long)."""
     return len(text) <= MAX_CAPTION_CHARS and _CAPTION.match(text) is not None
 
 
 def _clean(parts: Iterable[tuple[str, str]]) -> list[tuple[str, str]]:
-    """Normalise every paragraph and drop the empty ones, so "right after" means what it says."""
+    """Normalise every paragraph and drop the empty ones, so "near the title" counts real ones."""
     cleaned = ((kind, normalize_paragraph(text)) for kind, text in parts)
     return [(kind, text) for kind, text in cleaned if text]
 
@@ -88,11 +119,15 @@ def apply_shared_rules(parts: Iterable[tuple[str, str]]) -> list[tuple[str, str]
         elif kind == "paragraph" and is_caption_text(text):
             result[index] = ("caption", text)
 
-    candidate = title_index + 1
-    while candidate < len(result) and result[candidate][0] == "caption":
-        candidate += 1
-    if candidate < len(result):
-        kind, text = result[candidate]
+    looked_at = 0
+    for index in range(title_index + 1, len(result)):
+        kind, text = result[index]
+        if kind == "caption":
+            continue
         if kind == "paragraph" and is_byline_text(text):
-            result[candidate] = ("byline", text)
+            result[index] = ("byline", text)
+            break
+        looked_at += 1
+        if looked_at >= BYLINE_WINDOW:
+            break
     return result

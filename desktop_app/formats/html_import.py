@@ -45,7 +45,14 @@ LAYOUT_MARKERS = frozenset({"table", "h1", "h2", "h3", "h4", "h5", "h6", "blockq
 MAX_BYLINE_ELEMENT_CHARS = 200
 _WHITESPACE = re.compile(r"[ \t\n\r\f]+")
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
+# Characters lxml refuses in a str (C0 controls other than tab/newline/CR, U+FFFE/U+FFFF).
+_NOT_XML_CHARS = re.compile(r"[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 _META_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([A-Za-z0-9_.:-]+)", re.IGNORECASE)
+
+
+def _clean_markup(markup: str) -> str:
+    """Markup lxml accepts: no XML declaration, no characters XML forbids."""
+    return _NOT_XML_CHARS.sub(" ", _XML_DECLARATION.sub("", markup))
 
 
 def _parser() -> lxml_html.HTMLParser:
@@ -168,7 +175,7 @@ def html_fragment_parts(markup: str) -> list[tuple[str, str]]:
     """(kind, text) pairs for a snippet of HTML, e.g. a raw HTML block inside Markdown."""
     try:
         fragment = lxml_html.fragment_fromstring(
-            _XML_DECLARATION.sub("", markup), create_parent="div", parser=_parser()
+            _clean_markup(markup), create_parent="div", parser=_parser()
         )
     except (etree.ParserError, etree.XMLSyntaxError, ValueError):
         return []
@@ -181,7 +188,7 @@ def html_fragment_parts(markup: str) -> list[tuple[str, str]]:
 def html_to_parts(markup: str) -> list[tuple[str, str]]:
     """Parse a whole page and return the article's (kind, text) pairs, boilerplate removed."""
     try:
-        document = lxml_html.document_fromstring(_XML_DECLARATION.sub("", markup), parser=_parser())
+        document = lxml_html.document_fromstring(_clean_markup(markup), parser=_parser())
     except (etree.ParserError, etree.XMLSyntaxError, ValueError) as exc:
         raise Rejected("the web page could not be read (it holds no HTML content)") from exc
     drop_always(document)

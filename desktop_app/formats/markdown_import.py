@@ -7,13 +7,15 @@ spaces, hard breaks (two trailing spaces or a backslash) soft line breaks in the
 Kinds: the first ``#`` heading is the title (shared rule), other headings are headings;
 paragraphs inside ``>`` are blockquotes; paragraphs inside list items are list items; each
 table row is one "table" block, cells joined with " | "; fenced and indented code are plain
-paragraphs; raw HTML blocks are read like a web page. A paragraph starting with "Photo:" (or
-"Caption:", e.g. ``*Photo: ...*``) is a caption and a "By ..." line right after the title a
+paragraphs; raw HTML blocks are read like a web page; YAML front matter (``---`` ... ``---`` at
+the very top) is skipped. A paragraph starting with "Photo:" (or
+"Caption:", e.g. ``*Photo: ...*``) is a caption and a "By ..." line near the title a
 byline (the shared rules in `heuristics`).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from markdown_it import MarkdownIt
@@ -26,6 +28,9 @@ from desktop_app.formats.heuristics import apply_shared_rules
 from desktop_app.formats.html_import import html_fragment_parts
 
 _TEXT_TOKENS = frozenset({"text", "text_special", "code_inline"})
+_FRONT_MATTER = re.compile(
+    r"\A\ufeff?---[ \t]*\n.{0,4000}?\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL
+)
 
 
 def _inline_text(children: Sequence[Token] | None) -> str:
@@ -44,6 +49,7 @@ def _inline_text(children: Sequence[Token] | None) -> str:
 def markdown_to_parts(source: str) -> list[tuple[str, str]]:
     """Walk the token stream into (kind, text) pairs, before the shared rules are applied."""
     parser = MarkdownIt("commonmark", {"html": True}).enable("table")
+    source = _FRONT_MATTER.sub("", source.replace("\r\n", "\n"), count=1)
     parts: list[tuple[str, str]] = []
     quote_depth = 0
     item_depth = 0

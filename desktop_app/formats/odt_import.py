@@ -12,7 +12,8 @@ with " | " (a one-column table is a layout box, read as ordinary paragraphs).
 
 Text: spans, links and fields are read through; ``text:s`` gives spaces, ``text:tab`` a tab,
 ``text:line-break`` a soft line break; footnotes, comments, ruby annotations, tracked deletions
-and the table of contents are skipped; frames' text boxes are emitted before their anchor.
+the table of contents and images' alt text are skipped; frames' text boxes are emitted before
+their anchor paragraph.
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ from defusedxml import DefusedXmlException
 from desktop_app.core.model import SourceText
 from desktop_app.formats.canonical import build_source_text
 from desktop_app.formats.errors import Rejected
-from desktop_app.formats.heuristics import apply_shared_rules, is_byline_text
+from desktop_app.formats.heuristics import apply_shared_rules, style_name_kind, subtitle_kind
 from desktop_app.formats.sniff import open_checked_zip
 
 TEXT = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
@@ -35,9 +36,13 @@ TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
 STYLE = "{urn:oasis:names:tc:opendocument:xmlns:style:1.0}"
 OFFICE = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}"
 DRAW = "{urn:oasis:names:tc:opendocument:xmlns:drawing:1.0}"
+SVG = "{urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0}"
 _SKIPPED_INLINE = frozenset(
-    {TEXT + "note", OFFICE + "annotation", TEXT + "ruby-text", TEXT + "tracked-changes"}
-)
+    {
+        TEXT + "note", OFFICE + "annotation", TEXT + "ruby-text", TEXT + "tracked-changes",
+        SVG + "title", SVG + "desc", OFFICE + "binary-data",
+    }
+)  # fmt: skip
 _SKIPPED_BLOCKS = frozenset(
     {
         TEXT + "tracked-changes", TEXT + "table-of-content", TEXT + "alphabetical-index",
@@ -45,22 +50,14 @@ _SKIPPED_BLOCKS = frozenset(
         TEXT + "user-index", TEXT + "object-index", OFFICE + "forms",
     }
 )  # fmt: skip
-_STYLE_KINDS: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r"title$"), "title"),
-    (re.compile(r"subtitle$"), "subtitle"),
-    (re.compile(r"heading 1$"), "heading1"),
-    (re.compile(r"heading( \d+)?$"), "heading"),
-    (re.compile(r"caption$|illustration$|figure$|drawing$"), "caption"),
-    (re.compile(r"quotations$|(intense )?quote$"), "blockquote"),
-)
 _ESCAPE = re.compile(r"_([0-9a-fA-F]{2,4})_")
 _WHITESPACE = re.compile(r"[ \t\n\r]+")
 MAX_STYLE_DEPTH = 20
 
 
 def _display(name: str) -> str:
-    """Internal ODF style name -> comparable display name: "Heading_20_1" -> "heading 1"."""
-    return _ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), name).strip().lower()
+    """Internal ODF style name -> display name: "Heading_20_1" -> "Heading 1"."""
+    return _ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), name)
 
 
 def _parse(data: bytes, what: str) -> Element:
@@ -91,10 +88,10 @@ class _Reader:
         seen: set[str] = set()
         while style and style not in seen and len(seen) < MAX_STYLE_DEPTH:
             seen.add(style)
-            for candidate in {_display(style), _display(self.names.get(style, style))}:
-                for pattern, kind in _STYLE_KINDS:
-                    if pattern.match(candidate):
-                        return kind
+            for candidate in (_display(style), _display(self.names.get(style, style))):
+                kind = style_name_kind(candidate)
+                if kind:
+                    return kind
             style = self.parents.get(style)
         return None
 
@@ -117,7 +114,7 @@ class _Reader:
             self.blocks(box)
         kind = self.style_kind(element.get(TEXT + "style-name"))
         if kind == "subtitle":
-            kind = "byline" if is_byline_text(text.strip()) else "heading"
+            kind = subtitle_kind(text)
         if kind is None and element.tag == TEXT + "h":
             level = element.get(TEXT + "outline-level", "1")
             kind = "heading1" if level.strip() == "1" else "heading"

@@ -72,13 +72,18 @@ MIGRATIONS: tuple[Callable[[sqlite_utils.Database], None], ...] = (_v1,)
 
 
 def _schema_version(db: sqlite_utils.Database) -> int:
-    version = int(db.execute("PRAGMA user_version").fetchone()[0])
+    # One statement, so both numbers come from the same snapshot of a database that another
+    # process may be migrating right now.
+    version, objects = db.execute(
+        "SELECT (SELECT user_version FROM pragma_user_version), "
+        "(SELECT count(*) FROM sqlite_master)"
+    ).fetchone()
     if version > len(MIGRATIONS):
         raise StorageError(
             f"the database was written by a newer Copydesk (schema {version}, this app knows "
             f"{len(MIGRATIONS)}); update the app"
         )
-    if version == 0 and db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
+    if version == 0 and objects:
         raise StorageError("the file is an SQLite database of another program, not Copydesk's")
     return version
 

@@ -44,10 +44,16 @@ class WindowActions:
         self.file_menu.addMenu(self.recent_menu)
         self.file_menu.addSeparator()
         self.export_current = self._action(
-            "&Export CSV (This Document)…", "Ctrl+E", lambda: self.choose_export(False), self.file_menu
+            "&Export CSV (This Document)…",
+            "Ctrl+E",
+            lambda: self.choose_export(False),
+            self.file_menu,
         )
         self.export_all = self._action(
-            "Export CSV (&All Documents)…", "Ctrl+Shift+E", lambda: self.choose_export(True), self.file_menu
+            "Export CSV (&All Documents)…",
+            "Ctrl+Shift+E",
+            lambda: self.choose_export(True),
+            self.file_menu,
         )
         self.file_menu.addSeparator()
         self.quit = self._action("&Quit", Std.Quit, window.close, self.file_menu)
@@ -66,8 +72,9 @@ class WindowActions:
         self.delete = self._action("&Delete Annotation", None, self.delete_current, self.edit_menu)
         self.delete.setShortcutVisibleInContextMenu(True)
         self.edit_menu.addSeparator()
-        self.preferences = self._action("&Preferences…", Std.Preferences, self.open_preferences,
-                                        self.edit_menu)
+        self.preferences = self._action(
+            "&Preferences…", Std.Preferences, self.open_preferences, self.edit_menu
+        )
         self.preferences.setMenuRole(QAction.MenuRole.PreferencesRole)
 
         self.view_menu.addAction(window.library_dock.toggleViewAction())
@@ -114,7 +121,9 @@ class WindowActions:
             action.setIconText(tag.label)
             action.setShortcuts(keys)
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            action.setToolTip(f"Tag the selection as {tag.label.lower()} ({', '.join(k.toString() for k in keys)})")
+            action.setToolTip(
+                f"Tag the selection as {tag.label.lower()} ({', '.join(k.toString() for k in keys)})"
+            )
             action.setStatusTip(tag.description)
             action.triggered.connect(lambda _=False, name=tag.name: self.w.tag_selection(name))
             view.addAction(action)
@@ -156,8 +165,14 @@ class WindowActions:
         if not all_documents and self.w.session is None:
             self.w.show_message("Open a document first.")
             return
-        stem = "copydesk-annotations" if all_documents or self.w.session is None else (
-            "".join(c if c.isalnum() or c in " -_" else "_" for c in self.w.session.document.title)[:60]
+        stem = (
+            "copydesk-annotations"
+            if all_documents or self.w.session is None
+            else (
+                "".join(
+                    c if c.isalnum() or c in " -_" else "_" for c in self.w.session.document.title
+                )[:60]
+            )
         )
         path, _ = QFileDialog.getSaveFileName(self.w, "Export CSV", f"{stem}.csv", "CSV (*.csv)")
         if path:
@@ -171,7 +186,8 @@ class WindowActions:
 
     def about(self) -> None:
         QMessageBox.about(
-            self.w, "About Copydesk",
+            self.w,
+            "About Copydesk",
             f"<b>Copydesk {__version__}</b><p>Review drafts: tag quotes, claims and anonymous sources."
             f"<p>Database: {self.w.services.db_path}",
         )

@@ -45,14 +45,18 @@ class AnnotationTableModel(QAbstractTableModel):
     def set_tags(self, tags: list[Tag]) -> None:
         self.tags = {t.name: t for t in tags}
         if self.rows:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self.rows) - 1, len(COLUMNS) - 1))
+            self.dataChanged.emit(
+                self.index(0, 0), self.index(len(self.rows) - 1, len(COLUMNS) - 1)
+            )
 
     def set_session(self, session: DocumentSession | None) -> None:
         self.beginResetModel()
         self.session = session
         self.rows = list(session.annotations.values()) if session else []
-        self.rows.sort(key=self.sort_key(self.sort_column),
-                       reverse=self.sort_order == Qt.SortOrder.DescendingOrder)
+        self.rows.sort(
+            key=self.sort_key(self.sort_column),
+            reverse=self.sort_order == Qt.SortOrder.DescendingOrder,
+        )
         self.endResetModel()
 
     def sort_key(self, column: int) -> Callable[[Annotation], tuple[Any, ...]]:
@@ -173,7 +177,9 @@ class AnnotationFilter(QSortFilterProxyModel):
         self.status = ""
         self.needle = ""
 
-    def set_filter(self, tag: str | None = None, text: str | None = None, status: str | None = None) -> None:
+    def set_filter(
+        self, tag: str | None = None, text: str | None = None, status: str | None = None
+    ) -> None:
         if tag is not None:
             self.tag = tag
         if text is not None:
@@ -190,7 +196,9 @@ class AnnotationFilter(QSortFilterProxyModel):
             return False
         if self.status and a.status != self.status:
             return False
-        return not self.needle or self.needle in a.exact.casefold() or self.needle in a.note.casefold()
+        return (
+            not self.needle or self.needle in a.exact.casefold() or self.needle in a.note.casefold()
+        )
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         model = self.sourceModel()

@@ -44,7 +44,10 @@ class _Table(QTableView):
             if current.isValid():
                 self.edit(current.siblingAtColumn(2))
                 return
-        if key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and self.state() != self.State.EditingState:
+        if (
+            key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace)
+            and self.state() != self.State.EditingState
+        ):
             self.delete_pressed.emit()
             return
         super().keyPressEvent(event)
@@ -74,7 +77,8 @@ class AnnotationsPanel(QWidget):
         self.table.setModel(self.proxy)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(
-            QAbstractItemView.EditTrigger.EditKeyPressed | QAbstractItemView.EditTrigger.DoubleClicked
+            QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.DoubleClicked
         )
         self.table.setItemDelegateForColumn(2, _NoteDelegate(self))
         self.table.setSortingEnabled(True)
@@ -139,7 +143,8 @@ class AnnotationsPanel(QWidget):
         self.table.selectionModel().blockSignals(not notify)
         self.table.selectionModel().setCurrentIndex(
             index,
-            QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows,
         )
         self.table.selectionModel().blockSignals(False)
         self.table.blockSignals(False)

@@ -24,7 +24,8 @@ class DocumentView(QPlainTextEdit):
         self.setUndoRedoEnabled(False)
         # Caret browsing: arrows move a visible caret, Shift+arrows select, Ctrl+Shift+arrows by word.
         self.setTextInteractionFlags(
-            Qt.TextInteractionFlag.TextSelectableByKeyboard | Qt.TextInteractionFlag.TextSelectableByMouse
+            Qt.TextInteractionFlag.TextSelectableByKeyboard
+            | Qt.TextInteractionFlag.TextSelectableByMouse
         )
         self.setCursorWidth(2)
         font = QFont(self.font())
@@ -145,5 +146,3 @@ class DocumentView(QPlainTextEdit):
             self.delete_requested.emit()
             return
         super().keyPressEvent(event)
-
-

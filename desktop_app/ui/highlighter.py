@@ -18,8 +18,14 @@ class AnnotationHighlighter(QSyntaxHighlighter):
 
     CHUNK = 200
 
-    def __init__(self, document: QTextDocument, session: DocumentSession, tags: list[Tag],
-                 dark: bool = False, first_lines: range | None = None) -> None:
+    def __init__(
+        self,
+        document: QTextDocument,
+        session: DocumentSession,
+        tags: list[Tag],
+        dark: bool = False,
+        first_lines: range | None = None,
+    ) -> None:
         self.session = session
         self.defer_outside = first_lines
         self.pending: set[int] = set()
@@ -91,7 +97,11 @@ class AnnotationHighlighter(QSyntaxHighlighter):
     def highlightBlock(self, text: str) -> None:  # noqa: N802 (Qt override)
         line = self.currentBlock().blockNumber()
         kind = self.kind_by_line.get(line, "paragraph")
-        if self.defer_outside is not None and kind == "paragraph" and line not in self.defer_outside:
+        if (
+            self.defer_outside is not None
+            and kind == "paragraph"
+            and line not in self.defer_outside
+        ):
             self.pending.add(line)  # kind lines never wait: their font size sets the block height
             return
         self.pending.discard(line)

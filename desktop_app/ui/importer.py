@@ -16,8 +16,13 @@ class _Signals(QObject):
 
 
 class _ReadFiles(QRunnable):
-    def __init__(self, paths: list[str], load: Callable[[str], Any], signals: _Signals,
-                 cancelled: threading.Event) -> None:
+    def __init__(
+        self,
+        paths: list[str],
+        load: Callable[[str], Any],
+        signals: _Signals,
+        cancelled: threading.Event,
+    ) -> None:
         super().__init__()
         self.paths, self.load, self.signals, self.cancelled = paths, load, signals, cancelled
 

@@ -20,7 +20,13 @@ from PySide6.QtWidgets import (
 from desktop_app.core.annotations import edited, new_annotation
 from desktop_app.core.errors import CopydeskError
 from desktop_app.core.model import Tag
-from desktop_app.core.operations import AddAnnotation, Batch, Change, RemoveAnnotation, UpdateAnnotation
+from desktop_app.core.operations import (
+    AddAnnotation,
+    Batch,
+    Change,
+    RemoveAnnotation,
+    UpdateAnnotation,
+)
 from desktop_app.core.settings import Settings
 from desktop_app.ui.actions import WindowActions
 from desktop_app.ui.annotations_panel import AnnotationsPanel
@@ -70,7 +76,9 @@ class MainWindow(QMainWindow):
 
         self.library = LibraryList(self)
         self.panel = AnnotationsPanel(self)
-        self.library_dock = self._dock("Library", "library", self.library, Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.library_dock = self._dock(
+            "Library", "library", self.library, Qt.DockWidgetArea.LeftDockWidgetArea
+        )
         self.panel_dock = self._dock(
             "Annotations", "annotations", self.panel, Qt.DockWidgetArea.RightDockWidgetArea
         )
@@ -112,7 +120,9 @@ class MainWindow(QMainWindow):
 
     def _highlight_visible(self, top: int) -> None:
         if self.highlighter is not None:
-            rows = self.view.viewport().height() // max(1, self.view.fontMetrics().lineSpacing()) + 2
+            rows = (
+                self.view.viewport().height() // max(1, self.view.fontMetrics().lineSpacing()) + 2
+            )
             self.highlighter.ensure_lines(range(max(0, top - 5), top + rows))
 
     # -- messages -------------------------------------------------------------------------------
@@ -181,7 +191,11 @@ class MainWindow(QMainWindow):
         position = self.settings.positions.get(document_id, 0)
         first = session.index.line_of(min(max(position, 0), len(session.text)))
         self.highlighter = AnnotationHighlighter(
-            self.view.document(), session, self.tags, is_dark(), range(max(0, first - 40), first + 160)
+            self.view.document(),
+            session,
+            self.tags,
+            is_dark(),
+            range(max(0, first - 40), first + 160),
         )
         self.panel.model.set_session(session)
         self.undo_group.setActiveStack(session.undo_stack)
@@ -206,7 +220,9 @@ class MainWindow(QMainWindow):
             return
         top = self.view.firstVisibleBlock()
         if top.isValid():
-            self.settings.positions[self.session.document.id] = self.session.offsets.to_cp(top.position())
+            self.settings.positions[self.session.document.id] = self.session.offsets.to_cp(
+                top.position()
+            )
 
     def update_counts(self) -> None:
         if self.session is None:
@@ -244,8 +260,14 @@ class MainWindow(QMainWindow):
             self.show_message(f"Select the words to tag as {tag.label.lower()} first.")
             return False
         try:
-            annotation = new_annotation(session.document.id, session.text, tag.name, start, end,
-                                        reviewer=self.settings.reviewer)
+            annotation = new_annotation(
+                session.document.id,
+                session.text,
+                tag.name,
+                start,
+                end,
+                reviewer=self.settings.reviewer,
+            )
         except CopydeskError as error:
             self.show_message(str(error))
             return False
@@ -331,7 +353,9 @@ class MainWindow(QMainWindow):
         self._step_progress()
 
     def _file_failed(self, path: str, message: str) -> None:
-        self._import_failures.append(message if Path(path).name in message else f"{path}: {message}")
+        self._import_failures.append(
+            message if Path(path).name in message else f"{path}: {message}"
+        )
         self._step_progress()
 
     def _import_done(self) -> None:

@@ -26,10 +26,16 @@ class DocumentSession(QObject):
         self.document = document
         self.text = document.text
         self.offsets = TextOffsets(self.text)
-        self.annotations: dict[str, Annotation] = {a.id: a for a in repo.annotations_for(document.id)}
+        self.annotations: dict[str, Annotation] = {
+            a.id: a for a in repo.annotations_for(document.id)
+        }
         self.index = SpanIndex(
             self.text,
-            ((a.id, a.start, a.end) for a in self.annotations.values() if a.anchor_state != "orphaned"),
+            (
+                (a.id, a.start, a.end)
+                for a in self.annotations.values()
+                if a.anchor_state != "orphaned"
+            ),
         )
         self.undo_stack = QUndoStack(self)
         self.counts: dict[str, int] = {}

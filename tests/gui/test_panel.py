@@ -18,8 +18,11 @@ def _tagged_window(make_window: Any, db_path: Path) -> tuple[Any, str]:
     doc_id = add_document(db_path, TEXT)
     window = make_window()
     window.open_document(doc_id)
-    for phrase, tag in (("“yes”", "quote"), ("Two officials", "anonymous_source"),
-                        ("the cost doubled to 4\u00a0million", "claim")):
+    for phrase, tag in (
+        ("“yes”", "quote"),
+        ("Two officials", "anonymous_source"),
+        ("the cost doubled to 4\u00a0million", "claim"),
+    ):
         s = TEXT.index(phrase)
         window.view.select_cp(s, s + len(phrase))
         assert window.tag_selection(tag)
@@ -39,7 +42,9 @@ def test_selecting_a_row_selects_the_span(make_window: Any, db_path: Path) -> No
     assert window.view.selection_cp() == (s, s + len("the cost doubled to 4\u00a0million"))
 
 
-def test_enter_edits_the_note_and_undo_restores(qtbot: Any, make_window: Any, db_path: Path) -> None:
+def test_enter_edits_the_note_and_undo_restores(
+    qtbot: Any, make_window: Any, db_path: Path
+) -> None:
     """Enter on a row opens the note editor; the typed note is saved at once and undoable."""
     window, doc_id = _tagged_window(make_window, db_path)
     table = window.panel.table

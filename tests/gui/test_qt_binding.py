@@ -19,7 +19,12 @@ print("survived", cursor.position())
 
 def test_twenty_thousand_void_qt_calls_survive() -> None:
     """20,000 calls of a Qt method returning None do not abort the interpreter."""
-    result = subprocess.run([sys.executable, "-c", SCRIPT], capture_output=True, text=True, timeout=120,
-                            env={"QT_QPA_PLATFORM": "offscreen", "PATH": "/usr/bin:/bin"})
+    result = subprocess.run(
+        [sys.executable, "-c", SCRIPT],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={"QT_QPA_PLATFORM": "offscreen", "PATH": "/usr/bin:/bin"},
+    )
     assert result.returncode == 0, result.stderr[-500:]
     assert result.stdout.strip() == "survived 999"

@@ -12,7 +12,9 @@ from tests.gui.conftest import add_document, highlight_ranges, import_and_wait
 LONG = "\n\n".join(f"Paragraph {n}: the council met and a source said “fine”." for n in range(400))
 
 
-def test_restart_restores_document_highlights_and_scroll(qtbot: Any, make_window: Any, db_path: Path) -> None:
+def test_restart_restores_document_highlights_and_scroll(
+    qtbot: Any, make_window: Any, db_path: Path
+) -> None:
     """Quit and start again: the last document is open, highlighted, scrolled to the same place."""
     doc_id = add_document(db_path, LONG)
     window = make_window()
@@ -27,14 +29,17 @@ def test_restart_restores_document_highlights_and_scroll(qtbot: Any, make_window
 
     again = make_window()
     assert again.session is not None and again.session.document.id == doc_id
-    qtbot.waitUntil(lambda: again.view.firstVisibleBlock().blockNumber() == top_before, timeout=3000)
+    qtbot.waitUntil(
+        lambda: again.view.firstVisibleBlock().blockNumber() == top_before, timeout=3000
+    )
     line = again.session.index.line_of(s)
     assert highlight_ranges(again, line)
     assert again.panel.model.rowCount() == 1
 
 
-def test_import_opens_good_files_and_reports_bad_ones(qtbot: Any, make_window: Any, db_path: Path,
-                                                       tmp_path: Path) -> None:
+def test_import_opens_good_files_and_reports_bad_ones(
+    qtbot: Any, make_window: Any, db_path: Path, tmp_path: Path
+) -> None:
     """A missing file and a binary .docx get one message; the good draft still opens."""
     bad = tmp_path / "broken.docx"
     bad.write_bytes(b"\x00\x01binary junk" * 50)
@@ -45,6 +50,8 @@ def test_import_opens_good_files_and_reports_bad_ones(qtbot: Any, make_window: A
     assert window.session.document.source_path == str(good.resolve())
     assert "missing.txt" in window.last_error and "broken.docx" in window.last_error
     assert len(window.last_error.splitlines()) == 2
-    assert [d["title"] for d in open_repository(db_path).list_documents()] == [window.session.document.title]
+    assert [d["title"] for d in open_repository(db_path).list_documents()] == [
+        window.session.document.title
+    ]
     assert window.library.count() == 1
     assert window.settings.recent_files == [str(good.resolve())]

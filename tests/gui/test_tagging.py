@@ -35,7 +35,11 @@ def test_keyboard_selection_and_q_tags_a_quote(qtbot: Any, make_window: Any, db_
     cursor.setPosition(window.session.offsets.to_utf16(start))
     view.setTextCursor(cursor)
     for _ in range(5):  # “We will rebuild the pier,”
-        qtbot.keyClick(view, Qt.Key.Key_Right, Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.ControlModifier)
+        qtbot.keyClick(
+            view,
+            Qt.Key.Key_Right,
+            Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.ControlModifier,
+        )
     qtbot.keyClick(view, Qt.Key.Key_Q)
 
     repo = open_repository(db_path)
@@ -55,7 +59,9 @@ def test_keyboard_selection_and_q_tags_a_quote(qtbot: Any, make_window: Any, db_
     assert highlight_ranges(window, line) == []
     assert window.panel.model.rowCount() == 0
 
-    qtbot.keyClick(view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    qtbot.keyClick(
+        view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    )
     assert [r.id for r in repo.annotations_for(doc_id)] == [a.id]
     assert highlight_ranges(window, line) == [(a.start - line_start + emoji_shift, a.end - a.start)]
     assert window.panel.model.rowCount() == 1
@@ -70,7 +76,9 @@ def test_edit_menu_names_the_step(make_window: Any, db_path: Path) -> None:
     assert window.actions.undo.text().replace("&", "") == "Undo Tag as Claim"
 
 
-def test_find_bar_escape_then_key_tags_without_mouse(qtbot: Any, make_window: Any, db_path: Path) -> None:
+def test_find_bar_escape_then_key_tags_without_mouse(
+    qtbot: Any, make_window: Any, db_path: Path
+) -> None:
     """Ctrl+F, typing, Enter, Escape, A: the found words become an anonymous source at the right offsets."""
     text = TEXT + "\n\nA city official 🙂 said the budget grew. A city official denied it."
     window, doc_id = _open(make_window, db_path, text)

@@ -21,7 +21,9 @@ def test_round_trip_against_qt(text: str) -> None:
         cursor = QTextCursor(doc)
         cursor.setPosition(u16)
         if cp < len(text) and text[cp] != "\n":
-            cursor.movePosition(QTextCursor.MoveOperation.NextCharacter, QTextCursor.MoveMode.KeepAnchor)
+            cursor.movePosition(
+                QTextCursor.MoveOperation.NextCharacter, QTextCursor.MoveMode.KeepAnchor
+            )
             assert cursor.selectedText()[:1] == text[cp][:1] or ord(text[cp]) > 0xFFFF
 
 

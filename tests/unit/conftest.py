@@ -50,7 +50,7 @@ def make_read_only() -> Iterator[Callable[[Path], None]]:
             why = str(error)
         if not _writable(path):
             return
-        pytest.skip(f"cannot make a file read-only here: running as root and chattr +i failed ({why})")
+        pytest.skip(f"cannot make a file read-only here: root, and chattr +i failed ({why})")
 
     yield make
     for path, mode, immutable in reversed(changed):
@@ -61,10 +61,11 @@ def make_read_only() -> Iterator[Callable[[Path], None]]:
 
 @pytest.fixture
 def db_rows() -> Callable[[Path], Snapshot]:
-    """Every row of every Copydesk table, read through a separate plain connection."""
+    """Every row of every Copydesk table, read through a separate plain connection (which, as the
+    last one to close, also removes the -wal/-shm files, like a user quitting the app)."""
 
     def read(path: Path) -> Snapshot:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        conn = sqlite3.connect(path)
         try:
             return {
                 table: conn.execute(f"SELECT * FROM {table} ORDER BY 1").fetchall()

@@ -78,8 +78,11 @@ def test_duplicate_phrase_picks_the_one_whose_context_fits():
     first_new, second_new = occurrences(revised, PHRASE)
     assert abs(first_new - second) < abs(second_new - second)
     result = anchor(revised, sel)
-    assert (result.start, result.end, result.state) == (second_new, second_new + len(PHRASE),
-                                                        "moved")
+    assert (result.start, result.end, result.state) == (
+        second_new,
+        second_new + len(PHRASE),
+        "moved",
+    )
 
 
 def test_equal_context_prefers_the_nearest_occurrence():
@@ -133,7 +136,10 @@ def test_empty_quote_is_orphaned():
 
 def test_unicode_before_the_span_counts_code_points():
     """Emoji, combining accents and NBSPs before the span: offsets are Python code points."""
-    text = "Caf\u00e9 \U0001f600 e\u0301 na\u00efve\u00a0well-known \U0001f1eb\U0001f1f7: the phrase here."
+    text = (
+        "Caf\u00e9 \U0001f600 e\u0301 na\u00efve\u00a0well-known \U0001f1eb\U0001f1f7: "
+        "the phrase here."
+    )
     start = text.index("the phrase")
     sel = describe(text, start, start + len("the phrase"))
     assert sel.exact == "the phrase"
@@ -162,11 +168,11 @@ def test_trim_span_drops_surrounding_whitespace():
 
 
 # -- properties --------------------------------------------------------------------------------
-TEXT = st.text(
-    alphabet=st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=300
-)
+TEXT = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=300)
 WORDY = st.lists(
-    st.sampled_from(["the", "mayor", "said", "caf\u00e9", "\U0001f600", "e\u0301", "a\u00a0b", ","]),
+    st.sampled_from(
+        ["the", "mayor", "said", "caf\u00e9", "\U0001f600", "e\u0301", "a\u00a0b", ","]
+    ),
     min_size=1,
     max_size=80,
 ).map(" ".join)
@@ -204,8 +210,9 @@ def test_property_insertion_before_shifts_the_span(case, inserted, data):
     )
 
 
-@given(text_and_span() | text_and_span(WORDY), TEXT | WORDY, st.integers(0, 300),
-       st.integers(0, 50))
+@given(
+    text_and_span() | text_and_span(WORDY), TEXT | WORDY, st.integers(0, 300), st.integers(0, 50)
+)
 def test_property_never_attaches_to_other_words(case, replacement, at, length):
     """After any edit, the result is an orphan or a span holding exactly the original words."""
     text, start, end = case

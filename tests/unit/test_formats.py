@@ -57,7 +57,7 @@ VARIANTS = {
     "article.rtf": ("rtf", BODY),
 }
 HEAD_KINDS = {"title", "byline", "caption"}
-STYLED = ("article.md", "article.html", "article.docx", "article.odt")
+STYLED = ("article.md", "article.html", "article.docx", "article.odt", "article.rtf")
 
 
 def texts(source: SourceText, kinds: set[str] | None = None) -> list[str]:

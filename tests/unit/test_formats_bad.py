@@ -9,6 +9,8 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from desktop_app.formats import MAX_FILE_BYTES, FormatError, load_source
 
@@ -240,3 +242,34 @@ def test_rtf_without_text(tmp_path: Path) -> None:
     path = tmp_path / "blank.rtf"
     path.write_bytes(rb"{\rtf1\ansi{\fonttbl{\f0 Arial;}}\f0\fs24\par\par}")
     rejected(path, "no text")
+
+
+def test_format_error_keeps_messages_on_one_line() -> None:
+    """Line breaks in a file name or reason never reach the message; one-argument form works."""
+    error = FormatError("two\nlines.docx", "first\r\nsecond")
+    assert str(error) == "two lines.docx: first second"
+    assert (error.file_name, error.reason) == ("two lines.docx", "first second")
+    assert str(FormatError("whole\nmessage")) == "whole message"
+
+
+@pytest.mark.parametrize(
+    "name", ["article.docx", "article.odt", "article.rtf", "article.html", "article_utf16.txt"]
+)
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(data=st.data())
+def test_damaged_files_never_leak_a_raw_exception(
+    tmp_path: Path, name: str, data: st.DataObject
+) -> None:
+    """Random damage to a real file gives a SourceText or a one-line FormatError, nothing else."""
+    raw = bytearray((ARTICLES / name).read_bytes())
+    for _ in range(data.draw(st.integers(1, 8))):
+        raw[data.draw(st.integers(0, len(raw) - 1))] = data.draw(st.integers(0, 255))
+    cut = data.draw(st.integers(len(raw) // 2, len(raw)))
+    path = tmp_path / name
+    path.write_bytes(bytes(raw[:cut]))
+    try:
+        load_source(path)
+    except FormatError as error:
+        assert "\n" not in str(error) and str(error).startswith(f"{name}: ")

@@ -88,16 +88,28 @@ def test_first_heading1_is_title_only_without_a_title_style() -> None:
     assert [k for k, _ in apply_shared_rules(parts)] == ["heading", "title", "heading"]
 
 
-def test_byline_rule_needs_a_capitalised_short_line_right_after_the_title() -> None:
-    """A "By Name" line after the title (captions skipped) is a byline; "By" sentences are not."""
+def test_byline_rule_needs_a_capitalised_short_line_near_the_title() -> None:
+    """A "By Name" line just after the title (or a dek) is a byline; "By" sentences are not."""
     parts = [("title", "T"), ("paragraph", "Photo: a crowd."), ("paragraph", "BY DANA OKAFOR")]
     assert [k for k, _ in apply_shared_rules(parts)] == ["title", "caption", "byline"]
     sentence = [("title", "T"), ("paragraph", "By Monday, the council had voted.")]
     assert [k for k, _ in apply_shared_rules(sentence)] == ["title", "paragraph"]
     lower = [("title", "T"), ("paragraph", "by the river")]
     assert [k for k, _ in apply_shared_rules(lower)] == ["title", "paragraph"]
-    late = [("title", "T"), ("paragraph", "Body."), ("paragraph", "By Dana Okafor")]
-    assert [k for k, _ in apply_shared_rules(late)] == ["title", "paragraph", "paragraph"]
+    after_dek = [("title", "T"), ("paragraph", "A dek."), ("paragraph", "By Dana Okafor")]
+    assert [k for k, _ in apply_shared_rules(after_dek)] == ["title", "paragraph", "byline"]
+    late = [
+        ("title", "T"),
+        ("paragraph", "A."),
+        ("paragraph", "B."),
+        ("paragraph", "By Dana Okafor"),
+    ]
+    assert [k for k, _ in apply_shared_rules(late)] == [
+        "title",
+        "paragraph",
+        "paragraph",
+        "paragraph",
+    ]
 
 
 def test_first_line_title_guess_for_unstyled_text() -> None:

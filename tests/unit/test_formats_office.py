@@ -159,6 +159,7 @@ ODT_CONTENT = """<?xml version="1.0" encoding="UTF-8"?>
  xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"
  xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0"
  xmlns:draw="urn:oasis:names:tc:opendocument:xmlns:drawing:1.0"
+ xmlns:svg="urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0"
  xmlns:dc="http://purl.org/dc/elements/1.1/">
 <office:automatic-styles>
  <style:style style:name="P1" style:family="paragraph" style:parent-style-name="Title"/>
@@ -179,7 +180,8 @@ ODT_CONTENT = """<?xml version="1.0" encoding="UTF-8"?>
    and a comment<office:annotation><dc:creator>Ed</dc:creator><text:p>Check this</text:p>
    </office:annotation>.<text:soft-page-break/> Done<text:change-start text:change-id="c1"/>.
  </text:p>
- <text:p>Anchor<draw:frame><draw:text-box><text:p text:style-name="Illustration">Figure 1: a
+ <text:p>Anchor<draw:frame><draw:image><svg:title>Alt text</svg:title></draw:image></draw:frame>
+   <draw:frame><draw:text-box><text:p text:style-name="Illustration">Figure 1: a
    river</text:p></draw:text-box></draw:frame> text.</text:p>
  <text:p text:style-name="P2">A quoted passage.</text:p>
  <text:list><text:list-item><text:p>first</text:p><text:list><text:list-item>
@@ -208,7 +210,7 @@ def test_odt_resolves_automatic_styles_and_reads_inline_markup(tmp_path: Path) -
         ("byline", "By Ana Ruiz"),
         ("paragraph", "Tab and spaces, a\nbreak and a comment. Done."),
         ("caption", "Figure 1: a river"),
-        ("paragraph", "Anchor text."),
+        ("paragraph", "Anchor text."),  # the image's alt text is not article text
         ("blockquote", "A quoted passage."),
         ("list_item", "first"),
         ("list_item", "nested"),
@@ -234,4 +236,27 @@ def test_rtf_tables_code_pages_and_surrogate_pairs(tmp_path: Path) -> None:
         ("paragraph", "Smile \U0001f642"),
         ("table", "Year | Rent"),
         ("table", "2021 | $900"),
+    ]
+
+
+def test_rtf_paragraph_styles_give_block_kinds(tmp_path: Path) -> None:
+    """Word-style RTF: \\sN paragraphs take the kind of the stylesheet's style name."""
+    rtf = (
+        rb"{\rtf1\ansi\ansicpg1252\uc1{\stylesheet{\ql \snext0 Normal;}"
+        rb"{\s1\ql \sbasedon0 \snext0 heading 1;}{\s2\sbasedon0 \snext2 Quote;}"
+        rb"{\s3\sbasedon0 Subtitle;}{\*\cs10 \additive Default Paragraph Font;}}"
+        rb"\pard\plain \s1\ql Flood warning lifted\par "
+        rb"\pard\plain \s3 By Ana Ruiz\par "
+        rb"\pard\plain Caf\'e9 owners \u8220?relieved\u8221?.\par "
+        rb"\pard\plain \s2\li720 We can open again.\par "
+        rb"\pard\plain Literal \\s1 text stays.\par }"
+    )
+    path = tmp_path / "styled.rtf"
+    path.write_bytes(rtf)
+    assert blocks(load_source(path)) == [
+        ("title", "Flood warning lifted"),
+        ("byline", "By Ana Ruiz"),
+        ("paragraph", "Caf\u00e9 owners \u201crelieved\u201d."),
+        ("blockquote", "We can open again."),
+        ("paragraph", "Literal \\s1 text stays."),
     ]

@@ -211,3 +211,21 @@ def test_html_page_wrapped_in_a_form_is_not_discarded(tmp_path: Path) -> None:
         ("title", "Storm closes schools"),
         ("paragraph", "All schools in the district closed on Monday."),
     ]
+
+
+def test_markdown_front_matter_is_skipped_and_by_colon_is_a_byline(tmp_path: Path) -> None:
+    """YAML front matter is not article text; "By: Name" after the title is a byline."""
+    text = "---\r\ntitle: Draft\r\nslug: x\r\n---\r\n# Real title\r\n\r\nBy: Ana Ruiz\r\n\r\nBody."
+    source = load_source(write(tmp_path, "fm.markdown", text))
+    assert blocks(source) == [
+        ("title", "Real title"),
+        ("byline", "By: Ana Ruiz"),
+        ("paragraph", "Body."),
+    ]
+
+
+def test_html_with_stray_control_characters_still_imports(tmp_path: Path) -> None:
+    """A few control characters (which lxml refuses in strings) do not break the page import."""
+    page = "<html><body><p>Bell\x07 and form\x0cfeed \ufffe text.</p>" + "<p>More.</p>" * 50
+    source = load_source(write(tmp_path, "ctl.html", page))
+    assert source.text.startswith("Bell and form feed text.\n\nMore.")

@@ -73,7 +73,7 @@ def annotate(doc, words: str, tag: str = "quote", **kw):
 
 
 def test_add_returns_remove_and_names_the_span(repo, doc):
-    """AddAnnotation stores the annotation, returns RemoveAnnotation and a Change with id and span."""
+    """AddAnnotation stores it and returns RemoveAnnotation plus a Change with its id and span."""
     a = annotate(doc, "We will not raise taxes", fields={"speaker": "the mayor"})
     inverse, change = apply(repo, AddAnnotation(a))
     assert repo.get_annotation(a.id) == a
@@ -110,13 +110,21 @@ def test_update_and_its_inverse(repo, doc):
     a = annotate(doc, "Officials who asked not to be named", tag="anonymous_source")
     apply(repo, AddAnnotation(a))
     before = snapshot(repo)
-    after = edited(a, note="why anonymous?", status="needs_follow_up", tag="claim",
-                   fields={"reason_given": "not authorised", "empty": ""})
+    after = edited(
+        a,
+        note="why anonymous?",
+        status="needs_follow_up",
+        tag="claim",
+        fields={"reason_given": "not authorised", "empty": ""},
+    )
     inverse, change = apply(repo, UpdateAnnotation(after))
     stored = repo.get_annotation(a.id)
     assert stored is not None
-    assert (stored.note, stored.status, stored.tag) == ("why anonymous?", "needs_follow_up",
-                                                         "claim")
+    assert (stored.note, stored.status, stored.tag) == (
+        "why anonymous?",
+        "needs_follow_up",
+        "claim",
+    )
     assert stored.fields == {"reason_given": "not authorised"}
     assert change == Change(updated=(a.id,), spans=((doc.id, a.start, a.end),))
     apply(repo, inverse)
@@ -128,8 +136,9 @@ def test_update_that_moves_the_span_names_both_spans(repo, doc):
     a = annotate(doc, "the mayor")
     apply(repo, AddAnnotation(a))
     start = TEXT.index("The council")
-    moved = replace(a, start=start, end=start + len("The council"), exact="The council",
-                    anchor_state="moved")
+    moved = replace(
+        a, start=start, end=start + len("The council"), exact="The council", anchor_state="moved"
+    )
     _, change = apply(repo, UpdateAnnotation(moved))
     assert change.spans == ((doc.id, a.start, a.end), (doc.id, moved.start, moved.end))
 

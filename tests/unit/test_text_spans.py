@@ -13,7 +13,9 @@ def test_segments_split_overlaps_outermost_first() -> None:
     text = "abcdefghij\nsecond line"
     index = SpanIndex(text, [("outer", 1, 8), ("inner", 3, 5)])
     assert index.segments(0) == [
-        Segment(1, 3, ("outer",)), Segment(3, 5, ("outer", "inner")), Segment(5, 8, ("outer",)),
+        Segment(1, 3, ("outer",)),
+        Segment(3, 5, ("outer", "inner")),
+        Segment(5, 8, ("outer",)),
     ]
     assert index.segments(1) == []
     assert index.at(4) == ["inner", "outer"]
