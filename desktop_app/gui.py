@@ -50,8 +50,19 @@ def run_gui(
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Copydesk")
     app.setOrganizationName("Copydesk")
+    from PySide6.QtGui import QIcon
+
+    from desktop_app.core.resources import resource
+    from desktop_app.ui.file_open import FileOpenFilter
+
+    app.setWindowIcon(QIcon(str(resource("icons", "copydesk-256.png"))))
     window = build_window(repo, resolve_db_path(db), ask_reviewer=not screenshot)
+    file_open = FileOpenFilter(window.import_files, window)
+    app.installEventFilter(file_open)
     window.show()
+    window.raise_()
+    window.activateWindow()
+    window.view.setFocus()
     gc.freeze()  # start-up objects live for the whole session: keep them out of every later GC pass
     if files:
         window.import_files(files)

@@ -89,9 +89,10 @@ class AnnotationsPanel(QWidget):
         # Fixed widths: ResizeToContents would ask every row for its size on each change.
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        header.resizeSection(0, 120)
-        header.resizeSection(2, 140)
-        header.resizeSection(3, 110)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.resizeSection(0, 130)
+        header.resizeSection(2, 120)
+        header.resizeSection(3, 100)
         header.setSortIndicatorShown(True)
         filters = QHBoxLayout()
         filters.addWidget(self.tag_filter)

@@ -28,6 +28,7 @@ class DocumentView(QPlainTextEdit):
             | Qt.TextInteractionFlag.TextSelectableByMouse
         )
         self.setCursorWidth(2)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # lines always wrap
         font = QFont(self.font())
         font.setPointSizeF(max(font.pointSizeF(), 11.0) + 1)
         self.setFont(font)
@@ -77,6 +78,11 @@ class DocumentView(QPlainTextEdit):
         self.centerCursor()
         if flash:
             self.flash(start, end)
+
+    def clear_selection(self) -> None:
+        cursor = self.textCursor()
+        cursor.clearSelection()
+        self.setTextCursor(cursor)
 
     def flash(self, start: int, end: int) -> None:
         assert self.session is not None

@@ -9,11 +9,37 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
 
 
+# What an editor types on a keyboard, and what a draft may hold in its place.
+_EQUIVALENTS = {
+    '"': "[\"“”„«»]",
+    "“": "[\"“”„«»]",
+    "”": "[\"“”„«»]",
+    "'": "['‘’‚`]",
+    "‘": "['‘’‚`]",
+    "’": "['‘’‚`]",
+    "-": "[-‐‑‒–—]",
+}
+
+
+def needle_pattern(needle: str) -> str:
+    """A regex for the typed words: any run of whitespace matches any (incl. no-break spaces), and
+    straight quotes, curly quotes and dashes match each other."""
+    parts = []
+    for word in needle.split():
+        parts.append("".join(_EQUIVALENTS.get(ch, re.escape(ch)) for ch in word))
+    pattern = r"\s+".join(parts)
+    if needle[:1].isspace():
+        pattern = r"\s+" + pattern
+    if needle[-1:].isspace() and parts:
+        pattern += r"\s+"
+    return pattern
+
+
 def find_all(text: str, needle: str) -> list[tuple[int, int]]:
     """Case-insensitive matches as code-point spans (re keeps offsets in the original text)."""
-    if not needle:
+    if not needle.strip():
         return []
-    return [(m.start(), m.end()) for m in re.finditer(re.escape(needle), text, re.IGNORECASE)]
+    return [(m.start(), m.end()) for m in re.finditer(needle_pattern(needle), text, re.IGNORECASE)]
 
 
 class _FindField(QLineEdit):
@@ -32,6 +58,7 @@ class _FindField(QLineEdit):
 
 class FindBar(QWidget):
     match_selected = Signal(int, int)  # code-point span
+    match_lost = Signal()  # the typed text is not in the document: nothing may stay selected
     closed = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -80,6 +107,7 @@ class FindBar(QWidget):
             self._go(after[0] if after else 0)
         else:
             self.count.setText("No matches" if needle else "")
+            self.match_lost.emit()
 
     def step(self, direction: int) -> None:
         if self.matches:

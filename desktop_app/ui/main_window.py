@@ -6,7 +6,7 @@ import gc
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication, QUndoGroup
+from PySide6.QtGui import QCloseEvent, QTextCursor, QDragEnterEvent, QDropEvent, QGuiApplication, QUndoGroup
 from PySide6.QtWidgets import (
     QDockWidget,
     QLabel,
@@ -112,6 +112,7 @@ class MainWindow(QMainWindow):
         self.view.annotation_clicked.connect(lambda i: self.panel.select_annotation(i))
         self.view.delete_requested.connect(self.delete_at_caret)
         self.find_bar.match_selected.connect(lambda s, e: self.view.select_cp(s, e))
+        self.find_bar.match_lost.connect(self.view.clear_selection)
         self.find_bar.closed.connect(lambda: self.view.setFocus(Qt.FocusReason.OtherFocusReason))
         self.importer.signals.loaded.connect(self._file_loaded)
         self.importer.signals.failed.connect(self._file_failed)
@@ -209,11 +210,19 @@ class MainWindow(QMainWindow):
         return True
 
     def scroll_to(self, position: int) -> None:
+        """Put the line holding `position` at the top of the view, with the caret there."""
         if self.session is None or not 0 <= position <= len(self.session.text):
             return
-        block = self.view.document().findBlock(self.session.offsets.to_utf16(position))
-        if block.isValid():
-            self.view.verticalScrollBar().setValue(block.blockNumber())
+        view = self.view
+        # The scroll bar counts wrapped lines, which change with the width; instead come from the
+        # end so that making the caret visible leaves its line at the top.
+        view.moveCursor(QTextCursor.MoveOperation.End)
+        view.ensureCursorVisible()
+        cursor = view.textCursor()
+        cursor.setPosition(self.session.offsets.to_utf16(position))
+        cursor.movePosition(QTextCursor.MoveOperation.StartOfBlock)
+        view.setTextCursor(cursor)
+        view.ensureCursorVisible()
 
     def remember_position(self) -> None:
         if self.session is None:
@@ -412,7 +421,8 @@ class MainWindow(QMainWindow):
         if isinstance(geometry, QByteArray):
             self.restoreGeometry(geometry)
         else:
-            self.resize(1280, 820)
+            self.resize(1320, 840)
+            self.resizeDocks([self.library_dock, self.panel_dock], [240, 460], Qt.Orientation.Horizontal)
         layout = state.value("state")
         if isinstance(layout, QByteArray):
             self.restoreState(layout)

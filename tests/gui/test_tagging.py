@@ -141,3 +141,24 @@ def test_no_selection_tags_nothing(qtbot: Any, make_window: Any, db_path: Path) 
     qtbot.keyClick(window.view, Qt.Key.Key_Q)
     assert open_repository(db_path).annotations_for(doc_id) == []
     assert "Select the words" in window.statusBar().currentMessage()
+
+
+def test_find_matches_nbsp_and_curly_quotes_and_never_leaves_a_stale_match(
+    qtbot: Any, make_window: Any, db_path: Path
+) -> None:
+    """Typed spaces match no-break spaces, straight quotes match curly ones; no match selects nothing."""
+    window, doc_id = _open(make_window, db_path)
+    view = window.view
+    qtbot.keyClick(view, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(window.find_bar.field, "spent 12 percent")
+    s = TEXT.index("spent 12")
+    assert view.selection_cp() == (s, s + len("spent 12\u00a0percent"))
+    window.find_bar.field.clear()
+    qtbot.keyClicks(window.find_bar.field, '"We will')
+    s = TEXT.index("“We will")
+    assert view.selection_cp() == (s, s + len("“We will"))
+    qtbot.keyClicks(window.find_bar.field, " rebuild the moon")
+    assert window.find_bar.count.text() == "No matches"
+    qtbot.keyClick(window.find_bar.field, Qt.Key.Key_Escape)
+    qtbot.keyClick(view, Qt.Key.Key_Q)
+    assert open_repository(db_path).annotations_for(doc_id) == []
