@@ -59,13 +59,13 @@ def build_database(path: Path, rng: random.Random) -> str:
         SourceText(text, "Benchmark draft", tuple(blocks), "txt"), "/bench.txt"
     )
     tags = ("quote", "claim", "anonymous_source")
+    prev_start = 0
     with repo.transaction():  # bulk setup only; the timed edits below go one operation at a time
         for n in range(10_000):
             start = rng.randrange(0, len(text) - 200)
             if n % 5 == 0 and n:  # 20% overlap the previous one
                 start = max(0, prev_start + 5)
             end = start + rng.randint(10, 120)
-            prev_start = start
             try:
                 a = new_annotation(doc.id, text, tags[n % 3], start, end, reviewer="bench")
             except Exception:

@@ -93,7 +93,7 @@ class SpanIndex:
                 bounds.update((s, e))
         points = sorted(bounds)
         out: list[Segment] = []
-        for a, b in zip(points, points[1:]):
+        for a, b in zip(points, points[1:], strict=False):
             cover = [i for i, (s, e) in clipped.items() if s <= a and b <= e]
             if cover:
                 cover.sort(key=lambda i: (-(clipped[i][1] - clipped[i][0]), clipped[i][0], i))

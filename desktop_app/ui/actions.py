@@ -10,7 +10,8 @@ from PySide6.QtGui import QAction, QColor, QIcon, QKeySequence, QPixmap
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QToolBar
 
 from desktop_app import __version__
-from desktop_app.core.model import Tag
+from desktop_app.core.model import STATUSES, Tag
+from desktop_app.ui.status_icons import status_icon, status_label
 
 if TYPE_CHECKING:
     from desktop_app.ui.main_window import MainWindow
@@ -32,6 +33,7 @@ class WindowActions:
         self.file_menu = bar.addMenu("&File")
         self.edit_menu = bar.addMenu("&Edit")
         self.tag_menu = bar.addMenu("&Tag")
+        self.status_menu = bar.addMenu("&Status")
         self.view_menu = bar.addMenu("&View")
         self.help_menu = bar.addMenu("&Help")
         self.toolbar = QToolBar("Main", window)
@@ -77,6 +79,16 @@ class WindowActions:
         )
         self.preferences.setMenuRole(QAction.MenuRole.PreferencesRole)
 
+        self.status_actions: list[QAction] = []
+        for n, status in enumerate(STATUSES, start=1):
+            action = self._action(
+                f"Mark {status_label(status)}",
+                f"Ctrl+{n}",
+                lambda _=False, s=status: self.w.set_status(s),
+                self.status_menu,
+            )
+            action.setIcon(status_icon(status))
+            self.status_actions.append(action)
         self.view_menu.addAction(window.library_dock.toggleViewAction())
         self.view_menu.addAction(window.panel_dock.toggleViewAction())
         self.view_menu.addAction(self.toolbar.toggleViewAction())
@@ -144,6 +156,8 @@ class WindowActions:
         menu.addSeparator()
         menu.addActions(self.tag_actions)
         menu.addSeparator()
+        status_menu = menu.addMenu("Status")
+        status_menu.addActions(self.status_actions)
         menu.addAction(self.delete)
         menu.exec(self.w.view.viewport().mapToGlobal(pos))  # type: ignore[arg-type]
         menu.deleteLater()

@@ -18,6 +18,7 @@ from PySide6.QtGui import QColor
 from desktop_app.core.model import STATUSES, Annotation, Tag
 from desktop_app.core.operations import Change
 from desktop_app.ui.session import DocumentSession
+from desktop_app.ui.status_icons import status_colour, status_icon, status_label
 
 COLUMNS = ("Tag", "Text", "Note", "Status")
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -146,13 +147,17 @@ class AnnotationTableModel(QAbstractTableModel):
                 (tag.label if tag else a.tag),
                 one_line(a.exact) + orphan,
                 one_line(a.note) if role == Qt.ItemDataRole.DisplayRole else a.note,
-                a.status.replace("_", " "),
+                status_label(a.status),
             )[col]
         if role == Qt.ItemDataRole.ToolTipRole and col in (1, 2):
             return a.exact if col == 1 else a.note
         if role == Qt.ItemDataRole.DecorationRole and col == 0:
             tag = self.tags.get(a.tag)
             return QColor(tag.colour) if tag else None
+        if role == Qt.ItemDataRole.DecorationRole and col == 3:
+            return status_icon(a.status)
+        if role == Qt.ItemDataRole.ForegroundRole and col == 3:
+            return status_colour(a.status)
         if role == ID_ROLE:
             return a.id
         if role == START_ROLE:

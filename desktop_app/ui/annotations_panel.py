@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.core.model import STATUSES, Tag
 from desktop_app.ui.annotation_model import ID_ROLE, AnnotationFilter, AnnotationTableModel
+from desktop_app.ui.status_icons import status_icon, status_label
 
 
 class _NoteDelegate(QStyledItemDelegate):
@@ -69,7 +70,7 @@ class AnnotationsPanel(QWidget):
         self.status_filter.setAccessibleName("Filter by status")
         self.status_filter.addItem("All statuses", "")
         for status in STATUSES:
-            self.status_filter.addItem(status.replace("_", " ").capitalize(), status)
+            self.status_filter.addItem(status_icon(status), status_label(status), status)
         self.text_filter = QLineEdit(self)
         self.text_filter.setPlaceholderText("Filter text or note")
         self.text_filter.setClearButtonEnabled(True)

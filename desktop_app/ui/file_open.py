@@ -9,7 +9,9 @@ from PySide6.QtGui import QFileOpenEvent
 
 
 class FileOpenFilter(QObject):
-    def __init__(self, open_files: Callable[[list[str]], None], parent: QObject | None = None) -> None:
+    def __init__(
+        self, open_files: Callable[[list[str]], None], parent: QObject | None = None
+    ) -> None:
         super().__init__(parent)
         self.open_files = open_files
 

@@ -8,12 +8,11 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
 
-
 # What an editor types on a keyboard, and what a draft may hold in its place.
 _EQUIVALENTS = {
-    '"': "[\"“”„«»]",
-    "“": "[\"“”„«»]",
-    "”": "[\"“”„«»]",
+    '"': '["“”„«»]',
+    "“": '["“”„«»]',
+    "”": '["“”„«»]',
     "'": "['‘’‚`]",
     "‘": "['‘’‚`]",
     "’": "['‘’‚`]",

@@ -6,31 +6,35 @@ import gc
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QTextCursor, QDragEnterEvent, QDropEvent, QGuiApplication, QUndoGroup
+from PySide6.QtGui import (
+    QCloseEvent,
+    QGuiApplication,
+    QTextCursor,
+    QUndoGroup,
+)
 from PySide6.QtWidgets import (
     QDockWidget,
     QLabel,
     QMainWindow,
     QMessageBox,
     QProgressDialog,
+    QSplitter,
     QVBoxLayout,
     QWidget,
 )
 
-from desktop_app.core.annotations import edited, new_annotation
 from desktop_app.core.errors import CopydeskError
 from desktop_app.core.model import Tag
 from desktop_app.core.operations import (
-    AddAnnotation,
-    Batch,
     Change,
-    RemoveAnnotation,
-    UpdateAnnotation,
 )
 from desktop_app.core.settings import Settings
 from desktop_app.ui.actions import WindowActions
 from desktop_app.ui.annotations_panel import AnnotationsPanel
+from desktop_app.ui.detail_form import AnnotationDetail
 from desktop_app.ui.document_view import DocumentView
+from desktop_app.ui.editing import EditingMixin
+from desktop_app.ui.files import FilesMixin
 from desktop_app.ui.find_bar import FindBar
 from desktop_app.ui.highlighter import AnnotationHighlighter
 from desktop_app.ui.importer import FileImporter
@@ -43,7 +47,7 @@ def is_dark() -> bool:
     return QGuiApplication.styleHints().colorScheme() == Qt.ColorScheme.Dark
 
 
-class MainWindow(QMainWindow):
+class MainWindow(EditingMixin, FilesMixin, QMainWindow):
     document_opened = Signal(str)
     import_finished = Signal()
     message_shown = Signal(str)
@@ -76,11 +80,20 @@ class MainWindow(QMainWindow):
 
         self.library = LibraryList(self)
         self.panel = AnnotationsPanel(self)
+        self.detail = AnnotationDetail(self)
+        self.detail.reviewer = settings.reviewer
+        self.current_id = ""
+        side = QSplitter(Qt.Orientation.Vertical, self)
+        side.setObjectName("annotations_splitter")
+        side.addWidget(self.panel)
+        side.addWidget(self.detail)
+        side.setStretchFactor(0, 3)
+        side.setStretchFactor(1, 2)
         self.library_dock = self._dock(
             "Library", "library", self.library, Qt.DockWidgetArea.LeftDockWidgetArea
         )
         self.panel_dock = self._dock(
-            "Annotations", "annotations", self.panel, Qt.DockWidgetArea.RightDockWidgetArea
+            "Annotations", "annotations", side, Qt.DockWidgetArea.RightDockWidgetArea
         )
         self.status_reviewer = QLabel(self)
         self.status_counts = QLabel(self)
@@ -106,10 +119,12 @@ class MainWindow(QMainWindow):
 
     def _wire(self) -> None:
         self.library.document_chosen.connect(self.open_document)
-        self.panel.annotation_selected.connect(self.reveal_annotation)
+        self.panel.annotation_selected.connect(lambda i: self.focus_annotation(i, reveal=True))
+        self.detail.edit_requested.connect(self.apply_detail_edit)
+        self.detail.pick_requested.connect(self.pick_span_for)
         self.panel.note_edited.connect(self.edit_note)
         self.panel.delete_requested.connect(self.delete_selected_rows)
-        self.view.annotation_clicked.connect(lambda i: self.panel.select_annotation(i))
+        self.view.annotation_clicked.connect(self.focus_annotation)
         self.view.delete_requested.connect(self.delete_at_caret)
         self.find_bar.match_selected.connect(lambda s, e: self.view.select_cp(s, e))
         self.find_bar.match_lost.connect(self.view.clear_selection)
@@ -199,6 +214,8 @@ class MainWindow(QMainWindow):
             range(max(0, first - 40), first + 160),
         )
         self.panel.model.set_session(session)
+        self.current_id = ""
+        self.detail.set_annotation(None, session)
         self.undo_group.setActiveStack(session.undo_stack)
         self.library.select_document(document_id)
         self.setWindowTitle(f"{session.document.title} — Copydesk")
@@ -253,165 +270,13 @@ class MainWindow(QMainWindow):
                     self.highlighter.rehighlight_lines(session.index.lines_touched(start, end))
         self.panel.model.apply_change(change)
         self.update_counts()
+        if self.current_id in change.removed:
+            self.current_id = ""
+            self.detail.set_annotation(None, None)
+        elif self.current_id in change.updated or self.current_id in change.added:
+            self.detail.set_annotation(session.annotations.get(self.current_id), session)
 
-    # -- editing --------------------------------------------------------------------------------
-    def tag_selection(self, tag_name: str) -> bool:
-        """Tag the view's selection (trimmed); one operation, one undo step."""
-        session = self.session
-        if session is None:
-            self.show_message("Open a document first.")
-            return False
-        tag = next((t for t in self.tags if t.name == tag_name), None)
-        if tag is None:
-            return False
-        start, end = self.view.selection_cp()
-        if start == end:
-            self.show_message(f"Select the words to tag as {tag.label.lower()} first.")
-            return False
-        try:
-            annotation = new_annotation(
-                session.document.id,
-                session.text,
-                tag.name,
-                start,
-                end,
-                reviewer=self.settings.reviewer,
-            )
-        except CopydeskError as error:
-            self.show_message(str(error))
-            return False
-        if not session.run(AddAnnotation(annotation, f"Tag as {tag.label}")):
-            return False
-        self.panel.select_annotation(annotation.id)
-        self.show_message(f"Tagged as {tag.label}: {annotation.exact[:80]}")
-        return True
-
-    def delete_at_caret(self) -> None:
-        if self.session is None:
-            return
-        found = self.session.annotations_at(self.view.caret_cp())
-        if not found:
-            self.show_message("No annotation at the caret.")
-            return
-        self.session.run(RemoveAnnotation(found[0], f"Delete {self._label(found[0].tag)}"))
-
-    def delete_selected_rows(self) -> None:
-        if self.session is None:
-            return
-        ids = self.panel.selected_ids()
-        doomed = [self.session.annotations[i] for i in ids if i in self.session.annotations]
-        if not doomed:
-            self.delete_at_caret()
-            return
-        if len(doomed) == 1:
-            self.session.run(RemoveAnnotation(doomed[0], f"Delete {self._label(doomed[0].tag)}"))
-        else:
-            ops = tuple(RemoveAnnotation(a) for a in doomed)
-            self.session.run(Batch(ops, f"Delete {len(doomed)} Annotations"))
-
-    def edit_note(self, ident: str, note: str) -> None:
-        if self.session is None or ident not in self.session.annotations:
-            return
-        annotation = self.session.annotations[ident]
-        self.session.run(UpdateAnnotation(edited(annotation, note=note), "Edit Note"))
-
-    def _label(self, tag_name: str) -> str:
-        return next((t.label for t in self.tags if t.name == tag_name), tag_name)
-
-    def reveal_annotation(self, ident: str) -> None:
-        if self.session is None or ident not in self.session.annotations:
-            return
-        a = self.session.annotations[ident]
-        if a.anchor_state == "orphaned":
-            self.show_message("This annotation is orphaned: its words are no longer in the text.")
-            return
-        self.view.select_cp(a.start, a.end, flash=True)
-
-    def open_find(self) -> None:
-        if self.session is None:
-            return
-        selected = self.view.textCursor().selectedText()
-        initial = selected if selected and "\u2029" not in selected else ""
-        self.find_bar.open_bar(self.session.text, self.view.caret_cp(), initial)
-
-    # -- importing --------------------------------------------------------------------------------
-    def import_files(self, paths: list[str]) -> None:
-        paths = [str(p) for p in paths]
-        if not paths:
-            return
-        self._import_failures, self._import_opened = [], []
-        self.progress = QProgressDialog("Importing drafts…", "Cancel", 0, len(paths), self)
-        self.progress.setWindowTitle("Copydesk")
-        self.progress.setMinimumDuration(400)
-        self.progress.setAutoClose(True)
-        self.progress.canceled.connect(self.importer.cancel)
-        self.importer.start(paths)
-
-    def _step_progress(self) -> None:
-        if self.progress is not None:
-            self.progress.setValue(self.progress.value() + 1 if self.progress.value() >= 0 else 1)
-
-    def _file_loaded(self, path: str, source: object) -> None:
-        try:
-            document, _created = self.repo.add_document(source, str(Path(path).resolve()))
-        except CopydeskError as error:
-            self._file_failed(path, str(error))
-            return
-        self.settings.add_recent(str(Path(path).resolve()))
-        self._import_opened.append(document.id)
-        self._step_progress()
-
-    def _file_failed(self, path: str, message: str) -> None:
-        self._import_failures.append(
-            message if Path(path).name in message else f"{path}: {message}"
-        )
-        self._step_progress()
-
-    def _import_done(self) -> None:
-        if self.progress is not None:
-            self.progress.reset()
-            self.progress.deleteLater()
-            self.progress = None
-        self.refresh_library()
-        self.actions.rebuild_recent()
-        if self._import_opened:
-            self.open_document(self._import_opened[-1])
-        if self._import_failures:
-            self.show_message("\n".join(self._import_failures), error=True)
-        elif self._import_opened:
-            count = len(self._import_opened)
-            self.show_message(f"Imported {count} draft{'s' if count != 1 else ''}.")
-        self.save_settings()
-        self.import_finished.emit()
-
-    # -- export -----------------------------------------------------------------------------------
-    def export_csv_to(self, path: str, all_documents: bool) -> int:
-        document_id = None if all_documents or self.session is None else self.session.document.id
-        count = 0
-
-        def write(handle: object) -> None:
-            nonlocal count
-            count = self.services.export_csv(self.repo, document_id, handle)  # type: ignore[arg-type]
-
-        try:
-            self.services.write_text_atomically(path, write)
-        except CopydeskError as error:
-            self.show_message(str(error), error=True)
-            return -1
-        self.show_message(f"Exported {count} annotations to {path}")
-        return count
-
-    # -- drag and drop, state ---------------------------------------------------------------------
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
-        if event.mimeData().hasUrls():
-            event.acceptProposedAction()
-
-    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
-        paths = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
-        if paths:
-            event.acceptProposedAction()
-            self.import_files(paths)
-
+    # -- state ----------------------------------------------------------------------------------
     def window_state(self) -> QSettings:
         return QSettings(str(self.services.data_dir / "window.ini"), QSettings.Format.IniFormat)
 
@@ -422,7 +287,9 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geometry)
         else:
             self.resize(1320, 840)
-            self.resizeDocks([self.library_dock, self.panel_dock], [240, 460], Qt.Orientation.Horizontal)
+            self.resizeDocks(
+                [self.library_dock, self.panel_dock], [240, 460], Qt.Orientation.Horizontal
+            )
         layout = state.value("state")
         if isinstance(layout, QByteArray):
             self.restoreState(layout)

@@ -86,6 +86,7 @@ class PreferencesDialog(QDialog):
         w.settings.reviewer = self.reviewer.text().strip()
         w.save_settings()
         w.show_reviewer()
+        w.detail.reviewer = w.settings.reviewer
         changed = [r.result() for r in self.rows if r.result() != r.tag]
         keys = [t.shortcut for t in (r.result() for r in self.rows) if t.shortcut]
         if len(keys) != len(set(keys)):

@@ -1,0 +1,232 @@
+"""The detail form under the annotations panel: status, note and the tag's own fields.
+
+Every committed change becomes one `UpdateAnnotation` (one transaction, one undo step); the form
+never writes anything itself, it only asks the window to run an edit.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QRegularExpression, QStringListModel, Qt, Signal
+from PySide6.QtGui import QRegularExpressionValidator
+from PySide6.QtWidgets import (
+    QComboBox,
+    QCompleter,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QWidget,
+)
+
+from desktop_app.core.annotations import edited
+from desktop_app.core.fields import YES, FieldSpec, fields_for, span_key
+from desktop_app.core.model import STATUSES, Annotation
+from desktop_app.ui.annotation_model import one_line
+from desktop_app.ui.status_icons import status_icon, status_label
+
+NONE_LINK = "— none —"
+
+
+class AnnotationDetail(QWidget):
+    edit_requested = Signal(object, str)  # the edited Annotation, the undo label
+    pick_requested = Signal(str)  # field key to fill from the view's selection
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.annotation: Annotation | None = None
+        self.session: Any = None
+        self.reviewer = ""
+        self.widgets: dict[str, QWidget] = {}
+        self.specs: dict[str, FieldSpec] = {}
+        self._tag_shown = ""
+        self.form = QFormLayout(self)
+        self.form.setContentsMargins(6, 6, 6, 6)
+        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.heading = QLabel("Select an annotation to see its details.", self)
+        self.heading.setWordWrap(True)
+        self.heading.setTextFormat(Qt.TextFormat.PlainText)
+        self.status = QComboBox(self)
+        for status in STATUSES:
+            self.status.addItem(status_icon(status), status_label(status), status)
+        self.status.activated.connect(self._status_chosen)
+        self.note = QLineEdit(self)
+        self.note.setPlaceholderText("A note for the reporter or the desk")
+        self.note.editingFinished.connect(self._note_finished)
+        self.form.addRow(self.heading)
+        self.form.addRow("&Status:", self.status)
+        self.form.addRow("N&ote:", self.note)
+        self.set_annotation(None, None)
+
+    # -- building -------------------------------------------------------------------------------
+    def _clear_fields(self) -> None:
+        while self.form.rowCount() > 3:
+            self.form.removeRow(3)
+        self.widgets.clear()
+        self.specs.clear()
+
+    def _build_fields(self, tag: str) -> None:
+        self._clear_fields()
+        for spec in fields_for(tag):
+            widget = self._make_widget(spec)
+            self.widgets[spec.key] = widget
+            self.specs[spec.key] = spec
+            label = QLabel(spec.label + ":", self)
+            label.setWordWrap(True)
+            if spec.help:
+                label.setToolTip(spec.help)
+                widget.setToolTip(spec.help)
+            self.form.addRow(label, widget)
+        self._tag_shown = tag
+
+    def _make_widget(self, spec: FieldSpec) -> QWidget:
+        key = spec.key
+        if spec.kind in ("choice", "yesno"):
+            combo = QComboBox(self)
+            combo.addItem("—", "")
+            for choice in spec.choices if spec.kind == "choice" else ("yes", "no"):
+                combo.addItem(choice.capitalize() if spec.kind == "yesno" else choice, choice)
+            combo.activated.connect(lambda _i, k=key, c=combo: self._set_field(k, c.currentData()))
+            return combo
+        if spec.kind == "link":
+            combo = QComboBox(self)
+            combo.activated.connect(lambda _i, k=key, c=combo: self._set_field(k, c.currentData()))
+            return combo
+        if spec.kind == "span":
+            box = QWidget(self)
+            row = QHBoxLayout(box)
+            row.setContentsMargins(0, 0, 0, 0)
+            shown = QLineEdit(box)
+            shown.setReadOnly(True)
+            shown.setPlaceholderText("Select the words in the draft, then Use Selection")
+            pick = QPushButton("&Use Selection", box)
+            pick.clicked.connect(lambda _=False, k=key: self.pick_requested.emit(k))
+            clear = QPushButton("Clear", box)
+            clear.clicked.connect(lambda _=False, k=key: self.set_span(k, "", None))
+            row.addWidget(shown, 1)
+            row.addWidget(pick)
+            row.addWidget(clear)
+            box.setFocusProxy(pick)
+            box.setProperty("line", shown)
+            return box
+        line = QLineEdit(self)
+        if spec.kind == "date":
+            line.setPlaceholderText("YYYY-MM-DD")
+            pattern = QRegularExpression(r"^$|^\d{4}-\d{2}-\d{2}$")
+            line.setValidator(QRegularExpressionValidator(pattern, line))
+        if spec.suggestions:
+            line.setCompleter(self._completer(list(spec.suggestions)))
+        line.editingFinished.connect(lambda k=key, w=line: self._line_finished(k, w))
+        return line
+
+    def _completer(self, words: list[str]) -> QCompleter:
+        completer = QCompleter(QStringListModel(words, self), self)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        return completer
+
+    # -- showing --------------------------------------------------------------------------------
+    def set_annotation(self, annotation: Annotation | None, session: Any) -> None:
+        """Show one annotation's values (or nothing). Never emits edits."""
+        self.annotation, self.session = annotation, session
+        enabled = annotation is not None
+        self.status.setEnabled(enabled)
+        self.note.setEnabled(enabled)
+        if annotation is None:
+            self.heading.setText("Select an annotation to see its details.")
+            self._clear_fields()
+            self._tag_shown = ""
+            self.note.clear()
+            return
+        if annotation.tag != self._tag_shown:
+            self._build_fields(annotation.tag)
+        label = annotation.tag.replace("_", " ").capitalize()
+        orphan = (
+            " (orphaned: its words are gone from the text)"
+            if annotation.anchor_state == "orphaned"
+            else ""
+        )
+        self.heading.setText(f"{label}{orphan}: “{one_line(annotation.exact, 140)}”")
+        self.status.setCurrentIndex(max(0, self.status.findData(annotation.status)))
+        if not self.note.hasFocus() or self.note.text() == annotation.note:
+            self.note.setText(annotation.note)
+        for key, widget in self.widgets.items():
+            self._show_value(self.specs[key], widget, annotation.fields.get(key, ""))
+
+    def _show_value(self, spec: FieldSpec, widget: QWidget, value: str) -> None:
+        if spec.kind == "link" and isinstance(widget, QComboBox):
+            widget.clear()
+            widget.addItem(NONE_LINK, "")
+            if self.session is not None:
+                for a in sorted(self.session.annotations.values(), key=lambda a: a.start):
+                    if a.tag == spec.link_tag:
+                        widget.addItem(one_line(a.exact, 60), a.id)
+            widget.setCurrentIndex(max(0, widget.findData(value)))
+        elif isinstance(widget, QComboBox):
+            widget.setCurrentIndex(max(0, widget.findData(value)))
+        elif spec.kind == "span":
+            widget.property("line").setText(value)
+        elif isinstance(widget, QLineEdit):
+            if spec.key == "speaker":
+                widget.setCompleter(self._completer(self.known_speakers()))
+            if not widget.hasFocus() or widget.text() == value:
+                widget.setText(value)
+
+    def known_speakers(self) -> list[str]:
+        if self.session is None:
+            return []
+        names = {a.fields.get("speaker", "") for a in self.session.annotations.values()}
+        return sorted(n for n in names if n)
+
+    # -- editing --------------------------------------------------------------------------------
+    def _request(self, new: Annotation, label: str) -> None:
+        if self.annotation is not None and new != self.annotation:
+            self.edit_requested.emit(new, label)
+
+    def _status_chosen(self, _index: int) -> None:
+        if self.annotation is not None and self.status.currentData() != self.annotation.status:
+            label = f"Mark {status_label(self.status.currentData())}"
+            self._request(edited(self.annotation, status=self.status.currentData()), label)
+
+    def _note_finished(self) -> None:
+        if self.annotation is not None and self.note.text() != self.annotation.note:
+            self._request(edited(self.annotation, note=self.note.text()), "Edit Note")
+
+    def _line_finished(self, key: str, widget: QLineEdit) -> None:
+        if self.annotation is not None and widget.text().strip() != self.annotation.fields.get(
+            key, ""
+        ):
+            self._set_field(key, widget.text().strip())
+
+    def _set_field(self, key: str, value: str) -> None:
+        a = self.annotation
+        if a is None or a.fields.get(key, "") == value:
+            return
+        fields = dict(a.fields)
+        fields[key] = value
+        status = None
+        if key == "verification" and value == "verified":
+            # A fact-checker marking a claim verified has checked it now: record who and when.
+            fields.setdefault("checked_by", self.reviewer)
+            fields["checked_by"] = fields["checked_by"] or self.reviewer
+            fields["checked_at"] = fields.get("checked_at") or date.today().isoformat()
+            status = "verified" if a.status in ("open", "needs_follow_up") else None
+        self._request(edited(a, fields=fields, status=status), f"Set {self.specs[key].label}")
+
+    def set_span(self, key: str, text: str, span: tuple[int, int] | None) -> None:
+        """Fill a span field (e.g. the reason for anonymity) from words picked in the draft."""
+        a = self.annotation
+        if a is None:
+            return
+        fields = dict(a.fields)
+        fields[key] = text
+        fields[span_key(key)] = f"{span[0]}-{span[1]}" if span else ""
+        if key == "reason":
+            fields["reason_given"] = YES if text else fields.get("reason_given", "")
+        self._request(
+            edited(a, fields=fields),
+            f"Set {self.specs[key].label}" if key in self.specs else "Edit",
+        )

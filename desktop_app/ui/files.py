@@ -1,0 +1,95 @@
+"""Files in the review window: importing drafts off the UI thread, exporting CSV, drag and drop."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import QProgressDialog
+
+from desktop_app.core.errors import CopydeskError
+
+if TYPE_CHECKING:
+    from desktop_app.ui.main_window import MainWindow
+
+    _Base = MainWindow
+else:
+    _Base = object
+
+
+class FilesMixin(_Base):
+    def import_files(self, paths: list[str]) -> None:
+        paths = [str(p) for p in paths]
+        if not paths:
+            return
+        self._import_failures, self._import_opened = [], []
+        self.progress = QProgressDialog("Importing drafts…", "Cancel", 0, len(paths), self)
+        self.progress.setWindowTitle("Copydesk")
+        self.progress.setMinimumDuration(400)
+        self.progress.setAutoClose(True)
+        self.progress.canceled.connect(self.importer.cancel)
+        self.importer.start(paths)
+
+    def _step_progress(self) -> None:
+        if self.progress is not None:
+            self.progress.setValue(self.progress.value() + 1 if self.progress.value() >= 0 else 1)
+
+    def _file_loaded(self, path: str, source: object) -> None:
+        try:
+            document, _created = self.repo.add_document(source, str(Path(path).resolve()))
+        except CopydeskError as error:
+            self._file_failed(path, str(error))
+            return
+        self.settings.add_recent(str(Path(path).resolve()))
+        self._import_opened.append(document.id)
+        self._step_progress()
+
+    def _file_failed(self, path: str, message: str) -> None:
+        self._import_failures.append(
+            message if Path(path).name in message else f"{path}: {message}"
+        )
+        self._step_progress()
+
+    def _import_done(self) -> None:
+        if self.progress is not None:
+            self.progress.reset()
+            self.progress.deleteLater()
+            self.progress = None
+        self.refresh_library()
+        self.actions.rebuild_recent()
+        if self._import_opened:
+            self.open_document(self._import_opened[-1])
+        if self._import_failures:
+            self.show_message("\n".join(self._import_failures), error=True)
+        elif self._import_opened:
+            count = len(self._import_opened)
+            self.show_message(f"Imported {count} draft{'s' if count != 1 else ''}.")
+        self.save_settings()
+        self.import_finished.emit()
+
+    def export_csv_to(self, path: str, all_documents: bool) -> int:
+        document_id = None if all_documents or self.session is None else self.session.document.id
+        count = 0
+
+        def write(handle: object) -> None:
+            nonlocal count
+            count = self.services.export_csv(self.repo, document_id, handle)  # type: ignore[arg-type]
+
+        try:
+            self.services.write_text_atomically(path, write)
+        except CopydeskError as error:
+            self.show_message(str(error), error=True)
+            return -1
+        self.show_message(f"Exported {count} annotations to {path}")
+        return count
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
+        paths = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
+        if paths:
+            event.acceptProposedAction()
+            self.import_files(paths)
