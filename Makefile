@@ -47,7 +47,7 @@ benchmark: $(VENV)/.installed
 	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/bench_window.py
 
 screenshots: $(VENV)/.installed
-	$(BIN)/python packaging/screenshots.py
+	$(BIN)/python scripts/screenshots.py
 
 clean:
 	rm -rf build dist .pytest_cache

@@ -95,12 +95,17 @@ def _self_test(home: Path) -> str:
     )
 
 
-def schedule_screenshot(window: Any, path: str, delay_ms: int = 1200) -> None:
+def schedule_screenshot(window: Any, path: str, delay_ms: int = 1500) -> None:
     """Save a PNG of the window after it has painted, then quit (used by packaging/screenshots.py)."""
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
     def shoot() -> None:
+        session = window.session
+        if session is not None and session.annotations:
+            first = min(session.annotations.values(), key=lambda a: a.start)
+            window.focus_annotation(first.id)
+            QApplication.processEvents()
         window.grab().save(path)
         window.close()
         QApplication.instance().quit()

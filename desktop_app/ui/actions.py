@@ -79,6 +79,8 @@ class WindowActions:
         )
         self.preferences.setMenuRole(QAction.MenuRole.PreferencesRole)
 
+        self.manage_tags = QAction("&Manage Tags…", window)
+        self.manage_tags.triggered.connect(self.open_tags_dialog)
         self.status_actions: list[QAction] = []
         for n, status in enumerate(STATUSES, start=1):
             action = self._action(
@@ -142,6 +144,8 @@ class WindowActions:
             self.tag_menu.addAction(action)
             self.toolbar.insertAction(self.tag_toolbar_anchor, action)
             self.tag_actions.append(action)
+        self.tag_menu.addSeparator()
+        self.tag_menu.addAction(self.manage_tags)
 
     def rebuild_recent(self) -> None:
         self.recent_menu.clear()
@@ -196,6 +200,13 @@ class WindowActions:
         from desktop_app.ui.preferences import PreferencesDialog
 
         dialog = PreferencesDialog(self.w)
+        dialog.open()
+
+    def open_tags_dialog(self) -> None:
+        from desktop_app.ui.tags_dialog import TagsDialog
+
+        dialog = TagsDialog(self.w)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
 
     def about(self) -> None:

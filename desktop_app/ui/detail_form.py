@@ -80,6 +80,9 @@ class AnnotationDetail(QWidget):
                 label.setToolTip(spec.help)
                 widget.setToolTip(spec.help)
             self.form.addRow(label, widget)
+            if self.isVisible():  # a layout only shows new children on the next event-loop turn
+                label.show()
+                widget.show()
         self._tag_shown = tag
 
     def _make_widget(self, spec: FieldSpec) -> QWidget:

@@ -25,6 +25,8 @@ class LibraryList(QListWidget):
         self.setAlternatingRowColors(True)
         self.setWordWrap(True)
         self.tags: list[Tag] = []
+        self.checks: dict[str, int] = {}
+        self.counts: dict[str, dict[str, int]] = {}
         self.currentItemChanged.connect(self._chosen)
 
     def _chosen(self, item: QListWidgetItem | None, _previous: Any) -> None:
@@ -46,7 +48,21 @@ class LibraryList(QListWidget):
         self.blockSignals(False)
 
     def _render(self, item: QListWidgetItem, title: str, counts: dict[str, int]) -> None:
-        item.setText(f"{title}\n{counts_line(counts, self.tags)}")
+        document_id = item.data(ID_ROLE)
+        self.counts[document_id] = dict(counts)
+        line = counts_line(counts, self.tags)
+        checks = self.checks.get(document_id, 0)
+        if checks:
+            line += f" · ⚠ {checks} check{'s' if checks != 1 else ''}"
+        item.setText(f"{title}\n{line}")
+
+    def update_checks(self, checks: dict[str, int]) -> None:
+        self.checks = dict(checks)
+        for row in range(self.count()):
+            item = self.item(row)
+            document_id = item.data(ID_ROLE)
+            title = item.data(Qt.ItemDataRole.UserRole + 2)
+            self._render(item, title, self.counts.get(document_id, {}))
 
     def update_counts(self, document_id: str, counts: dict[str, int]) -> None:
         for row in range(self.count()):

@@ -23,14 +23,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.core.checks import Finding, check_document
 from desktop_app.core.errors import CopydeskError
 from desktop_app.core.model import Tag
-from desktop_app.core.operations import (
-    Change,
-)
+from desktop_app.core.operations import Change, Operation, apply
 from desktop_app.core.settings import Settings
 from desktop_app.ui.actions import WindowActions
 from desktop_app.ui.annotations_panel import AnnotationsPanel
+from desktop_app.ui.checks_panel import ChecksPanel
 from desktop_app.ui.detail_form import AnnotationDetail
 from desktop_app.ui.document_view import DocumentView
 from desktop_app.ui.editing import EditingMixin
@@ -95,6 +95,13 @@ class MainWindow(EditingMixin, FilesMixin, QMainWindow):
         self.panel_dock = self._dock(
             "Annotations", "annotations", side, Qt.DockWidgetArea.RightDockWidgetArea
         )
+        self.checks = ChecksPanel(self)
+        self.checks_dock = self._dock(
+            "Checks", "checks", self.checks, Qt.DockWidgetArea.LeftDockWidgetArea
+        )
+        self.library_findings: dict[str, list[Finding]] = {}  # documents not open: computed once
+        self.checks_timer = QTimer(self, singleShot=True, interval=150)
+        self.checks_timer.timeout.connect(self.refresh_checks)
         self.status_reviewer = QLabel(self)
         self.status_counts = QLabel(self)
         self.status_db = QLabel(str(services.db_path), self)
@@ -133,6 +140,8 @@ class MainWindow(EditingMixin, FilesMixin, QMainWindow):
         self.importer.signals.failed.connect(self._file_failed)
         self.importer.signals.finished.connect(self._import_done)
         self.view.verticalScrollBar().valueChanged.connect(self._highlight_visible)
+        self.checks.finding_chosen.connect(self.go_to_finding)
+        self.checks.scope_changed.connect(self.refresh_checks)
 
     def _highlight_visible(self, top: int) -> None:
         if self.highlighter is not None:
@@ -172,6 +181,7 @@ class MainWindow(EditingMixin, FilesMixin, QMainWindow):
     def refresh_library(self) -> None:
         current = self.session.document.id if self.session else ""
         self.library.populate(self.repo.list_documents(), self.tags, current)
+        self.checks_timer.start()
 
     def open_document(self, document_id: str) -> bool:
         if self.session is not None and self.session.document.id == document_id:
@@ -223,6 +233,7 @@ class MainWindow(EditingMixin, FilesMixin, QMainWindow):
         self.settings.last_document_id = document_id
         self.update_counts()
         QTimer.singleShot(0, lambda: self.scroll_to(position))
+        self.checks_timer.start()
         self.document_opened.emit(document_id)
         return True
 
@@ -250,6 +261,64 @@ class MainWindow(EditingMixin, FilesMixin, QMainWindow):
                 top.position()
             )
 
+    # -- checks ---------------------------------------------------------------------------------
+    def findings_for(self, document_id: str) -> list[Finding]:
+        session = self.sessions.get(document_id)
+        if session is not None:
+            return check_document(document_id, session.text, session.annotations.values())
+        if document_id not in self.library_findings:
+            document = self.repo.get_document(document_id)
+            annotations = self.repo.annotations_for(document_id) if document else []
+            text = document.text if document else ""
+            self.library_findings[document_id] = check_document(document_id, text, annotations)
+        return self.library_findings[document_id]
+
+    def refresh_checks(self) -> None:
+        """Recompute the checks (debounced after edits) and the per-document counts."""
+        try:
+            documents = self.repo.list_documents()
+            per_doc = {d["id"]: self.findings_for(d["id"]) for d in documents}
+        except CopydeskError as error:
+            self.show_message(str(error), error=True)
+            return
+        self.library.update_checks({doc: len(found) for doc, found in per_doc.items()})
+        titles = {d["id"]: d["title"] for d in documents}
+        if self.checks.whole_library:
+            shown = [f for doc in titles for f in per_doc[doc]]
+        elif self.session is not None:
+            shown = per_doc.get(self.session.document.id, [])
+        else:
+            shown = []
+        self.checks.show_findings(shown, titles)
+
+    def go_to_finding(self, document_id: str, annotation_id: str) -> None:
+        if self.open_document(document_id):
+            self.focus_annotation(annotation_id, reveal=True)
+
+    def apply_global(self, op: Operation) -> bool:
+        """Apply an edit that is not one document's (tags): outside the undo stacks, in one
+        transaction; cached documents it touched are reloaded on next open."""
+        try:
+            _inverse, change = apply(self.repo, op)
+        except CopydeskError as error:
+            self.show_message(str(error), error=True)
+            return False
+        touched = change.document_ids
+        for doc_id, session in list(self.sessions.items()):
+            if session is self.session:
+                session.absorb(change)
+            elif doc_id in touched:
+                self.library_findings.pop(doc_id, None)
+                self.undo_group.removeStack(session.undo_stack)
+                del self.sessions[doc_id]
+                session.deleteLater()
+        for doc_id in touched:
+            self.library_findings.pop(doc_id, None)
+        if change.tags_changed:
+            self.refresh_tags()
+        self.refresh_library()
+        return True
+
     def update_counts(self) -> None:
         if self.session is None:
             self.status_counts.setText("")
@@ -270,6 +339,7 @@ class MainWindow(EditingMixin, FilesMixin, QMainWindow):
                     self.highlighter.rehighlight_lines(session.index.lines_touched(start, end))
         self.panel.model.apply_change(change)
         self.update_counts()
+        self.checks_timer.start()
         if self.current_id in change.removed:
             self.current_id = ""
             self.detail.set_annotation(None, None)

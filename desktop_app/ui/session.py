@@ -55,7 +55,7 @@ class DocumentSession(QObject):
             self.failed.emit(str(error))
             return False
         self.undo_stack.push(_OperationCommand(self, op, inverse))
-        self._absorb(change)
+        self.absorb(change)
         return True
 
     def _apply_raw(self, op: Operation) -> Operation | None:
@@ -64,10 +64,10 @@ class DocumentSession(QObject):
         except CopydeskError as error:
             self.failed.emit(str(error))
             return None
-        self._absorb(change)
+        self.absorb(change)
         return inverse
 
-    def _absorb(self, change: Change) -> None:
+    def absorb(self, change: Change) -> None:
         for ident in change.removed:
             gone = self.annotations.pop(ident, None)
             if gone is not None:

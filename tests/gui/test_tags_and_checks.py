@@ -1,0 +1,152 @@
+"""Custom tags end to end, and the checks panel following the editor's work."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence
+
+from desktop_app.app import open_repository
+from desktop_app.ui.checks_panel import ANNOTATION_ROLE
+from desktop_app.ui.tags_dialog import TagsDialog
+from tests.gui.conftest import add_document
+
+TEXT = (
+    "Harbour deal questioned\n\n"
+    "People familiar with the talks said the port would lose 300 jobs.\n\n"
+    "The mayor called the claim “simply wrong.” The deal was libelous, one rival wrote."
+)
+
+
+def test_custom_tag_with_own_key_end_to_end(
+    qtbot: Any, make_window: Any, db_path: Path, tmp_path: Path
+) -> None:
+    """Add a tag "Legal risk" with key L in the dialog; L and 4 tag with it; it is in the CSV."""
+    doc_id = add_document(db_path, TEXT)
+    window = make_window()
+    window.open_document(doc_id)
+    dialog = TagsDialog(window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow, timeout=3000)
+    qtbot.mouseClick(dialog.add, Qt.MouseButton.LeftButton)
+    assert dialog.label.hasFocus()
+    dialog.label.selectAll()
+    qtbot.keyClicks(dialog.label, "Legal risk")
+    qtbot.keyClick(dialog.label, Qt.Key.Key_Tab)
+    dialog.key.setKeySequence(QKeySequence("L"))
+    dialog.key.editingFinished.emit()
+    repo = open_repository(db_path)
+    tag = repo.get_tag("new_tag")
+    assert tag is not None and tag.label == "Legal risk" and tag.shortcut == "L"
+    assert not tag.builtin
+    dialog.close()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=3000)
+
+    view = window.view
+    s = TEXT.index("libelous")
+    view.select_cp(s, s + len("libelous"))
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_L)
+    s2 = TEXT.index("simply wrong")
+    view.select_cp(s2, s2 + len("simply wrong"))
+    qtbot.keyClick(view, Qt.Key.Key_4)  # fourth tag in list order
+    rows = repo.annotations_for(doc_id)
+    assert [(a.tag, a.exact) for a in rows] == [
+        ("new_tag", "simply wrong"),
+        ("new_tag", "libelous"),
+    ]
+    highlighted = window.view.document().findBlockByNumber(4).layout().formats()
+    assert len(highlighted) == 2
+
+    out = tmp_path / "out.csv"
+    assert window.export_csv_to(str(out), all_documents=False) == 2
+    exported = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8-sig"))))
+    assert {r["tag"] for r in exported} == {"new_tag"}
+
+
+def test_deleting_a_tag_in_use_asks_and_removes_its_annotations(
+    qtbot: Any, make_window: Any, db_path: Path
+) -> None:
+    """Deleting a custom tag in use asks first; saying no keeps it, yes removes tag and highlights."""
+    doc_id = add_document(db_path, TEXT)
+    window = make_window()
+    window.open_document(doc_id)
+    dialog = TagsDialog(window)
+    qtbot.addWidget(dialog)
+    tag = dialog.add_tag("Follow up", "F")
+    assert tag is not None
+    s = TEXT.index("300 jobs")
+    window.view.select_cp(s, s + 8)
+    assert window.tag_selection(tag.name)
+    questions: list[str] = []
+    dialog.confirm = lambda _parent, q: questions.append(q) or False
+    dialog.list.setCurrentRow(3)
+    assert not dialog.delete_current()
+    repo = open_repository(db_path)
+    assert repo.get_tag(tag.name) is not None and "1 annotation" in questions[0]
+    dialog.confirm = lambda _parent, _q: True
+    assert dialog.delete_current()
+    assert repo.get_tag(tag.name) is None
+    assert repo.annotations_for(doc_id) == []
+    assert window.panel.model.rowCount() == 0
+    dialog.list.setCurrentRow(0)
+    assert not dialog.delete.isEnabled()  # built-ins cannot be deleted
+
+
+def test_checks_panel_finding_cleared_by_picking_the_reason(
+    qtbot: Any, make_window: Any, db_path: Path
+) -> None:
+    """An anonymous source without a reason shows in Checks; picking the reason from the text clears it."""
+    text = TEXT + (
+        "\n\nA port manager, who spoke on condition of anonymity because she feared losing her job, "
+        "said the numbers were invented."
+    )
+    doc_id = add_document(db_path, text)
+    window = make_window()
+    window.open_document(doc_id)
+    s = text.index("A port manager")
+    window.view.select_cp(s, s + len("A port manager"))
+    assert window.tag_selection("anonymous_source")
+    source_id = window.current_id
+    window.refresh_checks()
+    kinds = {(f.kind, f.annotation_id) for f in window.checks.findings}
+    assert ("anonymous_no_reason", source_id) in kinds
+    top = window.checks.tree.topLevelItem(0)
+    assert top.child(0).data(0, ANNOTATION_ROLE) == source_id
+    assert "1 check" in window.library.item(0).text()
+
+    reason = "because she feared losing her job"
+    r = text.index(reason)
+    window.view.select_cp(r, r + len(reason))
+    window.pick_span_for("reason")
+    fields = open_repository(db_path).get_annotation(source_id).fields
+    assert fields["reason"] == reason and fields["reason_given"] == "yes"
+    qtbot.waitUntil(lambda: not window.checks.findings, timeout=2000)
+    assert "check" not in window.library.item(0).text()
+
+
+def test_choosing_a_finding_jumps_to_its_words(qtbot: Any, make_window: Any, db_path: Path) -> None:
+    """Enter on a finding selects the quote's words in the view and its row in the panel."""
+    doc_id = add_document(db_path, TEXT)
+    window = make_window()
+    window.open_document(doc_id)
+    s = TEXT.index("“simply wrong.”")
+    window.view.select_cp(s, s + len("“simply wrong.”"))
+    assert window.tag_selection("quote")
+    quote_id = window.current_id
+    window.view.select_cp(0, 0)
+    window.refresh_checks()
+    tree = window.checks.tree
+    tree.setFocus()
+    item = tree.topLevelItem(0).child(0)
+    tree.setCurrentItem(item)
+    qtbot.keyClick(tree, Qt.Key.Key_Return)
+    assert window.view.selection_cp() == (s, s + len("“simply wrong.”"))
+    assert window.panel.selected_ids() == [quote_id]
