@@ -59,6 +59,7 @@ def run_gui(
     window = build_window(repo, resolve_db_path(db), ask_reviewer=not screenshot)
     file_open = FileOpenFilter(window.import_files, window)
     app.installEventFilter(file_open)
+    install_error_hook(window)
     window.show()
     window.raise_()
     window.activateWindow()
@@ -97,6 +98,32 @@ def build_window(repo, db_path: Path, ask_reviewer: bool = True):  # type: ignor
     window.save_settings()
     window.restore_state()
     return window
+
+
+def install_error_hook(window) -> None:  # type: ignore[no-untyped-def]
+    """An unexpected error inside a Qt slot must not print a traceback at the user or lose work:
+    every edit was already committed or rolled back by its transaction. Show one line, keep the
+    details in copydesk.log beside the database for a bug report."""
+    import traceback
+
+    from desktop_app.core.paths import data_dir
+
+    def hook(kind, error, tb) -> None:  # type: ignore[no-untyped-def]
+        try:
+            log = data_dir() / "copydesk.log"
+            with log.open("a", encoding="utf-8") as handle:
+                handle.write("".join(traceback.format_exception(kind, error, tb)))
+        except OSError:
+            log = None
+        where = f" (details in {log})" if log else ""
+        message = f"Something went wrong: {type(error).__name__}: {error}{where}"
+        print(f"copydesk: {message}", file=sys.stderr)
+        try:
+            window.show_message(message.splitlines()[0], error=True)
+        except Exception:  # the window itself may be what failed
+            pass
+
+    sys.excepthook = hook
 
 
 def ask_reviewer_name(default: str) -> str:

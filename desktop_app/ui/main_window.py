@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QDockWidget,
     QLabel,
     QMainWindow,
+    QScrollArea,
     QMessageBox,
     QProgressDialog,
     QSplitter,
@@ -86,7 +87,11 @@ class MainWindow(EditingMixin, FilesMixin, QMainWindow):
         side = QSplitter(Qt.Orientation.Vertical, self)
         side.setObjectName("annotations_splitter")
         side.addWidget(self.panel)
-        side.addWidget(self.detail)
+        detail_scroll = QScrollArea(self)  # a long form scrolls instead of squeezing its rows
+        detail_scroll.setWidget(self.detail)
+        detail_scroll.setWidgetResizable(True)
+        detail_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        side.addWidget(detail_scroll)
         side.setStretchFactor(0, 3)
         side.setStretchFactor(1, 2)
         self.library_dock = self._dock(

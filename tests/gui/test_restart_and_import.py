@@ -55,3 +55,50 @@ def test_import_opens_good_files_and_reports_bad_ones(
     ]
     assert window.library.count() == 1
     assert window.settings.recent_files == [str(good.resolve())]
+
+
+def test_import_can_be_cancelled(qtbot: Any, make_window: Any, db_path: Path, tmp_path: Path) -> None:
+    """Cancelling a long import stops after the file being read; what was read is kept."""
+    import threading
+
+    paths = []
+    for n in range(6):
+        p = tmp_path / f"draft{n}.txt"
+        p.write_text(f"Draft number {n}\n\nThe council met on day {n}.", encoding="utf-8")
+        paths.append(str(p))
+    window = make_window()
+    real_load = window.importer.load
+    release = threading.Event()
+
+    def slow_load(path: str) -> Any:
+        release.wait(5)
+        return real_load(path)
+
+    window.importer.load = slow_load
+    with qtbot.waitSignal(window.import_finished, timeout=10000):
+        window.import_files(paths)
+        window.progress.canceled.emit()  # what its Cancel button sends
+        release.set()
+    stored = open_repository(db_path).list_documents()
+    assert len(stored) < 6  # the file being read when Cancel came may or may not be in
+    assert window.progress is None
+    assert window.statusBar().currentMessage().startswith("Import cancelled")
+
+
+def test_hover_tooltip_names_tag_note_and_status(make_window: Any, db_path: Path) -> None:
+    """The tooltip over highlighted words gives the tag, the status and the note."""
+    doc_id = add_document(db_path, "A 🙂 council source said “no”.")
+    window = make_window()
+    window.open_document(doc_id)
+    text = window.session.text
+    s = text.index("“no”")
+    window.view.select_cp(s, s + 4)
+    assert window.tag_selection("quote")
+    window.edit_note(window.current_id, "Ask for the recording")
+    cursor = window.view.textCursor()
+    cursor.setPosition(window.session.offsets.to_utf16(s + 1))
+    point = window.view.cursorRect(cursor).center()
+    position = window.view.position_at(point)
+    assert position is not None and s <= position < s + 4
+    html = window.view.tooltip_html(window.session.annotations_at(position))
+    assert "quote" in html and "open" in html and "Ask for the recording" in html
