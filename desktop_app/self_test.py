@@ -73,6 +73,11 @@ def _self_test(home: Path) -> str:
     if quotation is None:
         raise RuntimeError("the sample article has no quotation to tag")
     window.view.select_cp(quotation.start(), quotation.end())
+    window.activateWindow()
+    for _ in range(300):  # shortcuts reach only the active window
+        if window.isActiveWindow():
+            break
+        QTest.qWait(10)
     window.view.setFocus()
     app.processEvents()
     QTest.keyClick(window.view, Qt.Key.Key_Q)

@@ -247,6 +247,8 @@ class MainWindow(EditingMixin, FilesMixin, QMainWindow):
         if self.session is None or not 0 <= position <= len(self.session.text):
             return
         view = self.view
+        if view.textCursor().hasSelection() or view.textCursor().position() != 0:
+            return  # the editor (or a jump to an annotation) moved first: do not take it away
         # The scroll bar counts wrapped lines, which change with the width; instead come from the
         # end so that making the caret visible leaves its line at the top.
         view.moveCursor(QTextCursor.MoveOperation.End)
