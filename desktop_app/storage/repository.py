@@ -41,6 +41,27 @@ def _annotation(row: tuple[Any, ...]) -> Annotation:
     return annotation
 
 
+def _annotation_values(a: Annotation) -> list[Any]:
+    """The row for `a`, in ANNOTATION_COLUMNS order."""
+    return [
+        a.id,
+        a.document_id,
+        a.tag,
+        a.start,
+        a.end,
+        a.exact,
+        a.prefix,
+        a.suffix,
+        a.note,
+        a.status,
+        json.dumps(a.fields, ensure_ascii=False),
+        a.reviewer,
+        a.created_at,
+        a.updated_at,
+        a.anchor_state,
+    ]
+
+
 def _document(row: tuple[Any, ...]) -> Document:
     blocks = tuple(Block(b["kind"], b["start"], b["end"]) for b in json.loads(row[6]))
     return Document(*row[:6], blocks, row[7], row[8])  # type: ignore[arg-type]
@@ -201,47 +222,18 @@ class SqliteRepository:
 
     def insert_annotation(self, a: Annotation) -> None:
         self.db.execute(
-            f"INSERT INTO annotations ({ANNOTATION_COLUMNS}) VALUES "
-            "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [
-                a.id,
-                a.document_id,
-                a.tag,
-                a.start,
-                a.end,
-                a.exact,
-                a.prefix,
-                a.suffix,
-                a.note,
-                a.status,
-                json.dumps(a.fields, ensure_ascii=False),
-                a.reviewer,
-                a.created_at,
-                a.updated_at,
-                a.anchor_state,
-            ],
+            f"INSERT INTO annotations ({ANNOTATION_COLUMNS}) VALUES ({', '.join('?' * 15)})",
+            _annotation_values(a),
         )
 
     def update_annotation(self, a: Annotation) -> None:
+        # Everything but id and created_at can change (fields, status, note, tag, re-anchoring).
+        values = _annotation_values(a)
         self.db.execute(
-            'UPDATE annotations SET tag = ?, start = ?, "end" = ?, exact = ?, prefix = ?, '
-            "suffix = ?, note = ?, status = ?, fields = ?, reviewer = ?, updated_at = ?, "
-            "anchor_state = ? WHERE id = ?",
-            [
-                a.tag,
-                a.start,
-                a.end,
-                a.exact,
-                a.prefix,
-                a.suffix,
-                a.note,
-                a.status,
-                json.dumps(a.fields, ensure_ascii=False),
-                a.reviewer,
-                a.updated_at,
-                a.anchor_state,
-                a.id,
-            ],
+            'UPDATE annotations SET (tag, start, "end", exact, prefix, suffix, note, status, '
+            "fields, reviewer, updated_at, anchor_state) = (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+            "WHERE id = ?",
+            [*values[2:12], *values[13:15], a.id],
         )
 
     def delete_annotation(self, annotation_id: str) -> None:
