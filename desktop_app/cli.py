@@ -75,6 +75,20 @@ def build_parser() -> Parser:
         "-o", "--output", default="-", metavar="FILE", help="output file, or - for stdout"
     )
     _db_option(p, argparse.SUPPRESS)
+
+    p = subs.add_parser(
+        "check",
+        help="list standards findings: quotes without speaker, anonymous sources without a "
+        "reason, unverified claims… (exit 0 even when there are findings)",
+    )
+    p.add_argument("--document", metavar="ID", help="one document (default: the whole library)")
+    p.add_argument(
+        "--format",
+        choices=["text", "json"],
+        default="text",
+        help="text: one tab-separated line per finding (default); json: a list of objects",
+    )
+    _db_option(p, argparse.SUPPRESS)
     return parser
 
 

@@ -1,9 +1,10 @@
-"""The headless subcommands behind `copydesk import|list|annotate|export`."""
+"""The headless subcommands behind `copydesk import|list|annotate|export|check`."""
 
 from __future__ import annotations
 
 import argparse
 import io
+import json
 import os
 import sys
 import tempfile
@@ -16,6 +17,7 @@ from typing import IO
 from desktop_app.app import open_repository, resolve_db_path
 from desktop_app.core.anchoring import find_occurrence
 from desktop_app.core.annotations import edited, new_annotation
+from desktop_app.core.checks import CHECK_LABELS, check_document
 from desktop_app.core.errors import CopydeskError, OperationError, UsageProblem
 from desktop_app.core.fields import ordered_field_keys
 from desktop_app.core.model import Document
@@ -178,3 +180,45 @@ def cmd_export(args: argparse.Namespace) -> int:
             write_text_atomically(args.output, write)
             print(f"{count} annotations written to {args.output}", file=sys.stderr)
         return 0
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    """Print the standards findings (see `core.checks`) of one document or the whole library.
+
+    Text: one line per finding, `<id, 8 chars>\t<kind>\t<start>-<end>\t<message>` ("orphaned"
+    instead of the span for an annotation whose words are gone); JSON: a list of objects. Exit 0
+    whether or not there are findings: they are work for an editor, not a failure of the command.
+    """
+    with closing(open_repository(args.db)) as repo:
+        if args.document:
+            docs = [resolve_document(repo, args.document)]
+        else:
+            found = (repo.get_document(d["id"]) for d in repo.list_documents())
+            docs = [doc for doc in found if doc is not None]
+        records = []
+        for doc in docs:
+            annotations = repo.annotations_for(doc.id)
+            exact = {a.id: a.exact for a in annotations}
+            for finding in check_document(doc.id, doc.text, annotations):
+                records.append((doc, finding, exact.get(finding.annotation_id, "")))
+    if args.format == "json":
+        payload = [
+            {
+                "document_id": doc.id,
+                "document_title": doc.title,
+                "annotation_id": f.annotation_id,
+                "kind": f.kind,
+                "label": CHECK_LABELS[f.kind],
+                "message": f.message,
+                "start": f.start,
+                "end": f.end,
+                "text": text,
+            }
+            for doc, f, text in records
+        ]
+        print(json.dumps(payload, ensure_ascii=False, indent=2))
+        return 0
+    for doc, f, _ in records:
+        span = f"{f.start}-{f.end}" if f.start >= 0 else "orphaned"
+        print(f"{doc.id[:8]}\t{f.kind}\t{span}\t{f.message}")
+    return 0

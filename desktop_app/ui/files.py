@@ -64,7 +64,9 @@ class FilesMixin(_Base):
             self.show_message("\n".join(self._import_failures), error=True)
         elif self.importer.cancelled.is_set():
             count = len(self._import_opened)
-            self.show_message(f"Import cancelled; {count} draft{'s' if count != 1 else ''} imported.")
+            self.show_message(
+                f"Import cancelled; {count} draft{'s' if count != 1 else ''} imported."
+            )
         elif self._import_opened:
             count = len(self._import_opened)
             self.show_message(f"Imported {count} draft{'s' if count != 1 else ''}.")

@@ -57,7 +57,9 @@ def test_import_opens_good_files_and_reports_bad_ones(
     assert window.settings.recent_files == [str(good.resolve())]
 
 
-def test_import_can_be_cancelled(qtbot: Any, make_window: Any, db_path: Path, tmp_path: Path) -> None:
+def test_import_can_be_cancelled(
+    qtbot: Any, make_window: Any, db_path: Path, tmp_path: Path
+) -> None:
     """Cancelling a long import stops after the file being read; what was read is kept."""
     import threading
 

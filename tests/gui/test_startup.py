@@ -9,7 +9,11 @@ from pathlib import Path
 
 
 def _env(**extra: str) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")
+    }
     env.update(extra)
     return env
 
@@ -18,7 +22,10 @@ def test_self_test_passes_in_a_fresh_process(tmp_path: Path) -> None:
     """`copydesk --self-test` builds the window, tags with Q, exports, and prints one ok line."""
     result = subprocess.run(
         [sys.executable, "-m", "desktop_app", "--self-test"],
-        capture_output=True, text=True, timeout=120, env=_env(COPYDESK_HOME=str(tmp_path)),
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=_env(COPYDESK_HOME=str(tmp_path)),
     )
     assert result.returncode == 0, result.stderr
     lines = result.stdout.strip().splitlines()
@@ -30,7 +37,10 @@ def test_no_display_gives_one_line_not_an_abort(tmp_path: Path) -> None:
     """Without any display the window command explains itself in one line and exits 1."""
     result = subprocess.run(
         [sys.executable, "-m", "desktop_app", "--db", str(tmp_path / "x.sqlite3")],
-        capture_output=True, text=True, timeout=60, env=_env(COPYDESK_HOME=str(tmp_path)),
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env=_env(COPYDESK_HOME=str(tmp_path)),
     )
     assert result.returncode == 1
     assert result.stderr.count("\n") == 1 and "no display" in result.stderr
@@ -41,7 +51,10 @@ def test_display_pointing_at_nothing_gives_one_line(tmp_path: Path) -> None:
     """DISPLAY set to a server that is not running: one line, exit 1, no Qt abort (134)."""
     result = subprocess.run(
         [sys.executable, "-m", "desktop_app"],
-        capture_output=True, text=True, timeout=60, env=_env(COPYDESK_HOME=str(tmp_path), DISPLAY=":97"),
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env=_env(COPYDESK_HOME=str(tmp_path), DISPLAY=":97"),
     )
     assert result.returncode == 1
     assert "cannot reach the display :97" in result.stderr

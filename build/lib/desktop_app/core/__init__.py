@@ -1,1 +1,0 @@
-"""Plain-Python core: the model, anchoring, spans and operations. No Qt, no SQL."""

@@ -1,1 +1,0 @@
-"""Exporters: annotations out to CSV (and later JSON and reports)."""
