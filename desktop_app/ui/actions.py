@@ -91,6 +91,11 @@ class WindowActions:
             )
             action.setIcon(status_icon(status))
             self.status_actions.append(action)
+        self.details = self._action(
+            "Annotation &Details", "Ctrl+I", window.edit_details, self.edit_menu
+        )
+        self.next_pane = self._action("Next &Pane", "F6", window.focus_next_pane, self.view_menu)
+        self.view_menu.addSeparator()
         self.view_menu.addAction(window.library_dock.toggleViewAction())
         self.view_menu.addAction(window.panel_dock.toggleViewAction())
         self.view_menu.addAction(self.toolbar.toggleViewAction())

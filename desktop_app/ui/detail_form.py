@@ -10,7 +10,7 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QRegularExpression, QStringListModel, Qt, Signal
-from PySide6.QtGui import QRegularExpressionValidator
+from PySide6.QtGui import QKeyEvent, QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
@@ -34,6 +34,7 @@ NONE_LINK = "— none —"
 class AnnotationDetail(QWidget):
     edit_requested = Signal(object, str)  # the edited Annotation, the undo label
     pick_requested = Signal(str)  # field key to fill from the view's selection
+    back_to_text = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -130,6 +131,16 @@ class AnnotationDetail(QWidget):
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         return completer
+
+    def focus_first_field(self) -> None:
+        first = next(iter(self.widgets.values()), None) if self.annotation is not None else None
+        (first or self.note).setFocus()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        if event.key() == Qt.Key.Key_Escape:
+            self.back_to_text.emit()  # back to the words, where the tag keys work
+            return
+        super().keyPressEvent(event)
 
     # -- showing --------------------------------------------------------------------------------
     def set_annotation(self, annotation: Annotation | None, session: Any) -> None:

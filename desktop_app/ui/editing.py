@@ -162,3 +162,33 @@ class EditingMixin(_Base):
             self.show_message("Select the words in the draft first, then Use Selection.")
             return
         self.detail.set_span(key, self.session.text[start:end], (start, end))
+
+    def edit_details(self) -> None:
+        """Ctrl+I: jump from the words to the current annotation's first field (Escape comes back)."""
+        if self.session is None:
+            return
+        found = self.session.annotations_at(self.view.caret_cp()) if self.view.hasFocus() else []
+        if found:
+            self.focus_annotation(found[0].id)
+        if self.detail.annotation is None:
+            self.show_message("Put the caret in an annotation, or pick one in the panel, first.")
+            return
+        self.panel_dock.show()
+        self.detail.focus_first_field()
+
+    def focus_next_pane(self) -> None:
+        """F6: document, annotations table, detail form, library, and round again."""
+        panes = [self.view, self.panel.table, self.detail, self.library]
+        current = next(
+            (
+                n
+                for n, p in enumerate(panes)
+                if p.isAncestorOf(self.focusWidget()) or p is self.focusWidget()
+            ),
+            -1,
+        )
+        target = panes[(current + 1) % len(panes)]
+        if target is self.detail:
+            self.detail.focus_first_field()
+        else:
+            target.setFocus()

@@ -134,6 +134,9 @@ class MainWindow(EditingMixin, FilesMixin, QMainWindow):
         self.panel.annotation_selected.connect(lambda i: self.focus_annotation(i, reveal=True))
         self.detail.edit_requested.connect(self.apply_detail_edit)
         self.detail.pick_requested.connect(self.pick_span_for)
+        self.detail.back_to_text.connect(
+            lambda: self.view.setFocus(Qt.FocusReason.OtherFocusReason)
+        )
         self.panel.note_edited.connect(self.edit_note)
         self.panel.delete_requested.connect(self.delete_selected_rows)
         self.view.annotation_clicked.connect(self.focus_annotation)

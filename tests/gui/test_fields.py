@@ -152,3 +152,28 @@ def test_status_keys_and_filter(qtbot: Any, make_window: Any, db_path: Path) -> 
     panel.status_filter.setCurrentIndex(panel.status_filter.findData("disputed"))
     assert panel.proxy.rowCount() == 1
     assert panel.proxy.index(0, 3).data() == "Disputed"
+
+
+def test_ctrl_i_jumps_to_the_fields_and_escape_comes_back(
+    qtbot: Any, make_window: Any, db_path: Path
+) -> None:
+    """From the words: Q, Ctrl+I, type the speaker, Tab, Escape, and the caret is back in the draft."""
+    doc_id = add_document(db_path, TEXT)
+    window = make_window()
+    window.open_document(doc_id)
+    view = window.view
+    s = TEXT.index("“We will finish")
+    view.select_cp(s, s + len("“We will finish by June,”"))
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_Q)
+    qtbot.keyClick(view, Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier)
+    speaker = window.detail.widgets["speaker"]
+    assert speaker.hasFocus()
+    qtbot.keyClicks(speaker, "Ana Nunez")
+    qtbot.keyClick(QApplication.activePopupWidget() or speaker, Qt.Key.Key_Tab)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Escape)
+    assert view.hasFocus()
+    (quote,) = open_repository(db_path).annotations_for(doc_id)
+    assert quote.fields == {"speaker": "Ana Nunez"}
+    qtbot.keyClick(view, Qt.Key.Key_F6)
+    assert window.panel.table.hasFocus()
