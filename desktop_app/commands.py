@@ -15,7 +15,6 @@ from pathlib import Path
 from typing import IO
 
 from desktop_app.app import open_repository, resolve_db_path
-from desktop_app.core.anchoring import find_occurrence
 from desktop_app.core.annotations import edited, new_annotation
 from desktop_app.core.checks import CHECK_LABELS, check_document
 from desktop_app.core.errors import CopydeskError, OperationError, UsageProblem
@@ -23,6 +22,7 @@ from desktop_app.core.fields import ordered_field_keys
 from desktop_app.core.model import Document
 from desktop_app.core.operations import AddAnnotation, apply
 from desktop_app.core.paths import settings_path
+from desktop_app.core.search import find_occurrence
 from desktop_app.core.settings import Settings, account_name
 from desktop_app.export.csv_export import write_csv
 from desktop_app.formats import FormatError, load_source

@@ -33,7 +33,9 @@ TAGS = (
     ("anonymous_source", "People familiar with the matter", []),
     ("quote", '"We owe people real numbers, not promises,"', ["speaker=René Dubois"]),
     ("claim", "900 new homes by 2030", []),
+    ("claim", "20 percent of the units would be priced", ["verification=false"]),
 )
+STATUSES = {"900 new homes by 2030": "needs_follow_up", "20 percent of the units would be priced": "disputed"}
 
 
 def run(*args: str, env: dict[str, str]) -> str:
@@ -53,6 +55,8 @@ def main() -> int:
     doc_id = run(copydesk, "import", str(SAMPLE), env=env).split("\t")[0]
     for tag, words, fields in TAGS:
         extra = [a for f in fields for a in ("--field", f)]
+        if words in STATUSES:
+            extra += ["--status", STATUSES[words]]
         subprocess.run(
             [copydesk, "annotate", "--document", doc_id, "--tag", tag, "--find", words, *extra],
             env=env,

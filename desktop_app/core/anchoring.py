@@ -110,18 +110,6 @@ def anchor(text: str, selectors: Selectors) -> Anchor:
     return Anchor(best[2], best[2] + len(exact), "moved")
 
 
-def find_occurrence(text: str, needle: str, nth: int = 1) -> tuple[int, int] | None:
-    """The code-point span of the nth (1-based) occurrence of needle, or None."""
-    if not needle or nth < 1:
-        return None
-    pos = -1
-    for _ in range(nth):
-        pos = text.find(needle, pos + 1)
-        if pos == -1:
-            return None
-    return pos, pos + len(needle)
-
-
 def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
     """Shrink a selection so it neither starts nor ends with whitespace."""
     while start < end and text[start].isspace():

@@ -163,7 +163,10 @@ class AnnotationDetail(QWidget):
             if annotation.anchor_state == "orphaned"
             else ""
         )
-        self.heading.setText(f"{label}{orphan}: “{one_line(annotation.exact, 140)}”")
+        words = one_line(annotation.exact, 140)
+        if words[:1] not in "\"“‘'«„":  # a tagged quotation already shows its own marks
+            words = f"“{words}”"
+        self.heading.setText(f"{label}{orphan}: {words}")
         self.status.setCurrentIndex(max(0, self.status.findData(annotation.status)))
         if not self.note.hasFocus() or self.note.text() == annotation.note:
             self.note.setText(annotation.note)

@@ -2,43 +2,11 @@
 
 from __future__ import annotations
 
-import re
-
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
 
-# What an editor types on a keyboard, and what a draft may hold in its place.
-_EQUIVALENTS = {
-    '"': '["“”„«»]',
-    "“": '["“”„«»]',
-    "”": '["“”„«»]',
-    "'": "['‘’‚`]",
-    "‘": "['‘’‚`]",
-    "’": "['‘’‚`]",
-    "-": "[-‐‑‒–—]",
-}
-
-
-def needle_pattern(needle: str) -> str:
-    """A regex for the typed words: any run of whitespace matches any (incl. no-break spaces), and
-    straight quotes, curly quotes and dashes match each other."""
-    parts = []
-    for word in needle.split():
-        parts.append("".join(_EQUIVALENTS.get(ch, re.escape(ch)) for ch in word))
-    pattern = r"\s+".join(parts)
-    if needle[:1].isspace():
-        pattern = r"\s+" + pattern
-    if needle[-1:].isspace() and parts:
-        pattern += r"\s+"
-    return pattern
-
-
-def find_all(text: str, needle: str) -> list[tuple[int, int]]:
-    """Case-insensitive matches as code-point spans (re keeps offsets in the original text)."""
-    if not needle.strip():
-        return []
-    return [(m.start(), m.end()) for m in re.finditer(needle_pattern(needle), text, re.IGNORECASE)]
+from desktop_app.core.search import find_all
 
 
 class _FindField(QLineEdit):

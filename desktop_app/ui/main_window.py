@@ -92,8 +92,7 @@ class MainWindow(EditingMixin, FilesMixin, QMainWindow):
         detail_scroll.setWidgetResizable(True)
         detail_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         side.addWidget(detail_scroll)
-        side.setStretchFactor(0, 3)
-        side.setStretchFactor(1, 2)
+        side.setSizes([320, 380])  # the form needs room for a claim's six fields
         self.library_dock = self._dock(
             "Library", "library", self.library, Qt.DockWidgetArea.LeftDockWidgetArea
         )
@@ -368,7 +367,7 @@ class MainWindow(EditingMixin, FilesMixin, QMainWindow):
         else:
             self.resize(1320, 840)
             self.resizeDocks(
-                [self.library_dock, self.panel_dock], [240, 460], Qt.Orientation.Horizontal
+                [self.library_dock, self.panel_dock], [240, 520], Qt.Orientation.Horizontal
             )
         layout = state.value("state")
         if isinstance(layout, QByteArray):

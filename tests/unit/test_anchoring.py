@@ -12,9 +12,9 @@ from desktop_app.core.anchoring import (
     Anchor,
     anchor,
     describe,
-    find_occurrence,
     trim_span,
 )
+from desktop_app.core.search import find_occurrence
 
 ARTICLE = (
     "The council met on Tuesday. \u201cWe will not raise taxes,\u201d the mayor said. "
@@ -223,3 +223,13 @@ def test_property_never_attaches_to_other_words(case, replacement, at, length):
         assert (result.start, result.end) == (-1, -1)
     else:
         assert revised[result.start : result.end] == text[start:end]
+
+
+def test_typed_words_match_nbsp_curly_quotes_and_dashes():
+    """A space typed for a no-break space, a straight quote for a curly one, a hyphen for a dash."""
+    text = "He said “12\u00a0percent” — twice.\n\nThen 12 percent again."
+    assert find_occurrence(text, '"12 percent"') == (8, 20)
+    assert find_occurrence(text, "percent\u201d - twice") == (12, 28)
+    assert find_occurrence(text, "12 percent", 2) == (36, 46)
+    assert find_occurrence(text, "12 Percent") is None  # the CLI is case-sensitive
+    assert find_occurrence(text, "   ") is None
