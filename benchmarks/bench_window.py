@@ -66,6 +66,7 @@ def build_database(path: Path, rng: random.Random) -> str:
             if n % 5 == 0 and n:  # 20% overlap the previous one
                 start = max(0, prev_start + 5)
             end = start + rng.randint(10, 120)
+            prev_start = start
             try:
                 a = new_annotation(doc.id, text, tags[n % 3], start, end, reviewer="bench")
             except Exception:

@@ -31,6 +31,35 @@ from desktop_app.ui.status_icons import status_icon, status_label
 NONE_LINK = "— none —"
 
 
+class _LazyChoices(QComboBox):
+    """Lists its choices only when the editor goes to it: a draft may hold thousands of candidates,
+    and filling them on every selection would slow each key press."""
+
+    def __init__(self, fill: Any, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.fill = fill
+
+    def focusInEvent(self, event: Any) -> None:  # noqa: N802
+        self.fill(self)
+        super().focusInEvent(event)
+
+    def showPopup(self) -> None:  # noqa: N802
+        self.fill(self)
+        super().showPopup()
+
+
+class _SpeakerLine(QLineEdit):
+    """Completes from the speakers already named in this draft, gathered when the editor arrives."""
+
+    def __init__(self, form: AnnotationDetail) -> None:
+        super().__init__(form)
+        self.form = form
+
+    def focusInEvent(self, event: Any) -> None:  # noqa: N802
+        self.setCompleter(self.form._completer(self.form.known_speakers()))
+        super().focusInEvent(event)
+
+
 class AnnotationDetail(QWidget):
     edit_requested = Signal(object, str)  # the edited Annotation, the undo label
     pick_requested = Signal(str)  # field key to fill from the view's selection
@@ -96,7 +125,7 @@ class AnnotationDetail(QWidget):
             combo.activated.connect(lambda _i, k=key, c=combo: self._set_field(k, c.currentData()))
             return combo
         if spec.kind == "link":
-            combo = QComboBox(self)
+            combo = _LazyChoices(lambda c, s=spec: self._fill_links(c, s), self)
             combo.activated.connect(lambda _i, k=key, c=combo: self._set_field(k, c.currentData()))
             return combo
         if spec.kind == "span":
@@ -116,7 +145,7 @@ class AnnotationDetail(QWidget):
             box.setFocusProxy(pick)
             box.setProperty("line", shown)
             return box
-        line = QLineEdit(self)
+        line = _SpeakerLine(self) if key == "speaker" else QLineEdit(self)
         if spec.kind == "date":
             line.setPlaceholderText("YYYY-MM-DD")
             pattern = QRegularExpression(r"^$|^\d{4}-\d{2}-\d{2}$")
@@ -175,22 +204,29 @@ class AnnotationDetail(QWidget):
 
     def _show_value(self, spec: FieldSpec, widget: QWidget, value: str) -> None:
         if spec.kind == "link" and isinstance(widget, QComboBox):
-            widget.clear()
+            widget.clear()  # only the current choice until the editor opens the list
             widget.addItem(NONE_LINK, "")
-            if self.session is not None:
-                for a in sorted(self.session.annotations.values(), key=lambda a: a.start):
-                    if a.tag == spec.link_tag:
-                        widget.addItem(one_line(a.exact, 60), a.id)
-            widget.setCurrentIndex(max(0, widget.findData(value)))
+            linked = self.session.annotations.get(value) if self.session and value else None
+            if linked is not None:
+                widget.addItem(one_line(linked.exact, 60), linked.id)
+                widget.setCurrentIndex(1)
         elif isinstance(widget, QComboBox):
             widget.setCurrentIndex(max(0, widget.findData(value)))
         elif spec.kind == "span":
             widget.property("line").setText(value)
         elif isinstance(widget, QLineEdit):
-            if spec.key == "speaker":
-                widget.setCompleter(self._completer(self.known_speakers()))
             if not widget.hasFocus() or widget.text() == value:
                 widget.setText(value)
+
+    def _fill_links(self, combo: QComboBox, spec: FieldSpec) -> None:
+        current = combo.currentData()
+        combo.clear()
+        combo.addItem(NONE_LINK, "")
+        if self.session is not None:
+            for a in sorted(self.session.annotations.values(), key=lambda a: a.start):
+                if a.tag == spec.link_tag:
+                    combo.addItem(one_line(a.exact, 60), a.id)
+        combo.setCurrentIndex(max(0, combo.findData(current)))
 
     def known_speakers(self) -> list[str]:
         if self.session is None:

@@ -246,8 +246,8 @@ class MainWindow(EditingMixin, FilesMixin, QMainWindow):
 
     def scroll_to(self, position: int) -> None:
         """Put the line holding `position` at the top of the view, with the caret there."""
-        if self.session is None or not 0 <= position <= len(self.session.text):
-            return
+        if self.session is None or not 0 < position <= len(self.session.text):
+            return  # 0 is where a freshly shown document already is
         view = self.view
         if view.textCursor().hasSelection() or view.textCursor().position() != 0:
             return  # the editor (or a jump to an annotation) moved first: do not take it away

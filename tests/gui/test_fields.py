@@ -177,3 +177,21 @@ def test_ctrl_i_jumps_to_the_fields_and_escape_comes_back(
     assert quote.fields == {"speaker": "Ana Nunez"}
     qtbot.keyClick(view, Qt.Key.Key_F6)
     assert window.panel.table.hasFocus()
+
+
+def test_speaker_completes_from_speakers_in_this_draft(
+    qtbot: Any, make_window: Any, db_path: Path
+) -> None:
+    """A second quote's speaker field offers the name already given to the first quote."""
+    doc_id = add_document(db_path, TEXT)
+    window = make_window()
+    window.open_document(doc_id)
+    _tag(window, "“We will finish by June,”", "quote")
+    _type_line(qtbot, window, "speaker", "Ana Nunez")
+    _tag(window, "the contractor was late", "quote")
+    speaker = window.detail.widgets["speaker"]
+    speaker.setFocus()
+    qtbot.keyClicks(speaker, "nu")
+    completer = speaker.completer()
+    assert completer.model().stringList() == ["Ana Nunez"]
+    assert completer.currentCompletion() == "Ana Nunez"
