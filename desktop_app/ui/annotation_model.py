@@ -185,13 +185,19 @@ class AnnotationFilter(QSortFilterProxyModel):
     def set_filter(
         self, tag: str | None = None, text: str | None = None, status: str | None = None
     ) -> None:
+        changing = hasattr(self, "beginFilterChange")  # Qt 6.10+; older Qt only has invalidate
+        if changing:
+            self.beginFilterChange()
         if tag is not None:
             self.tag = tag
         if text is not None:
             self.needle = text.casefold()
         if status is not None:
             self.status = status
-        self.invalidateRowsFilter()
+        if changing:
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:
+            self.invalidateRowsFilter()
 
     def filterAcceptsRow(self, row: int, parent: Index) -> bool:  # noqa: N802
         model = self.sourceModel()
