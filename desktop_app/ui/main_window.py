@@ -148,7 +148,14 @@ class MainWindow(EditingMixin, FilesMixin, QMainWindow):
         self.importer.signals.finished.connect(self._import_done)
         self.view.verticalScrollBar().valueChanged.connect(self._highlight_visible)
         self.checks.finding_chosen.connect(self.go_to_finding)
+        QGuiApplication.styleHints().colorSchemeChanged.connect(self._scheme_changed)
         self.checks.scope_changed.connect(self.refresh_checks)
+
+    def _scheme_changed(self) -> None:
+        """Light and dark follow the system while the app runs: highlight strength follows too."""
+        if self.highlighter is not None:
+            self.highlighter.dark = is_dark()
+            self.highlighter.set_tags(self.tags)
 
     def _highlight_visible(self, top: int) -> None:
         if self.highlighter is not None:
