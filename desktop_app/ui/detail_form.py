@@ -70,6 +70,7 @@ class AnnotationDetail(QWidget):
         self.annotation: Annotation | None = None
         self.session: Any = None
         self.reviewer = ""
+        self.tag_labels: dict[str, str] = {}
         self.widgets: dict[str, QWidget] = {}
         self.specs: dict[str, FieldSpec] = {}
         self._tag_shown = ""
@@ -186,7 +187,7 @@ class AnnotationDetail(QWidget):
             return
         if annotation.tag != self._tag_shown:
             self._build_fields(annotation.tag)
-        label = annotation.tag.replace("_", " ").capitalize()
+        label = self.tag_labels.get(annotation.tag, annotation.tag)
         orphan = (
             " (orphaned: its words are gone from the text)"
             if annotation.anchor_state == "orphaned"

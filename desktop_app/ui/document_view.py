@@ -9,6 +9,7 @@ from PySide6.QtGui import QColor, QFont, QKeyEvent, QMouseEvent, QPalette, QText
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip, QWidget
 
 from desktop_app.ui.session import DocumentSession
+from desktop_app.ui.status_icons import status_label
 
 READING_WIDTH_CHARS = 80  # comfortable measure; wider windows get margins instead of longer lines
 
@@ -20,6 +21,7 @@ class DocumentView(QPlainTextEdit):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session: DocumentSession | None = None
+        self.tag_labels: dict[str, str] = {}
         self.setReadOnly(True)
         self.setUndoRedoEnabled(False)
         # Caret browsing: arrows move a visible caret, Shift+arrows select, Ctrl+Shift+arrows by word.
@@ -127,8 +129,8 @@ class DocumentView(QPlainTextEdit):
     def tooltip_html(self, annotations: list) -> str:  # type: ignore[type-arg]
         parts = []
         for a in annotations:
-            label = a.tag.replace("_", " ")
-            line = f"<b>{escape(label)}</b> · {escape(a.status.replace('_', ' '))}"
+            label = self.tag_labels.get(a.tag, a.tag)
+            line = f"<b>{escape(label)}</b> · {escape(status_label(a.status))}"
             if a.note:
                 line += f"<br>{escape(a.note)}"
             parts.append(line)

@@ -187,6 +187,8 @@ class MainWindow(EditingMixin, FilesMixin, QMainWindow):
     # -- library and documents --------------------------------------------------------------------
     def refresh_tags(self) -> None:
         self.tags = self.repo.tags()
+        labels = {t.name: t.label for t in self.tags}
+        self.view.tag_labels = self.detail.tag_labels = labels
         self.actions.build_tag_actions(self.tags)
         self.panel.set_tags(self.tags)
         if self.highlighter is not None:

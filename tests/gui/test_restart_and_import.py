@@ -103,4 +103,4 @@ def test_hover_tooltip_names_tag_note_and_status(make_window: Any, db_path: Path
     position = window.view.position_at(point)
     assert position is not None and s <= position < s + 4
     html = window.view.tooltip_html(window.session.annotations_at(position))
-    assert "quote" in html and "open" in html and "Ask for the recording" in html
+    assert "Quote" in html and "Open" in html and "Ask for the recording" in html
