@@ -104,3 +104,29 @@ def test_hover_tooltip_names_tag_note_and_status(make_window: Any, db_path: Path
     assert position is not None and s <= position < s + 4
     html = window.view.tooltip_html(window.session.annotations_at(position))
     assert "Quote" in html and "Open" in html and "Ask for the recording" in html
+
+
+def test_dropping_files_on_the_window_imports_them(
+    qtbot: Any, make_window: Any, db_path: Path
+) -> None:
+    """Dropping a .md and a .docx from the file manager imports both and opens the last."""
+    from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+    from PySide6.QtGui import QDropEvent
+
+    window = make_window()
+    mime = QMimeData()
+    files = [FIXTURES / "articles" / "article.md", FIXTURES / "articles" / "article.docx"]
+    mime.setUrls([QUrl.fromLocalFile(str(p)) for p in files])
+    event = QDropEvent(
+        QPointF(50, 50),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    with qtbot.waitSignal(window.import_finished, timeout=20000):
+        window.dropEvent(event)
+    assert event.isAccepted()
+    formats = sorted(d["source_format"] for d in open_repository(db_path).list_documents())
+    assert formats == ["docx", "md"]
+    assert window.session.document.source_format == "docx"
