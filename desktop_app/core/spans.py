@@ -7,17 +7,24 @@ touches, so finding a line's segments is a dict lookup plus a sweep over a handf
 from __future__ import annotations
 
 from bisect import bisect_right
+from heapq import heappop, heappush
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 
 @dataclass(frozen=True)
 class Segment:
-    """A run of one line covered by the same annotations: offsets relative to the line start."""
+    """A run of one line covered by the same annotations: offsets relative to the line start.
+
+    Painting needs only the outermost (longest) and innermost (shortest) covering annotation and
+    how many cover the run, so that is all a segment carries, however many overlap.
+    """
 
     start: int
     end: int
-    ids: tuple[str, ...]  # covering annotation ids, outermost (longest) first
+    outer: str
+    inner: str
+    count: int
 
 
 def line_starts(text: str) -> list[int]:
@@ -77,25 +84,45 @@ class SpanIndex:
         return sorted(hits, key=lambda i: (self.spans[i][1] - self.spans[i][0], self.spans[i][0]))
 
     def segments(self, line: int) -> list[Segment]:
-        """The line's covered runs, each with its covering ids (outermost first)."""
+        """The line's covered runs, by a sweep over span boundaries (n log n in the spans)."""
         ids = self.by_line.get(line)
         if not ids:
             return []
         line_start = self.starts[line]
         line_end = self.starts[line + 1] - 1 if line + 1 < len(self.starts) else self.length
-        clipped = {}
-        bounds = set()
+        events: list[tuple[int, int, str]] = []  # (position, 0 = end / 1 = start, id)
+        clipped: dict[str, tuple[int, int]] = {}
         for i in ids:
             s, e = self.spans[i]
             s, e = max(s, line_start), min(e, line_end)
             if s < e:
                 clipped[i] = (s, e)
-                bounds.update((s, e))
-        points = sorted(bounds)
+                events.append((s, 1, i))
+                events.append((e, 0, i))
+        events.sort()
+        active: set[str] = set()
+        longest: list[tuple[int, int, str]] = []  # heaps with lazy deletion
+        shortest: list[tuple[int, int, str]] = []
         out: list[Segment] = []
-        for a, b in zip(points, points[1:], strict=False):
-            cover = [i for i, (s, e) in clipped.items() if s <= a and b <= e]
-            if cover:
-                cover.sort(key=lambda i: (-(clipped[i][1] - clipped[i][0]), clipped[i][0], i))
-                out.append(Segment(a - line_start, b - line_start, tuple(cover)))
+        n = 0
+        while n < len(events):
+            position = events[n][0]
+            while n < len(events) and events[n][0] == position:
+                _, kind, i = events[n]
+                if kind:
+                    s, e = clipped[i]
+                    active.add(i)
+                    heappush(longest, (s - e, s, i))
+                    heappush(shortest, (e - s, -s, i))
+                else:
+                    active.discard(i)
+                n += 1
+            if not active or n == len(events):
+                continue
+            while longest[0][2] not in active:
+                heappop(longest)
+            while shortest[0][2] not in active:
+                heappop(shortest)
+            out.append(Segment(position - line_start, events[n][0] - line_start,
+                               longest[0][2], shortest[0][2], len(active)))
         return out

@@ -30,7 +30,7 @@ class AnnotationHighlighter(QSyntaxHighlighter):
         self.defer_outside = first_lines
         self.pending: set[int] = set()
         self.dark = dark
-        self._cache: dict[tuple[str, tuple[str, ...]], QTextCharFormat] = {}
+        self._cache: dict[tuple[str, tuple[object, ...]], QTextCharFormat] = {}
         self.kind_by_line: dict[int, str] = {}
         index = session.index
         for block in session.document.blocks:
@@ -74,22 +74,22 @@ class AnnotationHighlighter(QSyntaxHighlighter):
         if rehighlight:
             self.rehighlight()
 
-    def _format(self, kind: str, tag_names: tuple[str, ...]) -> QTextCharFormat:
-        key = (kind, tag_names)
+    def _format(self, kind: str, style: tuple[str, str, bool] | tuple[()]) -> QTextCharFormat:
+        """`style` is (outermost tag, innermost tag, overlapping) or () for no annotation."""
+        key = (kind, style)
         fmt = self._cache.get(key)
         if fmt is not None:
             return fmt
         base = self.document().defaultFont().pointSizeF()
         fmt = kind_format(kind, base if base > 0 else 11.0)
-        if tag_names:
-            outer = self.tags.get(tag_names[0])
-            inner = self.tags.get(tag_names[-1])
+        if style:
+            outer, inner = self.tags.get(style[0]), self.tags.get(style[1])
             if outer is not None:
                 fmt.setBackground(background(outer.colour, self.dark))
             if inner is not None:
                 fmt.setUnderlineStyle(UNDERLINES[self.cues[inner.name]])
                 fmt.setUnderlineColor(QColor(inner.colour))
-            if len(tag_names) > 1:
+            if style[2]:
                 fmt.setFontWeight(QFont.Weight.DemiBold)
         self._cache[key] = fmt
         return fmt
@@ -112,10 +112,11 @@ class AnnotationHighlighter(QSyntaxHighlighter):
             return
         annotations = self.session.annotations
         for seg in segments:
-            names = tuple(annotations[i].tag for i in seg.ids)
+            outer, inner = annotations[seg.outer].tag, annotations[seg.inner].tag
+            style = (outer, inner, seg.count > 1)
             start = line_to_utf16(text, seg.start)
             end = line_to_utf16(text, seg.end)
-            self.setFormat(start, end - start, self._format(kind, names))
+            self.setFormat(start, end - start, self._format(kind, style))
 
     def rehighlight_lines(self, lines: range) -> None:
         document = self.document()
