@@ -7,9 +7,9 @@ touches, so finding a line's segments is a dict lookup plus a sweep over a handf
 from __future__ import annotations
 
 from bisect import bisect_right
-from heapq import heappop, heappush
 from collections.abc import Iterable
 from dataclasses import dataclass
+from heapq import heappop, heappush
 
 
 @dataclass(frozen=True)
@@ -123,6 +123,13 @@ class SpanIndex:
                 heappop(longest)
             while shortest[0][2] not in active:
                 heappop(shortest)
-            out.append(Segment(position - line_start, events[n][0] - line_start,
-                               longest[0][2], shortest[0][2], len(active)))
+            out.append(
+                Segment(
+                    position - line_start,
+                    events[n][0] - line_start,
+                    longest[0][2],
+                    shortest[0][2],
+                    len(active),
+                )
+            )
         return out

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
@@ -61,6 +64,7 @@ class AnnotationsPanel(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._syncing = 0
         self.model = AnnotationTableModel(self)
         self.proxy = AnnotationFilter(self)
         self.proxy.setSourceModel(self.model)
@@ -104,16 +108,30 @@ class AnnotationsPanel(QWidget):
         layout.addWidget(self.text_filter)
         layout.addWidget(self.table, 1)
         self.tag_filter.currentIndexChanged.connect(
-            lambda: self.proxy.set_filter(tag=self.tag_filter.currentData() or "")
+            lambda: self.filter(tag=self.tag_filter.currentData() or "")
         )
         self.status_filter.currentIndexChanged.connect(
-            lambda: self.proxy.set_filter(status=self.status_filter.currentData() or "")
+            lambda: self.filter(status=self.status_filter.currentData() or "")
         )
-        self.text_filter.textChanged.connect(lambda text: self.proxy.set_filter(text=text))
+        self.text_filter.textChanged.connect(lambda text: self.filter(text=text))
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         self.table.delete_pressed.connect(self.delete_requested)
         # A click on the row that is already current still reveals its span.
         self.table.clicked.connect(lambda index: self.annotation_selected.emit(index.data(ID_ROLE)))
+
+    @contextmanager
+    def syncing(self) -> Iterator[None]:
+        """While rows are added, removed or filtered out, Qt moves the current row by itself; that
+        is not the editor choosing an annotation, so it must not move the view's selection."""
+        self._syncing += 1
+        try:
+            yield
+        finally:
+            self._syncing -= 1
+
+    def filter(self, **criteria: str) -> None:
+        with self.syncing():
+            self.proxy.set_filter(**criteria)
 
     def set_tags(self, tags: list[Tag]) -> None:
         current = self.tag_filter.currentData()
@@ -125,10 +143,11 @@ class AnnotationsPanel(QWidget):
         found = self.tag_filter.findData(current)
         self.tag_filter.setCurrentIndex(max(found, 0))
         self.tag_filter.blockSignals(False)
+        self.filter(tag=self.tag_filter.currentData() or "")  # a deleted tag's filter goes too
         self.model.set_tags(tags)
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        if current.isValid():
+        if current.isValid() and not self._syncing:
             self.annotation_selected.emit(current.data(ID_ROLE))
 
     def select_annotation(self, ident: str, notify: bool = False) -> None:

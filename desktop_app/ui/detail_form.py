@@ -173,8 +173,23 @@ class AnnotationDetail(QWidget):
         super().keyPressEvent(event)
 
     # -- showing --------------------------------------------------------------------------------
+    def commit_pending(self) -> None:
+        """Save what is being typed in a field before the form shows something else."""
+        if self.annotation is None:
+            return
+        if self.note.hasFocus():
+            self._note_finished()
+        for key, widget in self.widgets.items():
+            if isinstance(widget, QLineEdit) and widget.hasFocus():
+                self._line_finished(key, widget)
+
     def set_annotation(self, annotation: Annotation | None, session: Any) -> None:
-        """Show one annotation's values (or nothing). Never emits edits."""
+        """Show one annotation's values (or nothing). Emits nothing for the new one; a field still
+        being typed for the previous one is saved first."""
+        if self.annotation is not None and (
+            annotation is None or annotation.id != self.annotation.id
+        ):
+            self.commit_pending()
         self.annotation, self.session = annotation, session
         enabled = annotation is not None
         self.status.setEnabled(enabled)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Qt
+
 from desktop_app.core.anchoring import trim_span
 from desktop_app.core.annotations import edited, new_annotation
 from desktop_app.core.errors import CopydeskError
@@ -57,14 +59,28 @@ class EditingMixin(_Base):
         self.show_message(f"Tagged as {tag.label}: {annotation.exact[:80]}")
         return True
 
-    def delete_at_caret(self) -> None:
+    def annotation_at_caret(self) -> Annotation | None:
+        """The annotation the editor means in the text: the current one if the selection lies in
+        it (right after tagging, the caret sits at its end), else the innermost one under the
+        selection's start, or just before a bare caret."""
         if self.session is None:
-            return
-        found = self.session.annotations_at(self.view.caret_cp())
-        if not found:
+            return None
+        start, end = self.view.selection_cp()
+        current = self.session.annotations.get(self.current_id)
+        if current is not None and current.anchor_state != "orphaned":
+            if current.start <= start and end <= current.end:
+                return current
+        found = self.session.annotations_at(start)
+        if not found and start == end and start > 0:
+            found = self.session.annotations_at(start - 1)
+        return found[0] if found else None
+
+    def delete_at_caret(self) -> None:
+        target = self.annotation_at_caret()
+        if target is None or self.session is None:
             self.show_message("No annotation at the caret.")
             return
-        self.session.run(RemoveAnnotation(found[0], f"Delete {self._label(found[0].tag)}"))
+        self.session.run(RemoveAnnotation(target, f"Delete {self._label(target.tag)}"))
 
     def delete_selected_rows(self) -> None:
         if self.session is None:
@@ -128,9 +144,9 @@ class EditingMixin(_Base):
             if rows:
                 return rows
         if self.view.hasFocus() or not self.panel.selected_ids():
-            found = self.session.annotations_at(self.view.caret_cp())
-            if found:
-                return found[:1]
+            found = self.annotation_at_caret()
+            if found is not None:
+                return [found]
         return [
             self.session.annotations[i]
             for i in self.panel.selected_ids()
@@ -167,9 +183,9 @@ class EditingMixin(_Base):
         """Ctrl+I: jump from the words to the current annotation's first field (Escape comes back)."""
         if self.session is None:
             return
-        found = self.session.annotations_at(self.view.caret_cp()) if self.view.hasFocus() else []
-        if found:
-            self.focus_annotation(found[0].id)
+        found = self.annotation_at_caret() if self.view.hasFocus() else None
+        if found is not None:
+            self.focus_annotation(found.id)
         if self.detail.annotation is None:
             self.show_message("Put the caret in an annotation, or pick one in the panel, first.")
             return
@@ -187,8 +203,14 @@ class EditingMixin(_Base):
             ),
             -1,
         )
-        target = panes[(current + 1) % len(panes)]
-        if target is self.detail:
-            self.detail.focus_first_field()
-        else:
-            target.setFocus()
+        for step in range(1, len(panes) + 1):
+            target = panes[(current + step) % len(panes)]
+            if not target.isVisible() or not target.isEnabled():
+                continue  # a closed dock, or the form with no annotation chosen
+            if target is self.detail:
+                if self.detail.annotation is None:
+                    continue
+                self.detail.focus_first_field()
+            else:
+                target.setFocus(Qt.FocusReason.TabFocusReason)
+            return

@@ -5,7 +5,7 @@ from __future__ import annotations
 import gc
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QPoint, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QCloseEvent,
     QGuiApplication,
@@ -157,7 +157,9 @@ class MainWindow(EditingMixin, FilesMixin, QMainWindow):
             self.highlighter.dark = is_dark()
             self.highlighter.set_tags(self.tags)
 
-    def _highlight_visible(self, top: int) -> None:
+    def _highlight_visible(self, _value: int) -> None:
+        # The scroll bar counts wrapped lines; the highlighter counts blocks.
+        top = self.view.firstVisibleBlock().blockNumber()
         if self.highlighter is not None:
             rows = (
                 self.view.viewport().height() // max(1, self.view.fontMetrics().lineSpacing()) + 2
@@ -193,6 +195,9 @@ class MainWindow(EditingMixin, FilesMixin, QMainWindow):
         self.panel.set_tags(self.tags)
         if self.highlighter is not None:
             self.highlighter.set_tags(self.tags)
+        self.update_counts()
+        if self.session is not None and self.current_id in self.session.annotations:
+            self.detail.set_annotation(self.session.annotations[self.current_id], self.session)
 
     def refresh_library(self) -> None:
         current = self.session.document.id if self.session else ""
@@ -211,7 +216,10 @@ class MainWindow(EditingMixin, FilesMixin, QMainWindow):
             gc.enable()
 
     def _open_document(self, document_id: str) -> bool:
+        self.detail.commit_pending()  # a half-typed note belongs to the document it was typed in
         self.remember_position()
+        if self.find_bar.isVisible():
+            self.find_bar.hide()  # its matches are offsets into the document being left
         session = self.sessions.get(document_id)
         if session is None:
             try:
@@ -239,7 +247,8 @@ class MainWindow(EditingMixin, FilesMixin, QMainWindow):
             is_dark(),
             range(max(0, first - 40), first + 160),
         )
-        self.panel.model.set_session(session)
+        with self.panel.syncing():
+            self.panel.model.set_session(session)
         self.current_id = ""
         self.detail.set_annotation(None, session)
         self.undo_group.setActiveStack(session.undo_stack)
@@ -266,15 +275,15 @@ class MainWindow(EditingMixin, FilesMixin, QMainWindow):
         view.ensureCursorVisible()
         cursor = view.textCursor()
         cursor.setPosition(self.session.offsets.to_utf16(position))
-        cursor.movePosition(QTextCursor.MoveOperation.StartOfBlock)
         view.setTextCursor(cursor)
         view.ensureCursorVisible()
 
     def remember_position(self) -> None:
         if self.session is None:
             return
-        top = self.view.firstVisibleBlock()
-        if top.isValid():
+        # The first character on screen, not its block's start: one paragraph may fill many screens.
+        top = self.view.cursorForPosition(QPoint(0, 0))
+        if not top.isNull():
             self.settings.positions[self.session.document.id] = self.session.offsets.to_cp(
                 top.position()
             )
@@ -332,6 +341,10 @@ class MainWindow(EditingMixin, FilesMixin, QMainWindow):
                 session.deleteLater()
         for doc_id in touched:
             self.library_findings.pop(doc_id, None)
+        if change.removed and self.session is not None and self.session.document.id in touched:
+            # Earlier steps may refer to the annotations just removed with their tag.
+            self.session.undo_stack.clear()
+            self.show_message("Undo history was cleared for drafts that used the deleted tag.")
         if change.tags_changed:
             self.refresh_tags()
         self.refresh_library()
@@ -355,7 +368,8 @@ class MainWindow(EditingMixin, FilesMixin, QMainWindow):
             for doc_id, start, end in change.spans:
                 if doc_id == session.document.id:
                     self.highlighter.rehighlight_lines(session.index.lines_touched(start, end))
-        self.panel.model.apply_change(change)
+        with self.panel.syncing():
+            self.panel.model.apply_change(change)
         self.update_counts()
         self.checks_timer.start()
         if self.current_id in change.removed:
