@@ -81,16 +81,33 @@ class AnnotationTableModel(QAbstractTableModel):
             self.changePersistentIndex(index, self.index(new_row, index.column()))
         self.layoutChanged.emit()
 
-    def _insert_position(self, annotation: Annotation) -> int:
+    def _replace_row(self, n: int, annotation: Annotation) -> None:
+        """Show the edited annotation; if the edit changed its sort key, move the row (a move keeps
+        the selection on it, unlike remove and insert)."""
+        key = self.sort_key(self.sort_column)
+        if key(self.rows[n]) != key(annotation):
+            rest = self.rows[:n] + self.rows[n + 1 :]
+            target = self._insert_position(annotation, rest)
+            destination = target if target <= n else target + 1
+            if target != n and self.beginMoveRows(QModelIndex(), n, n, QModelIndex(), destination):
+                rest.insert(target, annotation)
+                self.rows = rest
+                self.endMoveRows()
+                n = target
+        self.rows[n] = annotation
+        self.dataChanged.emit(self.index(n, 0), self.index(n, len(COLUMNS) - 1))
+
+    def _insert_position(self, annotation: Annotation, rows: list[Annotation] | None = None) -> int:
+        rows = self.rows if rows is None else rows
         key = self.sort_key(self.sort_column)
         reverse = self.sort_order == Qt.SortOrder.DescendingOrder
         target = key(annotation)
         if not reverse:
-            return bisect_right(self.rows, target, key=key)
-        for n, a in enumerate(self.rows):
+            return bisect_right(rows, target, key=key)
+        for n, a in enumerate(rows):
             if (key(a) < target) if reverse else (key(a) > target):
                 return n
-        return len(self.rows)
+        return len(rows)
 
     def row_of(self, ident: str) -> int:
         for n, a in enumerate(self.rows):
@@ -112,8 +129,7 @@ class AnnotationTableModel(QAbstractTableModel):
             n = self.row_of(ident)
             annotation = self.session.annotations.get(ident)
             if n >= 0 and annotation is not None:
-                self.rows[n] = annotation
-                self.dataChanged.emit(self.index(n, 0), self.index(n, len(COLUMNS) - 1))
+                self._replace_row(n, annotation)
         for ident in change.added:
             annotation = self.session.annotations.get(ident)
             if annotation is None or self.row_of(ident) >= 0:

@@ -20,9 +20,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.core.errors import CopydeskError
 from desktop_app.core.model import Tag
-from desktop_app.core.operations import Batch, UpdateTag, apply
+from desktop_app.core.operations import Batch, UpdateTag
+from desktop_app.ui.tags_dialog import tag_key_problem
 
 if TYPE_CHECKING:
     from desktop_app.ui.main_window import MainWindow
@@ -87,14 +87,12 @@ class PreferencesDialog(QDialog):
         w.save_settings()
         w.show_reviewer()
         w.detail.reviewer = w.settings.reviewer
-        changed = [r.result() for r in self.rows if r.result() != r.tag]
-        keys = [t.shortcut for t in (r.result() for r in self.rows) if t.shortcut]
-        if len(keys) != len(set(keys)):
-            w.show_message("Two tags cannot share one key; tag keys were not changed.", error=True)
-        elif changed:
-            try:
-                apply(w.repo, Batch(tuple(UpdateTag(t) for t in changed), "Edit Tags"))
-            except CopydeskError as error:
-                w.show_message(str(error), error=True)
-            w.refresh_tags()
+        results = [r.result() for r in self.rows]
+        problem = next((p for t in results if (p := tag_key_problem(t, results))), "")
+        changed = [t for t, r in zip(results, self.rows, strict=True) if t != r.tag]
+        if problem:
+            w.show_message(f"{problem} Tag keys were not changed.", error=True)
+            return  # keep the dialog open so the key can be corrected
+        if changed:
+            w.apply_global(Batch(tuple(UpdateTag(t) for t in changed), "Edit Tags"))
         super().accept()

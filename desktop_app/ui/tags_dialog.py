@@ -48,6 +48,23 @@ def tag_name_for(label: str, taken: set[str]) -> str:
     return name
 
 
+def tag_key_problem(tag: Tag, tags: list[Tag]) -> str:
+    """Why `tag.shortcut` cannot be a tag key ("" if it can). Tag keys are single unmodified
+    characters: anything with Ctrl/Alt, a function key or a digit would shadow the window's own
+    shortcuts (Qt then fires neither), and digits already pick tags by their place in the list."""
+    key = tag.shortcut
+    if not key:
+        return ""
+    if len(key) != 1 or not key.isprintable() or key.isspace():
+        return f"{key} cannot be a tag key: use a single letter or symbol without Ctrl or Alt."
+    if key.isdigit():
+        return f"{key} already picks a tag by its place in the list; choose a letter."
+    other = next(
+        (t for t in tags if t.shortcut.casefold() == key.casefold() and t.name != tag.name), None
+    )
+    return f"{key} is already the key of {other.label}." if other else ""
+
+
 def ask_yes_no(parent: QWidget, question: str) -> bool:
     answer = QMessageBox.question(parent, "Copydesk", question)
     return answer == QMessageBox.StandardButton.Yes
@@ -156,13 +173,7 @@ class TagsDialog(QDialog):
             self._reload(tag.name)
 
     def key_clash(self, tag: Tag) -> str:
-        key = tag.shortcut
-        if not key:
-            return ""
-        if key.isdigit():
-            return f"{key} already picks a tag by its place in the list; choose a letter."
-        other = next((t for t in self.tags if t.shortcut == key and t.name != tag.name), None)
-        return f"{key} is already the key of {other.label}." if other else ""
+        return tag_key_problem(tag, self.tags)
 
     def _pick_colour(self) -> None:
         tag = self.current()

@@ -90,3 +90,19 @@ def test_clicking_a_highlight_selects_its_row(qtbot: Any, make_window: Any, db_p
     assert window.panel.selected_ids() == [
         next(a.id for a in window.session.annotations.values() if a.tag == "anonymous_source")
     ]
+
+
+def test_sorted_by_status_an_edited_row_moves_and_stays_selected(
+    qtbot: Any, make_window: Any, db_path: Path
+) -> None:
+    """Sorted by status, marking the first row Resolved moves it below the open rows, still chosen."""
+    window, doc_id = _tagged_window(make_window, db_path)
+    panel = window.panel
+    panel.table.sortByColumn(3, Qt.SortOrder.AscendingOrder)
+    panel.table.setFocus()
+    panel.table.selectRow(0)
+    moved = panel.selected_ids()[0]
+    qtbot.keyClick(panel.table, Qt.Key.Key_5, Qt.KeyboardModifier.ControlModifier)
+    assert open_repository(db_path).get_annotation(moved).status == "resolved"
+    assert [panel.proxy.index(r, 3).data() for r in range(3)] == ["Open", "Open", "Resolved"]
+    assert panel.selected_ids() == [moved]

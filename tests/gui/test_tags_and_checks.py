@@ -150,3 +150,30 @@ def test_choosing_a_finding_jumps_to_its_words(qtbot: Any, make_window: Any, db_
     qtbot.keyClick(tree, Qt.Key.Key_Return)
     assert window.view.selection_cp() == (s, s + len("“simply wrong.”"))
     assert window.panel.selected_ids() == [quote_id]
+
+
+def test_tag_keys_that_would_shadow_shortcuts_are_refused(
+    qtbot: Any, make_window: Any, db_path: Path
+) -> None:
+    """Preferences refuses a digit or Ctrl+Z as a tag key and keeps the old keys working."""
+    from desktop_app.ui.preferences import PreferencesDialog
+
+    doc_id = add_document(db_path, TEXT)
+    window = make_window()
+    window.open_document(doc_id)
+    for bad in ("1", "Ctrl+Z"):
+        dialog = PreferencesDialog(window)
+        qtbot.addWidget(dialog)
+        claim_row = next(r for r in dialog.rows if r.tag.name == "claim")
+        claim_row.key.setKeySequence(QKeySequence(bad))
+        dialog.accept()
+        assert dialog.result() != dialog.DialogCode.Accepted
+        assert (
+            "cannot be a tag key" in window.last_error or "place in the list" in window.last_error
+        )
+        assert open_repository(db_path).get_tag("claim").shortcut == "C"
+    s = TEXT.index("300 jobs")
+    window.view.select_cp(s, s + 8)
+    window.view.setFocus()
+    qtbot.keyClick(window.view, Qt.Key.Key_C)
+    assert [a.tag for a in open_repository(db_path).annotations_for(doc_id)] == ["claim"]
