@@ -26,10 +26,14 @@ _LINE_BREAKS = re.compile(r"\r\n|[\r\n\x0b\x0c\x85\u2028\u2029]")
 _SPACE_RUNS = re.compile(r"[ \t]+")
 # Control characters other than tab and newline, the BOM / zero-width no-break space, and
 # surrogates (which cannot be stored as UTF-8).
-_DROPPED = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\ufeff]")
+# Qt treats the noncharacters U+FDD0/U+FDD1 as block and frame separators, so they would split a
+# paragraph into two Qt blocks and shift every highlight after them.
+_DROPPED = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\ufeff\ufdd0-\ufdef\ufffe\uffff]")
 _SURROGATES = re.compile(r"[\ud800-\udfff]")
 # Anything the slow path would change besides the edges and NFC (the common case has none).
-_NEEDS_WORK = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff\ud800-\udfff]|  ")
+_NEEDS_WORK = re.compile(
+    r"[\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufdd0-\ufdef\ufffe\uffff\ud800-\udfff]|  "
+)
 
 
 def normalize_paragraph(text: str) -> str:

@@ -23,12 +23,18 @@ class FilesMixin(_Base):
         paths = [str(p) for p in paths]
         if not paths:
             return
-        self._import_failures, self._import_opened = [], []
+        if self.progress is not None:
+            # Already importing (a second drop, or macOS sending one open event per file):
+            # these files follow once the current batch is done, with their own summary.
+            self._queued_imports.extend(paths)
+            return
+        self._import_failures, self._import_opened, self._import_known = [], [], 0
         self.progress = QProgressDialog("Importing drafts…", "Cancel", 0, len(paths), self)
         self.progress.setWindowTitle("Copydesk")
         self.progress.setMinimumDuration(400)
         self.progress.setAutoClose(True)
         self.progress.canceled.connect(self.importer.cancel)
+        self.progress.setValue(0)  # starts the clock, so a single slow file still shows Cancel
         self.importer.start(paths)
 
     def _step_progress(self) -> None:
@@ -37,12 +43,13 @@ class FilesMixin(_Base):
 
     def _file_loaded(self, path: str, source: object) -> None:
         try:
-            document, _created = self.repo.add_document(source, str(Path(path).resolve()))
+            document, created = self.repo.add_document(source, str(Path(path).resolve()))
         except CopydeskError as error:
             self._file_failed(path, str(error))
             return
         self.settings.add_recent(str(Path(path).resolve()))
         self._import_opened.append(document.id)
+        self._import_known += not created
         self._step_progress()
 
     def _file_failed(self, path: str, message: str) -> None:
@@ -68,10 +75,17 @@ class FilesMixin(_Base):
                 f"Import cancelled; {count} draft{'s' if count != 1 else ''} imported."
             )
         elif self._import_opened:
-            count = len(self._import_opened)
-            self.show_message(f"Imported {count} draft{'s' if count != 1 else ''}.")
+            new = len(self._import_opened) - self._import_known
+            parts = [f"Imported {new} draft{'s' if new != 1 else ''}."] if new else []
+            if self._import_known:
+                known = self._import_known
+                parts.append(f"{known} {'was' if known == 1 else 'were'} already in the library.")
+            self.show_message(" ".join(parts))
         self.save_settings()
         self.import_finished.emit()
+        if self._queued_imports:
+            queued, self._queued_imports = self._queued_imports, []
+            self.import_files(queued)
 
     def export_csv_to(self, path: str, all_documents: bool) -> int:
         document_id = None if all_documents or self.session is None else self.session.document.id

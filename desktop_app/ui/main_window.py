@@ -116,6 +116,8 @@ class MainWindow(EditingMixin, FilesMixin, QMainWindow):
         self.progress: QProgressDialog | None = None
         self._import_failures: list[str] = []
         self._import_opened: list[str] = []
+        self._import_known = 0
+        self._queued_imports: list[str] = []
         self._wire()
         self.refresh_tags()
         self.refresh_library()

@@ -130,3 +130,15 @@ def test_dropping_files_on_the_window_imports_them(
     formats = sorted(d["source_format"] for d in open_repository(db_path).list_documents())
     assert formats == ["docx", "md"]
     assert window.session.document.source_format == "docx"
+
+
+def test_reimporting_says_the_draft_was_already_there(
+    qtbot: Any, make_window: Any, db_path: Path
+) -> None:
+    """Opening a draft that is already in the library reopens it and says so; no duplicate."""
+    window = make_window()
+    good = str(FIXTURES / "articles" / "article.md")
+    import_and_wait(qtbot, window, [good])
+    import_and_wait(qtbot, window, [good])
+    assert len(open_repository(db_path).list_documents()) == 1
+    assert window.statusBar().currentMessage() == "1 was already in the library."

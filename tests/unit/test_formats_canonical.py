@@ -154,3 +154,11 @@ def test_builder_output_always_follows_the_canonical_rules(parts: list[tuple[str
         ).text
         == text
     )
+
+
+def test_qt_separator_noncharacters_are_dropped():
+    """U+FDD0/U+FDD1 (Qt's block and frame separators) never reach the canonical text."""
+    from desktop_app.formats.canonical import build_source_text
+
+    source = build_source_text([("paragraph", "one\ufdd0two\ufdd1three\uffff")], "t", "txt")
+    assert source.text == "onetwothree"
