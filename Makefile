@@ -21,8 +21,8 @@ $(VENV)/.installed-test: pyproject.toml | $(BIN)/python
 run: $(VENV)/.installed
 	$(BIN)/copydesk $(SAMPLE)
 
+# The layer contracts run inside the suite (tests/unit/test_layers.py), so pytest's summary is last.
 test: $(VENV)/.installed-test
-	$(BIN)/lint-imports --no-cache
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
 
 test-fast: $(VENV)/.installed-test
