@@ -40,14 +40,17 @@ def run_gui(
     from desktop_app.app import open_repository, resolve_db_path
     from desktop_app.core.errors import CopydeskError
 
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
     try:
         repo = open_repository(db)
     except CopydeskError as error:
+        # Started from a Dock or Start menu there is no terminal: say it in a window as well.
         print(f"copydesk: {error}", file=sys.stderr)
+        if not screenshot:
+            QMessageBox.critical(None, "Copydesk cannot open its database", str(error))
         return 1
-    from PySide6.QtWidgets import QApplication
-
-    app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Copydesk")
     app.setOrganizationName("Copydesk")
     from PySide6.QtGui import QIcon
