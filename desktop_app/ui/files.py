@@ -79,7 +79,10 @@ class FilesMixin(_Base):
             parts = [f"Imported {new} draft{'s' if new != 1 else ''}."] if new else []
             if self._import_known:
                 known = self._import_known
-                parts.append(f"{known} {'was' if known == 1 else 'were'} already in the library.")
+                parts.append(
+                    f"{known} draft{' was' if known == 1 else 's were'} already in the library "
+                    "and opened with {0} annotations.".format("its" if known == 1 else "their")
+                )
             self.show_message(" ".join(parts))
         self.save_settings()
         self.import_finished.emit()

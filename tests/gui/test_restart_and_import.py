@@ -141,4 +141,6 @@ def test_reimporting_says_the_draft_was_already_there(
     import_and_wait(qtbot, window, [good])
     import_and_wait(qtbot, window, [good])
     assert len(open_repository(db_path).list_documents()) == 1
-    assert window.statusBar().currentMessage() == "1 was already in the library."
+    assert window.statusBar().currentMessage() == (
+        "1 draft was already in the library and opened with its annotations."
+    )
