@@ -37,10 +37,10 @@ def run_gui(
     if problem:
         print(f"copydesk: {problem}", file=sys.stderr)
         return 1
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
     from desktop_app.app import open_repository, resolve_db_path
     from desktop_app.core.errors import CopydeskError
-
-    from PySide6.QtWidgets import QApplication, QMessageBox
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     try:
