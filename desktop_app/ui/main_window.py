@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.core.checks import Finding, check_document
+from desktop_app.core.checks import Finding
 from desktop_app.core.errors import CopydeskError
 from desktop_app.core.model import Tag
 from desktop_app.core.operations import Change, Operation, apply
@@ -42,13 +42,14 @@ from desktop_app.ui.importer import FileImporter
 from desktop_app.ui.library import LibraryList
 from desktop_app.ui.services import Services
 from desktop_app.ui.session import DocumentSession
+from desktop_app.ui.window_checks import ChecksMixin
 
 
 def is_dark() -> bool:
     return QGuiApplication.styleHints().colorScheme() == Qt.ColorScheme.Dark
 
 
-class MainWindow(EditingMixin, FilesMixin, QMainWindow):
+class MainWindow(EditingMixin, FilesMixin, ChecksMixin, QMainWindow):
     document_opened = Signal(str)
     import_finished = Signal()
     message_shown = Signal(str)
@@ -289,40 +290,6 @@ class MainWindow(EditingMixin, FilesMixin, QMainWindow):
             self.settings.positions[self.session.document.id] = self.session.offsets.to_cp(
                 top.position()
             )
-
-    # -- checks ---------------------------------------------------------------------------------
-    def findings_for(self, document_id: str) -> list[Finding]:
-        session = self.sessions.get(document_id)
-        if session is not None:
-            return check_document(document_id, session.text, session.annotations.values())
-        if document_id not in self.library_findings:
-            document = self.repo.get_document(document_id)
-            annotations = self.repo.annotations_for(document_id) if document else []
-            text = document.text if document else ""
-            self.library_findings[document_id] = check_document(document_id, text, annotations)
-        return self.library_findings[document_id]
-
-    def refresh_checks(self) -> None:
-        """Recompute the checks (debounced after edits) and the per-document counts."""
-        try:
-            documents = self.repo.list_documents()
-            per_doc = {d["id"]: self.findings_for(d["id"]) for d in documents}
-        except CopydeskError as error:
-            self.show_message(str(error), error=True)
-            return
-        self.library.update_checks({doc: len(found) for doc, found in per_doc.items()})
-        titles = {d["id"]: d["title"] for d in documents}
-        if self.checks.whole_library:
-            shown = [f for doc in titles for f in per_doc[doc]]
-        elif self.session is not None:
-            shown = per_doc.get(self.session.document.id, [])
-        else:
-            shown = []
-        self.checks.show_findings(shown, titles)
-
-    def go_to_finding(self, document_id: str, annotation_id: str) -> None:
-        if self.open_document(document_id):
-            self.focus_annotation(annotation_id, reveal=True)
 
     def apply_global(self, op: Operation) -> bool:
         """Apply an edit that is not one document's (tags): outside the undo stacks, in one
