@@ -156,7 +156,7 @@ def test_no_dangling_links_or_missing_qt_libraries(bundle: Path) -> None:
 
 
 def test_frozen_import_reads_every_format_like_the_source(bundle: Path, tmp_path: Path) -> None:
-    """python-docx and its templates, lxml, odfpy, striprtf, charset-normalizer: all bundled."""
+    """python-docx and its templates, lxml, odfpy, charset-normalizer: all bundled."""
     from desktop_app.formats import SUPPORTED_EXTENSIONS
 
     drafts = [make_docx(tmp_path / "made-here.docx")]

@@ -11,6 +11,13 @@ Public API:
 
 Limits: files over `MAX_FILE_BYTES` (40 MB) are refused before they are read; .docx/.odt
 archives are checked against the zip-bomb limits in `errors` before anything is decompressed.
+A zero-byte file is "empty"; one holding only whitespace or markup "contains no text".
+
+Decisions shared by every importer: the text is the document with tracked changes accepted
+(insertions kept, deletions gone); comments, page headers and footers are never text;
+footnotes and endnotes leave their sentence and follow the body as "[1] ..." blocks (`notes`);
+images contribute no text (alt text dropped; captions are caption blocks); a Markdown file's
+front-matter title is its title (front matter itself is not text).
 """
 
 from __future__ import annotations
@@ -91,7 +98,7 @@ def _read_bytes(path: Path, name: str) -> bytes:
         raise FormatError(name, f"cannot read the file ({exc.strerror or exc})") from exc
     if len(data) > MAX_FILE_BYTES:
         raise FormatError(name, f"the file is too large (the limit is {limit_mb} MB)")
-    if not data.strip():
+    if not data:
         raise FormatError(name, "the file is empty")
     return data
 

@@ -5,7 +5,9 @@ Rules (the UI, storage and annotation anchoring all rely on them):
 * Unicode NFC; only ``\\n`` newlines; no control characters except ``\\n``; lone surrogates
   become U+FFFD so the text is always encodable as UTF-8.
 * Inside a paragraph, runs of ASCII spaces and tabs become one space. Non-breaking spaces
-  (U+00A0) and all other non-ASCII characters (emoji, accents, thin spaces, ZWJ) are kept.
+  (U+00A0) and all other non-ASCII characters (emoji, accents, thin spaces, ZWJ) are kept,
+  except the invisible soft hyphen (U+00AD) and zero-width space (U+200B), which are dropped:
+  they would split words the reader sees whole (searches and re-anchoring would miss them).
 * A paragraph may hold soft line breaks (a single ``\\n``, e.g. from ``<br>``), never a blank
   line; lines have no leading or trailing whitespace, and empty paragraphs are dropped.
 * Paragraphs are joined with exactly one blank line (``\\n\\n``); no leading or trailing blank
@@ -28,11 +30,13 @@ _SPACE_RUNS = re.compile(r"[ \t]+")
 # surrogates (which cannot be stored as UTF-8).
 # Qt treats the noncharacters U+FDD0/U+FDD1 as block and frame separators, so they would split a
 # paragraph into two Qt blocks and shift every highlight after them.
-_DROPPED = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\ufeff\ufdd0-\ufdef\ufffe\uffff]")
+_DROPPED = re.compile(
+    r"[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\xad\u200b\ufeff\ufdd0-\ufdef\ufffe\uffff]"
+)
 _SURROGATES = re.compile(r"[\ud800-\udfff]")
 # Anything the slow path would change besides the edges and NFC (the common case has none).
 _NEEDS_WORK = re.compile(
-    r"[\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufdd0-\ufdef\ufffe\uffff\ud800-\udfff]|  "
+    r"[\x00-\x1f\x7f-\x9f\xad\u200b\u2028\u2029\ufeff\ufdd0-\ufdef\ufffe\uffff\ud800-\udfff]|  "
 )
 
 

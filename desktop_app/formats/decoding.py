@@ -2,7 +2,10 @@
 
 Order: a byte-order mark (UTF-8, UTF-16, UTF-32) wins; then UTF-16 without a BOM when every
 other byte is NUL; then strict UTF-8 (a file in a legacy code page is almost never valid UTF-8,
-while mislabelled UTF-8 pages are common); then an encoding the file declares (an HTML
+while mislabelled UTF-8 pages are common); then "mostly UTF-8": a file whose valid multi-byte
+UTF-8 sequences outnumber its invalid bytes is UTF-8 with a few stray bytes (a pasted Windows
+quote, a damaged byte), and each stray byte is read as Windows-1252 instead of ruining the
+whole file; then an encoding the file declares (an HTML
 ``<meta charset>``; Latin-1 is read as its superset Windows-1252, as browsers do); then
 charset-normalizer's guess, preferring Windows-1252 among equally good single-byte guesses
 (newsroom text is mostly Western European). NUL bytes or many control characters mean the
@@ -12,6 +15,7 @@ file is binary, and it is refused.
 from __future__ import annotations
 
 import codecs
+import re
 import unicodedata
 
 import charset_normalizer
@@ -27,6 +31,22 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 )
 MAX_CONTROL_RATIO = 0.01
 _ALLOWED_CONTROLS = frozenset("\t\n\r\f\x0b")
+_UTF8_MULTIBYTE = re.compile(
+    rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}"
+)
+_HIGH_BYTES = re.compile(rb"[\x80-\xff]")
+STRAY_ERROR = "copydesk-cp1252-stray"
+
+
+def _stray_bytes_as_cp1252(error: UnicodeError) -> tuple[str, int]:
+    """Codec error handler: read each undecodable byte as Windows-1252 (or U+FFFD)."""
+    if not isinstance(error, UnicodeDecodeError):
+        raise error
+    chunk = error.object[error.start : error.end]
+    return chunk.decode("cp1252", errors="replace"), error.end
+
+
+codecs.register_error(STRAY_ERROR, _stray_bytes_as_cp1252)
 
 
 def bom_encoding(data: bytes) -> tuple[str, int] | None:
@@ -96,6 +116,16 @@ def _declared_codec(declared: str | None) -> str | None:
     return name
 
 
+def _mostly_utf8(data: bytes) -> str | None:
+    """UTF-8 text with a few stray bytes, each read as Windows-1252; None if it is not UTF-8."""
+    sequences = _UTF8_MULTIBYTE.findall(data)
+    covered = sum(len(sequence) for sequence in sequences)
+    stray = len(_HIGH_BYTES.findall(data)) - covered
+    if not sequences or stray >= len(sequences):
+        return None
+    return data.decode("utf-8", errors=STRAY_ERROR)
+
+
 def decode_text(data: bytes, declared: str | None = None) -> str:
     """Decode `data` as described in the module docstring; raises `Rejected` for binary data."""
     found = bom_encoding(data)
@@ -111,6 +141,9 @@ def decode_text(data: bytes, declared: str | None = None) -> str:
         return _check_not_binary(data.decode("utf-8"))
     except UnicodeDecodeError:
         pass
+    mostly = _mostly_utf8(data)
+    if mostly is not None:
+        return _check_not_binary(mostly)
     encoding = _declared_codec(declared)
     if encoding:
         try:

@@ -3,12 +3,17 @@
 Always dropped: script, style, noscript, template, nav, aside, footer, form (unless it wraps the
 whole page, as some sites do), button, iframe, svg and other embedded or form widgets; elements
 with role navigation, banner, contentinfo, complementary, search, menu(bar), dialog or toolbar;
-hidden elements (``hidden``, ``aria-hidden="true"``, inline ``display: none``).
+hidden elements (``hidden``, ``aria-hidden="true"``, inline ``display: none``); footnote
+reference marks (``<a href="#fn1">``, ``#_ftn1``, ``#ftnt1``, ``#cite_note-1``...: the notes
+themselves stay where the page has them, at the end); what `html_office` lists for pages saved
+by word processors (page headers and footers, comments, typed-out list numbers). When a page has several ``<h1>``, those
+in the site's header or branding (site name, logo) are dropped so the article's is the title.
 
 The article root is the longest ``<article>``, else ``<main>`` (or role="main"), else
 ``<body>``. Inside it, elements whose class or id names a word such as menu, nav, footer,
-sidebar, cookie, newsletter, related, share, social, ad/advert, comments or promo are dropped
-too, unless they hold the page's ``<h1>`` or at least half of the article's text (a wrapper like
+sidebar, cookie, newsletter, related, share, social, ad/advert, comments, promo, category,
+tags, like counts or buttons are dropped too (long names match by their part: "jp-relatedposts",
+"sharedaddy"), unless they hold the page's ``<h1>`` or at least half of the article's text (a wrapper like
 ``<div class="story has-sidebar">`` is kept). With ``<body>`` as the root, a ``<header>``
 without an ``<h1>`` is dropped as the site header.
 """
@@ -19,6 +24,8 @@ import re
 from collections.abc import Callable
 
 from lxml import html as lxml_html
+
+from desktop_app.formats.html_office import office_dropped, prepare_office_html
 
 DROP_TAGS = frozenset(
     {
@@ -42,9 +49,31 @@ BOILERPLATE_TOKENS = frozenset(
         "subscribe", "subscription", "signup", "related", "recommended", "recirculation",
         "share", "sharing", "sharebar", "social", "comment", "comments", "disqus", "popup",
         "modal", "paywall", "outbrain", "taboola", "trending", "popular", "toolbar", "bio",
-        "skip", "widget", "masthead", "banner",
+        "skip", "widget", "masthead", "banner", "copyright", "cat", "category", "categories",
+        "tags", "tagged", "taglist", "ufi", "like", "likes", "reactions", "button", "btn", "cta",
+        "print", "tools", "pagination", "pager", "follow", "donate", "addtoany", "a2a", "toast",
+        "notification", "skiplink",
     }
 )  # fmt: skip
+# Parts of compound class names ("jp-relatedposts", "sharedaddy", "newsletterSignup").
+BOILERPLATE_PARTS = re.compile(
+    r"related|sharing|sharedaddy|newsletter|sidebar|cookie|advert|sponsor|recommend|outbrain|"
+    r"taboola|breadcrumb|paywall|subscribe|subscription|widget|trending|social|disqus"
+)
+SITE_TOKENS = frozenset(
+    {"site", "header", "masthead", "branding", "brand", "logo", "banner", "navbar", "topbar"}
+)
+ARTICLE_TOKENS = frozenset(
+    {"entry", "post", "article", "story", "headline", "content", "hentry", "main"}
+)
+HOME = ("/", "./", "index.html", "/index.html")
+# Links to a footnote from the text (not the note's link back, which says "ref" or "anc").
+_NOTE_REFERENCE = re.compile(
+    r"#(?:_?ftn\d|ftnt\d|_?edn\d|sd(?:foot|end)note\d+sym|cite_note|(?:fn|footnote|endnote|note)"
+    r"[:_-]?\d)",
+    re.IGNORECASE,
+)
+MAX_NOTE_MARK_CHARS = 8
 HIDDEN_CLASSES = frozenset({"sr-only", "visually-hidden", "screen-reader-text", "hidden", "hide"})
 BYLINE_TOKENS = frozenset({"byline", "author", "authors"})
 _CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
@@ -61,10 +90,19 @@ def name_tokens(*values: str | None) -> set[str]:
     return tokens
 
 
+def is_boilerplate_name(element: lxml_html.HtmlElement) -> bool:
+    """True when the class or id names site furniture (menus, share bars, related links...)."""
+    tokens = name_tokens(element.get("class"), element.get("id"))
+    return bool(tokens & BOILERPLATE_TOKENS) or any(
+        len(token) > 6 and BOILERPLATE_PARTS.search(token) for token in tokens
+    )
+
+
 def is_byline_marked(element: lxml_html.HtmlElement) -> bool:
-    """True when class, id, rel or itemprop names a byline or author."""
+    """True when class, id, rel, itemprop or data-testid names a byline or author."""
     get = element.get
-    return bool(name_tokens(get("class"), get("id"), get("rel"), get("itemprop")) & BYLINE_TOKENS)
+    names = name_tokens(get("class"), get("id"), get("rel"), get("itemprop"), get("data-testid"))
+    return bool(names & BYLINE_TOKENS)
 
 
 def _text_length(element: lxml_html.HtmlElement) -> int:
@@ -81,8 +119,19 @@ def _always_dropped(element: lxml_html.HtmlElement, page_chars: int) -> bool:
         return True
     if element.get("hidden") is not None or element.get("aria-hidden") == "true":
         return True
+    if (tag == "a" and _is_note_reference(element)) or office_dropped(element):
+        return True
     classes = set((element.get("class") or "").lower().split())
     return bool(classes & HIDDEN_CLASSES) or bool(_HIDDEN_STYLE.search(element.get("style") or ""))
+
+
+def _is_note_reference(link: lxml_html.HtmlElement) -> bool:
+    """A footnote mark ("[1]", "1", "*") linking to its note, or a Google Docs comment mark."""
+    href = link.get("href") or ""
+    if href.startswith("#cmnt") and "ref" not in href:
+        return True
+    short = len(link.text_content().strip()) <= MAX_NOTE_MARK_CHARS
+    return short and _NOTE_REFERENCE.match(href) is not None
 
 
 def _prune(
@@ -104,7 +153,39 @@ def _prune(
 def drop_always(top: lxml_html.HtmlElement) -> None:
     """Remove scripts, navigation, hidden elements and the like anywhere under `top`."""
     page_chars = _text_length(top)
+    prepare_office_html(top)
     _prune(top, lambda el: _always_dropped(el, page_chars))
+
+
+def _is_site_heading(heading: lxml_html.HtmlElement) -> bool:
+    """An <h1> holding the site's name or logo rather than the article's headline.
+
+    Walking up from the heading, the first telling element decides: a name like "entry",
+    "post", "article" or "story" (or an <article>/<main>) means the article; a name like "site",
+    "masthead", "branding", "logo" or "header", role="banner", or a <header> outside the
+    article means the site. A heading that is only a link to the home page is the site's too.
+    """
+    links = heading.findall(".//a")
+    if len(links) == 1 and not (heading.text or "").strip() and links[0].get("href") in HOME:
+        return True
+    for element in (heading, *heading.iterancestors()):
+        tokens = name_tokens(element.get("class"), element.get("id"))
+        if element.tag in ("article", "main") or tokens & ARTICLE_TOKENS:
+            return False
+        if tokens & SITE_TOKENS or (element.get("role") or "").lower() == "banner":
+            return True
+        if element.tag == "header":
+            return not any(a.tag in ("article", "main") for a in element.iterancestors())
+    return False
+
+
+def drop_site_headings(document: lxml_html.HtmlElement) -> None:
+    """With several <h1>, remove the site-name ones, so the article's <h1> is the title."""
+    headings = list(document.iter("h1"))
+    site = [h for h in headings if _is_site_heading(h)]
+    if site and len(site) < len(headings):
+        for heading in site:
+            heading.drop_tree()
 
 
 def choose_root(document: lxml_html.HtmlElement) -> lxml_html.HtmlElement:
@@ -127,7 +208,7 @@ def drop_boilerplate(root: lxml_html.HtmlElement, root_is_body: bool) -> None:
     def should_drop(element: lxml_html.HtmlElement) -> bool:
         if element.tag == "header":
             return root_is_body and element.find(".//h1") is None
-        if not name_tokens(element.get("class"), element.get("id")) & BOILERPLATE_TOKENS:
+        if not is_boilerplate_name(element):
             return False
         if element.tag == "h1" or element.find(".//h1") is not None:
             return False

@@ -6,10 +6,17 @@ page's first ``<h1>`` of three or more words outside it), ``<h2>``-``<h6>`` -> h
 ``<figcaption>``/table ``<caption>`` -> caption, paragraphs inside ``<blockquote>`` ->
 blockquote, ``<li>`` -> list_item, an element whose class/id/rel/itemprop names a byline or
 author (or a short paragraph containing one, e.g. ``By <a rel="author">``) -> byline, each row of
-a data table -> one "table" block with cells joined by " | " (a table holding headings, lists or
-nested tables, or with a single column, is a layout table and is read like ``<div>``s). Text
-loose inside a ``<div>`` becomes its own paragraph. Whitespace is collapsed as a browser would,
-``&nbsp;`` is kept, ``<br>`` is a soft line break and ``<pre>`` keeps its lines.
+a data table -> one "table" block with its non-empty cells joined by " | " (a table holding
+headings, lists or nested tables, or with a single column, is a layout table and is read like
+``<div>``s). Paragraph classes named after word-processor styles give kinds (`html_office`:
+"Caption", "MsoQuote"...; "title"/"MsoTitle" only on a page without ``<h1>``, e.g. a Google
+Docs export); a page saved by a word processor (``<meta name="generator">``) with no title
+gets the plain-text title guess. Text loose inside a ``<div>`` becomes its own paragraph;
+`html_chrome` drops meta boxes and UI snippets among such text. Whitespace
+is collapsed as a browser would, ``&nbsp;`` is kept, ``<br>`` is a soft line break, two
+``<br>`` in a row end a paragraph, and ``<pre>`` keeps its lines. Images are not text (their
+alt text is dropped; a ``<figcaption>`` is the caption); embedded posts (``<blockquote
+class="twitter-tweet">``) are quoted material and stay as blockquotes.
 """
 
 from __future__ import annotations
@@ -23,13 +30,21 @@ from desktop_app.core.model import SourceText
 from desktop_app.formats.canonical import build_source_text
 from desktop_app.formats.decoding import decode_text
 from desktop_app.formats.errors import Rejected
-from desktop_app.formats.heuristics import apply_shared_rules
+from desktop_app.formats.heuristics import (
+    apply_shared_rules,
+    promote_first_line_title,
+    subtitle_kind,
+)
+from desktop_app.formats.html_chrome import drop_chrome, is_author_link, is_meta_box
 from desktop_app.formats.html_clean import (
     choose_root,
     drop_always,
     drop_boilerplate,
+    drop_site_headings,
     is_byline_marked,
+    name_tokens,
 )
+from desktop_app.formats.html_office import class_kind
 
 BLOCK_TAGS = frozenset(
     {
@@ -44,6 +59,10 @@ HEADINGS["h6"] = "heading"
 LAYOUT_MARKERS = frozenset({"table", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "ul", "ol"})
 MAX_BYLINE_ELEMENT_CHARS = 200
 _WHITESPACE = re.compile(r"[ \t\n\r\f]+")
+_WORD_PROCESSORS = re.compile(r"LibreOffice|OpenOffice|Microsoft Word|Cocoa HTML Writer|Pages")
+_DISPLAY_INLINE = re.compile(r"display\s*:\s*inline\b", re.IGNORECASE)
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+_BY_WORDS = re.compile(r"\s*(?:(?:written|reported|words|story)\s+)?by:?\s*", re.IGNORECASE)
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 # Characters lxml refuses in a str (C0 controls other than tab/newline/CR, U+FFFE/U+FFFF).
 _NOT_XML_CHARS = re.compile(r"[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
@@ -64,8 +83,10 @@ def _parser() -> lxml_html.HTMLParser:
 class _Walker:
     """Collects (kind, text) pairs from an element tree in document order."""
 
-    def __init__(self) -> None:
+    def __init__(self, title_classes: bool = False) -> None:
         self.parts: list[tuple[str, str]] = []
+        self.loose: set[int] = set()  # indices of parts made of text loose in a <div>...
+        self.title_classes = title_classes
 
     def inline(self, element: lxml_html.HtmlElement, out: list[str], pre: bool = False) -> bool:
         """Append the visible text inside `element` to `out`; True if it holds a byline marker."""
@@ -114,6 +135,16 @@ class _Walker:
             if len(text.strip()) <= MAX_BYLINE_ELEMENT_CHARS:
                 self.parts.append(("byline", text))
                 return
+        if context is None and is_meta_box(
+            element, name_tokens(element.get("class"), element.get("id"))
+        ):
+            self.meta_bylines(element)
+            return
+        styled = class_kind(element, self.title_classes) if tag == "p" and not context else None
+        if styled:
+            text = self.text_of(element)
+            self.parts.append((subtitle_kind(text) if styled == "subtitle" else styled, text))
+            return
         if tag in ("figcaption", "caption"):
             context = "caption"
         elif tag == "blockquote" and context is None:
@@ -122,29 +153,55 @@ class _Walker:
             context = "list_item"
         self.mixed(element, context)
 
+    def meta_bylines(self, element: lxml_html.HtmlElement) -> None:
+        """Keep only the byline of an author/date/category box (see `html_chrome`)."""
+        for child in element:
+            if not isinstance(child.tag, str):
+                continue
+            if is_byline_marked(child) or is_author_link(child):
+                self.parts.append(("byline", self.text_of(child)))
+            else:
+                self.meta_bylines(child)
+
     def mixed(self, element: lxml_html.HtmlElement, context: str | None) -> None:
-        """Walk block children; each run of loose text and inline elements is one paragraph."""
+        """Walk block children; each run of loose text and inline elements is one paragraph.
+
+        Outside <p>, an inline byline or author link that starts the run (after at most "By")
+        is a byline of its own, so a date or a "Follow" button after it is not glued to it.
+        """
+        loose = element.tag != "p"
+        split_bylines = loose and context is None
         run: list[str] = [_WHITESPACE.sub(" ", element.text or "")]
         marked = False
         for child in element:
             if isinstance(child.tag, str):
-                if child.tag in BLOCK_TAGS:
-                    self.flush(run, context, marked)
+                if _is_block(child) or (child.tag not in BLOCK_TAGS and _holds_block(child)):
+                    self.flush(run, context, marked, loose)
                     run, marked = [], False
                     self.walk(child, context)
+                elif (
+                    split_bylines
+                    and _only_by_words("".join(run))
+                    and (is_byline_marked(child) or is_author_link(child))
+                ):
+                    self.parts.append(("byline", "".join(run) + self.text_of(child)))
+                    run, marked = [], False
                 else:
                     marked = self.inline(child, run) or marked
             run.append(_WHITESPACE.sub(" ", child.tail or ""))
-        self.flush(run, context, marked)
+        self.flush(run, context, marked, loose)
 
-    def flush(self, run: list[str], context: str | None, marked: bool) -> None:
-        text = "".join(run)
-        if not text.strip():
-            return
-        kind = context or "paragraph"
-        if marked and kind == "paragraph" and len(text.strip()) <= MAX_BYLINE_ELEMENT_CHARS:
-            kind = "byline"
-        self.parts.append((kind, text))
+    def flush(self, run: list[str], context: str | None, marked: bool, loose: bool) -> None:
+        """Emit a run as paragraph(s): two <br> in a row (a blank line) end a paragraph."""
+        for text in _BLANK_LINE.split("".join(run)):
+            if not text.strip():
+                continue
+            kind = context or "paragraph"
+            if marked and kind == "paragraph" and len(text.strip()) <= MAX_BYLINE_ELEMENT_CHARS:
+                kind = "byline"
+            if loose:
+                self.loose.add(len(self.parts))
+            self.parts.append((kind, text))
 
     def table(self, table: lxml_html.HtmlElement) -> None:
         """One "table" block per row of a data table (rows of nested tables are not repeated)."""
@@ -155,8 +212,24 @@ class _Walker:
             cells = [
                 self.text_of(c).replace("\n", " ").strip() for c in row if c.tag in ("td", "th")
             ]
-            if any(cells):
+            cells = [cell for cell in cells if cell]
+            if cells:
                 self.parts.append(("table", " | ".join(cells)))
+
+
+def _only_by_words(text: str) -> bool:
+    """Nothing, or just "By" / "Written by", before an author's name."""
+    return not text.strip() or _BY_WORDS.fullmatch(text) is not None
+
+
+def _is_block(element: lxml_html.HtmlElement) -> bool:
+    """A block element, unless styled to flow inline (LibreOffice wraps text in such <div>s)."""
+    return element.tag in BLOCK_TAGS and not _DISPLAY_INLINE.search(element.get("style") or "")
+
+
+def _holds_block(element: lxml_html.HtmlElement) -> bool:
+    """An inline element wrapping paragraphs (a <span> frame around a caption's <p>)."""
+    return any(isinstance(d.tag, str) and _is_block(d) for d in element.iterdescendants())
 
 
 def _rows(table: lxml_html.HtmlElement) -> list[lxml_html.HtmlElement]:
@@ -191,10 +264,12 @@ def html_to_parts(markup: str) -> list[tuple[str, str]]:
         document = lxml_html.document_fromstring(_clean_markup(markup), parser=_parser())
     except (etree.ParserError, etree.XMLSyntaxError, ValueError) as exc:
         raise Rejected("the web page could not be read (it holds no HTML content)") from exc
+    generator = " ".join(document.xpath("//meta[@name='generator' or @name='Generator']/@content"))
     drop_always(document)
+    drop_site_headings(document)
     root = choose_root(document)
     drop_boilerplate(root, root_is_body=root.tag in ("body", "html"))
-    walker = _Walker()
+    walker = _Walker(title_classes=document.find(".//h1") is None)
     if root.tag not in ("body", "html") and root.find(".//h1") is None:
         for heading in document.iter("h1"):
             text = walker.text_of(heading)
@@ -202,7 +277,10 @@ def html_to_parts(markup: str) -> list[tuple[str, str]]:
                 walker.parts.append(("heading1", text))
                 break
     walker.walk(root)
-    return walker.parts
+    parts = drop_chrome(walker.parts, walker.loose)
+    if _WORD_PROCESSORS.search(generator) and not any(k in ("title", "heading1") for k, _ in parts):
+        parts = promote_first_line_title(parts)  # a draft saved as HTML: its headline is a <p>
+    return parts
 
 
 def import_html(data: bytes, stem: str) -> SourceText:

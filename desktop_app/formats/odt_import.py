@@ -8,12 +8,15 @@ the first level-1 heading is the title when no "Title" paragraph exists (shared 
 "Heading N" styles on ``text:p`` count as headings too; "Caption" and LibreOffice's caption
 styles ("Illustration", "Figure", "Drawing") -> caption; "Quotations"/"Quote" -> blockquote;
 paragraphs in ``text:list`` -> list_item; each table row -> one "table" block, cells joined
-with " | " (a one-column table is a layout box, read as ordinary paragraphs).
+with " | " (empty and covered cells are left out; a one-column table is a layout box, read as
+ordinary paragraphs).
 
-Text: spans, links and fields are read through; ``text:s`` gives spaces, ``text:tab`` a tab,
-``text:line-break`` a soft line break; footnotes, comments, ruby annotations, tracked deletions
-the table of contents and images' alt text are skipped; frames' text boxes are emitted before
-their anchor paragraph.
+Text: spans, links and fields (their shown value) are read through; ``text:s`` gives spaces,
+``text:tab`` a tab, ``text:line-break`` a soft line break; comments, ruby annotations, the
+table of contents and images' alt text are skipped. The body of an .odt already is the text
+with tracked changes accepted (deleted text lives in ``text:tracked-changes``, which is
+skipped). Frames' text boxes are emitted before their anchor paragraph. Footnotes and endnotes
+follow `notes`: the body loses them and they come after it as "[citation] ..." blocks.
 """
 
 from __future__ import annotations
@@ -29,6 +32,7 @@ from desktop_app.core.model import SourceText
 from desktop_app.formats.canonical import build_source_text
 from desktop_app.formats.errors import Rejected
 from desktop_app.formats.heuristics import apply_shared_rules, style_name_kind, subtitle_kind
+from desktop_app.formats.notes import NoteMarks, note_block
 from desktop_app.formats.sniff import open_checked_zip
 
 TEXT = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
@@ -39,7 +43,7 @@ DRAW = "{urn:oasis:names:tc:opendocument:xmlns:drawing:1.0}"
 SVG = "{urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0}"
 _SKIPPED_INLINE = frozenset(
     {
-        TEXT + "note", OFFICE + "annotation", TEXT + "ruby-text", TEXT + "tracked-changes",
+        OFFICE + "annotation", OFFICE + "annotation-end", TEXT + "ruby-text", TEXT + "tracked-changes",
         SVG + "title", SVG + "desc", OFFICE + "binary-data",
     }
 )  # fmt: skip
@@ -74,6 +78,8 @@ class _Reader:
 
     def __init__(self, roots: list[Element]) -> None:
         self.parts: list[tuple[str, str]] = []
+        self.notes: list[tuple[str, str]] = []
+        self.marks = NoteMarks()
         self.parents: dict[str, str | None] = {}
         self.names: dict[str, str] = {}
         for root in roots:
@@ -137,10 +143,26 @@ class _Reader:
                 yield "\n"
             elif tag == DRAW + "text-box":
                 nested.append(child)
+            elif tag == TEXT + "note":
+                self.note(child)
             elif tag not in _SKIPPED_INLINE:
                 yield from self.inline(child, nested)
             if child.tail:
                 yield _WHITESPACE.sub(" ", child.tail)
+
+    def note(self, note: Element) -> None:
+        """Keep a footnote's or endnote's text for the end of the document (see `notes`)."""
+        citation = note.find(TEXT + "note-citation")
+        mark = "".join(citation.itertext()) if citation is not None else ""
+        if not mark.strip():
+            mark = self.marks.next(note.get(TEXT + "note-class") == "endnote")
+        body = note.find(TEXT + "note-body")
+        paragraphs = []
+        if body is not None:
+            for element in body.iter():
+                if element.tag in (TEXT + "p", TEXT + "h"):
+                    paragraphs.append("".join(self.inline(element, [])))
+        self.notes.append(note_block(mark, paragraphs))
 
     def table(self, table: Element) -> None:
         rows = [row for row in _rows(table)]
@@ -151,8 +173,8 @@ class _Reader:
                     self.blocks(cell)
             return
         for cells in grid:
-            texts = [" ".join(self.cell_text(cell)) for cell in cells]
-            self.parts.append(("table", " | ".join(t.replace("\n", " ").strip() for t in texts)))
+            texts = (" ".join(self.cell_text(cell)).replace("\n", " ").strip() for cell in cells)
+            self.parts.append(("table", " | ".join(t for t in texts if t)))
 
     def cell_text(self, cell: Element) -> Iterator[str]:
         for element in cell.iter():
@@ -186,4 +208,5 @@ def import_odt(data: bytes, stem: str) -> SourceText:
         raise Rejected("not an OpenDocument text (it has no text body)")
     reader = _Reader([content] + ([styles] if styles is not None else []))
     reader.blocks(body)
-    return build_source_text(apply_shared_rules(reader.parts), stem, "odt")
+    parts = apply_shared_rules(reader.parts) + reader.notes
+    return build_source_text(parts, stem, "odt")

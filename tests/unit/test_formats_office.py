@@ -196,7 +196,8 @@ ODT_CONTENT = """<?xml version="1.0" encoding="UTF-8"?>
 
 
 def test_odt_resolves_automatic_styles_and_reads_inline_markup(tmp_path: Path) -> None:
-    """P1 -> Title etc. are resolved; spaces, tabs, breaks, notes, comments, frames handled."""
+    """P1 -> Title etc. are resolved; spaces, tabs, breaks, comments, frames handled; the
+    footnote leaves its sentence and comes after the body as "[1] ..."."""
     path = tmp_path / "styled.odt"
     with zipfile.ZipFile(path, "w") as archive:
         archive.writestr("mimetype", "application/vnd.oasis.opendocument.text")
@@ -217,6 +218,7 @@ def test_odt_resolves_automatic_styles_and_reads_inline_markup(tmp_path: Path) -
         ("table", "Year | Rent"),
         ("table", "2021 note"),
         ("heading", "Later heading"),
+        ("paragraph", "[1] Footnote text"),
     ]
 
 

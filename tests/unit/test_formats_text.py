@@ -134,13 +134,13 @@ def test_xhtml_with_xml_declaration_and_broken_markup_is_read(tmp_path: Path) ->
 def test_html_layout_table_breaks_pre_and_loose_text(tmp_path: Path) -> None:
     """Layout tables read like divs; <br> is a soft break; <pre> keeps lines; loose text counts."""
     page = (
-        "<html><body><div>Loose text<p>Para one<br>line two</p>tail text</div>"
+        "<html><body><div>Loose text here.<p>Para one<br>line two</p>tail text</div>"
         "<table><tr><td><h2>Side</h2><p>Cell para</p></td><td><p>Other</p></td></tr></table>"
         "<pre>a  b\n  c</pre><ul><li>Item<ul><li>Sub</li></ul></li></ul></body></html>"
     )
     source = load_source(write(tmp_path, "t.html", page))
     assert blocks(source) == [
-        ("paragraph", "Loose text"),
+        ("paragraph", "Loose text here."),
         ("paragraph", "Para one\nline two"),
         ("paragraph", "tail text"),
         ("heading", "Side"),

@@ -14,6 +14,9 @@ def test_ruff_finds_nothing() -> None:
     ruff = Path(sys.executable).with_name("ruff")
     result = subprocess.run(
         [str(ruff), "check", "desktop_app", "tests", "scripts", "benchmarks", "packaging"],
-        cwd=ROOT, capture_output=True, text=True, timeout=120,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert result.returncode == 0, result.stdout[-2000:]
