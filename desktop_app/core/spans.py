@@ -43,8 +43,17 @@ class SpanIndex:
         self.length = len(text)
         self.spans: dict[str, tuple[int, int]] = {}
         self.by_line: dict[int, set[str]] = {}
-        for ident, start, end in spans:
-            self.add(ident, start, end)
+        starts, by_line, index = self.starts, self.by_line, self.spans
+        for ident, start, end in spans:  # add() inlined: opening files thousands at once
+            index[ident] = (start, end)
+            first = bisect_right(starts, start) - 1
+            last = bisect_right(starts, end - 1) - 1 if end - 1 > start else first
+            for line in range(first, last + 1):
+                bucket = by_line.get(line)
+                if bucket is None:
+                    by_line[line] = {ident}
+                else:
+                    bucket.add(ident)
 
     def line_of(self, position: int) -> int:
         return bisect_right(self.starts, position) - 1

@@ -206,10 +206,12 @@ class SqliteRepository:
         self._texts.pop(document_id, None)
 
     # -- annotations --------------------------------------------------------------------------
-    def annotations_for(self, document_id: str) -> list[Annotation]:
+    def annotations_for(self, document_id: str, ordered: bool = True) -> list[Annotation]:
+        """A document's annotations, in reading order unless `ordered` is False (the window sorts
+        them itself and skips SQLite's sort when opening a long draft)."""
+        order = ' ORDER BY start, "end"' if ordered else ""
         rows = self._read(
-            f"SELECT {ANNOTATION_COLUMNS} FROM annotations WHERE document_id = ? "
-            'ORDER BY start, "end"',
+            f"SELECT {ANNOTATION_COLUMNS} FROM annotations WHERE document_id = ?{order}",
             [document_id],
         )
         return [_annotation(r) for r in rows]

@@ -27,7 +27,7 @@ class DocumentSession(QObject):
         self.text = document.text
         self.offsets = TextOffsets(self.text)
         self.annotations: dict[str, Annotation] = {
-            a.id: a for a in repo.annotations_for(document.id)
+            a.id: a for a in repo.annotations_for(document.id, ordered=False)
         }
         self.index = SpanIndex(
             self.text,
