@@ -25,8 +25,9 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable
 from pathlib import Path
+
+from timing import timed  # benchmarks/ is on sys.path when a script runs
 
 from desktop_app.app import open_repository
 from desktop_app.commands import export_csv
@@ -87,16 +88,6 @@ def export_sql(field_keys: list[str]) -> str:
         "FROM annotations a JOIN documents d ON d.id = a.document_id "
         'ORDER BY d.imported_at, a.document_id, a.start, a."end", a.id'
     )
-
-
-def timed(fn: Callable[[], object], repeat: int = 3) -> float:
-    """Best of `repeat` runs, in seconds."""
-    best = float("inf")
-    for _ in range(repeat):
-        t0 = time.perf_counter()
-        fn()
-        best = min(best, time.perf_counter() - t0)
-    return best
 
 
 def main() -> int:

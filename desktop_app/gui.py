@@ -5,7 +5,6 @@ from __future__ import annotations
 import gc
 import os
 import sys
-import tempfile
 from pathlib import Path
 
 
@@ -139,7 +138,3 @@ def ask_reviewer_name(default: str) -> str:
         text=default,
     )
     return name.strip() if ok and name.strip() else default
-
-
-def temp_db_dir() -> str:
-    return tempfile.mkdtemp(prefix="copydesk-")

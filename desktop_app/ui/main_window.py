@@ -50,9 +50,7 @@ def is_dark() -> bool:
 
 
 class MainWindow(EditingMixin, FilesMixin, ChecksMixin, QMainWindow):
-    document_opened = Signal(str)
     import_finished = Signal()
-    message_shown = Signal(str)
 
     def __init__(self, services: Services, settings: Settings, settings_path: Path) -> None:
         super().__init__()
@@ -104,6 +102,7 @@ class MainWindow(EditingMixin, FilesMixin, ChecksMixin, QMainWindow):
         self.checks_dock = self._dock(
             "Checks", "checks", self.checks, Qt.DockWidgetArea.LeftDockWidgetArea
         )
+        self.documents: list[dict[str, object]] = []  # the library as last listed
         self.library_findings: dict[str, list[Finding]] = {}  # documents not open: computed once
         self.checks_timer = QTimer(self, singleShot=True, interval=150)
         self.checks_timer.timeout.connect(self.refresh_checks)
@@ -173,7 +172,6 @@ class MainWindow(EditingMixin, FilesMixin, ChecksMixin, QMainWindow):
     def show_message(self, text: str, error: bool = False) -> None:
         """Status-bar message; errors are also kept in `last_error` and shown in a non-blocking box."""
         self.statusBar().showMessage(text, 8000)
-        self.message_shown.emit(text)
         if error:
             self.last_error = text
             box = QMessageBox(QMessageBox.Icon.Warning, "Copydesk", text, parent=self)
@@ -204,7 +202,8 @@ class MainWindow(EditingMixin, FilesMixin, ChecksMixin, QMainWindow):
 
     def refresh_library(self) -> None:
         current = self.session.document.id if self.session else ""
-        self.library.populate(self.repo.list_documents(), self.tags, current)
+        self.documents = self.repo.list_documents()
+        self.library.populate(self.documents, self.tags, current)
         self.checks_timer.start()
 
     def open_document(self, document_id: str) -> bool:
@@ -262,7 +261,6 @@ class MainWindow(EditingMixin, FilesMixin, ChecksMixin, QMainWindow):
         self.update_counts()
         QTimer.singleShot(0, lambda: self.scroll_to(position))
         self.checks_timer.start()
-        self.document_opened.emit(document_id)
         return True
 
     def scroll_to(self, position: int) -> None:

@@ -49,13 +49,10 @@ class DocumentSession(QObject):
 
     def run(self, op: Operation) -> bool:
         """Apply a user edit as one transaction and one undo step; False (and `failed`) if it could not."""
-        try:
-            inverse, change = apply(self.repo, op)
-        except CopydeskError as error:
-            self.failed.emit(str(error))
+        inverse = self._apply_raw(op)
+        if inverse is None:
             return False
         self.undo_stack.push(_OperationCommand(self, op, inverse))
-        self.absorb(change)
         return True
 
     def _apply_raw(self, op: Operation) -> Operation | None:

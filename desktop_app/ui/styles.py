@@ -14,13 +14,6 @@ UNDERLINES = (
     QTextCharFormat.UnderlineStyle.DashUnderline,
     QTextCharFormat.UnderlineStyle.DashDotLine,
 )
-CUE_NAMES = (
-    "solid underline",
-    "wavy underline",
-    "dotted underline",
-    "dashed underline",
-    "dash-dot underline",
-)
 BUILTIN_CUES = {"quote": 0, "claim": 1, "anonymous_source": 2}
 
 

@@ -29,8 +29,10 @@ class ChecksMixin(_Base):
 
     def refresh_checks(self) -> None:
         """Recompute the checks (debounced after edits) and the per-document counts."""
+        documents = (
+            self.documents
+        )  # listed by refresh_library, which every import and tag change runs
         try:
-            documents = self.repo.list_documents()
             per_doc = {d["id"]: self.findings_for(d["id"]) for d in documents}
         except CopydeskError as error:
             self.show_message(str(error), error=True)
