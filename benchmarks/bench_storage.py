@@ -34,6 +34,7 @@ from desktop_app.commands import export_csv
 from desktop_app.core.annotations import new_annotation
 from desktop_app.core.fields import ordered_field_keys
 from desktop_app.core.operations import AddAnnotation, apply
+from desktop_app.desk import Desk
 from desktop_app.formats import load_source
 
 ARTICLE_CHARS = 1_000_000
@@ -113,7 +114,7 @@ def main() -> int:
         repo = open_repository(db_path)
         t0 = time.perf_counter()
         source = load_source(str(article))
-        doc, _ = repo.add_document(source, str(article))
+        doc, _ = Desk(repo).add_source(source, str(article))
         import_s = time.perf_counter() - t0
         text = doc.text
         print(f"article: {len(text):,} characters, {len(doc.blocks):,} blocks")

@@ -54,8 +54,10 @@ def build_database(path: Path, rng: random.Random) -> str:
     for part in text.split("\n\n"):
         blocks.append(Block("paragraph", pos, pos + len(part)))
         pos += len(part) + 2
+    from desktop_app.desk import Desk
+
     repo = open_repository(path)
-    doc, _ = repo.add_document(
+    doc, _ = Desk(repo).add_source(
         SourceText(text, "Benchmark draft", tuple(blocks), "txt"), "/bench.txt"
     )
     tags = ("quote", "claim", "anonymous_source")
@@ -167,6 +169,7 @@ import sys, time
 t0 = time.perf_counter()
 from PySide6.QtWidgets import QApplication
 app = QApplication([])
+from desktop_app.desk import Desk
 from desktop_app.app import open_repository
 from desktop_app.gui import build_window
 from pathlib import Path

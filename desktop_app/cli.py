@@ -70,7 +70,9 @@ def build_parser() -> Parser:
 
     p = subs.add_parser("export", help="export annotations")
     p.add_argument("--document", metavar="ID")
-    p.add_argument("--format", choices=["csv"], default="csv")
+    from desktop_app.export.registry import exporter_names
+
+    p.add_argument("--format", choices=exporter_names(), default="csv")
     p.add_argument(
         "-o", "--output", default="-", metavar="FILE", help="output file, or - for stdout"
     )

@@ -1,4 +1,4 @@
-"""The headless subcommands behind `copydesk import|list|annotate|export|check`."""
+"""The headless subcommands: argparse arguments in, desk calls, printing out."""
 
 from __future__ import annotations
 
@@ -9,38 +9,43 @@ import os
 import sys
 import tempfile
 import unicodedata
-from collections.abc import Callable
-from contextlib import closing
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import IO
 
-from desktop_app.app import open_repository, resolve_db_path
-from desktop_app.core.annotations import edited, new_annotation
-from desktop_app.core.checks import CHECK_LABELS, check_document
-from desktop_app.core.errors import CopydeskError, OperationError, UsageProblem
-from desktop_app.core.fields import ordered_field_keys
-from desktop_app.core.model import Document
-from desktop_app.core.operations import AddAnnotation, apply
+from desktop_app.app import open_desk, resolve_db_path
+from desktop_app.core.checks import CHECK_LABELS
+from desktop_app.core.errors import CopydeskError, FieldError, OperationError, UsageProblem
 from desktop_app.core.paths import settings_path
 from desktop_app.core.search import find_occurrence
 from desktop_app.core.settings import Settings, account_name
-from desktop_app.export.csv_export import write_csv
-from desktop_app.formats import FormatError, load_source
-from desktop_app.storage import SqliteRepository
+from desktop_app.desk import Desk
+
+
+@contextmanager
+def desk_for(args: argparse.Namespace, reviewer: str = "") -> Iterator[Desk]:
+    desk = open_desk(args.db, reviewer)
+    try:
+        yield desk
+    finally:
+        desk.close()
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    with closing(open_repository(args.db)) as repo:
+    from desktop_app.formats import FormatError
+
+    with desk_for(args) as desk:
         failed = 0
         for name in args.files:
             try:
-                source = load_source(name)
+                result = desk.import_file(name)
             except FormatError as error:
                 print(f"copydesk: {error}", file=sys.stderr)
                 failed += 1
                 continue
-            doc, created = repo.add_document(source, str(Path(name).resolve()))
-            note = "" if created else "\t(already imported)"
+            doc = result.document
+            note = "" if result.created else "\t(already imported)"
             print(
                 f"{doc.id}\t{doc.title}\t{len(doc.blocks)} blocks\t{len(doc.text)} characters{note}"
             )
@@ -48,25 +53,13 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_list(args: argparse.Namespace) -> int:
-    with closing(open_repository(args.db)) as repo:
-        for doc in repo.list_documents():
-            counts = ", ".join(f"{tag} {n}" for tag, n in sorted(doc["counts"].items()))
-            counts = counts or "no annotations"
-            print(f"{doc['id']}\t{doc['title']}\t{doc['characters']} characters\t{counts}")
+    with desk_for(args) as desk:
+        for doc in desk.documents():
+            counts = ", ".join(f"{tag} {n}" for tag, n in sorted(doc.counts.items()))
+            print(
+                f"{doc.id}\t{doc.title}\t{doc.characters} characters\t{counts or 'no annotations'}"
+            )
         return 0
-
-
-def resolve_document(repo: SqliteRepository, ident: str) -> Document:
-    matches = repo.find_documents(ident)
-    if not matches:
-        raise OperationError(f"no document with id {ident!r} (see copydesk list)")
-    if len(matches) > 1:
-        raise OperationError(
-            f"document id {ident!r} is ambiguous ({len(matches)} match); give more of it"
-        )
-    doc = repo.get_document(matches[0])
-    assert doc is not None
-    return doc
 
 
 def _parse_fields(pairs: list[str]) -> dict[str, str]:
@@ -89,11 +82,10 @@ def cmd_annotate(args: argparse.Namespace) -> int:
     if args.nth != 1 and not by_find:
         raise UsageProblem("--nth only goes with --find")
     fields = _parse_fields(args.field)
-    with closing(open_repository(args.db)) as repo:
-        doc = resolve_document(repo, args.document)
-        if repo.get_tag(args.tag) is None:
-            names = ", ".join(t.name for t in repo.tags())
-            raise OperationError(f"unknown tag {args.tag!r}; tags are: {names}")
+    reviewer = args.reviewer or Settings.load(settings_path()).reviewer or account_name()
+    with desk_for(args, reviewer) as desk:
+        doc = desk.resolve_document(args.document)
+        desk.tag(args.tag)  # an unknown tag is reported before a missing span
         if by_find:
             # The canonical text is NFC; a terminal may hand over decomposed accents.
             span = find_occurrence(doc.text, unicodedata.normalize("NFC", args.find), args.nth)
@@ -104,26 +96,19 @@ def cmd_annotate(args: argparse.Namespace) -> int:
             start, end = span
         else:
             start, end = args.start, args.end
-        reviewer = args.reviewer or Settings.load(settings_path()).reviewer or account_name()
-        annotation = new_annotation(
-            doc.id, doc.text, args.tag, start, end, reviewer=reviewer, note=args.note, fields=fields
-        )
-        if args.status:
-            annotation = edited(annotation, status=args.status)
-        apply(repo, AddAnnotation(annotation, "Tag"))
-        print(
-            f"{annotation.id}\t{annotation.tag}\t{annotation.start}-{annotation.end}\t{annotation.exact}"
-        )
+        try:
+            a = desk.annotate(
+                doc.id, args.tag, start, end, note=args.note, fields=fields, status=args.status
+            )
+        except FieldError as error:
+            raise UsageProblem(str(error)) from None
+        print(f"{a.id}\t{a.tag}\t{a.start}-{a.end}\t{a.exact}")
         return 0
 
 
-def export_csv(repo: SqliteRepository, document_id: str | None, out: IO[str]) -> int:
-    keys = ordered_field_keys(repo.field_keys(document_id))
-    rows = repo.export_rows(document_id, keys)
-    return write_csv(out, rows, keys, repo.block_starts(document_id))
-
-
-def write_text_atomically(path: str, write: Callable[[IO[str]], object]) -> None:
+def write_atomically(
+    path: str, write: Callable[[IO[str]], object], binary: bool = False, encoding: str = "utf-8-sig"
+) -> None:
     """Write to a temp file beside `path`, then rename: a failure never leaves half a file."""
     target = Path(path)
     try:
@@ -135,8 +120,12 @@ def write_text_atomically(path: str, write: Callable[[IO[str]], object]) -> None
     except OSError as error:
         raise CopydeskError(f"{path}: cannot write here ({error.strerror})") from None
     try:
-        with os.fdopen(fd, "w", encoding="utf-8-sig", newline="") as handle:
-            write(handle)
+        if binary:
+            with os.fdopen(fd, "wb") as raw:
+                write(raw)  # type: ignore[arg-type]
+        else:
+            with os.fdopen(fd, "w", encoding=encoding, newline="") as handle:
+                write(handle)
         os.chmod(tmp, mode)
         os.replace(tmp, target)
     except OSError as error:
@@ -148,23 +137,30 @@ def write_text_atomically(path: str, write: Callable[[IO[str]], object]) -> None
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    from desktop_app.export.registry import get_exporter
+
+    info = get_exporter(args.format)
     if args.output != "-":
         target = Path(args.output).expanduser().resolve()
         db_file = resolve_db_path(args.db).resolve()
         if target in (db_file, Path(f"{db_file}-wal"), Path(f"{db_file}-shm")):
             raise UsageProblem(f"{args.output}: that is the database itself; choose another file")
-    with closing(open_repository(args.db)) as repo:
-        doc_id = resolve_document(repo, args.document).id if args.document else None
+    with desk_for(args) as desk:
+        doc_id = desk.resolve_document(args.document).id if args.document else None
+        exporter = info.load()
         if args.output == "-":
             sys.stdout.flush()  # whatever was printed before goes first
             buffer = getattr(sys.stdout, "buffer", None)
             if buffer is None:  # a replaced stdout without bytes underneath
-                sys.stdout.write("\ufeff")
-                export_csv(repo, doc_id, sys.stdout)
+                desk.export(args.format, sys.stdout, doc_id)
                 return 0
-            out = io.TextIOWrapper(buffer, encoding="utf-8-sig", newline="")
+            if exporter.binary:
+                desk.export(args.format, buffer, doc_id)
+                buffer.flush()
+                return 0
+            out = io.TextIOWrapper(buffer, encoding=_encoding(args.format), newline="")
             try:
-                export_csv(repo, doc_id, out)
+                desk.export(args.format, out, doc_id)
             finally:
                 try:
                     out.flush()
@@ -175,11 +171,17 @@ def cmd_export(args: argparse.Namespace) -> int:
 
             def write(handle: IO[str]) -> None:
                 nonlocal count
-                count = export_csv(repo, doc_id, handle)
+                count = desk.export(args.format, handle, doc_id)
 
-            write_text_atomically(args.output, write)
+            write_atomically(
+                args.output, write, binary=exporter.binary, encoding=_encoding(args.format)
+            )
             print(f"{count} annotations written to {args.output}", file=sys.stderr)
         return 0
+
+
+def _encoding(fmt: str) -> str:
+    return "utf-8-sig" if fmt == "csv" else "utf-8"  # the BOM tells Excel the CSV is UTF-8
 
 
 def cmd_check(args: argparse.Namespace) -> int:
@@ -189,18 +191,12 @@ def cmd_check(args: argparse.Namespace) -> int:
     instead of the span for an annotation whose words are gone); JSON: a list of objects. Exit 0
     whether or not there are findings: they are work for an editor, not a failure of the command.
     """
-    with closing(open_repository(args.db)) as repo:
-        if args.document:
-            docs = [resolve_document(repo, args.document)]
-        else:
-            found = (repo.get_document(d["id"]) for d in repo.list_documents())
-            docs = [doc for doc in found if doc is not None]
+    with desk_for(args) as desk:
+        doc_id = desk.resolve_document(args.document).id if args.document else None
         records = []
-        for doc in docs:
-            annotations = repo.annotations_for(doc.id)
-            exact = {a.id: a.exact for a in annotations}
-            for finding in check_document(doc.id, doc.text, annotations):
-                records.append((doc, finding, exact.get(finding.annotation_id, "")))
+        for doc, findings in desk.check(doc_id):
+            state_text = {a.id: a.exact for a in desk.annotations(doc.id)}
+            records += [(doc, f, state_text.get(f.annotation_id, "")) for f in findings]
     if args.format == "json":
         payload = [
             {

@@ -15,3 +15,7 @@ class OperationError(CopydeskError):
 
 class UsageProblem(CopydeskError):
     """The command was given options that do not fit together (exit 2)."""
+
+
+class FieldError(OperationError):
+    """A field key or value that the annotation's tag does not accept."""

@@ -25,6 +25,11 @@ class FieldSpec:
     link_tag: str = ""
     help: str = ""
 
+    @property
+    def short(self) -> str:
+        """The label without its hint in brackets, for undo steps ("Set Reason")."""
+        return self.label.split(" (")[0]
+
 
 QUOTE_FIELDS = (
     FieldSpec("speaker", "Speaker", help="Who said it, as the story names them"),

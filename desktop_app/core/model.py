@@ -16,27 +16,14 @@ BLOCK_KINDS = (
     "table",
 )
 STATUSES = ("open", "needs_follow_up", "verified", "disputed", "resolved")
+STATUS_LABELS = {
+    "open": "Open",
+    "needs_follow_up": "Needs follow-up",
+    "verified": "Verified",
+    "disputed": "Disputed",
+    "resolved": "Resolved",
+}
 ANCHOR_STATES = ("anchored", "moved", "orphaned")
-
-# The order in which storage hands annotation rows to exporters, before one column per field key.
-ANNOTATION_ROW_COLUMNS = (
-    "document_id",
-    "document_title",
-    "source_path",
-    "annotation_id",
-    "tag",
-    "text",
-    "start",
-    "end",
-    "prefix",
-    "suffix",
-    "note",
-    "status",
-    "reviewer",
-    "created_at",
-    "updated_at",
-    "anchor_state",
-)
 
 
 @dataclass(frozen=True)
@@ -76,6 +63,19 @@ class Document:
     blocks: tuple[Block, ...]
     imported_at: str
     revision_of: str | None = None
+
+
+@dataclass(frozen=True)
+class DocumentSummary:
+    """A library row: a document without its text, with its size and count per tag."""
+
+    id: str
+    title: str
+    source_path: str
+    source_format: str
+    characters: int
+    imported_at: str
+    counts: dict[str, int] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -123,3 +123,32 @@ BUILTIN_TAGS: tuple[Tag, ...] = (
         3,
     ),
 )
+
+
+@dataclass(frozen=True)
+class ExportRow:
+    """One annotation as exporters receive it: its document's title and path beside it, and the
+    1-based paragraph (block) number its start falls in ("" when orphaned)."""
+
+    document_id: str
+    document_title: str
+    source_path: str
+    annotation_id: str
+    tag: str
+    text: str
+    start: int | str
+    end: int | str
+    paragraph: int | str
+    prefix: str
+    suffix: str
+    note: str
+    status: str
+    reviewer: str
+    created_at: str
+    updated_at: str
+    anchor_state: str
+    fields: dict[str, str] = field(default_factory=dict)
+
+
+def status_label(status: str) -> str:
+    return STATUS_LABELS.get(status, status)

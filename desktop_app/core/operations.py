@@ -7,19 +7,28 @@ from dataclasses import dataclass, field, replace
 from typing import Protocol
 
 from desktop_app.core.errors import OperationError
-from desktop_app.core.model import Annotation, Tag
+from desktop_app.core.model import Annotation, Document, Tag
 from desktop_app.core.ports import Repository
 
 
 @dataclass(frozen=True)
 class Change:
-    """What an operation changed: annotation ids per kind, the affected spans per document, tags."""
+    """What an operation changed, so each view refreshes only that.
+
+    `annotations` holds the new values of the added and updated annotations (the last value of an
+    id wins), so nobody has to read back a row just written. `spans` are (document_id, start, end)
+    ranges whose highlights changed.
+    """
 
     added: tuple[str, ...] = ()
     removed: tuple[str, ...] = ()
     updated: tuple[str, ...] = ()
     spans: tuple[tuple[str, int, int], ...] = ()  # (document_id, start, end)
     tags_changed: bool = False
+    annotations: tuple[Annotation, ...] = ()
+    documents_added: tuple[str, ...] = ()
+    documents_removed: tuple[str, ...] = ()
+    documents_updated: tuple[str, ...] = ()
 
     def merge(self, other: Change) -> Change:
         return Change(
@@ -28,11 +37,39 @@ class Change:
             self.updated + other.updated,
             self.spans + other.spans,
             self.tags_changed or other.tags_changed,
+            self.annotations + other.annotations,
+            self.documents_added + other.documents_added,
+            self.documents_removed + other.documents_removed,
+            self.documents_updated + other.documents_updated,
         )
 
     @property
     def document_ids(self) -> frozenset[str]:
+        """Documents whose annotations changed."""
         return frozenset(doc for doc, _, _ in self.spans)
+
+    @property
+    def library_changed(self) -> bool:
+        """Whether the list of documents (or their titles) changed."""
+        return bool(self.documents_added or self.documents_removed or self.documents_updated)
+
+    @property
+    def scope(self) -> str:
+        """The undo history this edit belongs to: its document's id, or LIBRARY for edits of
+        tags and documents (and anything spanning several documents)."""
+        if self.tags_changed or self.library_changed:
+            return LIBRARY
+        docs = self.document_ids
+        return next(iter(docs)) if len(docs) == 1 else LIBRARY
+
+    def value_of(self, annotation_id: str) -> Annotation | None:
+        for a in reversed(self.annotations):
+            if a.id == annotation_id:
+                return a
+        return None
+
+
+LIBRARY = ""  # the scope of library-wide edits (no document id is empty)
 
 
 class Operation(Protocol):
@@ -80,7 +117,8 @@ class AddAnnotation:
         if repo.get_annotation(a.id) is not None:
             raise OperationError("the annotation already exists")
         repo.insert_annotation(a)
-        return RemoveAnnotation(a, self.label), Change(added=(a.id,), spans=(_span(a),))
+        change = Change(added=(a.id,), spans=(_span(a),), annotations=(a,))
+        return RemoveAnnotation(a, self.label), change
 
 
 @dataclass(frozen=True)
@@ -124,7 +162,8 @@ class UpdateAnnotation:
         spans = (_span(before),)
         if _span(self.after) != _span(before):
             spans += (_span(self.after),)
-        return UpdateAnnotation(before, self.label), Change(updated=(before.id,), spans=spans)
+        change = Change(updated=(before.id,), spans=spans, annotations=(self.after,))
+        return UpdateAnnotation(before, self.label), change
 
 
 @dataclass(frozen=True)
@@ -189,6 +228,69 @@ class Batch:
             inverses.append(inverse)
             change = change.merge(part)
         return Batch(tuple(reversed(inverses)), self.label), change
+
+
+@dataclass(frozen=True)
+class AddDocument:
+    """Store a document (and, when undoing its deletion, the annotations it had)."""
+
+    document: Document
+    annotations: tuple[Annotation, ...] = ()
+    label: str = "Import Document"
+
+    def run(self, repo: Repository) -> tuple[Operation, Change]:
+        doc = self.document
+        if repo.get_document(doc.id) is not None:
+            raise OperationError("the document is already in the library")
+        repo.insert_document(doc)
+        for a in self.annotations:
+            repo.insert_annotation(a)
+        change = Change(
+            added=tuple(a.id for a in self.annotations),
+            spans=tuple(_span(a) for a in self.annotations),
+            annotations=self.annotations,
+            documents_added=(doc.id,),
+        )
+        return RemoveDocument(doc, self.label), change
+
+
+@dataclass(frozen=True)
+class RemoveDocument:
+    """Delete a document with its annotations; the inverse brings both back, ids and all."""
+
+    document: Document
+    label: str = "Delete Document"
+
+    def run(self, repo: Repository) -> tuple[Operation, Change]:
+        current = repo.get_document(self.document.id)
+        if current is None:
+            raise OperationError("the document is no longer in the library")
+        gone = tuple(repo.annotations_for(current.id))
+        repo.delete_document(current.id)
+        change = Change(
+            removed=tuple(a.id for a in gone),
+            spans=tuple(_span(a) for a in gone),
+            documents_removed=(current.id,),
+        )
+        return AddDocument(current, gone, self.label), change
+
+
+@dataclass(frozen=True)
+class RenameDocument:
+    document_id: str
+    title: str
+    label: str = "Rename Document"
+
+    def run(self, repo: Repository) -> tuple[Operation, Change]:
+        current = repo.get_document(self.document_id)
+        if current is None:
+            raise OperationError("the document is no longer in the library")
+        title = " ".join(self.title.split())
+        if not title:
+            raise OperationError("a document needs a title")
+        repo.update_document(replace(current, title=title))
+        inverse = RenameDocument(current.id, current.title, self.label)
+        return inverse, Change(documents_updated=(current.id,))
 
 
 def delete_tag_op(repo: Repository, name: str, label: str = "Delete Tag") -> Batch:

@@ -1,1 +1,1 @@
-"""Exporters: annotations out to CSV (and later JSON and reports)."""
+"""Exporters: one per format, each one file, all listed in `registry`."""

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import csv
-from bisect import bisect_right
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+import json
+from collections.abc import Iterable, Iterator, Sequence
 from typing import IO, Any
 
-from desktop_app.core.fields import ordered_field_keys
+from desktop_app.core.export_data import ExportData
+from desktop_app.core.model import ExportRow
 
 BASE_COLUMNS = (
     "document_id",
@@ -32,9 +33,13 @@ _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def neutralise(value: Any) -> Any:
-    """Prefix a quote to text a spreadsheet would run as a formula (OWASP CSV injection advice)."""
-    if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
-        return "'" + value
+    """Prefix a quote to text a spreadsheet would run as a formula (OWASP CSV injection advice);
+    NUL characters, which spreadsheets and csv readers choke on, are dropped."""
+    if isinstance(value, str):
+        if "\x00" in value:
+            value = value.replace("\x00", "")
+        if value.startswith(_FORMULA_STARTS):
+            return "'" + value
     return value
 
 
@@ -42,85 +47,70 @@ def header(field_keys: Sequence[str]) -> list[str]:
     return [*BASE_COLUMNS, *field_keys]
 
 
-def write_csv(
-    out: IO[str],
-    rows: Iterable[Sequence[Any]],
-    field_keys: Sequence[str],
-    block_starts: Mapping[str, Sequence[int]],
-) -> int:
-    """Write the header and one line per storage row (see core.model.ANNOTATION_ROW_COLUMNS).
-
-    `out` must be opened with newline="" and encoding "utf-8-sig". Returns the number of rows.
-    """
+def write_csv(out: IO[str], rows: Iterable[ExportRow], field_keys: Sequence[str]) -> int:
+    """Write the header and one line per row. `out` must be opened with newline="" (the BOM for
+    Excel is the caller's: "utf-8-sig"). Returns the number of rows."""
     writer = csv.writer(out)
-    writer.writerow(header(field_keys))
+    writer.writerow([neutralise(h) for h in header(field_keys)])
     count = 0
+    keys = tuple(field_keys)
 
     def lines() -> Iterator[tuple[Any, ...]]:
         # The hot loop of a 100,000-row export: `neutralise` is inlined for the per-row cells,
-        # and per-document or repeated values (title, path, tag, status) are neutralised once.
+        # and repeated values (title, path, tag, status, reviewer) are neutralised once.
         nonlocal count
         danger = _FORMULA_STARTS
+        blank = [""] * len(keys)
         cached: dict[Any, Any] = {}
-        for row in rows:
-            (
-                doc_id,
-                title,
-                path,
-                ann_id,
-                tag,
-                text,
-                start,
-                end,
-                prefix,
-                suffix,
-                note,
-                status,
-                reviewer,
-                created,
-                updated,
-                state,
-            ) = row[:16]
-            key = (doc_id, title, path, tag, status, reviewer)
+        for r in rows:
+            key = (r.document_title, r.source_path, r.tag, r.status, r.reviewer)
             fixed = cached.get(key)
             if fixed is None:
-                fixed = cached[key] = (
-                    neutralise(title),
-                    neutralise(path),
-                    neutralise(tag),
-                    neutralise(status),
-                    neutralise(reviewer),
-                    block_starts.get(doc_id, ()),
-                )
-            n_title, n_path, n_tag, n_status, n_reviewer, starts = fixed
-            if state == "orphaned":
-                start = end = paragraph = ""
-            else:
-                paragraph = bisect_right(starts, start) if starts else ""
+                fixed = cached[key] = tuple(neutralise(v) for v in key)
+            text, prefix, suffix, note = r.text, r.prefix, r.suffix, r.note
+            values = r.fields
             count += 1
             yield (
-                doc_id,
-                n_title,
-                n_path,
-                ann_id,
-                n_tag,
+                r.document_id,
+                fixed[0],
+                fixed[1],
+                r.annotation_id,
+                fixed[2],
                 "'" + text if text.startswith(danger) else text,
-                start,
-                end,
-                paragraph,
+                r.start,
+                r.end,
+                r.paragraph,
                 "'" + prefix if prefix.startswith(danger) else prefix,
                 "'" + suffix if suffix.startswith(danger) else suffix,
-                "'" + note if note.startswith(danger) else note,
-                n_status,
-                n_reviewer,
-                created,
-                updated,
-                state,
-                *[("" if v is None else neutralise(v)) for v in row[16:]],
+                neutralise(note) if note else note,
+                fixed[3],
+                fixed[4],
+                r.created_at,
+                r.updated_at,
+                r.anchor_state,
+                *([_cell(values.get(k)) for k in keys] if values else blank),
             )
 
     writer.writerows(lines())
     return count
 
 
-__all__ = ["write_csv", "header", "neutralise", "BASE_COLUMNS", "ordered_field_keys"]
+def _cell(value: Any) -> Any:
+    if value is None:
+        return ""
+    if not isinstance(value, (str, int, float)):
+        value = json.dumps(value, ensure_ascii=False)
+    return neutralise(value)
+
+
+class CsvExporter:
+    name = "csv"
+    label = "CSV spreadsheet"
+    suffix = ".csv"
+    binary = False
+
+    def write(self, data: ExportData, out: IO[str]) -> int:
+        return write_csv(out, data.rows, data.field_keys)
+
+
+__all__ = ["write_csv", "header", "neutralise", "BASE_COLUMNS", "CsvExporter"]

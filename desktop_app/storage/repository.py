@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 import sqlite3
-import uuid
+from bisect import bisect_right
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import fields
@@ -13,9 +12,8 @@ from typing import Any
 
 import sqlite_utils
 
-from desktop_app.core.annotations import now_iso
 from desktop_app.core.errors import StorageError
-from desktop_app.core.model import Annotation, Block, Document, SourceText, Tag
+from desktop_app.core.model import Annotation, Block, Document, DocumentSummary, ExportRow, Tag
 from desktop_app.storage.database import describe_sqlite_error
 
 ANNOTATION_COLUMNS = (
@@ -28,6 +26,7 @@ DOCUMENT_COLUMNS = (
 
 
 _ANNOTATION_FIELDS = tuple(f.name for f in fields(Annotation))
+_EXPORT_FIELDS = tuple(f.name for f in fields(ExportRow))
 _new = object.__new__
 
 
@@ -80,10 +79,6 @@ class SqliteRepository:
         self._depth = 0
         self._texts: dict[str, str] = {}  # document id -> text; a document's text never changes
 
-    def close(self) -> None:
-        """Close the connection (the window and tests call this; the CLI just exits)."""
-        self.db.conn.close()
-
     # -- transactions -------------------------------------------------------------------------
     @contextmanager
     def transaction(self) -> Iterator[None]:
@@ -117,53 +112,71 @@ class SqliteRepository:
         except sqlite3.Error:
             pass
 
+    def _write(self, sql: str, params: Any = ()) -> None:
+        """A write inside the current transaction, or its own one-statement transaction."""
+        with self.transaction():
+            self.db.execute(sql, params)
+
     def _read(self, sql: str, params: Any = ()) -> list[tuple[Any, ...]]:
         try:
             return list(self.db.execute(sql, params).fetchall())
         except sqlite3.Error as error:
             raise StorageError(describe_sqlite_error(error, self.path)) from None
 
+    def close(self) -> None:
+        """Move everything from the WAL into the main file, then close: after this the .sqlite3
+        file alone holds every annotation (a copy of it is a complete backup)."""
+        try:
+            self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        except sqlite3.Error:
+            pass  # another connection still reads; the last one to close checkpoints
+        try:
+            self.db.conn.close()
+        except sqlite3.Error:
+            pass
+
     # -- documents ----------------------------------------------------------------------------
-    def add_document(self, source: SourceText, source_path: str) -> tuple[Document, bool]:
-        """Store an imported text; returns (document, created). The same file with the same text
-        is not stored twice."""
-        sha = hashlib.sha256(source.text.encode("utf-8")).hexdigest()
-        existing = self._read(
-            f"SELECT {DOCUMENT_COLUMNS} FROM documents WHERE text_sha256 = ? AND source_path = ?",
-            [sha, source_path],
+    def insert_document(self, doc: Document) -> None:
+        self._write(
+            f"INSERT INTO documents ({DOCUMENT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                doc.id,
+                doc.title,
+                doc.source_path,
+                doc.source_format,
+                doc.text,
+                doc.text_sha256,
+                json.dumps([b.to_json() for b in doc.blocks]),
+                doc.imported_at,
+                doc.revision_of,
+            ],
         )
-        if existing:
-            return _document(existing[0]), False
-        doc = Document(
-            id=str(uuid.uuid4()),
-            title=source.title,
-            source_path=source_path,
-            source_format=source.source_format,
-            text=source.text,
-            text_sha256=sha,
-            blocks=source.blocks,
-            imported_at=now_iso(),
-        )
-        with self.transaction():
-            self.db.execute(
-                f"INSERT INTO documents ({DOCUMENT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [
-                    doc.id,
-                    doc.title,
-                    doc.source_path,
-                    doc.source_format,
-                    doc.text,
-                    sha,
-                    json.dumps([b.to_json() for b in doc.blocks]),
-                    doc.imported_at,
-                    None,
-                ],
-            )
-        return doc, True
+
+    def update_document(self, doc: Document) -> None:
+        self._write("UPDATE documents SET title = ? WHERE id = ?", [doc.title, doc.id])
+
+    def delete_document(self, document_id: str) -> None:
+        self._write("DELETE FROM documents WHERE id = ?", [document_id])
+        self._texts.pop(document_id, None)
 
     def get_document(self, document_id: str) -> Document | None:
         rows = self._read(f"SELECT {DOCUMENT_COLUMNS} FROM documents WHERE id = ?", [document_id])
         return _document(rows[0]) if rows else None
+
+    def find_document(self, text_sha256: str, source_path: str) -> Document | None:
+        rows = self._read(
+            f"SELECT {DOCUMENT_COLUMNS} FROM documents WHERE text_sha256 = ? AND source_path = ?",
+            [text_sha256, source_path],
+        )
+        return _document(rows[0]) if rows else None
+
+    def documents_with_text(self, text_sha256: str) -> list[Document]:
+        rows = self._read(
+            f"SELECT {DOCUMENT_COLUMNS} FROM documents WHERE text_sha256 = ? "
+            "ORDER BY imported_at, rowid",
+            [text_sha256],
+        )
+        return [_document(r) for r in rows]
 
     def document_text(self, document_id: str) -> str | None:
         """The canonical text of a document (cached: it never changes), or None if it is gone."""
@@ -175,9 +188,9 @@ class SqliteRepository:
             text = self._texts[document_id] = rows[0][0]
         return text
 
-    def find_documents(self, prefix: str) -> list[str]:
-        """Ids starting with `prefix` (any case), so the CLI accepts a short id like git does."""
-        prefix = prefix.strip()
+    def find_documents(self, id_prefix: str) -> list[str]:
+        """Ids starting with `id_prefix` (any case), so the CLI accepts a short id like git does."""
+        prefix = id_prefix.strip()
         if not prefix:
             return []
         escaped = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
@@ -186,7 +199,7 @@ class SqliteRepository:
         )
         return [r[0] for r in rows]
 
-    def list_documents(self) -> list[dict[str, Any]]:
+    def list_documents(self) -> list[DocumentSummary]:
         """Every document with its size and count per tag, newest first (no text loaded)."""
         docs = self._read(
             "SELECT id, title, source_path, source_format, length(text), imported_at "
@@ -197,13 +210,7 @@ class SqliteRepository:
             "SELECT document_id, tag, count(*) FROM annotations GROUP BY document_id, tag"
         ):
             counts.setdefault(doc_id, {})[tag] = n
-        keys = ("id", "title", "source_path", "source_format", "characters", "imported_at")
-        return [dict(zip(keys, row, strict=True), counts=counts.get(row[0], {})) for row in docs]
-
-    def delete_document(self, document_id: str) -> None:
-        with self.transaction():
-            self.db.execute("DELETE FROM documents WHERE id = ?", [document_id])
-        self._texts.pop(document_id, None)
+        return [DocumentSummary(*row, counts=counts.get(row[0], {})) for row in docs]
 
     # -- annotations --------------------------------------------------------------------------
     def annotations_for(self, document_id: str, ordered: bool = True) -> list[Annotation]:
@@ -285,53 +292,35 @@ class SqliteRepository:
         )
         return [r[0] for r in rows]
 
-    def block_starts(self, document_id: str | None = None) -> dict[str, list[int]]:
+    def export_rows(self, document_id: str | None = None) -> Iterator[ExportRow]:
+        """Rows streamed from the cursor (a 100,000-row export never sits in memory at once)."""
         where, params = ("WHERE id = ?", [document_id]) if document_id else ("", [])
-        return {
+        starts = {
             doc_id: [b["start"] for b in json.loads(blocks)]
             for doc_id, blocks in self._read(f"SELECT id, blocks FROM documents {where}", params)
         }
-
-    def export_rows(
-        self, document_id: str | None, field_keys: list[str]
-    ) -> Iterator[tuple[Any, ...]]:
-        """Rows in `core.model.ANNOTATION_ROW_COLUMNS` order, then one value per field key.
-
-        Field values come from json_extract in C when every key can be written as a JSON path
-        label verbatim (fields are stored with ensure_ascii=False, and SQLite compares labels
-        with the stored key text); a key holding a quote, backslash or control character is
-        read in Python instead.
-        """
-        in_sql = all(json.dumps(k, ensure_ascii=False) == f'"{k}"' for k in field_keys)
-        if in_sql:
-            extracts = ", json_extract(a.fields, ?)" * len(field_keys)
-            params: list[Any] = ["$." + json.dumps(k, ensure_ascii=False) for k in field_keys]
-        else:
-            extracts, params = ", a.fields", []
-        where = ""
-        if document_id:
-            where = "WHERE a.document_id = ?"
-            params.append(document_id)
+        where = "WHERE a.document_id = ?" if document_id else ""
         sql = (
             "SELECT a.document_id, d.title, d.source_path, a.id, a.tag, a.exact, a.start, "
-            'a."end", a.prefix, a.suffix, a.note, a.status, a.reviewer, a.created_at, '
-            f"a.updated_at, a.anchor_state{extracts} "
+            'a."end", a.start, a.prefix, a.suffix, a.note, a.status, a.reviewer, a.created_at, '
+            "a.updated_at, a.anchor_state, a.fields "
             f"FROM annotations a JOIN documents d ON d.id = a.document_id {where} "
             'ORDER BY d.imported_at, a.document_id, a.start, a."end", a.id'
         )
+        loads = json.loads
         try:
             cursor = self.db.execute(sql, params)
-            if in_sql:
-                yield from cursor
-                return
-            for row in cursor:
-                values = json.loads(row[16])
-                yield (*row[:16], *(_field_value(values.get(k)) for k in field_keys))
+            while batch := cursor.fetchmany(2000):
+                for row in batch:
+                    record = _new(ExportRow)
+                    values = record.__dict__
+                    values.update(zip(_EXPORT_FIELDS, row, strict=False))
+                    if row[16] == "orphaned":
+                        values["start"] = values["end"] = values["paragraph"] = ""
+                    else:
+                        values["paragraph"] = bisect_right(starts.get(row[0], ()), row[6]) or ""
+                    raw = row[17]
+                    values["fields"] = loads(raw) if raw != "{}" else {}
+                    yield record
         except sqlite3.Error as error:
             raise StorageError(describe_sqlite_error(error, self.path)) from None
-
-
-def _field_value(value: Any) -> Any:
-    if value is None or isinstance(value, (str, int, float)):
-        return value
-    return json.dumps(value, ensure_ascii=False)

@@ -19,10 +19,6 @@ STATUS_STYLE = {  # glyph (shape differs per status, not just colour), colour, l
 assert set(STATUS_STYLE) == set(STATUSES)
 
 
-def status_label(status: str) -> str:
-    return STATUS_STYLE.get(status, ("", "", status))[2]
-
-
 def status_colour(status: str) -> QColor:
     return QColor(STATUS_STYLE.get(status, ("", "#6b7280", ""))[1])
 

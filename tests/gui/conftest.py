@@ -11,6 +11,7 @@ import pytest
 
 from desktop_app.app import open_repository
 from desktop_app.core.model import Block, SourceText
+from desktop_app.desk import Desk
 
 
 @pytest.fixture
@@ -42,7 +43,7 @@ def add_document(db_path: Path, text: str, title: str = "Test") -> str:
     for part in text.split("\n\n"):
         blocks.append(Block("paragraph", pos, pos + len(part)))
         pos += len(part) + 2
-    doc, _ = repo.add_document(SourceText(text, title, tuple(blocks), "txt"), f"/tmp/{title}.txt")
+    doc, _ = Desk(repo).add_source(SourceText(text, title, tuple(blocks), "txt"), f"/tmp/{title}.txt")
     return doc.id
 
 

@@ -50,7 +50,7 @@ def test_import_opens_good_files_and_reports_bad_ones(
     assert window.session.document.source_path == str(good.resolve())
     assert "missing.txt" in window.last_error and "broken.docx" in window.last_error
     assert len(window.last_error.splitlines()) == 2
-    assert [d["title"] for d in open_repository(db_path).list_documents()] == [
+    assert [d.title for d in open_repository(db_path).list_documents()] == [
         window.session.document.title
     ]
     assert window.library.count() == 1
@@ -127,7 +127,7 @@ def test_dropping_files_on_the_window_imports_them(
     with qtbot.waitSignal(window.import_finished, timeout=20000):
         window.dropEvent(event)
     assert event.isAccepted()
-    formats = sorted(d["source_format"] for d in open_repository(db_path).list_documents())
+    formats = sorted(d.source_format for d in open_repository(db_path).list_documents())
     assert formats == ["docx", "md"]
     assert window.session.document.source_format == "docx"
 

@@ -45,7 +45,7 @@ def contents(db: Path) -> tuple:
     try:
         docs = repo.list_documents()
         return tuple(
-            (d["id"], d["title"], d["characters"], tuple(repo.annotations_for(d["id"])))
+            (d.id, d.title, d.characters, tuple(repo.annotations_for(d.id)))
             for d in docs
         )
     finally:
@@ -460,7 +460,7 @@ def test_subcommands_never_import_qt(db):
         f"db = {str(db)!r}\n"
         f"assert main(['import', {str(ARTICLE)!r}, '--db', db]) == 0\n"
         "assert main(['list', '--db', db]) == 0\n"
-        "ident = open_repository(db).list_documents()[0]['id']\n"
+        "ident = open_repository(db).list_documents()[0].id\n"
         "assert main(['annotate', '--db', db, '--document', ident, '--tag', 'quote', "
         "'--start', '0', '--end', '5']) == 0\n"
         "assert main(['export', '--db', db, '-o', db + '.csv']) == 0\n"

@@ -9,11 +9,12 @@ from pathlib import Path
 
 import pytest
 
-from desktop_app.commands import export_csv, write_text_atomically
+from desktop_app.commands import write_atomically as write_text_atomically
 from desktop_app.core.annotations import new_annotation
 from desktop_app.core.fields import FIELD_ORDER
 from desktop_app.core.model import Block, SourceText
 from desktop_app.core.operations import AddAnnotation, UpdateAnnotation, apply
+from desktop_app.desk import Desk
 from desktop_app.export.csv_export import BASE_COLUMNS, neutralise
 from desktop_app.storage import SqliteRepository, open_database
 
@@ -67,7 +68,7 @@ def repo(db_path: Path):
 
 @pytest.fixture
 def doc(repo):
-    document, _ = repo.add_document(SourceText(TEXT, "=Budget", blocks(), "md"), "-drafts/a.md")
+    document, _ = Desk(repo).add_source(SourceText(TEXT, "=Budget", blocks(), "md"), "-drafts/a.md")
     return document
 
 
@@ -83,7 +84,7 @@ def tag(repo, doc, words: str, tag_name: str = "quote", nth: int = 1, **kw):
 def export(repo, document_id=None) -> tuple[bytes, list[dict[str, str]], list[str]]:
     out = io.BytesIO()
     wrapper = io.TextIOWrapper(out, encoding="utf-8-sig", newline="")
-    count = export_csv(repo, document_id, wrapper)
+    count = Desk(repo).export("csv", wrapper, document_id)
     wrapper.flush()
     raw = out.getvalue()
     wrapper.detach()
@@ -204,7 +205,7 @@ def test_orphans_export_without_position(repo, doc):
 def test_export_of_one_document_only(repo, doc):
     """--document limits rows and field columns to that document."""
     tag(repo, doc, "deepens", fields={"speaker": "x"})
-    other, _ = repo.add_document(
+    other, _ = Desk(repo).add_source(
         SourceText("Other text", "Other", (Block("paragraph", 0, 10),), "txt"), "/b.txt"
     )
     apply(

@@ -22,6 +22,7 @@ from desktop_app.core.operations import (
     apply,
     delete_tag_op,
 )
+from desktop_app.desk import Desk
 from desktop_app.storage import SqliteRepository, open_database
 
 TEXT = (
@@ -62,7 +63,7 @@ def repo(db_path: Path):
 @pytest.fixture
 def doc(repo: SqliteRepository):
     assert TEXT[BLOCKS[2].start : BLOCKS[2].end] == "The council meets again on Friday."
-    document, created = repo.add_document(SourceText(TEXT, "Budget", BLOCKS, "txt"), "/a.txt")
+    document, created = Desk(repo).add_source(SourceText(TEXT, "Budget", BLOCKS, "txt"), "/a.txt")
     assert created
     return document
 
@@ -78,7 +79,7 @@ def test_add_returns_remove_and_names_the_span(repo, doc):
     inverse, change = apply(repo, AddAnnotation(a))
     assert repo.get_annotation(a.id) == a
     assert isinstance(inverse, RemoveAnnotation) and inverse.annotation == a
-    assert change == Change(added=(a.id,), spans=((doc.id, a.start, a.end),))
+    assert change == Change(added=(a.id,), spans=((doc.id, a.start, a.end),), annotations=(a,))
     assert change.document_ids == {doc.id}
 
 
@@ -126,7 +127,9 @@ def test_update_and_its_inverse(repo, doc):
         "claim",
     )
     assert stored.fields == {"reason_given": "not authorised"}
-    assert change == Change(updated=(a.id,), spans=((doc.id, a.start, a.end),))
+    assert change == Change(
+        updated=(a.id,), spans=((doc.id, a.start, a.end),), annotations=(stored,)
+    )
     apply(repo, inverse)
     assert snapshot(repo) == before
 

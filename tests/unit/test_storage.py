@@ -16,6 +16,7 @@ from desktop_app.core.errors import StorageError
 from desktop_app.core.model import BUILTIN_TAGS, Block, SourceText
 from desktop_app.core.operations import AddAnnotation, apply
 from desktop_app.core.settings import Settings
+from desktop_app.desk import Desk
 from desktop_app.storage import SqliteRepository, database, open_database
 
 TEXT = "Headline\n\n\u201cNo comment,\u201d said a source close to the talks."
@@ -27,7 +28,7 @@ SOURCE = SourceText(
 def filled(db_path: Path) -> SqliteRepository:
     """A database holding one document with one annotation."""
     repo = SqliteRepository(open_database(db_path), str(db_path))
-    doc, _ = repo.add_document(SOURCE, "/drafts/a.txt")
+    doc, _ = Desk(repo).add_source(SOURCE, "/drafts/a.txt")
     start = TEXT.index("a source")
     apply(repo, AddAnnotation(new_annotation(doc.id, TEXT, "anonymous_source", start, start + 8)))
     return repo
@@ -73,7 +74,7 @@ def test_pragmas(db_path):
 def test_deleting_a_document_cascades_to_its_annotations(db_path):
     """Foreign keys are enforced: a document's annotations go with it."""
     repo = filled(db_path)
-    doc_id = repo.list_documents()[0]["id"]
+    doc_id = repo.list_documents()[0].id
     assert len(repo.annotations_for(doc_id)) == 1
     repo.delete_document(doc_id)
     assert repo.db.execute("SELECT count(*) FROM annotations").fetchone()[0] == 0
@@ -86,20 +87,21 @@ def test_deleting_a_document_cascades_to_its_annotations(db_path):
     repo.close()
 
 
-def test_same_file_and_text_is_not_imported_twice(db_path):
-    """add_document returns the existing document for the same path and text."""
+def test_same_text_is_not_imported_twice(db_path):
+    """Importing a text the library already holds (from any file) gives that document back."""
     repo = filled(db_path)
-    doc, created = repo.add_document(SOURCE, "/drafts/a.txt")
-    assert not created and len(repo.list_documents()) == 1
-    _, created = repo.add_document(SOURCE, "/drafts/copy.txt")
-    assert created and len(repo.list_documents()) == 2
+    first = repo.list_documents()[0].id
+    doc, created = Desk(repo).add_source(SOURCE, "/drafts/a.txt")
+    assert (doc.id, created, len(repo.list_documents())) == (first, False, 1)
+    doc, created = Desk(repo).add_source(SOURCE, "/drafts/copy.txt")
+    assert (doc.id, created, len(repo.list_documents())) == (first, False, 1)
     repo.close()
 
 
 def test_find_documents_takes_prefixes_literally(db_path):
     """Short ids work in any case; LIKE wildcards and empty input match nothing."""
     repo = filled(db_path)
-    ident = repo.list_documents()[0]["id"]
+    ident = repo.list_documents()[0].id
     assert repo.find_documents(ident[:4]) == [ident]
     assert repo.find_documents(ident[:6].upper()) == [ident]
     assert repo.find_documents("%") == [] and repo.find_documents("_") == []
@@ -156,11 +158,11 @@ def test_read_only_database_reads_but_refuses_writes(db_path, db_rows, make_read
     before = db_rows(db_path)
     make_read_only(db_path)
     repo = open_repository(db_path)
-    assert [d["title"] for d in repo.list_documents()] == ["Headline"]
+    assert [d.title for d in repo.list_documents()] == ["Headline"]
     with pytest.raises(StorageError) as info:
-        repo.add_document(SourceText("Other", "Other", (Block("paragraph", 0, 5),), "txt"), "/b")
+        Desk(repo).add_source(SourceText("Other", "Other", (Block("paragraph", 0, 5),), "txt"), "/b")
     assert "read-only" in one_line(info.value)
-    doc_id = repo.list_documents()[0]["id"]
+    doc_id = repo.list_documents()[0].id
     with pytest.raises(StorageError, match="read-only"):
         apply(repo, AddAnnotation(new_annotation(doc_id, TEXT, "quote", 0, 8)))
     repo.close()
@@ -186,7 +188,7 @@ def test_locked_database_times_out_with_one_line(db_path, db_rows, monkeypatch):
     monkeypatch.setattr(database, "BUSY_TIMEOUT_MS", 50)
     repo = filled(db_path)
     before = db_rows(db_path)
-    doc_id = repo.list_documents()[0]["id"]
+    doc_id = repo.list_documents()[0].id
     other = sqlite3.connect(db_path, isolation_level=None)
     other.execute("BEGIN EXCLUSIVE")
     other.execute("DELETE FROM annotations")  # uncommitted: must never become visible
@@ -195,7 +197,8 @@ def test_locked_database_times_out_with_one_line(db_path, db_rows, monkeypatch):
             apply(repo, AddAnnotation(new_annotation(doc_id, TEXT, "quote", 0, 8)))
         assert "locked by another program" in one_line(info.value)
         with pytest.raises(StorageError, match="locked"):
-            open_repository(db_path).add_document(SOURCE, "/elsewhere.txt")
+            other_text = SourceText("Other", "Other", (Block("paragraph", 0, 5),), "txt")
+            Desk(open_repository(db_path)).add_source(other_text, "/elsewhere.txt")
     finally:
         other.execute("ROLLBACK")
         other.close()

@@ -1,0 +1,428 @@
+"""The application layer: one `Desk` per open database, the one place where use cases live.
+
+Every edit goes through `apply()`: one operation, one transaction, one undo step, one `Change`
+told to every subscriber. The window and the CLI are thin shells over this; nothing here knows
+about Qt or SQL.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import uuid
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import replace
+from pathlib import Path
+from typing import IO, Any, NamedTuple
+
+from desktop_app.core.annotations import edited, new_annotation, now_iso
+from desktop_app.core.checks import Finding, check_document
+from desktop_app.core.errors import CopydeskError, OperationError
+from desktop_app.core.export_data import DocumentBundle, ExportData
+from desktop_app.core.fields import fields_for, ordered_field_keys
+from desktop_app.core.history import History
+from desktop_app.core.model import (
+    STATUSES,
+    Annotation,
+    Document,
+    DocumentSummary,
+    SourceText,
+    Tag,
+    status_label,
+)
+from desktop_app.core.operations import (
+    LIBRARY,
+    AddAnnotation,
+    AddDocument,
+    AddTag,
+    Batch,
+    Change,
+    Operation,
+    RemoveAnnotation,
+    RemoveDocument,
+    RenameDocument,
+    UpdateAnnotation,
+    UpdateTag,
+    apply,
+    delete_tag_op,
+)
+from desktop_app.core.ports import Repository
+from desktop_app.core.rules import duplicate_of, tag_name_for, tag_problem, with_fields
+from desktop_app.desk.document_state import DocumentState
+
+Subscriber = Callable[[Change, object], None]
+PALETTE = ("#16a085", "#c0392b", "#2c3e50", "#8e44ad", "#d35400", "#27ae60", "#7f8c8d")
+
+
+class ImportResult(NamedTuple):
+    document: Document
+    created: bool  # False: the same text was already in the library, and this is that document
+
+
+class Desk:
+    def __init__(self, repo: Repository, reviewer: str = "") -> None:
+        self.repo = repo
+        self.reviewer = reviewer
+        self.history = History()
+        self._states: dict[str, DocumentState] = {}
+        self._subscribers: list[Subscriber] = []
+
+    # -- the mutation path ----------------------------------------------------------------------
+    def subscribe(self, fn: Subscriber) -> Callable[[], None]:
+        """Call `fn(change, initiator)` after every edit, undo and redo; returns the unsubscriber."""
+        self._subscribers.append(fn)
+        return lambda: self._subscribers.remove(fn) if fn in self._subscribers else None
+
+    def _publish(self, change: Change, initiator: object) -> None:
+        for doc_id in change.documents_removed:
+            self._states.pop(doc_id, None)
+        for state in self._states.values():
+            state.absorb(change)
+        for fn in list(self._subscribers):
+            fn(change, initiator)
+
+    def apply(self, op: Operation, initiator: object = None) -> Change:
+        """Run one user edit: one transaction, one undo step. Raises CopydeskError (one line)."""
+        inverse, change = apply(self.repo, op)
+        self.history.record(change.scope, op.label, op, inverse)
+        self._publish(change, initiator)
+        return change
+
+    def undo(self, view: str | None = None, initiator: object = None) -> Change | None:
+        """Undo the latest step seen from `view` (a document id, or None for the library)."""
+        found = self.history.next_undo(view)
+        if found is None:
+            return None
+        scope, step = found
+        try:
+            redo, change = apply(self.repo, step.backward)
+        except CopydeskError:
+            self.history.drop(scope, undo_side=True)
+            raise
+        self.history.mark_undone(scope, redo)
+        self._publish(change, initiator)
+        return change
+
+    def redo(self, view: str | None = None, initiator: object = None) -> Change | None:
+        found = self.history.next_redo(view)
+        if found is None:
+            return None
+        scope, step = found
+        try:
+            undo, change = apply(self.repo, step.forward)
+        except CopydeskError:
+            self.history.drop(scope, undo_side=False)
+            raise
+        self.history.mark_redone(scope, undo)
+        self._publish(change, initiator)
+        return change
+
+    def undo_label(self, view: str | None) -> str:
+        found = self.history.next_undo(view)
+        return found[1].label if found else ""
+
+    def redo_label(self, view: str | None) -> str:
+        found = self.history.next_redo(view)
+        return found[1].label if found else ""
+
+    def close(self) -> None:
+        self.repo.close()
+
+    # -- reading --------------------------------------------------------------------------------
+    def documents(self) -> list[DocumentSummary]:
+        return self.repo.list_documents()
+
+    def document(self, document_id: str) -> Document:
+        doc = self.repo.get_document(document_id)
+        if doc is None:
+            raise OperationError("the document is no longer in the library")
+        return doc
+
+    def resolve_document(self, ident: str) -> Document:
+        """A document by its id or any unique prefix of it."""
+        matches = self.repo.find_documents(ident)
+        if not matches:
+            raise OperationError(f"no document with id {ident!r} (see copydesk list)")
+        if len(matches) > 1:
+            raise OperationError(
+                f"document id {ident!r} is ambiguous ({len(matches)} match); give more of it"
+            )
+        return self.document(matches[0])
+
+    def state(self, document_id: str) -> DocumentState:
+        """The document's live state (read once, then kept current by every Change)."""
+        state = self._states.get(document_id)
+        if state is None:
+            doc = self.document(document_id)
+            state = DocumentState(doc, self.repo.annotations_for(doc.id, ordered=False))
+            self._states[document_id] = state
+        return state
+
+    def is_open(self, document_id: str) -> bool:
+        return document_id in self._states
+
+    def tags(self) -> list[Tag]:
+        return self.repo.tags()
+
+    def tag(self, name: str) -> Tag:
+        tag = self.repo.get_tag(name)
+        if tag is None:
+            names = ", ".join(t.name for t in self.repo.tags())
+            raise OperationError(f"unknown tag {name!r}; tags are: {names}")
+        return tag
+
+    def annotation(self, annotation_id: str) -> Annotation:
+        a = self.repo.get_annotation(annotation_id)
+        if a is None:
+            raise OperationError("the annotation no longer exists")
+        return a
+
+    def annotations(self, document_id: str) -> list[Annotation]:
+        """A document's annotations in reading order."""
+        if document_id in self._states:
+            return self._states[document_id].in_order()
+        return self.repo.annotations_for(document_id)
+
+    def findings(self, document_id: str) -> list[Finding]:
+        if document_id in self._states:
+            return self._states[document_id].findings()
+        doc = self.document(document_id)
+        return check_document(doc.id, doc.text, self.repo.annotations_for(doc.id))
+
+    # -- documents ------------------------------------------------------------------------------
+    @staticmethod
+    def read_file(path: str) -> SourceText:
+        """Read a draft into canonical text (safe off the UI thread: touches no database)."""
+        from desktop_app.formats import load_source
+
+        return load_source(path)
+
+    def add_source(
+        self, source: SourceText, source_path: str, initiator: object = None
+    ) -> ImportResult:
+        """Store an imported text as a new document (one undoable step), unless the library
+        already holds exactly this text: then that document is the result."""
+        sha = hashlib.sha256(source.text.encode("utf-8", "surrogatepass")).hexdigest()
+        existing = self.repo.find_document(sha, source_path) or next(
+            iter(self.repo.documents_with_text(sha)), None
+        )
+        if existing is not None:
+            return ImportResult(existing, False)
+        doc = Document(
+            id=str(uuid.uuid4()),
+            title=source.title,
+            source_path=source_path,
+            source_format=source.source_format,
+            text=source.text,
+            text_sha256=sha,
+            blocks=source.blocks,
+            imported_at=now_iso(),
+        )
+        self.apply(AddDocument(doc, (), f"Import {_short(doc.title)}"), initiator)
+        return ImportResult(doc, True)
+
+    def import_file(self, path: str, initiator: object = None) -> ImportResult:
+        return self.add_source(self.read_file(path), str(Path(path).resolve()), initiator)
+
+    def delete_document(self, document_id: str, initiator: object = None) -> Change:
+        doc = self.document(document_id)
+        return self.apply(RemoveDocument(doc, f"Delete {_short(doc.title)}"), initiator)
+
+    def rename_document(self, document_id: str, title: str, initiator: object = None) -> Change:
+        return self.apply(RenameDocument(document_id, title, "Rename Document"), initiator)
+
+    # -- annotations ----------------------------------------------------------------------------
+    def annotate(
+        self,
+        document_id: str,
+        tag: str,
+        start: int,
+        end: int,
+        *,
+        note: str = "",
+        fields: Mapping[str, str] | None = None,
+        status: str | None = None,
+        reviewer: str | None = None,
+        label: str | None = None,
+        initiator: object = None,
+    ) -> Annotation:
+        """Tag text[start:end] (trimmed of spaces): one step, fields validated like the form's."""
+        the_tag = self.tag(tag)
+        state = self.state(document_id)
+        a = new_annotation(
+            document_id, state.text, tag, start, end, reviewer=reviewer or self.reviewer, note=note
+        )
+        same = duplicate_of(state.annotations_at(a.start), tag, a.start, a.end)
+        if same is not None:
+            raise OperationError(f"these words are already tagged as {the_tag.label.lower()}")
+        if fields:
+            a = with_fields(
+                a, fields, text=state.text, reviewer=a.reviewer, links=state.annotations
+            )
+        if status is not None:
+            a = edited(a, status=status)
+        a = replace(a, updated_at=a.created_at)
+        self.apply(AddAnnotation(a, label or f"Tag as {the_tag.label}"), initiator)
+        return a
+
+    def remove_annotations(self, ids: Iterable[str], initiator: object = None) -> Change | None:
+        doomed = [self.annotation(i) for i in ids]
+        if not doomed:
+            return None
+        if len(doomed) == 1:
+            label = f"Delete {self._tag_label(doomed[0].tag)}"
+            return self.apply(RemoveAnnotation(doomed[0], label), initiator)
+        label = f"Delete {len(doomed)} Annotations"
+        return self.apply(Batch(tuple(RemoveAnnotation(a) for a in doomed), label), initiator)
+
+    def set_fields(
+        self,
+        annotation_id: str,
+        changes: Mapping[str, str],
+        label: str = "",
+        initiator: object = None,
+    ) -> Change | None:
+        """Change some fields (validated; "verified" and a picked reason imply more)."""
+        a = self.annotation(annotation_id)
+        state = self.state(a.document_id)
+        after = with_fields(
+            a, changes, text=state.text, reviewer=self.reviewer, links=state.annotations
+        )
+        if after.fields == a.fields and after.status == a.status:
+            return None
+        if not label:
+            names = {s.key: s.short for s in fields_for(a.tag)}
+            first = next(iter(changes), "")
+            label = f"Set {names.get(first.removesuffix('_span'), first)}"
+        return self.apply(UpdateAnnotation(after, label), initiator)
+
+    def set_status(
+        self, ids: Iterable[str], status: str, initiator: object = None
+    ) -> Change | None:
+        if status not in STATUSES:
+            raise OperationError(f"unknown status {status!r}; use one of: {', '.join(STATUSES)}")
+        targets = [a for a in (self.annotation(i) for i in ids) if a.status != status]
+        if not targets:
+            return None
+        label = f"Mark {status_label(status)}"
+        ops = tuple(UpdateAnnotation(edited(a, status=status), label) for a in targets)
+        return self.apply(ops[0] if len(ops) == 1 else Batch(ops, label), initiator)
+
+    def set_note(self, annotation_id: str, note: str, initiator: object = None) -> Change | None:
+        a = self.annotation(annotation_id)
+        if a.note == note:
+            return None
+        return self.apply(UpdateAnnotation(edited(a, note=note), "Edit Note"), initiator)
+
+    def _tag_label(self, name: str) -> str:
+        tag = self.repo.get_tag(name)
+        return tag.label if tag else name
+
+    # -- tags -----------------------------------------------------------------------------------
+    def add_tag(
+        self,
+        label: str,
+        shortcut: str = "",
+        colour: str = "",
+        description: str = "",
+        initiator: object = None,
+    ) -> Tag:
+        tags = self.repo.tags()
+        tag = Tag(
+            name=tag_name_for(label, {t.name for t in tags}),
+            label=" ".join(label.split()),
+            colour=colour or PALETTE[len(tags) % len(PALETTE)],
+            shortcut=shortcut,
+            description=description,
+            position=max((t.position for t in tags), default=0) + 1,
+        )
+        problem = tag_problem(tag, tags)
+        if problem:
+            raise OperationError(problem)
+        self.apply(AddTag(tag, "Add Tag"), initiator)
+        return tag
+
+    def update_tags(
+        self, changed: list[Tag], label: str = "Edit Tag", initiator: object = None
+    ) -> Change | None:
+        """Save edited tags (label, colour, key, description, position) as one step."""
+        current = {t.name: t for t in self.repo.tags()}
+        after = {**current, **{t.name: t for t in changed}}
+        for tag in changed:
+            if tag.name not in current:
+                raise OperationError(f"no tag named {tag.name!r}")
+            problem = tag_problem(tag, after.values())
+            if problem:
+                raise OperationError(problem)
+        ops = tuple(UpdateTag(t, label) for t in changed if t != current[t.name])
+        if not ops:
+            return None
+        return self.apply(ops[0] if len(ops) == 1 else Batch(ops, label), initiator)
+
+    def move_tag(self, name: str, step: int, initiator: object = None) -> Change | None:
+        """Move a tag up (-1) or down (+1) the list, which also moves its number key."""
+        tags = self.repo.tags()
+        row = next((n for n, t in enumerate(tags) if t.name == name), -1)
+        other = row + step
+        if row < 0 or not 0 <= other < len(tags):
+            return None
+        order = list(tags)
+        order[row], order[other] = order[other], order[row]
+        moved = [replace(t, position=n + 1) for n, t in enumerate(order)]
+        return self.update_tags(moved, "Move Tag", initiator)
+
+    def tag_usage(self, name: str) -> int:
+        return len(self.repo.annotations_with_tag(name))
+
+    def delete_tag(self, name: str, initiator: object = None) -> Change:
+        """Delete a custom tag with every annotation using it: one step, undone as one."""
+        tag = self.tag(name)
+        if tag.builtin:
+            raise OperationError(f"{tag.label} is built in and cannot be deleted")
+        return self.apply(delete_tag_op(self.repo, name, f"Delete Tag {tag.label}"), initiator)
+
+    # -- export and checks ----------------------------------------------------------------------
+    def export_data(self, document_id: str | None = None) -> ExportData:
+        repo = self.repo
+        title = self.document(document_id).title if document_id else "All documents"
+
+        def bundles() -> Iterable[DocumentBundle]:
+            ids = [document_id] if document_id else [d.id for d in reversed(repo.list_documents())]
+            for doc_id in ids:
+                doc = self.document(doc_id)
+                annotations = repo.annotations_for(doc_id)
+                yield DocumentBundle(
+                    doc, annotations, check_document(doc_id, doc.text, annotations)
+                )
+
+        return ExportData(
+            title=title,
+            field_keys=ordered_field_keys(repo.field_keys(document_id)),
+            tags=repo.tags(),
+            rows=repo.export_rows(document_id),
+            documents=bundles(),
+        )
+
+    def export(self, fmt: str, out: IO[Any], document_id: str | None = None) -> int:
+        """Write one export format to an open stream; returns the annotations written."""
+        from desktop_app.export.registry import get_exporter
+
+        try:
+            exporter = get_exporter(fmt).load()
+        except KeyError:
+            raise OperationError(f"unknown export format {fmt!r}") from None
+        return exporter.write(self.export_data(document_id), out)
+
+    def check(self, document_id: str | None = None) -> list[tuple[Document, list[Finding]]]:
+        if document_id:
+            docs = [self.document(document_id)]
+        else:
+            docs = [self.document(d.id) for d in self.repo.list_documents()]
+        return [(doc, self.findings(doc.id)) for doc in docs]
+
+
+def _short(title: str, limit: int = 40) -> str:
+    flat = " ".join(title.split())
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
+
+
+__all__ = ["Desk", "ImportResult", "LIBRARY"]

@@ -1,0 +1,209 @@
+"""An in-memory repository: the port's second implementation, for fast tests of the desk and as
+the proof (through the contract suite) that nothing above storage depends on SQLite."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import replace
+
+from desktop_app.core.errors import OperationError, StorageError
+from desktop_app.core.model import Annotation, Document, DocumentSummary, ExportRow, Tag
+
+
+class MemoryRepository:
+    def __init__(self, tags: tuple[Tag, ...] = ()) -> None:
+        from desktop_app.core.model import BUILTIN_TAGS
+
+        self.path = "memory"
+        self._documents: dict[str, Document] = {}
+        self._annotations: dict[str, Annotation] = {}
+        self._tags: dict[str, Tag] = {t.name: t for t in (tags or BUILTIN_TAGS)}
+        self._depth = 0
+        self._closed = False
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        self._alive()
+        if self._depth:
+            self._depth += 1
+            try:
+                yield
+            finally:
+                self._depth -= 1
+            return
+        saved = (dict(self._documents), dict(self._annotations), dict(self._tags))
+        self._depth = 1
+        try:
+            yield
+        except BaseException:
+            self._documents, self._annotations, self._tags = saved
+            raise
+        finally:
+            self._depth = 0
+
+    def _alive(self) -> None:
+        if self._closed:
+            raise StorageError("memory: the database is closed")
+
+    def close(self) -> None:
+        self._closed = True
+
+    # -- documents -------------------------------------------------------------------------------
+    def insert_document(self, document: Document) -> None:
+        self._alive()
+        if document.id in self._documents:
+            raise StorageError(f"memory: document {document.id} already exists")
+        self._documents[document.id] = document
+
+    def update_document(self, document: Document) -> None:
+        current = self._documents.get(document.id)
+        if current is not None:
+            self._documents[document.id] = replace(current, title=document.title)
+
+    def delete_document(self, document_id: str) -> None:
+        self._documents.pop(document_id, None)
+        for a in [a for a in self._annotations.values() if a.document_id == document_id]:
+            del self._annotations[a.id]
+
+    def get_document(self, document_id: str) -> Document | None:
+        self._alive()
+        return self._documents.get(document_id)
+
+    def document_text(self, document_id: str) -> str | None:
+        doc = self._documents.get(document_id)
+        return doc.text if doc else None
+
+    def find_document(self, text_sha256: str, source_path: str) -> Document | None:
+        return next(
+            (
+                d
+                for d in self._documents.values()
+                if d.text_sha256 == text_sha256 and d.source_path == source_path
+            ),
+            None,
+        )
+
+    def documents_with_text(self, text_sha256: str) -> list[Document]:
+        found = [d for d in self._documents.values() if d.text_sha256 == text_sha256]
+        return sorted(found, key=lambda d: d.imported_at)
+
+    def find_documents(self, id_prefix: str) -> list[str]:
+        prefix = id_prefix.strip().casefold()
+        if not prefix:
+            return []
+        return sorted(i for i in self._documents if i.casefold().startswith(prefix))
+
+    def list_documents(self) -> list[DocumentSummary]:
+        counts: dict[str, dict[str, int]] = {}
+        for a in self._annotations.values():
+            per = counts.setdefault(a.document_id, {})
+            per[a.tag] = per.get(a.tag, 0) + 1
+        order = list(self._documents.values())
+        order.reverse()  # newest first among equal times, like SQLite's rowid DESC
+        order.sort(key=lambda d: d.imported_at, reverse=True)
+        return [
+            DocumentSummary(
+                d.id,
+                d.title,
+                d.source_path,
+                d.source_format,
+                len(d.text),
+                d.imported_at,
+                counts.get(d.id, {}),
+            )
+            for d in order
+        ]
+
+    # -- annotations -----------------------------------------------------------------------------
+    def annotations_for(self, document_id: str, ordered: bool = True) -> list[Annotation]:
+        found = [a for a in self._annotations.values() if a.document_id == document_id]
+        return sorted(found, key=lambda a: (a.start, a.end)) if ordered else found
+
+    def get_annotation(self, annotation_id: str) -> Annotation | None:
+        self._alive()
+        return self._annotations.get(annotation_id)
+
+    def annotations_with_tag(self, tag: str) -> list[Annotation]:
+        return [a for a in self._annotations.values() if a.tag == tag]
+
+    def insert_annotation(self, annotation: Annotation) -> None:
+        if annotation.id in self._annotations:
+            raise StorageError(f"memory: annotation {annotation.id} already exists")
+        if annotation.document_id not in self._documents:
+            raise StorageError("memory: the annotation's document does not exist")
+        if annotation.tag not in self._tags:
+            raise StorageError(f"memory: unknown tag {annotation.tag}")
+        self._annotations[annotation.id] = annotation
+
+    def update_annotation(self, annotation: Annotation) -> None:
+        current = self._annotations.get(annotation.id)
+        if current is not None:
+            self._annotations[annotation.id] = replace(
+                annotation, document_id=current.document_id, created_at=current.created_at
+            )
+
+    def delete_annotation(self, annotation_id: str) -> None:
+        self._annotations.pop(annotation_id, None)
+
+    # -- tags ------------------------------------------------------------------------------------
+    def tags(self) -> list[Tag]:
+        return sorted(self._tags.values(), key=lambda t: (t.position, t.name))
+
+    def get_tag(self, name: str) -> Tag | None:
+        return self._tags.get(name)
+
+    def insert_tag(self, tag: Tag) -> None:
+        if tag.name in self._tags:
+            raise StorageError(f"memory: tag {tag.name} already exists")
+        self._tags[tag.name] = tag
+
+    def update_tag(self, tag: Tag) -> None:
+        current = self._tags.get(tag.name)
+        if current is not None:
+            self._tags[tag.name] = replace(tag, builtin=current.builtin)
+
+    def delete_tag(self, name: str) -> None:
+        if any(a.tag == name for a in self._annotations.values()):
+            raise OperationError(f"memory: tag {name} is in use")
+        self._tags.pop(name, None)
+
+    # -- export ----------------------------------------------------------------------------------
+    def field_keys(self, document_id: str | None = None) -> list[str]:
+        return sorted(
+            {
+                k
+                for a in self._annotations.values()
+                if document_id is None or a.document_id == document_id
+                for k in a.fields
+            }
+        )
+
+    def export_rows(self, document_id: str | None = None) -> Iterator[ExportRow]:
+        docs = [d for d in self._documents.values() if document_id in (None, d.id)]
+        docs.sort(key=lambda d: (d.imported_at, d.id))
+        for d in docs:
+            starts = [b.start for b in d.blocks]
+            for a in sorted(self.annotations_for(d.id), key=lambda a: (a.start, a.end, a.id)):
+                orphan = a.anchor_state == "orphaned"
+                yield ExportRow(
+                    d.id,
+                    d.title,
+                    d.source_path,
+                    a.id,
+                    a.tag,
+                    a.exact,
+                    "" if orphan else a.start,
+                    "" if orphan else a.end,
+                    "" if orphan else (bisect_right(starts, a.start) or ""),
+                    a.prefix,
+                    a.suffix,
+                    a.note,
+                    a.status,
+                    a.reviewer,
+                    a.created_at,
+                    a.updated_at,
+                    a.anchor_state,
+                    dict(a.fields),
+                )
