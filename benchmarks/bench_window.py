@@ -112,14 +112,14 @@ def main() -> None:
     first_paint = ms(timer)
     top = window.view.firstVisibleBlock()
     painted = sum(bool(b.layout().formats()) for b in _blocks(top, 40))
-    while window.highlighter.pending:
+    while window.review.highlighter.pending:
         app.processEvents()
     settled = ms(timer)
-    n_annotations = len(window.session.annotations)
+    n_annotations = len(window.review.state.annotations)
 
     view = window.view
     view.setFocus()
-    text = window.session.text
+    text = window.review.state.text
     key_times, scroll_times = [], []
     for _ in range(30):
         start = rng.randrange(0, len(text) - 100)

@@ -70,9 +70,9 @@ def build_parser() -> Parser:
 
     p = subs.add_parser("export", help="export annotations")
     p.add_argument("--document", metavar="ID")
-    from desktop_app.export.registry import exporter_names
+    from desktop_app.desk import Desk
 
-    p.add_argument("--format", choices=exporter_names(), default="csv")
+    p.add_argument("--format", choices=[f[0] for f in Desk.export_formats()], default="csv")
     p.add_argument(
         "-o", "--output", default="-", metavar="FILE", help="output file, or - for stdout"
     )

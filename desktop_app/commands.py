@@ -5,14 +5,11 @@ from __future__ import annotations
 import argparse
 import io
 import json
-import os
 import sys
-import tempfile
 import unicodedata
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import IO
 
 from desktop_app.app import open_desk, resolve_db_path
 from desktop_app.core.checks import CHECK_LABELS
@@ -33,14 +30,12 @@ def desk_for(args: argparse.Namespace, reviewer: str = "") -> Iterator[Desk]:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from desktop_app.formats import FormatError
-
     with desk_for(args) as desk:
         failed = 0
         for name in args.files:
             try:
                 result = desk.import_file(name)
-            except FormatError as error:
+            except CopydeskError as error:  # the file could not be read or stored
                 print(f"copydesk: {error}", file=sys.stderr)
                 failed += 1
                 continue
@@ -106,40 +101,7 @@ def cmd_annotate(args: argparse.Namespace) -> int:
         return 0
 
 
-def write_atomically(
-    path: str, write: Callable[[IO[str]], object], binary: bool = False, encoding: str = "utf-8-sig"
-) -> None:
-    """Write to a temp file beside `path`, then rename: a failure never leaves half a file."""
-    target = Path(path)
-    try:
-        mode = target.stat().st_mode & 0o777  # keep the permissions of a file being replaced
-    except OSError:
-        mode = 0o644  # mkstemp makes 0600; an export is meant to be shared
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=".copydesk-", suffix=".tmp", dir=str(target.parent))
-    except OSError as error:
-        raise CopydeskError(f"{path}: cannot write here ({error.strerror})") from None
-    try:
-        if binary:
-            with os.fdopen(fd, "wb") as raw:
-                write(raw)  # type: ignore[arg-type]
-        else:
-            with os.fdopen(fd, "w", encoding=encoding, newline="") as handle:
-                write(handle)
-        os.chmod(tmp, mode)
-        os.replace(tmp, target)
-    except OSError as error:
-        Path(tmp).unlink(missing_ok=True)
-        raise CopydeskError(f"{path}: cannot write ({error.strerror})") from None
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
 def cmd_export(args: argparse.Namespace) -> int:
-    from desktop_app.export.registry import get_exporter
-
-    info = get_exporter(args.format)
     if args.output != "-":
         target = Path(args.output).expanduser().resolve()
         db_file = resolve_db_path(args.db).resolve()
@@ -147,41 +109,20 @@ def cmd_export(args: argparse.Namespace) -> int:
             raise UsageProblem(f"{args.output}: that is the database itself; choose another file")
     with desk_for(args) as desk:
         doc_id = desk.resolve_document(args.document).id if args.document else None
-        exporter = info.load()
         if args.output == "-":
             sys.stdout.flush()  # whatever was printed before goes first
             buffer = getattr(sys.stdout, "buffer", None)
             if buffer is None:  # a replaced stdout without bytes underneath
-                desk.export(args.format, sys.stdout, doc_id)
-                return 0
-            if exporter.binary:
+                raw = io.BytesIO()
+                desk.export(args.format, raw, doc_id)
+                sys.stdout.write(raw.getvalue().decode("utf-8"))
+            else:
                 desk.export(args.format, buffer, doc_id)
                 buffer.flush()
-                return 0
-            out = io.TextIOWrapper(buffer, encoding=_encoding(args.format), newline="")
-            try:
-                desk.export(args.format, out, doc_id)
-            finally:
-                try:
-                    out.flush()
-                finally:
-                    out.detach()
         else:
-            count = 0
-
-            def write(handle: IO[str]) -> None:
-                nonlocal count
-                count = desk.export(args.format, handle, doc_id)
-
-            write_atomically(
-                args.output, write, binary=exporter.binary, encoding=_encoding(args.format)
-            )
+            count = desk.export_to_file(args.format, args.output, doc_id)
             print(f"{count} annotations written to {args.output}", file=sys.stderr)
         return 0
-
-
-def _encoding(fmt: str) -> str:
-    return "utf-8-sig" if fmt == "csv" else "utf-8"  # the BOM tells Excel the CSV is UTF-8
 
 
 def cmd_check(args: argparse.Namespace) -> int:

@@ -38,12 +38,12 @@ def run_gui(
         return 1
     from PySide6.QtWidgets import QApplication, QMessageBox
 
-    from desktop_app.app import open_repository, resolve_db_path
+    from desktop_app.app import open_desk
     from desktop_app.core.errors import CopydeskError
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     try:
-        repo = open_repository(db)
+        desk = open_desk(db)
     except CopydeskError as error:
         # Started from a Dock or Start menu there is no terminal: say it in a window as well.
         print(f"copydesk: {error}", file=sys.stderr)
@@ -58,7 +58,7 @@ def run_gui(
     from desktop_app.ui.file_open import FileOpenFilter
 
     app.setWindowIcon(QIcon(str(resource("icons", "copydesk-256.png"))))
-    window = build_window(repo, resolve_db_path(db), ask_reviewer=not screenshot)
+    window = build_window(desk, db, ask_reviewer=not screenshot)
     file_open = FileOpenFilter(window.import_files, window)
     app.installEventFilter(file_open)
     install_error_hook(window)
@@ -76,27 +76,27 @@ def run_gui(
     return app.exec()
 
 
-def build_window(repo, db_path: Path, ask_reviewer: bool = True):  # type: ignore[no-untyped-def]
-    from desktop_app.commands import export_csv, write_text_atomically
+def build_window(desk, db: object = None, ask_reviewer: bool = True):  # type: ignore[no-untyped-def]
+    """The main window over `desk`, with settings loaded and the last document reopened."""
+    from desktop_app.app import open_desk
     from desktop_app.core.paths import data_dir, settings_path
     from desktop_app.core.settings import Settings, account_name
-    from desktop_app.formats import SUPPORTED_EXTENSIONS, load_source
+    from desktop_app.formats import SUPPORTED_EXTENSIONS
     from desktop_app.ui.main_window import MainWindow
-    from desktop_app.ui.services import Services
 
-    services = Services(
-        repo=repo,
-        db_path=db_path,
-        load_source=load_source,
-        export_csv=export_csv,
-        write_text_atomically=write_text_atomically,
-        data_dir=data_dir(),
-        supported_extensions=tuple(SUPPORTED_EXTENSIONS),
-    )
     settings = Settings.load(settings_path())
     if not settings.reviewer:
         settings.reviewer = ask_reviewer_name(account_name()) if ask_reviewer else account_name()
-    window = MainWindow(services, settings, settings_path())
+    desk.reviewer = settings.reviewer
+    path = desk.repo.path
+    window = MainWindow(
+        desk,
+        settings,
+        lambda s: s.save(settings_path()),
+        data_dir(),
+        lambda: open_desk(path),  # exports read through their own connection, off the UI thread
+        tuple(SUPPORTED_EXTENSIONS),
+    )
     window.save_settings()
     window.restore_state()
     return window

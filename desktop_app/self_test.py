@@ -52,21 +52,20 @@ def _self_test(home: Path) -> str:
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
 
-    from desktop_app.app import open_repository
+    from desktop_app.app import open_desk
     from desktop_app.core.resources import resource, sample_article
     from desktop_app.gui import build_window
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     db_path = home / "self-test.sqlite3"
-    repo = open_repository(db_path)
-    window = build_window(repo, db_path, ask_reviewer=False)
+    window = build_window(open_desk(db_path), ask_reviewer=False)
     window.show()
     sample = sample_article()
     icon = resource("icons")
     window.import_files([str(sample)])
-    if not _wait_for(window.import_finished, 20000):
+    if not _wait_for(window.imports.finished, 20000):
         raise RuntimeError("importing the sample article timed out")
-    session = window.session
+    session = window.review.state
     if session is None:
         raise RuntimeError(f"the sample article did not open: {window.last_error}")
     quotation = re.search(r"[“\"][^”\"\n]+[”\"]", session.text)
@@ -85,7 +84,12 @@ def _self_test(home: Path) -> str:
     if len(tagged) != 1:
         raise RuntimeError("pressing Q did not tag the selected quotation")
     out = home / "export.csv"
-    if window.export_csv_to(str(out), all_documents=False) != 1:
+    exported: list[int] = []
+    window.exports.finished.connect(exported.append)
+    window.exports.export_to(str(out), "csv", session.id)
+    if not _wait_for(window.exports.finished, 20000) and not exported:
+        raise RuntimeError("the CSV export timed out")
+    if exported != [1]:
         raise RuntimeError(f"CSV export failed: {window.last_error}")
     rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8-sig"))))
     row = rows[0]
@@ -106,10 +110,10 @@ def schedule_screenshot(window: Any, path: str, delay_ms: int = 1500) -> None:
     from PySide6.QtWidgets import QApplication
 
     def shoot() -> None:
-        session = window.session
-        if session is not None and session.annotations:
-            first = min(session.annotations.values(), key=lambda a: a.start)
-            window.focus_annotation(first.id)
+        state = window.review.state
+        if state is not None and state.annotations:
+            first = min(state.annotations.values(), key=lambda a: a.start)
+            window.review.focus_annotation(first.id)
             QApplication.processEvents()
         window.grab().save(path)
         window.close()

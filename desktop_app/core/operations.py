@@ -29,6 +29,7 @@ class Change:
     documents_added: tuple[str, ...] = ()
     documents_removed: tuple[str, ...] = ()
     documents_updated: tuple[str, ...] = ()
+    departed: tuple[Annotation, ...] = ()  # the last values of the removed annotations
 
     def merge(self, other: Change) -> Change:
         return Change(
@@ -41,6 +42,7 @@ class Change:
             self.documents_added + other.documents_added,
             self.documents_removed + other.documents_removed,
             self.documents_updated + other.documents_updated,
+            self.departed + other.departed,
         )
 
     @property
@@ -131,7 +133,7 @@ class RemoveAnnotation:
         if current is None:
             raise OperationError("the annotation no longer exists")
         repo.delete_annotation(current.id)
-        change = Change(removed=(current.id,), spans=(_span(current),))
+        change = Change(removed=(current.id,), spans=(_span(current),), departed=(current,))
         return AddAnnotation(current, self.label), change
 
 
@@ -271,6 +273,7 @@ class RemoveDocument:
             removed=tuple(a.id for a in gone),
             spans=tuple(_span(a) for a in gone),
             documents_removed=(current.id,),
+            departed=gone,
         )
         return AddDocument(current, gone, self.label), change
 

@@ -12,7 +12,7 @@ import uuid
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import replace
 from pathlib import Path
-from typing import IO, Any, NamedTuple
+from typing import IO, NamedTuple
 
 from desktop_app.core.annotations import edited, new_annotation, now_iso
 from desktop_app.core.checks import Finding, check_document
@@ -191,10 +191,14 @@ class Desk:
     # -- documents ------------------------------------------------------------------------------
     @staticmethod
     def read_file(path: str) -> SourceText:
-        """Read a draft into canonical text (safe off the UI thread: touches no database)."""
-        from desktop_app.formats import load_source
+        """Read a draft into canonical text (safe off the UI thread: touches no database).
+        A file that cannot be read raises CopydeskError with the importer's one line."""
+        from desktop_app.formats import FormatError, load_source
 
-        return load_source(path)
+        try:
+            return load_source(path)
+        except FormatError as error:
+            raise CopydeskError(str(error)) from None
 
     def add_source(
         self, source: SourceText, source_path: str, initiator: object = None
@@ -402,15 +406,49 @@ class Desk:
             documents=bundles(),
         )
 
-    def export(self, fmt: str, out: IO[Any], document_id: str | None = None) -> int:
-        """Write one export format to an open stream; returns the annotations written."""
+    def export(self, fmt: str, out: IO[bytes], document_id: str | None = None) -> int:
+        """Write one export format to a binary stream; returns the annotations written. Text
+        formats are UTF-8 (CSV with a BOM, which tells Excel so)."""
+        import io
+
         from desktop_app.export.registry import get_exporter
 
         try:
             exporter = get_exporter(fmt).load()
         except KeyError:
             raise OperationError(f"unknown export format {fmt!r}") from None
-        return exporter.write(self.export_data(document_id), out)
+        data = self.export_data(document_id)
+        if exporter.binary:
+            return exporter.write(data, out)
+        encoding = "utf-8-sig" if fmt == "csv" else "utf-8"
+        text = io.TextIOWrapper(out, encoding=encoding, newline="", write_through=False)
+        try:
+            return exporter.write(data, text)
+        finally:
+            try:
+                text.flush()
+            finally:
+                text.detach()
+
+    @staticmethod
+    def export_formats() -> list[tuple[str, str, str]]:
+        """(name, label, file suffix) of every exporter, for menus, dialogs and --format."""
+        from desktop_app.export.registry import EXPORTERS
+
+        return [(e.name, e.label, e.suffix) for e in EXPORTERS]
+
+    def export_to_file(self, fmt: str, path: str, document_id: str | None = None) -> int:
+        """Export to a file, written whole or not at all; returns the annotations written."""
+        from desktop_app.desk.files import write_atomically
+
+        count = 0
+
+        def write(handle: IO[bytes]) -> None:
+            nonlocal count
+            count = self.export(fmt, handle, document_id)
+
+        write_atomically(path, write)
+        return count
 
     def check(self, document_id: str | None = None) -> list[tuple[Document, list[Finding]]]:
         if document_id:

@@ -1,4 +1,5 @@
-"""Qt table model over a session's annotations: a thin adapter that follows the session's Changes."""
+"""Qt table model over a document's annotations: a thin adapter over the desk's DocumentState
+(its rows are annotation ids in sort order; values are read from the state)."""
 
 from __future__ import annotations
 
@@ -15,10 +16,10 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor
 
-from desktop_app.core.model import STATUSES, Annotation, Tag
+from desktop_app.core.model import STATUSES, Annotation, Tag, status_label
 from desktop_app.core.operations import Change
-from desktop_app.ui.session import DocumentSession
-from desktop_app.ui.status_icons import status_colour, status_icon, status_label
+from desktop_app.desk import DocumentState
+from desktop_app.ui.status_icons import status_colour, status_icon
 
 COLUMNS = ("Tag", "Text", "Note", "Status")
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -37,28 +38,50 @@ def one_line(text: str, limit: int = 160) -> str:
 class AnnotationTableModel(QAbstractTableModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self.session: DocumentSession | None = None
-        self.rows: list[Annotation] = []
+        self.state: DocumentState | None = None
+        self.order: list[str] = []  # annotation ids, one per row, in sort order
+        self._row: dict[str, int] | None = {}  # id -> row, rebuilt after rows move
+        self._leaving: dict[str, Annotation] = {}
         self.tags: dict[str, Tag] = {}
         self.sort_column = 1
         self.sort_order = Qt.SortOrder.AscendingOrder
 
+    @property
+    def rows(self) -> list[Annotation]:
+        assert self.state is not None or not self.order
+        return [self.state.annotations[i] for i in self.order] if self.state else []
+
+    def annotation(self, row: int) -> Annotation:
+        assert self.state is not None
+        ident = self.order[row]
+        found = self.state.annotations.get(ident)
+        # A row being removed is gone from the state already while Qt still asks about it.
+        return found if found is not None else self._leaving[ident]
+
     def set_tags(self, tags: list[Tag]) -> None:
         self.tags = {t.name: t for t in tags}
-        if self.rows:
+        if self.order:
             self.dataChanged.emit(
-                self.index(0, 0), self.index(len(self.rows) - 1, len(COLUMNS) - 1)
+                self.index(0, 0), self.index(len(self.order) - 1, len(COLUMNS) - 1)
             )
 
-    def set_session(self, session: DocumentSession | None) -> None:
+    def set_state(self, state: DocumentState | None) -> None:
         self.beginResetModel()
-        self.session = session
-        self.rows = list(session.annotations.values()) if session else []
-        self.rows.sort(
-            key=self.sort_key(self.sort_column),
+        self.state = state
+        self.order = list(state.annotations) if state else []
+        self._sort_order()
+        self.endResetModel()
+
+    def _sort_order(self) -> None:
+        if self.state is None:
+            return
+        key = self.sort_key(self.sort_column)
+        annotations = self.state.annotations
+        self.order.sort(
+            key=lambda i: key(annotations[i]),
             reverse=self.sort_order == Qt.SortOrder.DescendingOrder,
         )
-        self.endResetModel()
+        self._row = None
 
     def sort_key(self, column: int) -> Callable[[Annotation], tuple[Any, ...]]:
         if column == 0:
@@ -73,75 +96,76 @@ class AnnotationTableModel(QAbstractTableModel):
         """One Python sort here instead of pairwise comparisons through Python in the proxy."""
         self.sort_column, self.sort_order = column, order
         self.layoutAboutToBeChanged.emit()
-        before = [a.id for a in self.rows]
-        self.rows.sort(key=self.sort_key(column), reverse=order == Qt.SortOrder.DescendingOrder)
-        after = {a.id: n for n, a in enumerate(self.rows)}
+        before = list(self.order)
+        self._sort_order()
         for index in self.persistentIndexList():
-            new_row = after[before[index.row()]]
+            new_row = self.row_of(before[index.row()])
             self.changePersistentIndex(index, self.index(new_row, index.column()))
         self.layoutChanged.emit()
 
-    def _replace_row(self, n: int, annotation: Annotation) -> None:
-        """Show the edited annotation; if the edit changed its sort key, move the row (a move keeps
-        the selection on it, unlike remove and insert)."""
-        key = self.sort_key(self.sort_column)
-        if key(self.rows[n]) != key(annotation):
-            rest = self.rows[:n] + self.rows[n + 1 :]
-            target = self._insert_position(annotation, rest)
-            destination = target if target <= n else target + 1
-            if target != n and self.beginMoveRows(QModelIndex(), n, n, QModelIndex(), destination):
-                rest.insert(target, annotation)
-                self.rows = rest
-                self.endMoveRows()
-                n = target
-        self.rows[n] = annotation
-        self.dataChanged.emit(self.index(n, 0), self.index(n, len(COLUMNS) - 1))
-
-    def _insert_position(self, annotation: Annotation, rows: list[Annotation] | None = None) -> int:
-        rows = self.rows if rows is None else rows
-        key = self.sort_key(self.sort_column)
-        reverse = self.sort_order == Qt.SortOrder.DescendingOrder
-        target = key(annotation)
-        if not reverse:
-            return bisect_right(rows, target, key=key)
-        for n, a in enumerate(rows):
-            if (key(a) < target) if reverse else (key(a) > target):
-                return n
-        return len(rows)
-
     def row_of(self, ident: str) -> int:
-        for n, a in enumerate(self.rows):
-            if a.id == ident:
-                return n
-        return -1
+        if self._row is None:
+            self._row = {ident: n for n, ident in enumerate(self.order)}
+        return self._row.get(ident, -1)
+
+    def _position(self, annotation: Annotation, order: list[str]) -> int:
+        """Where `annotation` belongs in `order` (a bisect: the rows are kept sorted)."""
+        assert self.state is not None
+        key = self.sort_key(self.sort_column)
+        annotations = self.state.annotations
+        target = key(annotation)
+        if self.sort_order == Qt.SortOrder.DescendingOrder:
+            lo, hi = 0, len(order)
+            while lo < hi:
+                mid = (lo + hi) // 2
+                if key(annotations[order[mid]]) > target:
+                    lo = mid + 1
+                else:
+                    hi = mid
+            return lo
+        return bisect_right(order, target, key=lambda i: key(annotations[i]))
 
     def apply_change(self, change: Change) -> None:
-        """Update only the rows the Change names."""
-        if self.session is None:
+        """Update only the rows the Change names (the state has already taken it in)."""
+        state = self.state
+        if state is None:
             return
+        self._leaving = {a.id: a for a in change.departed}
         for ident in change.removed:
             n = self.row_of(ident)
-            if n >= 0:
+            if n >= 0 and ident not in state.annotations:
                 self.beginRemoveRows(QModelIndex(), n, n)
-                del self.rows[n]
+                del self.order[n]
+                self._row = None
                 self.endRemoveRows()
-        for ident in change.updated:
-            n = self.row_of(ident)
-            annotation = self.session.annotations.get(ident)
-            if n >= 0 and annotation is not None:
-                self._replace_row(n, annotation)
-        for ident in change.added:
-            annotation = self.session.annotations.get(ident)
-            if annotation is None or self.row_of(ident) >= 0:
+        self._leaving = {}
+        for ident in dict.fromkeys(change.updated + change.added):
+            annotation = state.annotations.get(ident)
+            if annotation is None:
                 continue
-            n = self._insert_position(annotation)
-            self.beginInsertRows(QModelIndex(), n, n)
-            self.rows.insert(n, annotation)
-            self.endInsertRows()
+            n = self.row_of(ident)
+            if n < 0:
+                n = self._position(annotation, self.order)
+                self.beginInsertRows(QModelIndex(), n, n)
+                self.order.insert(n, ident)
+                self._row = None
+                self.endInsertRows()
+                continue
+            rest = self.order[:n] + self.order[n + 1 :]
+            target = self._position(annotation, rest)
+            if target != n:  # its sort key changed: move the row (a move keeps the selection)
+                destination = target if target <= n else target + 1
+                if self.beginMoveRows(QModelIndex(), n, n, QModelIndex(), destination):
+                    rest.insert(target, ident)
+                    self.order = rest
+                    self._row = None
+                    self.endMoveRows()
+                    n = target
+            self.dataChanged.emit(self.index(n, 0), self.index(n, len(COLUMNS) - 1))
 
     # -- Qt model API ---------------------------------------------------------------------------
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self.rows)
+        return 0 if parent.isValid() else len(self.order)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
         return 0 if parent.isValid() else len(COLUMNS)
@@ -154,7 +178,7 @@ class AnnotationTableModel(QAbstractTableModel):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        a = self.rows[index.row()]
+        a = self.annotation(index.row())
         col = index.column()
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             tag = self.tags.get(a.tag)
@@ -218,7 +242,7 @@ class AnnotationFilter(QSortFilterProxyModel):
     def filterAcceptsRow(self, row: int, parent: Index) -> bool:  # noqa: N802
         model = self.sourceModel()
         assert isinstance(model, AnnotationTableModel)
-        a = model.rows[row]
+        a = model.annotation(row)
         if self.tag and a.tag != self.tag:
             return False
         if self.status and a.status != self.status:

@@ -19,9 +19,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.core.model import STATUSES, Tag
+from desktop_app.core.model import STATUSES, Tag, status_label
 from desktop_app.ui.annotation_model import ID_ROLE, AnnotationFilter, AnnotationTableModel
-from desktop_app.ui.status_icons import status_icon, status_label
+from desktop_app.ui.status_icons import status_icon
 
 
 class _NoteDelegate(QStyledItemDelegate):

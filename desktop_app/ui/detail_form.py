@@ -1,12 +1,12 @@
 """The detail form under the annotations panel: status, note and the tag's own fields.
 
-Every committed change becomes one `UpdateAnnotation` (one transaction, one undo step); the form
-never writes anything itself, it only asks the window to run an edit.
+Every committed change is one request (annotation id, "status" | "note" | "fields", value) that
+the desk turns into one operation; what a value implies (a verified claim records who checked it)
+is a core rule, not the form's.
 """
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QRegularExpression, QStringListModel, Qt, Signal
@@ -22,11 +22,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.core.annotations import edited
-from desktop_app.core.fields import YES, FieldSpec, fields_for, span_key
-from desktop_app.core.model import STATUSES, Annotation
+from desktop_app.core.fields import FieldSpec, fields_for
+from desktop_app.core.model import STATUSES, Annotation, status_label
 from desktop_app.ui.annotation_model import one_line
-from desktop_app.ui.status_icons import status_icon, status_label
+from desktop_app.ui.status_icons import status_icon
 
 NONE_LINK = "— none —"
 
@@ -61,15 +60,14 @@ class _SpeakerLine(QLineEdit):
 
 
 class AnnotationDetail(QWidget):
-    edit_requested = Signal(object, str)  # the edited Annotation, the undo label
+    edit_requested = Signal(str, str, object)  # annotation id, "status"|"note"|"fields", value
     pick_requested = Signal(str)  # field key to fill from the view's selection
     back_to_text = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.annotation: Annotation | None = None
-        self.session: Any = None
-        self.reviewer = ""
+        self.state: Any = None  # the DocumentState the annotation belongs to
         self.tag_labels: dict[str, str] = {}
         self.widgets: dict[str, QWidget] = {}
         self.specs: dict[str, FieldSpec] = {}
@@ -139,7 +137,7 @@ class AnnotationDetail(QWidget):
             pick = QPushButton("&Use Selection", box)
             pick.clicked.connect(lambda _=False, k=key: self.pick_requested.emit(k))
             clear = QPushButton("Clear", box)
-            clear.clicked.connect(lambda _=False, k=key: self.set_span(k, "", None))
+            clear.clicked.connect(lambda _=False, k=key: self._request("fields", {k: ""}))
             row.addWidget(shown, 1)
             row.addWidget(pick)
             row.addWidget(clear)
@@ -183,14 +181,14 @@ class AnnotationDetail(QWidget):
             if isinstance(widget, QLineEdit) and widget.hasFocus():
                 self._line_finished(key, widget)
 
-    def set_annotation(self, annotation: Annotation | None, session: Any) -> None:
+    def set_annotation(self, annotation: Annotation | None, state: Any) -> None:
         """Show one annotation's values (or nothing). Emits nothing for the new one; a field still
         being typed for the previous one is saved first."""
         if self.annotation is not None and (
             annotation is None or annotation.id != self.annotation.id
         ):
             self.commit_pending()
-        self.annotation, self.session = annotation, session
+        self.annotation, self.state = annotation, state
         enabled = annotation is not None
         self.status.setEnabled(enabled)
         self.note.setEnabled(enabled)
@@ -221,8 +219,9 @@ class AnnotationDetail(QWidget):
     def _show_value(self, spec: FieldSpec, widget: QWidget, value: str) -> None:
         if spec.kind == "link" and isinstance(widget, QComboBox):
             widget.clear()  # only the current choice until the editor opens the list
+            widget.setProperty("filled", False)
             widget.addItem(NONE_LINK, "")
-            linked = self.session.annotations.get(value) if self.session and value else None
+            linked = self.state.annotations.get(value) if self.state and value else None
             if linked is not None:
                 widget.addItem(one_line(linked.exact, 60), linked.id)
                 widget.setCurrentIndex(1)
@@ -235,34 +234,36 @@ class AnnotationDetail(QWidget):
                 widget.setText(value)
 
     def _fill_links(self, combo: QComboBox, spec: FieldSpec) -> None:
+        if combo.property("filled"):
+            return  # refilling as the popup closes would drop the choice just made
+        combo.setProperty("filled", True)
         current = combo.currentData()
         combo.clear()
         combo.addItem(NONE_LINK, "")
-        if self.session is not None:
-            for a in sorted(self.session.annotations.values(), key=lambda a: a.start):
+        if self.state is not None:
+            for a in sorted(self.state.annotations.values(), key=lambda a: a.start):
                 if a.tag == spec.link_tag:
                     combo.addItem(one_line(a.exact, 60), a.id)
         combo.setCurrentIndex(max(0, combo.findData(current)))
 
     def known_speakers(self) -> list[str]:
-        if self.session is None:
+        if self.state is None:
             return []
-        names = {a.fields.get("speaker", "") for a in self.session.annotations.values()}
+        names = {a.fields.get("speaker", "") for a in self.state.annotations.values()}
         return sorted(n for n in names if n)
 
     # -- editing --------------------------------------------------------------------------------
-    def _request(self, new: Annotation, label: str) -> None:
-        if self.annotation is not None and new != self.annotation:
-            self.edit_requested.emit(new, label)
+    def _request(self, kind: str, value: Any) -> None:
+        if self.annotation is not None:
+            self.edit_requested.emit(self.annotation.id, kind, value)
 
     def _status_chosen(self, _index: int) -> None:
         if self.annotation is not None and self.status.currentData() != self.annotation.status:
-            label = f"Mark {status_label(self.status.currentData())}"
-            self._request(edited(self.annotation, status=self.status.currentData()), label)
+            self._request("status", self.status.currentData())
 
     def _note_finished(self) -> None:
         if self.annotation is not None and self.note.text() != self.annotation.note:
-            self._request(edited(self.annotation, note=self.note.text()), "Edit Note")
+            self._request("note", self.note.text())
 
     def _line_finished(self, key: str, widget: QLineEdit) -> None:
         if self.annotation is not None and widget.text().strip() != self.annotation.fields.get(
@@ -272,30 +273,6 @@ class AnnotationDetail(QWidget):
 
     def _set_field(self, key: str, value: str) -> None:
         a = self.annotation
-        if a is None or a.fields.get(key, "") == value:
+        if a is None or a.fields.get(key, "") == (value or ""):
             return
-        fields = dict(a.fields)
-        fields[key] = value
-        status = None
-        if key == "verification" and value == "verified":
-            # A fact-checker marking a claim verified has checked it now: record who and when.
-            fields.setdefault("checked_by", self.reviewer)
-            fields["checked_by"] = fields["checked_by"] or self.reviewer
-            fields["checked_at"] = fields.get("checked_at") or date.today().isoformat()
-            status = "verified" if a.status in ("open", "needs_follow_up") else None
-        self._request(edited(a, fields=fields, status=status), f"Set {self.specs[key].label}")
-
-    def set_span(self, key: str, text: str, span: tuple[int, int] | None) -> None:
-        """Fill a span field (e.g. the reason for anonymity) from words picked in the draft."""
-        a = self.annotation
-        if a is None:
-            return
-        fields = dict(a.fields)
-        fields[key] = text
-        fields[span_key(key)] = f"{span[0]}-{span[1]}" if span else ""
-        if key == "reason":
-            fields["reason_given"] = YES if text else fields.get("reason_given", "")
-        self._request(
-            edited(a, fields=fields),
-            f"Set {self.specs[key].label}" if key in self.specs else "Edit",
-        )
+        self._request("fields", {key: value or ""})

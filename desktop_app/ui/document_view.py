@@ -8,8 +8,9 @@ from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QKeyEvent, QMouseEvent, QPalette, QTextCursor, QTextFormat
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip, QWidget
 
-from desktop_app.ui.session import DocumentSession
-from desktop_app.ui.status_icons import status_label
+from desktop_app.core.model import status_label
+from desktop_app.desk import DocumentState
+from desktop_app.ui.text_offsets import TextOffsets
 
 READING_WIDTH_CHARS = 80  # comfortable measure; wider windows get margins instead of longer lines
 
@@ -20,7 +21,8 @@ class DocumentView(QPlainTextEdit):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.session: DocumentSession | None = None
+        self.state: DocumentState | None = None
+        self.offsets = TextOffsets("")  # Qt's UTF-16 positions <-> the core's code points
         self.tag_labels: dict[str, str] = {}
         self.setReadOnly(True)
         self.setUndoRedoEnabled(False)
@@ -48,10 +50,11 @@ class DocumentView(QPlainTextEdit):
         self._press_pos = None
 
     # -- content ------------------------------------------------------------------------------
-    def show_session(self, session: DocumentSession | None) -> None:
-        self.session = session
+    def show_state(self, state: DocumentState | None) -> None:
+        self.state = state
+        self.offsets = TextOffsets(state.text if state else "")
         self.setExtraSelections([])
-        self.setPlainText(session.text if session else "")
+        self.setPlainText(state.text if state else "")
 
     def resizeEvent(self, event: QEvent) -> None:  # noqa: N802
         super().resizeEvent(event)
@@ -63,18 +66,18 @@ class DocumentView(QPlainTextEdit):
     def selection_cp(self) -> tuple[int, int]:
         """The selection as code-point offsets into the canonical text."""
         cursor = self.textCursor()
-        assert self.session is not None
-        to_cp = self.session.offsets.to_cp
+        assert self.state is not None
+        to_cp = self.offsets.to_cp
         return to_cp(cursor.selectionStart()), to_cp(cursor.selectionEnd())
 
     def caret_cp(self) -> int:
-        assert self.session is not None
-        return self.session.offsets.to_cp(self.textCursor().position())
+        assert self.state is not None
+        return self.offsets.to_cp(self.textCursor().position())
 
     def select_cp(self, start: int, end: int, flash: bool = False) -> None:
-        if self.session is None:
+        if self.state is None:
             return
-        to_u16 = self.session.offsets.to_utf16
+        to_u16 = self.offsets.to_utf16
         cursor = QTextCursor(self.document())
         cursor.setPosition(to_u16(start))
         cursor.setPosition(to_u16(end), QTextCursor.MoveMode.KeepAnchor)
@@ -89,8 +92,8 @@ class DocumentView(QPlainTextEdit):
         self.setTextCursor(cursor)
 
     def flash(self, start: int, end: int) -> None:
-        assert self.session is not None
-        to_u16 = self.session.offsets.to_utf16
+        assert self.state is not None
+        to_u16 = self.offsets.to_utf16
         sel = QTextEdit.ExtraSelection()
         sel.cursor = QTextCursor(self.document())
         sel.cursor.setPosition(to_u16(start))
@@ -101,7 +104,7 @@ class DocumentView(QPlainTextEdit):
         self._flash_timer.start()
 
     def position_at(self, point) -> int | None:  # type: ignore[no-untyped-def]
-        if self.session is None:
+        if self.state is None:
             return None
         cursor = self.cursorForPosition(point)
         # cursorForPosition snaps to the nearest gap; check the character really is under the mouse.
@@ -111,13 +114,13 @@ class DocumentView(QPlainTextEdit):
         u16 = cursor.position()
         if point.x() < rect.x() and u16 > 0:
             u16 -= 1
-        return self.session.offsets.to_cp(u16)
+        return self.offsets.to_cp(u16)
 
     # -- events ---------------------------------------------------------------------------------
     def event(self, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.ToolTip and self.session is not None:
+        if event.type() == QEvent.Type.ToolTip and self.state is not None:
             pos = self.position_at(self.viewport().mapFromGlobal(event.globalPos()))
-            found = self.session.annotations_at(pos) if pos is not None else []
+            found = self.state.annotations_at(pos) if pos is not None else []
             if found:
                 QToolTip.showText(event.globalPos(), self.tooltip_html(found), self)
             else:
@@ -145,9 +148,9 @@ class DocumentView(QPlainTextEdit):
         moved = self._press_pos is not None and (
             (event.position().toPoint() - self._press_pos).manhattanLength() > 3
         )
-        if event.button() == Qt.MouseButton.LeftButton and not moved and self.session is not None:
+        if event.button() == Qt.MouseButton.LeftButton and not moved and self.state is not None:
             pos = self.position_at(event.position().toPoint())
-            found = self.session.annotations_at(pos) if pos is not None else []
+            found = self.state.annotations_at(pos) if pos is not None else []
             if found:
                 self.annotation_clicked.emit(found[0].id)
 

@@ -1,4 +1,4 @@
-"""Paints persistent annotation highlights per line from the session's span index (never into the text)."""
+"""Paints persistent annotation highlights per line from the document state's span index (never into the text)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtGui import QColor, QFont, QSyntaxHighlighter, QTextCharFormat, QTextDocument
 
 from desktop_app.core.model import Tag
-from desktop_app.ui.session import DocumentSession
+from desktop_app.desk import DocumentState
 from desktop_app.ui.styles import UNDERLINES, background, cue_index, kind_format
 from desktop_app.ui.text_offsets import line_to_utf16
 
@@ -21,19 +21,19 @@ class AnnotationHighlighter(QSyntaxHighlighter):
     def __init__(
         self,
         document: QTextDocument,
-        session: DocumentSession,
+        state: DocumentState,
         tags: list[Tag],
         dark: bool = False,
         first_lines: range | None = None,
     ) -> None:
-        self.session = session
+        self.state = state
         self.defer_outside = first_lines
         self.pending: set[int] = set()
         self.dark = dark
         self._cache: dict[tuple[str, tuple[object, ...]], QTextCharFormat] = {}
         self.kind_by_line: dict[int, str] = {}
-        index = session.index
-        for block in session.document.blocks:
+        index = state.index
+        for block in state.document.blocks:
             if block.kind != "paragraph":
                 for line in index.lines_touched(block.start, block.end):
                     self.kind_by_line[line] = block.kind
@@ -107,10 +107,10 @@ class AnnotationHighlighter(QSyntaxHighlighter):
         self.pending.discard(line)
         if kind != "paragraph":
             self.setFormat(0, len(text), self._format(kind, ()))
-        segments = self.session.index.segments(line)
+        segments = self.state.index.segments(line)
         if not segments:
             return
-        annotations = self.session.annotations
+        annotations = self.state.annotations
         for seg in segments:
             outer, inner = annotations[seg.outer].tag, annotations[seg.inner].tag
             style = (outer, inner, seg.count > 1)

@@ -7,7 +7,7 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 
-from desktop_app.core.model import Tag
+from desktop_app.core.model import DocumentSummary, Tag
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -33,19 +33,32 @@ class LibraryList(QListWidget):
         if item is not None:
             self.document_chosen.emit(item.data(ID_ROLE))
 
-    def populate(self, documents: list[dict[str, Any]], tags: list[Tag], current: str = "") -> None:
+    def populate(
+        self, documents: list[DocumentSummary], tags: list[Tag], current: str = ""
+    ) -> None:
         self.tags = tags
         self.blockSignals(True)
         self.clear()
         for doc in documents:
             item = QListWidgetItem(self)
-            item.setData(ID_ROLE, doc["id"])
-            item.setData(Qt.ItemDataRole.UserRole + 2, doc["title"])
-            item.setToolTip(doc["source_path"])
-            self._render(item, doc["title"], doc["counts"])
-            if doc["id"] == current:
+            item.setData(ID_ROLE, doc.id)
+            item.setData(Qt.ItemDataRole.UserRole + 2, doc.title)
+            item.setToolTip(doc.source_path)
+            self._render(item, doc.title, doc.counts)
+            if doc.id == current:
                 self.setCurrentItem(item)
         self.blockSignals(False)
+
+    def titles(self) -> dict[str, str]:
+        """Document id -> title, in list order."""
+        return {
+            self.item(r).data(ID_ROLE): self.item(r).data(Qt.ItemDataRole.UserRole + 2)
+            for r in range(self.count())
+        }
+
+    def current_id(self) -> str:
+        item = self.currentItem()
+        return item.data(ID_ROLE) if item is not None else ""
 
     def _render(self, item: QListWidgetItem, title: str, counts: dict[str, int]) -> None:
         document_id = item.data(ID_ROLE)
@@ -71,7 +84,11 @@ class LibraryList(QListWidget):
                 self._render(item, item.data(Qt.ItemDataRole.UserRole + 2), counts)
 
     def select_document(self, document_id: str) -> None:
+        self.blockSignals(True)  # showing where we are is not the editor choosing a document
         for row in range(self.count()):
             if self.item(row).data(ID_ROLE) == document_id:
                 self.setCurrentRow(row)
-                return
+                break
+        else:
+            self.setCurrentRow(-1)
+        self.blockSignals(False)

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
-from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QColor, QKeySequence
 from PySide6.QtWidgets import (
@@ -20,12 +20,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.core.errors import CopydeskError
 from desktop_app.core.model import Tag
-from desktop_app.core.operations import Batch, UpdateTag
-from desktop_app.ui.tags_dialog import tag_key_problem
-
-if TYPE_CHECKING:
-    from desktop_app.ui.main_window import MainWindow
+from desktop_app.core.rules import tag_problem
+from desktop_app.core.settings import Settings
+from desktop_app.desk import Desk
 
 
 class _TagRow(QWidget):
@@ -58,17 +57,24 @@ class _TagRow(QWidget):
 
 
 class PreferencesDialog(QDialog):
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window_ = window
+    def __init__(
+        self,
+        desk: Desk,
+        settings: Settings,
+        saved: Callable[[], None],
+        say: Callable[..., None],
+        parent: QWidget,
+    ) -> None:
+        super().__init__(parent)
+        self.desk, self.settings, self.saved, self.say = desk, settings, saved, say
         self.setWindowTitle("Preferences")
-        self.reviewer = QLineEdit(window.settings.reviewer, self)
+        self.reviewer = QLineEdit(settings.reviewer, self)
         self.reviewer.setPlaceholderText("Your name, saved with every annotation")
         form = QFormLayout()
         form.addRow("Reviewer name:", self.reviewer)
         tags_box = QGroupBox("Tags: colour and key", self)
         tags_form = QFormLayout(tags_box)
-        self.rows = [_TagRow(tag, self) for tag in window.tags]
+        self.rows = [_TagRow(tag, self) for tag in desk.tags()]
         for row in self.rows:
             tags_form.addRow(row.tag.label + ":", row)
         buttons = QDialogButtonBox(
@@ -82,17 +88,17 @@ class PreferencesDialog(QDialog):
         layout.addWidget(buttons)
 
     def accept(self) -> None:
-        w = self.window_
-        w.settings.reviewer = self.reviewer.text().strip()
-        w.save_settings()
-        w.show_reviewer()
-        w.detail.reviewer = w.settings.reviewer
         results = [r.result() for r in self.rows]
-        problem = next((p for t in results if (p := tag_key_problem(t, results))), "")
-        changed = [t for t, r in zip(results, self.rows, strict=True) if t != r.tag]
+        problem = next((p for t in results if (p := tag_problem(t, results))), "")
         if problem:
-            w.show_message(f"{problem} Tag keys were not changed.", error=True)
+            self.say(f"{problem} Tag keys were not changed.", error=True)
             return  # keep the dialog open so the key can be corrected
-        if changed:
-            w.apply_global(Batch(tuple(UpdateTag(t) for t in changed), "Edit Tags"))
+        self.settings.reviewer = self.desk.reviewer = self.reviewer.text().strip()
+        self.saved()
+        changed = [t for t, r in zip(results, self.rows, strict=True) if t != r.tag]
+        try:
+            self.desk.update_tags(changed, "Edit Tags")
+        except CopydeskError as error:
+            self.say(str(error), error=True)
+            return
         super().accept()

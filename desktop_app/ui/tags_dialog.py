@@ -1,15 +1,13 @@
 """Tag > Manage Tags: add, rename, recolour, re-key, describe, reorder and delete custom tags.
 
-Each change is applied at once as a core operation; a tag still in use asks before it goes (with
-its annotations), and built-in tags can be changed but not deleted.
+Each change is applied at once through the desk (one undoable step each); a tag still in use asks
+before it goes (with its annotations), and built-in tags can be changed but not deleted.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import replace
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QKeySequence
@@ -29,40 +27,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.core.errors import CopydeskError
 from desktop_app.core.model import Tag
-from desktop_app.core.operations import AddTag, Batch, UpdateTag, delete_tag_op
+from desktop_app.core.rules import tag_problem
+from desktop_app.desk import Desk
 from desktop_app.ui.actions import swatch
-
-if TYPE_CHECKING:
-    from desktop_app.ui.main_window import MainWindow
-
-PALETTE = ("#16a085", "#c0392b", "#2c3e50", "#8e44ad", "#d35400", "#27ae60", "#7f8c8d")
-
-
-def tag_name_for(label: str, taken: set[str]) -> str:
-    """A stable identifier from the first label: lowercase words joined by underscores."""
-    base = re.sub(r"[^0-9a-z]+", "_", label.casefold()).strip("_") or "tag"
-    name, n = base, 2
-    while name in taken:
-        name, n = f"{base}_{n}", n + 1
-    return name
-
-
-def tag_key_problem(tag: Tag, tags: list[Tag]) -> str:
-    """Why `tag.shortcut` cannot be a tag key ("" if it can). Tag keys are single unmodified
-    characters: anything with Ctrl/Alt, a function key or a digit would shadow the window's own
-    shortcuts (Qt then fires neither), and digits already pick tags by their place in the list."""
-    key = tag.shortcut
-    if not key:
-        return ""
-    if len(key) != 1 or not key.isprintable() or key.isspace():
-        return f"{key} cannot be a tag key: use a single letter or symbol without Ctrl or Alt."
-    if key.isdigit():
-        return f"{key} already picks a tag by its place in the list; choose a letter."
-    other = next(
-        (t for t in tags if t.shortcut.casefold() == key.casefold() and t.name != tag.name), None
-    )
-    return f"{key} is already the key of {other.label}." if other else ""
 
 
 def ask_yes_no(parent: QWidget, question: str) -> bool:
@@ -71,9 +40,9 @@ def ask_yes_no(parent: QWidget, question: str) -> bool:
 
 
 class TagsDialog(QDialog):
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.w = window
+    def __init__(self, desk: Desk, say: Callable[..., None], parent: QWidget) -> None:
+        super().__init__(parent)
+        self.desk, self.say = desk, say
         self.confirm: Callable[[QWidget, str], bool] = (
             ask_yes_no  # tests replace the modal question
         )
@@ -120,7 +89,7 @@ class TagsDialog(QDialog):
 
     # -- list -------------------------------------------------------------------------------------
     def _reload(self, select: str = "") -> None:
-        self.tags = self.w.repo.tags()
+        self.tags = self.desk.tags()
         self.list.blockSignals(True)
         self.list.clear()
         for n, tag in enumerate(self.tags):
@@ -153,6 +122,14 @@ class TagsDialog(QDialog):
         self.delete.setToolTip("Built-in tags cannot be deleted." if tag.builtin else "")
 
     # -- edits ------------------------------------------------------------------------------------
+    def _run(self, call: Callable[[], object]) -> bool:
+        try:
+            call()
+        except CopydeskError as error:
+            self.say(str(error), error=True)
+            return False
+        return True
+
     def _update(self, **changes: str) -> None:
         tag = self.current()
         if tag is None:
@@ -160,20 +137,13 @@ class TagsDialog(QDialog):
         after = replace(tag, **changes)  # type: ignore[arg-type]
         if after == tag:
             return
-        if not after.label:
-            self.w.show_message("A tag needs a label.", error=True)
-            self._show(self.list.currentRow())
-            return
-        clash = self.key_clash(after)
-        if clash:
-            self.w.show_message(clash, error=True)
-            self._show(self.list.currentRow())
-            return
-        if self.w.apply_global(UpdateTag(after, "Edit Tag")):
+        if self._run(lambda: self.desk.update_tags([after])):
             self._reload(tag.name)
+        else:
+            self._show(self.list.currentRow())
 
     def key_clash(self, tag: Tag) -> str:
-        return tag_key_problem(tag, self.tags)
+        return tag_problem(tag, self.tags)
 
     def _pick_colour(self) -> None:
         tag = self.current()
@@ -184,51 +154,32 @@ class TagsDialog(QDialog):
             self._update(colour=colour.name())
 
     def add_tag(self, label: str, shortcut: str = "") -> Tag | None:
-        taken = {t.name for t in self.tags}
-        tag = Tag(
-            name=tag_name_for(label, taken),
-            label=label,
-            colour=PALETTE[len(self.tags) % len(PALETTE)],
-            shortcut=shortcut,
-            position=max((t.position for t in self.tags), default=0) + 1,
-        )
-        clash = self.key_clash(tag)
-        if clash:
-            self.w.show_message(clash, error=True)
+        added: list[Tag] = []
+        if not self._run(lambda: added.append(self.desk.add_tag(label, shortcut))):
             return None
-        if not self.w.apply_global(AddTag(tag, "Add Tag")):
-            return None
-        self._reload(tag.name)
+        self._reload(added[0].name)
         self.label.setFocus()
         self.label.selectAll()
-        return tag
+        return added[0]
 
     def delete_current(self) -> bool:
         tag = self.current()
         if tag is None or tag.builtin:
             return False
-        in_use = len(self.w.repo.annotations_with_tag(tag.name))
+        in_use = self.desk.tag_usage(tag.name)
         if in_use:
             question = (
                 f"{in_use} annotation{'s' if in_use != 1 else ''} use the tag {tag.label}. "
-                "Delete the tag and those annotations?"
+                "Delete the tag and those annotations? (Edit > Undo brings them back.)"
             )
             if not self.confirm(self, question):
                 return False
-        if not self.w.apply_global(delete_tag_op(self.w.repo, tag.name, f"Delete Tag {tag.label}")):
+        if not self._run(lambda: self.desk.delete_tag(tag.name)):
             return False
         self._reload()
         return True
 
     def move(self, step: int) -> None:
-        row = self.list.currentRow()
-        other = row + step
-        if not (0 <= row < len(self.tags) and 0 <= other < len(self.tags)):
-            return
-        a, b = self.tags[row], self.tags[other]
-        pa, pb = (b.position, a.position) if a.position != b.position else (other, row)
-        swap = Batch(
-            (UpdateTag(replace(a, position=pa)), UpdateTag(replace(b, position=pb))), "Move Tag"
-        )
-        if self.w.apply_global(swap):
-            self._reload(a.name)
+        tag = self.current()
+        if tag is not None and self._run(lambda: self.desk.move_tag(tag.name, step)):
+            self._reload(tag.name)

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from desktop_app.app import open_repository
+from desktop_app.app import open_desk, open_repository
 from desktop_app.core.model import Block, SourceText
 from desktop_app.desk import Desk
 
@@ -24,7 +24,7 @@ def make_window(qtbot: Any, copydesk_home: Path, db_path: Path) -> Callable[...,
     from desktop_app.gui import build_window
 
     def make() -> Any:
-        window = build_window(open_repository(db_path), db_path, ask_reviewer=False)
+        window = build_window(open_desk(db_path), ask_reviewer=False)
         qtbot.addWidget(window)
         window.resize(1200, 800)
         window.show()
@@ -48,7 +48,7 @@ def add_document(db_path: Path, text: str, title: str = "Test") -> str:
 
 
 def import_and_wait(qtbot: Any, window: Any, paths: list[str]) -> None:
-    with qtbot.waitSignal(window.import_finished, timeout=20000):
+    with qtbot.waitSignal(window.imports.finished, timeout=20000):
         window.import_files(paths)
 
 

@@ -15,7 +15,7 @@ CTRL = Qt.KeyboardModifier.ControlModifier
 
 
 def _select(window: Any, words: str) -> None:
-    s = window.session.text.index(words)
+    s = window.review.state.text.index(words)
     window.view.select_cp(s, s + len(words))
     window.view.setFocus()
 
@@ -87,12 +87,12 @@ def test_deleting_the_filtered_tag_clears_the_filter(make_window: Any, db_path: 
     doc_id = add_document(db_path, TEXT)
     window = make_window()
     window.open_document(doc_id)
-    dialog = TagsDialog(window)
+    dialog = TagsDialog(window.desk, window.show_message, window)
     tag = dialog.add_tag("Rumour", "R")
     _select(window, "beta")
-    assert window.tag_selection("quote")
+    assert window.review.tag_selection("quote")
     _select(window, "theta")
-    assert window.tag_selection(tag.name)
+    assert window.review.tag_selection(tag.name)
     panel = window.panel
     panel.tag_filter.setCurrentIndex(panel.tag_filter.findData(tag.name))
     assert panel.proxy.rowCount() == 1
@@ -111,7 +111,7 @@ def test_one_long_paragraph_restores_its_scroll_position(
     doc_id = add_document(db_path, text)
     window = make_window()
     window.open_document(doc_id)
-    window.scroll_to(text.index("sentence 2000 "))
+    window.review.scroll_to(text.index("sentence 2000 "))
     qtbot.wait(50)
     before = window.view.verticalScrollBar().value()
     assert before > 100

@@ -23,8 +23,8 @@ TEXT = (
 def _tag(window: Any, phrase: str, tag: str) -> str:
     s = TEXT.index(phrase)
     window.view.select_cp(s, s + len(phrase))
-    assert window.tag_selection(tag)
-    return window.current_id
+    assert window.review.tag_selection(tag)
+    return window.review.current_id
 
 
 def _type_line(qtbot: Any, window: Any, key: str, text: str) -> None:
@@ -87,7 +87,7 @@ def test_quote_fields_by_keyboard_persist_undo_and_restart(
     window.close()
 
     again = make_window()
-    again.focus_annotation(quote_id)
+    again.review.focus_annotation(quote_id)
     assert again.detail.widgets["speaker"].text() == "Ana Nunez"
     assert again.detail.widgets["quote_type"].currentData() == "full"
     assert again.detail.widgets["linked_source"].currentData() == source_id
@@ -106,7 +106,7 @@ def test_anonymous_source_and_claim_fields(qtbot: Any, make_window: Any, db_path
     reason = "because she was not allowed to speak to reporters"
     s = TEXT.index(reason)
     window.view.select_cp(s, s + len(reason))
-    window.focus_annotation(source_id)
+    window.review.focus_annotation(source_id)
     pick = window.detail.widgets["reason"]
     pick.setFocus()  # the focus proxy is the Use Selection button
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Space)

@@ -25,7 +25,7 @@ def _tagged_window(make_window: Any, db_path: Path) -> tuple[Any, str]:
     ):
         s = TEXT.index(phrase)
         window.view.select_cp(s, s + len(phrase))
-        assert window.tag_selection(tag)
+        assert window.review.tag_selection(tag)
     return window, doc_id
 
 
@@ -54,7 +54,7 @@ def test_enter_edits_the_note_and_undo_restores(
     editor = QApplication.focusWidget()
     assert isinstance(editor, QLineEdit)
     qtbot.keyClicks(editor, "Check the recording")
-    with qtbot.waitSignal(window.session.changed, timeout=2000):  # the delegate commits queued
+    with qtbot.waitSignal(window.review.annotations_changed, timeout=2000):  # the delegate commits queued
         qtbot.keyClick(editor, Qt.Key.Key_Return)
     repo = open_repository(db_path)
     notes = {a.exact: a.note for a in repo.annotations_for(doc_id)}
@@ -84,11 +84,11 @@ def test_clicking_a_highlight_selects_its_row(qtbot: Any, make_window: Any, db_p
     view = window.view
     s = TEXT.index("officials")
     cursor = view.textCursor()
-    cursor.setPosition(window.session.offsets.to_utf16(s + 2))
+    cursor.setPosition(window.view.offsets.to_utf16(s + 2))
     rect = view.cursorRect(cursor)
     qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert window.panel.selected_ids() == [
-        next(a.id for a in window.session.annotations.values() if a.tag == "anonymous_source")
+        next(a.id for a in window.review.state.annotations.values() if a.tag == "anonymous_source")
     ]
 
 

@@ -21,18 +21,18 @@ def test_restart_restores_document_highlights_and_scroll(
     window.open_document(doc_id)
     s = LONG.index("“fine”", LONG.index("Paragraph 300"))
     window.view.select_cp(s, s + 6)
-    assert window.tag_selection("quote")
-    window.scroll_to(LONG.index("Paragraph 250"))
+    assert window.review.tag_selection("quote")
+    window.review.scroll_to(LONG.index("Paragraph 250"))
     top_before = window.view.firstVisibleBlock().blockNumber()
     assert top_before > 100
     window.close()
 
     again = make_window()
-    assert again.session is not None and again.session.document.id == doc_id
+    assert again.review.state is not None and again.review.state.document.id == doc_id
     qtbot.waitUntil(
         lambda: again.view.firstVisibleBlock().blockNumber() == top_before, timeout=3000
     )
-    line = again.session.index.line_of(s)
+    line = again.review.state.index.line_of(s)
     assert highlight_ranges(again, line)
     assert again.panel.model.rowCount() == 1
 
@@ -46,12 +46,12 @@ def test_import_opens_good_files_and_reports_bad_ones(
     window = make_window()
     good = FIXTURES / "articles" / "article_utf8.txt"
     import_and_wait(qtbot, window, [str(tmp_path / "missing.txt"), str(bad), str(good)])
-    assert window.session is not None
-    assert window.session.document.source_path == str(good.resolve())
+    assert window.review.state is not None
+    assert window.review.state.document.source_path == str(good.resolve())
     assert "missing.txt" in window.last_error and "broken.docx" in window.last_error
     assert len(window.last_error.splitlines()) == 2
     assert [d.title for d in open_repository(db_path).list_documents()] == [
-        window.session.document.title
+        window.review.state.document.title
     ]
     assert window.library.count() == 1
     assert window.settings.recent_files == [str(good.resolve())]
@@ -69,21 +69,21 @@ def test_import_can_be_cancelled(
         p.write_text(f"Draft number {n}\n\nThe council met on day {n}.", encoding="utf-8")
         paths.append(str(p))
     window = make_window()
-    real_load = window.importer.load
+    real_load = window.imports.importer.load
     release = threading.Event()
 
     def slow_load(path: str) -> Any:
         release.wait(5)
         return real_load(path)
 
-    window.importer.load = slow_load
-    with qtbot.waitSignal(window.import_finished, timeout=10000):
+    window.imports.importer.load = slow_load
+    with qtbot.waitSignal(window.imports.finished, timeout=10000):
         window.import_files(paths)
-        window.progress.canceled.emit()  # what its Cancel button sends
+        window.imports.progress.canceled.emit()  # what its Cancel button sends
         release.set()
     stored = open_repository(db_path).list_documents()
     assert len(stored) < 6  # the file being read when Cancel came may or may not be in
-    assert window.progress is None
+    assert window.imports.progress is None
     assert window.statusBar().currentMessage().startswith("Import cancelled")
 
 
@@ -92,17 +92,17 @@ def test_hover_tooltip_names_tag_note_and_status(make_window: Any, db_path: Path
     doc_id = add_document(db_path, "A 🙂 council source said “no”.")
     window = make_window()
     window.open_document(doc_id)
-    text = window.session.text
+    text = window.review.state.text
     s = text.index("“no”")
     window.view.select_cp(s, s + 4)
-    assert window.tag_selection("quote")
-    window.edit_note(window.current_id, "Ask for the recording")
+    assert window.review.tag_selection("quote")
+    window.review.edit_note(window.review.current_id, "Ask for the recording")
     cursor = window.view.textCursor()
-    cursor.setPosition(window.session.offsets.to_utf16(s + 1))
+    cursor.setPosition(window.view.offsets.to_utf16(s + 1))
     point = window.view.cursorRect(cursor).center()
     position = window.view.position_at(point)
     assert position is not None and s <= position < s + 4
-    html = window.view.tooltip_html(window.session.annotations_at(position))
+    html = window.view.tooltip_html(window.review.state.annotations_at(position))
     assert "Quote" in html and "Open" in html and "Ask for the recording" in html
 
 
@@ -115,7 +115,7 @@ def test_dropping_files_on_the_window_imports_them(
 
     window = make_window()
     mime = QMimeData()
-    files = [FIXTURES / "articles" / "article.md", FIXTURES / "articles" / "article.docx"]
+    files = [FIXTURES / "articles" / "anonymous_sources.md", FIXTURES / "articles" / "article.docx"]
     mime.setUrls([QUrl.fromLocalFile(str(p)) for p in files])
     event = QDropEvent(
         QPointF(50, 50),
@@ -124,12 +124,12 @@ def test_dropping_files_on_the_window_imports_them(
         Qt.MouseButton.LeftButton,
         Qt.KeyboardModifier.NoModifier,
     )
-    with qtbot.waitSignal(window.import_finished, timeout=20000):
+    with qtbot.waitSignal(window.imports.finished, timeout=20000):
         window.dropEvent(event)
     assert event.isAccepted()
     formats = sorted(d.source_format for d in open_repository(db_path).list_documents())
     assert formats == ["docx", "md"]
-    assert window.session.document.source_format == "docx"
+    assert window.review.state.document.source_format == "docx"
 
 
 def test_reimporting_says_the_draft_was_already_there(

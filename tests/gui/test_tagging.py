@@ -32,7 +32,7 @@ def test_keyboard_selection_and_q_tags_a_quote(qtbot: Any, make_window: Any, db_
     view = window.view
     start = TEXT.index("“We")
     cursor = view.textCursor()
-    cursor.setPosition(window.session.offsets.to_utf16(start))
+    cursor.setPosition(window.view.offsets.to_utf16(start))
     view.setTextCursor(cursor)
     for _ in range(5):  # “We will rebuild the pier,”
         qtbot.keyClick(
@@ -72,7 +72,7 @@ def test_edit_menu_names_the_step(make_window: Any, db_path: Path) -> None:
     window, _ = _open(make_window, db_path)
     start = TEXT.index("12")
     window.view.select_cp(start, TEXT.index("planned"))
-    assert window.tag_selection("claim")
+    assert window.review.tag_selection("claim")
     assert window.actions.undo.text().replace("&", "") == "Undo Tag as Claim"
 
 
@@ -106,7 +106,7 @@ def test_selection_is_trimmed_of_whitespace(make_window: Any, db_path: Path) -> 
     window, doc_id = _open(make_window, db_path)
     start = TEXT.index("The council")
     window.view.select_cp(start - 2, start + len("The council") + 1)
-    assert window.tag_selection("claim")
+    assert window.review.tag_selection("claim")
     (a,) = open_repository(db_path).annotations_for(doc_id)
     assert a.exact == "The council"
 
@@ -118,9 +118,9 @@ def test_delete_at_caret_and_from_panel(qtbot: Any, make_window: Any, db_path: P
     for phrase, tag in (("Café owners", "anonymous_source"), ("12\u00a0percent", "claim")):
         s = TEXT.index(phrase)
         view.select_cp(s, s + len(phrase))
-        assert window.tag_selection(tag)
+        assert window.review.tag_selection(tag)
     caret = view.textCursor()
-    caret.setPosition(window.session.offsets.to_utf16(TEXT.index("owners")))
+    caret.setPosition(window.view.offsets.to_utf16(TEXT.index("owners")))
     view.setTextCursor(caret)
     qtbot.keyClick(view, Qt.Key.Key_Delete)
     repo = open_repository(db_path)

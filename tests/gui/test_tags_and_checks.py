@@ -29,7 +29,7 @@ def test_custom_tag_with_own_key_end_to_end(
     doc_id = add_document(db_path, TEXT)
     window = make_window()
     window.open_document(doc_id)
-    dialog = TagsDialog(window)
+    dialog = TagsDialog(window.desk, window.show_message, window)
     qtbot.addWidget(dialog)
     dialog.show()
     dialog.activateWindow()
@@ -66,7 +66,9 @@ def test_custom_tag_with_own_key_end_to_end(
     assert len(highlighted) == 2
 
     out = tmp_path / "out.csv"
-    assert window.export_csv_to(str(out), all_documents=False) == 2
+    with qtbot.waitSignal(window.exports.finished, timeout=20000) as done:
+        window.exports.export_to(str(out), "csv", window.review.document_id)
+    assert done.args == [2]
     exported = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8-sig"))))
     assert {r["tag"] for r in exported} == {"new_tag"}
 
@@ -78,13 +80,13 @@ def test_deleting_a_tag_in_use_asks_and_removes_its_annotations(
     doc_id = add_document(db_path, TEXT)
     window = make_window()
     window.open_document(doc_id)
-    dialog = TagsDialog(window)
+    dialog = TagsDialog(window.desk, window.show_message, window)
     qtbot.addWidget(dialog)
     tag = dialog.add_tag("Follow up", "F")
     assert tag is not None
     s = TEXT.index("300 jobs")
     window.view.select_cp(s, s + 8)
-    assert window.tag_selection(tag.name)
+    assert window.review.tag_selection(tag.name)
     questions: list[str] = []
     dialog.confirm = lambda _parent, q: questions.append(q) or False
     dialog.list.setCurrentRow(3)
@@ -113,9 +115,9 @@ def test_checks_panel_finding_cleared_by_picking_the_reason(
     window.open_document(doc_id)
     s = text.index("A port manager")
     window.view.select_cp(s, s + len("A port manager"))
-    assert window.tag_selection("anonymous_source")
-    source_id = window.current_id
-    window.refresh_checks()
+    assert window.review.tag_selection("anonymous_source")
+    source_id = window.review.current_id
+    window.checks_view.refresh()
     kinds = {(f.kind, f.annotation_id) for f in window.checks.findings}
     assert ("anonymous_no_reason", source_id) in kinds
     top = window.checks.tree.topLevelItem(0)
@@ -125,7 +127,7 @@ def test_checks_panel_finding_cleared_by_picking_the_reason(
     reason = "because she feared losing her job"
     r = text.index(reason)
     window.view.select_cp(r, r + len(reason))
-    window.pick_span_for("reason")
+    window.review.pick_span_for("reason")
     fields = open_repository(db_path).get_annotation(source_id).fields
     assert fields["reason"] == reason and fields["reason_given"] == "yes"
     qtbot.waitUntil(lambda: not window.checks.findings, timeout=2000)
@@ -139,10 +141,10 @@ def test_choosing_a_finding_jumps_to_its_words(qtbot: Any, make_window: Any, db_
     window.open_document(doc_id)
     s = TEXT.index("“simply wrong.”")
     window.view.select_cp(s, s + len("“simply wrong.”"))
-    assert window.tag_selection("quote")
-    quote_id = window.current_id
+    assert window.review.tag_selection("quote")
+    quote_id = window.review.current_id
     window.view.select_cp(0, 0)
-    window.refresh_checks()
+    window.checks_view.refresh()
     tree = window.checks.tree
     tree.setFocus()
     item = tree.topLevelItem(0).child(0)
@@ -162,7 +164,7 @@ def test_tag_keys_that_would_shadow_shortcuts_are_refused(
     window = make_window()
     window.open_document(doc_id)
     for bad in ("1", "Ctrl+Z"):
-        dialog = PreferencesDialog(window)
+        dialog = PreferencesDialog(window.desk, window.settings, window.save_settings, window.show_message, window)
         qtbot.addWidget(dialog)
         claim_row = next(r for r in dialog.rows if r.tag.name == "claim")
         claim_row.key.setKeySequence(QKeySequence(bad))

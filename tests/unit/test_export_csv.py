@@ -9,12 +9,12 @@ from pathlib import Path
 
 import pytest
 
-from desktop_app.commands import write_atomically as write_text_atomically
 from desktop_app.core.annotations import new_annotation
 from desktop_app.core.fields import FIELD_ORDER
 from desktop_app.core.model import Block, SourceText
 from desktop_app.core.operations import AddAnnotation, UpdateAnnotation, apply
 from desktop_app.desk import Desk
+from desktop_app.desk.files import write_atomically
 from desktop_app.export.csv_export import BASE_COLUMNS, neutralise
 from desktop_app.storage import SqliteRepository, open_database
 
@@ -83,11 +83,8 @@ def tag(repo, doc, words: str, tag_name: str = "quote", nth: int = 1, **kw):
 
 def export(repo, document_id=None) -> tuple[bytes, list[dict[str, str]], list[str]]:
     out = io.BytesIO()
-    wrapper = io.TextIOWrapper(out, encoding="utf-8-sig", newline="")
-    count = Desk(repo).export("csv", wrapper, document_id)
-    wrapper.flush()
+    count = Desk(repo).export("csv", out, document_id)
     raw = out.getvalue()
-    wrapper.detach()
     reader = csv.reader(io.StringIO(raw.decode("utf-8-sig"), newline=""))
     header, *rows = list(reader)
     assert count == len(rows)
@@ -234,14 +231,14 @@ def test_atomic_write_replaces_and_never_leaves_half_a_file(tmp_path):
     target.write_text("old", encoding="utf-8")
 
     def boom(handle):
-        handle.write("partial")
+        handle.write(b"partial")
         raise RuntimeError("disk on fire")
 
     with pytest.raises(RuntimeError):
-        write_text_atomically(str(target), boom)
+        write_atomically(str(target), boom)
     assert target.read_text(encoding="utf-8") == "old"
     assert [p.name for p in tmp_path.iterdir()] == ["out.csv"]
     fresh = tmp_path / "new.csv"
-    write_text_atomically(str(fresh), lambda h: h.write("a,b\r\n"))
-    assert fresh.read_bytes() == b"\xef\xbb\xbfa,b\r\n"
+    write_atomically(str(fresh), lambda h: h.write(b"a,b\r\n"))
+    assert fresh.read_bytes() == b"a,b\r\n"
     assert fresh.stat().st_mode & 0o044 == 0o044  # not mkstemp's private 0600

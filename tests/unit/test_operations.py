@@ -101,7 +101,7 @@ def test_remove_then_undo_brings_back_the_same_row(repo, doc):
     before = snapshot(repo)
     inverse, change = apply(repo, RemoveAnnotation(a))
     assert repo.get_annotation(a.id) is None
-    assert change == Change(removed=(a.id,), spans=((doc.id, a.start, a.end),))
+    assert change == Change(removed=(a.id,), spans=((doc.id, a.start, a.end),), departed=(a,))
     apply(repo, inverse)
     assert snapshot(repo) == before
 

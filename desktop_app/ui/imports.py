@@ -1,0 +1,107 @@
+"""Importing drafts from the window: files are read off the UI thread with progress and Cancel,
+then stored through the desk (one undoable step each); a batch ends with one summary line."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QProgressDialog, QWidget
+
+from desktop_app.core.errors import CopydeskError
+from desktop_app.core.settings import Settings
+from desktop_app.desk import Desk
+from desktop_app.ui.importer import FileImporter
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'s' if n != 1 else ''}"
+
+
+class ImportFlow(QObject):
+    finished = Signal()
+    document_ready = Signal(str)  # the document to show once a batch is in
+
+    def __init__(
+        self,
+        desk: Desk,
+        settings: Settings,
+        say: Callable[..., None],
+        window: QWidget,
+    ) -> None:
+        super().__init__(window)
+        self.desk, self.settings, self.say, self.window = desk, settings, say, window
+        self.importer = FileImporter(desk.read_file, self)
+        self.progress: QProgressDialog | None = None
+        self._failures: list[str] = []
+        self._opened: list[str] = []
+        self._known = 0
+        self._queued: list[str] = []
+        self.importer.signals.loaded.connect(self._loaded)
+        self.importer.signals.failed.connect(self._failed)
+        self.importer.signals.finished.connect(self._done)
+
+    def import_files(self, paths: list[str]) -> None:
+        paths = [str(p) for p in paths]
+        if not paths:
+            return
+        if self.progress is not None:
+            # Already importing (a second drop, or macOS sending one open event per file):
+            # these files follow once the current batch is done, with their own summary.
+            self._queued.extend(paths)
+            return
+        self._failures, self._opened, self._known = [], [], 0
+        self.progress = QProgressDialog("Importing drafts…", "Cancel", 0, len(paths), self.window)
+        self.progress.setWindowTitle("Copydesk")
+        self.progress.setMinimumDuration(400)
+        self.progress.setAutoClose(True)
+        self.progress.canceled.connect(self.importer.cancel)
+        self.progress.setValue(0)  # starts the clock, so a single slow file still shows Cancel
+        self.importer.start(paths)
+
+    def _step(self) -> None:
+        if self.progress is not None:
+            self.progress.setValue(max(self.progress.value(), 0) + 1)
+
+    def _loaded(self, path: str, source: object) -> None:
+        full = str(Path(path).resolve())
+        try:
+            result = self.desk.add_source(source, full, initiator=self)  # type: ignore[arg-type]
+        except CopydeskError as error:
+            self._failed(path, str(error))
+            return
+        self.settings.add_recent(full)
+        self._opened.append(result.document.id)
+        self._known += not result.created
+        self._step()
+
+    def _failed(self, path: str, message: str) -> None:
+        self._failures.append(message if Path(path).name in message else f"{path}: {message}")
+        self._step()
+
+    def _done(self) -> None:
+        if self.progress is not None:
+            self.progress.reset()
+            self.progress.deleteLater()
+            self.progress = None
+        if self._opened:
+            self.document_ready.emit(self._opened[-1])
+        if self._failures:
+            self.say("\n".join(self._failures), error=True)
+        elif self.importer.cancelled.is_set():
+            self.say(f"Import cancelled; {_plural(len(self._opened), 'draft')} imported.")
+        elif self._opened:
+            new = len(self._opened) - self._known
+            parts = [f"Imported {_plural(new, 'draft')}."] if new else []
+            if self._known:
+                known = self._known
+                parts.append(
+                    f"{_plural(known, 'draft')} {'was' if known == 1 else 'were'} already in the "
+                    f"library and opened with {'its' if known == 1 else 'their'} annotations."
+                )
+            self.say(" ".join(parts))
+        self.finished.emit()
+        if self._queued:
+            queued, self._queued = self._queued, []
+            self.import_files(queued)
