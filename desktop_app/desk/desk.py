@@ -17,8 +17,8 @@ from typing import IO, NamedTuple
 from desktop_app.core.annotations import edited, new_annotation, now_iso
 from desktop_app.core.checks import Finding, check_document
 from desktop_app.core.errors import CopydeskError, OperationError
-from desktop_app.core.export_data import DocumentBundle, ExportData
-from desktop_app.core.fields import fields_for, ordered_field_keys
+from desktop_app.core.export_data import ExportData
+from desktop_app.core.fields import fields_for
 from desktop_app.core.history import History
 from desktop_app.core.model import (
     STATUSES,
@@ -47,6 +47,7 @@ from desktop_app.core.operations import (
 )
 from desktop_app.core.ports import Repository
 from desktop_app.core.rules import duplicate_of, tag_name_for, tag_problem, with_fields
+from desktop_app.desk import exports
 from desktop_app.desk.document_state import DocumentState
 
 Subscriber = Callable[[Change, object], None]
@@ -386,69 +387,20 @@ class Desk:
 
     # -- export and checks ----------------------------------------------------------------------
     def export_data(self, document_id: str | None = None) -> ExportData:
-        repo = self.repo
-        title = self.document(document_id).title if document_id else "All documents"
-
-        def bundles() -> Iterable[DocumentBundle]:
-            ids = [document_id] if document_id else [d.id for d in reversed(repo.list_documents())]
-            for doc_id in ids:
-                doc = self.document(doc_id)
-                annotations = repo.annotations_for(doc_id)
-                yield DocumentBundle(
-                    doc, annotations, check_document(doc_id, doc.text, annotations)
-                )
-
-        return ExportData(
-            title=title,
-            field_keys=ordered_field_keys(repo.field_keys(document_id)),
-            tags=repo.tags(),
-            rows=repo.export_rows(document_id),
-            documents=bundles(),
-        )
+        return exports.export_data(self, document_id)
 
     def export(self, fmt: str, out: IO[bytes], document_id: str | None = None) -> int:
-        """Write one export format to a binary stream; returns the annotations written. Text
-        formats are UTF-8 (CSV with a BOM, which tells Excel so)."""
-        import io
-
-        from desktop_app.export.registry import get_exporter
-
-        try:
-            exporter = get_exporter(fmt).load()
-        except KeyError:
-            raise OperationError(f"unknown export format {fmt!r}") from None
-        data = self.export_data(document_id)
-        if exporter.binary:
-            return exporter.write(data, out)
-        encoding = "utf-8-sig" if fmt == "csv" else "utf-8"
-        text = io.TextIOWrapper(out, encoding=encoding, newline="", write_through=False)
-        try:
-            return exporter.write(data, text)
-        finally:
-            try:
-                text.flush()
-            finally:
-                text.detach()
+        """Write one export format to a binary stream; returns the annotations written."""
+        return exports.export(self, fmt, out, document_id)
 
     @staticmethod
     def export_formats() -> list[tuple[str, str, str]]:
         """(name, label, file suffix) of every exporter, for menus, dialogs and --format."""
-        from desktop_app.export.registry import EXPORTERS
-
-        return [(e.name, e.label, e.suffix) for e in EXPORTERS]
+        return exports.export_formats()
 
     def export_to_file(self, fmt: str, path: str, document_id: str | None = None) -> int:
         """Export to a file, written whole or not at all; returns the annotations written."""
-        from desktop_app.desk.files import write_atomically
-
-        count = 0
-
-        def write(handle: IO[bytes]) -> None:
-            nonlocal count
-            count = self.export(fmt, handle, document_id)
-
-        write_atomically(path, write)
-        return count
+        return exports.export_to_file(self, fmt, path, document_id)
 
     def check(self, document_id: str | None = None) -> list[tuple[Document, list[Finding]]]:
         if document_id:

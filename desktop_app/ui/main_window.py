@@ -6,23 +6,21 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings, Qt
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QDockWidget,
-    QLabel,
     QMainWindow,
-    QMessageBox,
     QScrollArea,
     QSplitter,
     QVBoxLayout,
     QWidget,
 )
 
-from desktop_app import __version__
 from desktop_app.core.operations import Change
 from desktop_app.core.settings import Settings
 from desktop_app.desk import Desk
+from desktop_app.ui import dialogs
 from desktop_app.ui.actions import WindowActions
 from desktop_app.ui.annotations_panel import AnnotationsPanel
 from desktop_app.ui.checks_panel import ChecksPanel
@@ -33,7 +31,9 @@ from desktop_app.ui.exports import ExportFlow
 from desktop_app.ui.find_bar import FindBar
 from desktop_app.ui.imports import ImportFlow
 from desktop_app.ui.library import LibraryList
+from desktop_app.ui.panes import next_pane, restore_layout, save_layout
 from desktop_app.ui.review import Review
+from desktop_app.ui.status_line import StatusLine
 from desktop_app.ui.undo_view import UndoView
 
 
@@ -50,7 +50,6 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.desk, self.settings, self.data_dir = desk, settings, data_dir
         self._save_settings = save_settings
-        self.last_error = ""
         self.setWindowTitle("Copydesk")
         self.setAcceptDrops(True)
         self.setUnifiedTitleAndToolBarOnMac(True)
@@ -81,11 +80,7 @@ class MainWindow(QMainWindow):
         self.library_dock = self._dock("Library", "library", self.library, left)
         self.panel_dock = self._dock("Annotations", "annotations", side, right)
         self.checks_dock = self._dock("Checks", "checks", self.checks, left)
-        self.status_reviewer = QLabel(self)
-        self.status_counts = QLabel(self)
-        self.status_db = QLabel(desk.repo.path, self)
-        for label in (self.status_reviewer, self.status_counts, self.status_db):
-            self.statusBar().addPermanentWidget(label)
+        self.status = StatusLine(self.statusBar(), desk.repo.path)
 
         say = self.show_message
         self.review = Review(
@@ -137,16 +132,14 @@ class MainWindow(QMainWindow):
 
     # -- messages and status ----------------------------------------------------------------------
     def show_message(self, text: str, error: bool = False) -> None:
-        """Status-bar message; errors are also kept in `last_error` and shown in a non-blocking box."""
-        self.statusBar().showMessage(text.splitlines()[0] if text else "", 8000)
-        if error:
-            self.last_error = text
-            box = QMessageBox(QMessageBox.Icon.Warning, "Copydesk", text, parent=self)
-            box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-            box.open()
+        self.status.say(text, error)
+
+    @property
+    def last_error(self) -> str:
+        return self.status.last_error
 
     def show_reviewer(self) -> None:
-        self.status_reviewer.setText(f"Reviewer: {self.settings.reviewer or '—'}")
+        self.status.show_reviewer(self.settings.reviewer)
 
     def save_settings(self) -> None:
         try:
@@ -156,13 +149,9 @@ class MainWindow(QMainWindow):
 
     def update_counts(self) -> None:
         state = self.review.state
-        if state is None:
-            self.status_counts.setText("")
-            return
-        self.library.update_counts(state.id, state.counts)
-        labels = {t.name: t.label for t in self.review.tags}
-        text = ", ".join(f"{labels.get(k, k)}: {n}" for k, n in sorted(state.counts.items()))
-        self.status_counts.setText(text or "No annotations")
+        if state is not None:
+            self.library.update_counts(state.id, state.counts)
+        self.status.show_counts(state.counts if state else None, self.review.tags)
 
     # -- documents --------------------------------------------------------------------------------
     def open_document(self, document_id: str) -> bool:
@@ -206,62 +195,31 @@ class MainWindow(QMainWindow):
 
     def focus_next_pane(self) -> None:
         """F6: document, annotations table, detail form, library, and round again."""
-        panes = [self.view, self.panel.table, self.detail, self.library]
-        focus = self.focusWidget()
-        current = next((n for n, p in enumerate(panes) if p is focus or p.isAncestorOf(focus)), -1)
-        for step in range(1, len(panes) + 1):
-            target = panes[(current + step) % len(panes)]
-            if not target.isVisible() or not target.isEnabled():
-                continue  # a closed dock, or the form with no annotation chosen
-            if target is self.detail:
-                if self.detail.annotation is None:
-                    continue
-                self.detail.focus_first_field()
-            else:
-                target.setFocus(Qt.FocusReason.TabFocusReason)
-            return
+        next_pane([self.view, self.panel.table, self.detail, self.library], self.focusWidget())
 
     def open_preferences(self) -> None:
-        from desktop_app.ui.preferences import PreferencesDialog
-
         def saved() -> None:
             self.save_settings()
             self.show_reviewer()
 
-        PreferencesDialog(self.desk, self.settings, saved, self.show_message, self).open()
+        dialogs.preferences(self.desk, self.settings, saved, self.show_message, self)
 
     def open_tags_dialog(self) -> None:
-        from desktop_app.ui.tags_dialog import TagsDialog
-
-        dialog = TagsDialog(self.desk, self.show_message, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.open()
+        dialogs.manage_tags(self.desk, self.show_message, self)
 
     def about(self) -> None:
-        QMessageBox.about(
-            self,
-            "About Copydesk",
-            f"<b>Copydesk {__version__}</b><p>Review drafts: tag quotes, claims and anonymous sources."
-            f"<p>Database: {self.desk.repo.path}",
-        )
+        dialogs.about(self, self.desk.repo.path)
 
     # -- state ------------------------------------------------------------------------------------
     def window_state(self) -> QSettings:
         return QSettings(str(self.data_dir / "window.ini"), QSettings.Format.IniFormat)
 
     def restore_state(self) -> None:
-        state = self.window_state()
-        geometry = state.value("geometry")
-        if isinstance(geometry, QByteArray):
-            self.restoreGeometry(geometry)
-        else:
+        if not restore_layout(self, self.window_state()):
             self.resize(1320, 840)
             self.resizeDocks(
                 [self.library_dock, self.panel_dock], [240, 520], Qt.Orientation.Horizontal
             )
-        layout = state.value("state")
-        if isinstance(layout, QByteArray):
-            self.restoreState(layout)
         last = self.settings.last_document_id
         if last and not self.open_document(last):
             self.settings.last_document_id = ""
@@ -272,10 +230,7 @@ class MainWindow(QMainWindow):
         self.imports.importer.wait(5000)
         self.exports.wait(60000)
         self.review.remember_position()
-        state = self.window_state()
-        state.setValue("geometry", self.saveGeometry())
-        state.setValue("state", self.saveState())
-        state.sync()
+        save_layout(self, self.window_state())
         self.save_settings()
         super().closeEvent(event)
         # The window owns its desk: closing checkpoints the WAL, so the .sqlite3 file alone

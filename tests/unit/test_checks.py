@@ -351,10 +351,8 @@ def test_findings_sorted_by_position_then_kind_and_library_keeps_documents_apart
     assert summarise(library)["claim_unverified"] == 2
 
 
-def test_ten_thousand_annotations_on_a_large_text_in_well_under_a_second():
-    """The checks stay fast on a big draft (the benchmark measures the real figure)."""
-    import time
-
+def test_ten_thousand_annotations_on_a_large_text():
+    """The checks handle a big draft (benchmarks/bench_checks.py measures the time)."""
     text = (TEXT + "\n\n") * 740  # about 1 M characters
     step = len(TEXT) + 2
     base = [
@@ -369,8 +367,6 @@ def test_ten_thousand_annotations_on_a_large_text_in_well_under_a_second():
         for i in range(740)
         for a in base * 3
     ]
-    t0 = time.perf_counter()
     findings = check_document("doc", text, annotations)
-    assert time.perf_counter() - t0 < 1.0
     assert len(annotations) > 10_000
     assert summarise(findings)["anonymous_quote_unmarked"] == 3 * 740
