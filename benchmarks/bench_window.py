@@ -96,10 +96,10 @@ def main() -> None:
     db = home / "bench.sqlite3"
     doc_id = build_database(db, rng)
     app = QApplication.instance() or QApplication([])
-    from desktop_app.app import open_repository
+    from desktop_app.app import open_desk
     from desktop_app.gui import build_window
 
-    window = build_window(open_repository(db), db, ask_reviewer=False)
+    window = build_window(open_desk(db), ask_reviewer=False)
     window.resize(1280, 820)
     window.show()
     app.processEvents()
@@ -169,11 +169,9 @@ import sys, time
 t0 = time.perf_counter()
 from PySide6.QtWidgets import QApplication
 app = QApplication([])
-from desktop_app.desk import Desk
-from desktop_app.app import open_repository
+from desktop_app.app import open_desk
 from desktop_app.gui import build_window
-from pathlib import Path
-w = build_window(open_repository(sys.argv[1]), Path(sys.argv[1]), ask_reviewer=False)
+w = build_window(open_desk(sys.argv[1]), ask_reviewer=False)
 w.show(); app.processEvents()
 print(f"in-process {1000 * (time.perf_counter() - t0):.0f} ms")
 """

@@ -12,7 +12,16 @@ from desktop_app import __version__
 from desktop_app.core.errors import CopydeskError, UsageProblem
 from desktop_app.core.model import STATUSES
 
-SUBCOMMANDS = ("import", "list", "annotate", "export", "check")
+# Subcommand -> the module holding its `cmd_<name>` (dashes become underscores). A new command is
+# one line here, its arguments in build_parser, and its function in that module.
+COMMAND_MODULES = {
+    "import": "desktop_app.commands",
+    "list": "desktop_app.commands",
+    "annotate": "desktop_app.commands",
+    "export": "desktop_app.commands",
+    "check": "desktop_app.commands",
+}
+SUBCOMMANDS = tuple(COMMAND_MODULES)
 
 
 class UsageError(Exception):
@@ -179,6 +188,7 @@ def _dispatch(args: argparse.Namespace) -> int:
         from desktop_app.gui import run_gui
 
         return run_gui(args.files, args.db, self_test=args.self_test, screenshot=args.screenshot)
-    from desktop_app import commands
+    from importlib import import_module
 
-    return int(getattr(commands, "cmd_" + command)(args))
+    module = import_module(COMMAND_MODULES[command])
+    return int(getattr(module, "cmd_" + command.replace("-", "_"))(args))
