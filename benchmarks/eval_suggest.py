@@ -41,9 +41,15 @@ def main() -> None:
     for kind in ("quote", "anonymous_source", "claim"):
         tp, fp, fn = tally.counts[kind]
         p, r, f = tally.prf(kind)
-        print(f"{kind:17s} precision {p:.3f}  recall {r:.3f}  F1 {f:.3f}   (tp {tp}, fp {fp}, fn {fn})")
-    print(f"speaker accuracy  {tally.rate(tally.speaker):.3f}  ({tally.speaker[0]}/{tally.speaker[1]})")
-    print(f"reason found      {tally.rate(tally.reason):.3f}  ({tally.reason[0]}/{tally.reason[1]})")
+        print(
+            f"{kind:17s} precision {p:.3f}  recall {r:.3f}  F1 {f:.3f}   (tp {tp}, fp {fp}, fn {fn})"
+        )
+    print(
+        f"speaker accuracy  {tally.rate(tally.speaker):.3f}  ({tally.speaker[0]}/{tally.speaker[1]})"
+    )
+    print(
+        f"reason found      {tally.rate(tally.reason):.3f}  ({tally.reason[0]}/{tally.reason[1]})"
+    )
     print(f"rote flag agrees  {tally.rate(tally.rote):.3f}  ({tally.rote[0]}/{tally.rote[1]})")
     print(f"quote type agrees {tally.rate(tally.qtype):.3f}  ({tally.qtype[0]}/{tally.qtype[1]})")
     if "--misses" in sys.argv:

@@ -99,7 +99,9 @@ def find_sources(text: str, body: list[tuple[int, int]]) -> list[Source]:
         s, e = m.span()
         phrase = m.group()
         before = text[max(0, s - 40) : s]
-        if re.search(r"\b(?:one|some|many|none|each|any|all|most) of\s*$", before, re.I):
+        if re.search(
+            r"\b(?:one|some|many|none|each|any|all|most) of\s*$", before, re.I
+        ) or re.match(r"\w+ of the\b", phrase):
             continue
         if not (_ACCORDING_OR_CUE.search(before) or _SUBJECT_CUE.match(text, e)):
             continue
@@ -133,7 +135,7 @@ def find_reasons(text: str) -> list[Reason]:
 
 
 def first_name_source(text: str, reason: Reason, floor: int) -> Source | None:
-    """"Rosa, 44, who asked that only her first name be used": the bare first name before it."""
+    """ "Rosa, 44, who asked that only her first name be used": the bare first name before it."""
     window = text[max(floor, reason.marker_start - 200) : reason.marker_start]
     names = list(_FIRST_NAME.finditer(window))
     if not names:

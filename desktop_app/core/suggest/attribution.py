@@ -20,9 +20,11 @@ _AFTER_VERB_FIRST = re.compile(
     rf"[\s,—–-]*(?P<cue>{CUE})\s+(?P<who>{NAMED}|{INDEFINITE}(?=[,.;]|\s+(?:who|and)\b)"
     rf"|{DEFINITE}|{PRONOUN})"
 )
-_AFTER_SPEAKER_FIRST = re.compile(rf"[\s,—–-]*(?P<who>{WHO})(?:,[^,“”\"]{{1,120}},)?\s+(?P<cue>{CUE})\b")
+_AFTER_SPEAKER_FIRST = re.compile(
+    rf"[\s,—–-]*(?P<who>{WHO})(?:,[^,“”\"]{{1,120}},)?\s+(?P<cue>{CUE})\b"
+)
 _BEFORE = re.compile(
-    rf"(?:(?P<who>{WHO})(?:,[^,“”\"]{{1,120}},)?\s+(?P<cue>{CUE})(?:\s+[\w’'-]+){{0,3}}?|"
+    rf"(?:(?P<who>{WHO})(?P<app>,[^,“”\"]{{1,120}},)?\s+(?P<cue>{CUE})(?:\s+[\w’'-]+){{0,3}}?|"
     rf"(?P<acc>[Aa]ccording to)\s+(?P<who2>{WHO}))\s*[,:—–-]?\s*$"
 )
 _CUE_ANY = re.compile(rf"\b(?P<cue>{CUE})\b")
@@ -42,6 +44,9 @@ class Mention:
 
 def head_noun(phrase: str) -> str:
     """The last lower-case word of a descriptor, singular: "the senior officials" -> "official"."""
+    phrase = re.sub(
+        r"^(?:one|some|many|each|all|most|none) of (?:the )?", "", phrase.strip(), flags=re.I
+    )
     words = [w for w in re.split(r"[\s,]+", phrase.split(" who ")[0]) if w]
     for prep in (" of ", " at ", " for ", " in ", " with ", " close ", " familiar ", " briefed "):
         if prep in f" {' '.join(words)} ":
@@ -126,7 +131,7 @@ def mention_for(raw: str, name: str, pos: int, appositive: str) -> Mention:
 
 def after_attribution(text: str, end: int, limit: int) -> re.Match[str] | None:
     """The attribution right after a closing mark: ",” said Ann Lee" or ",” Lee said"."""
-    window = text[end : min(limit, end + 240)]
+    window = text[end : min(limit, end + 160)]
     m = _AFTER_VERB_FIRST.match(window)
     if m is None:
         m = _AFTER_SPEAKER_FIRST.match(window)
@@ -135,12 +140,15 @@ def after_attribution(text: str, end: int, limit: int) -> re.Match[str] | None:
 
 def before_attribution(text: str, sent_start: int, start: int) -> tuple[str, str] | None:
     """(who, cue) when the sentence before an opening mark ends with an attribution."""
-    pre = text[max(sent_start, start - 240) : start]
+    pre = text[max(sent_start, start - 160) : start]
     m = _BEFORE.search(pre)
     if m is None:
         return None
     if m.group("acc"):
         return m.group("who2"), "according to"
+    app = m.group("app") or ""
+    if app and NAME_RE.search(app) and not NAME_RE.search(m.group("who")):
+        return app, m.group("cue")  # "A company spokeswoman, Talia Okonjo, said"
     return m.group("who"), m.group("cue")
 
 

@@ -29,5 +29,5 @@ INDEFINITE = (
     r"(?:[Aa]n?|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]everal|[Ss]ome|[Mm]any)\s+"
     r"[^,.;:!?“”\"\n]{1,90}?"
 )
-NAMED = rf"(?:(?:{NAME}|[a-z][\w’'-]*)\s+){{0,4}}?{NAME}"
+NAMED = rf"(?:(?:{NAME}|[a-z][\w’'-]*)\s+){{0,4}}{NAME}"
 WHO = rf"(?:{PRONOUN}|{DEFINITE}|{INDEFINITE}|{NAMED})"

@@ -10,12 +10,13 @@ from desktop_app.core.model import Block
 from desktop_app.core.suggest import anonymous, attribution, claims, quotes
 from desktop_app.core.suggest.cues import CUE_VERBS
 from desktop_app.core.suggest.model import Suggestion
-from desktop_app.core.suggest.names import NAME, Registry, clean_name, is_org
+from desktop_app.core.suggest.names import NAME, NAME_RE, Registry, clean_name, is_org
 from desktop_app.core.suggest.text import Sentences, paragraphs
 
 # A name introduced as a subject: "Kendra Oyelaran, a teacher", "Mayor Clement Oyelowo said".
 _INTRO = re.compile(
-    rf"(?P<raw>{NAME})(?P<after>,\s+(?P<app>[^,.;“”\"]{{1,80}})|\s+(?:{CUE_VERBS})\b)"
+    rf"(?P<raw>{NAME})(?P<after>,\s+(?P<app>[^,.;“”\"]{{1,80}})|\s+(?:{CUE_VERBS})\b"
+    r"|\s+(?:has|had|was|is|spent|[a-z]+ed)\b|(?P<verb>\s+[a-z]+\b))"
 )
 _SENTENCE_START_PRONOUN = re.compile(r"\s*(?:He|She|They)\s")
 
@@ -27,11 +28,20 @@ class Draft:
         self.text = text
         self.spans = paragraphs(text, blocks)
         self.sentences = Sentences(text, self.spans)
-        self.registry = Registry()
+        self.registry = Registry(text)
         mentions: list[attribution.Mention] = []
         for m in _INTRO.finditer(text):
             raw = m.group("raw")
+            if (
+                m.group("verb")
+                and m.start()
+                and text[m.start() - 1] not in "\n"
+                and (text[max(0, m.start() - 2) : m.start()] not in (". ", "” ", '" '))
+            ):
+                continue  # a name before any verb counts only as a sentence subject
             name = clean_name(raw)
+            if " " not in name and name in self.registry.by_part:
+                name = self.registry.resolve(name)
             if not name or " " not in name or raw.endswith(("’s", "'s")):
                 continue
             if not is_org(name):
@@ -48,7 +58,9 @@ class Draft:
         self.sources.sort(key=lambda s: s.start)
         for s in self.sources:
             head = attribution.head_noun(s.phrase)
-            mentions.append(attribution.Mention(s.start, s.phrase.strip(), {head} if head else set()))
+            mentions.append(
+                attribution.Mention(s.start, s.phrase.strip(), {head} if head else set())
+            )
         self.resolver = attribution.Resolver(self.registry, mentions)
         self.known = {s.phrase for s in self.sources if s.kind == "first_name"}
 
@@ -69,8 +81,14 @@ def quote_suggestions(d: Draft) -> list[Suggestion]:
         if q.answer:
             speaker, cue, conf, qtype = interviewee, "interview answer", 0.8, "full"
         else:
-            qtype = "full" if starts_sentence or re.search(r"[:,]\s*$", text[s_start : q.start]) else "partial"
-            if inner[:1].islower() or (qtype == "full" and len(inner.split()) <= 2 and not starts_sentence):
+            qtype = (
+                "full"
+                if starts_sentence or re.search(r"[:,]\s*$", text[s_start : q.start])
+                else "partial"
+            )
+            if inner[:1].islower() or (
+                qtype == "full" and len(inner.split()) <= 2 and not starts_sentence
+            ):
                 qtype = "partial"
             found = attribution.after_attribution(text, q.end, p_end) if q.closed else None
             if found is not None:
@@ -89,7 +107,10 @@ def quote_suggestions(d: Draft) -> list[Suggestion]:
                         head = subject.split(",")[0].strip() or "he"
                         speaker, conf = d.resolver.speaker(head, q.start)
             if q.continues or (
-                same_para and prev is not None and starts_sentence and prev.fields.get("quote_type") != "partial"
+                same_para
+                and prev is not None
+                and starts_sentence
+                and prev.fields.get("quote_type") != "partial"
                 and not found
             ):
                 qtype = "continuation"
@@ -101,7 +122,9 @@ def quote_suggestions(d: Draft) -> list[Suggestion]:
                 if m is not None and q.start - m.pos < 1200:
                     speaker, conf = m.speaker, 0.55
         if qtype == "partial" and not speaker:
-            if _looks_like_title(inner) or re.match(r"[”\"’']\s+[a-z]", text[q.end - 1 : q.end + 3]):
+            if _looks_like_title(inner) or re.match(
+                r"[”\"’']\s+[a-z]", text[q.end - 1 : q.end + 3]
+            ):
                 continue  # a title of a work, or a name used as a modifier: "midnight madness" section
             conf = 0.4
         if speaker:
@@ -114,7 +137,9 @@ def quote_suggestions(d: Draft) -> list[Suggestion]:
         fields["quote_type"] = qtype
         if not q.closed:
             conf -= 0.15
-        s = Suggestion("quote", q.start, q.end, text[q.start : q.end], fields, max(0.1, min(conf, 0.95)))
+        s = Suggestion(
+            "quote", q.start, q.end, text[q.start : q.end], fields, max(0.1, min(conf, 0.95))
+        )
         out.append(s)
         prev = s
     return out
@@ -122,17 +147,19 @@ def quote_suggestions(d: Draft) -> list[Suggestion]:
 
 def _looks_like_title(inner: str) -> bool:
     words = inner.strip(" ,.").split()
-    return 1 < len(words) <= 8 and all(w[:1].isupper() or w in ("of", "the", "a", "and", "in") for w in words)
+    return 1 < len(words) <= 8 and all(
+        w[:1].isupper() or w in ("of", "the", "a", "and", "in") for w in words
+    )
 
 
 def _interviewee(d: Draft) -> str:
     """The person an interview is with: the first full name in the body."""
     first = d.spans[0][0] if d.spans else 0
-    m = d.resolver.nearest(first + 2000)
-    for mention in d.resolver.mentions:
-        if mention.pos >= first and not mention.org:
-            return mention.speaker
-    return m.speaker if m else ""
+    for m in NAME_RE.finditer(d.text, first, first + 3000):
+        name = clean_name(m.group())
+        if " " in name and not is_org(name):
+            return name
+    return ""
 
 
 def source_suggestions(d: Draft) -> list[Suggestion]:
@@ -164,7 +191,9 @@ def source_suggestions(d: Draft) -> list[Suggestion]:
                 conf = 0.9
                 break
             j += 1
-        out.append(Suggestion("anonymous_source", s.start, s.end, text[s.start : s.end], fields, conf))
+        out.append(
+            Suggestion("anonymous_source", s.start, s.end, text[s.start : s.end], fields, conf)
+        )
     return out
 
 
@@ -190,7 +219,7 @@ def claim_suggestions(d: Draft, quoted: list[Suggestion]) -> list[Suggestion]:
         return covered / max(1, end - start)
 
     out = []
-    sentences = claims.candidate_sentences(d.text, d.sentences.around, inside, share)
+    sentences = claims.candidate_sentences(d.text, d.sentences.spans(), share)
     for start, end, ctype in sentences:
         if end <= start:
             continue

@@ -35,7 +35,11 @@ class GoldItem:
 def locate(text: str, gold: dict[str, Any]) -> list[GoldItem]:
     """Gold items with offsets; ValueError when a gold text is not in `text`."""
     items: list[GoldItem] = []
-    for kind, key in (("quote", "quotes"), ("anonymous_source", "anonymous_sources"), ("claim", "claims")):
+    for kind, key in (
+        ("quote", "quotes"),
+        ("anonymous_source", "anonymous_sources"),
+        ("claim", "claims"),
+    ):
         pos = 0
         for entry in gold.get(key, []):
             start = text.find(entry["text"], pos)
@@ -102,7 +106,9 @@ class Tally:
         return pair[0] / pair[1] if pair[1] else 1.0
 
 
-def score(text: str, gold: dict[str, Any], found: list[Suggestion], tally: Tally, name: str = "") -> None:
+def score(
+    text: str, gold: dict[str, Any], found: list[Suggestion], tally: Tally, name: str = ""
+) -> None:
     """Add one document's comparison to `tally`."""
     items = locate(text, gold)
     for kind in ("quote", "anonymous_source", "claim"):
@@ -111,10 +117,13 @@ def score(text: str, gold: dict[str, Any], found: list[Suggestion], tally: Tally
         used: set[int] = set()
         counts = tally.counts.setdefault(kind, [0, 0, 0])
         for g in golds:
-            hit = next((i for i, s in enumerate(preds) if i not in used and matches(text, kind, g, s)), None)
+            hit = next(
+                (i for i, s in enumerate(preds) if i not in used and matches(text, kind, g, s)),
+                None,
+            )
             if hit is None:
                 counts[2] += 1
-                tally.misses.append(f"{name}: missed {kind}: {text[g.start:g.end][:70]!r}")
+                tally.misses.append(f"{name}: missed {kind}: {text[g.start : g.end][:70]!r}")
                 continue
             used.add(hit)
             counts[0] += 1
@@ -137,7 +146,7 @@ def score(text: str, gold: dict[str, Any], found: list[Suggestion], tally: Tally
                 tally.reason[0] += ok
                 tally.reason[1] += 1
                 if not ok:
-                    tally.misses.append(f"{name}: reason not found for {text[g.start:g.end]!r}")
+                    tally.misses.append(f"{name}: reason not found for {text[g.start : g.end]!r}")
                 if ok and "rote" in g.fields:
                     tally.rote[0] += (s.fields.get("rote") == "yes") == bool(g.fields["rote"])
                     tally.rote[1] += 1

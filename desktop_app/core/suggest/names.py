@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĖĘĚĞĢĪĮİĶĹĻĽŁŃŅŇŌŐŒŔŘŚŞŠŢŤŪŮŰŲŹŻŽ"
-_CAP = rf"[{UPPER}][\w’'\-.]*(?<![.’'-])|[{UPPER}]\."
+_CAP = rf"(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Prof|Rev|St|Fr)\.|[{UPPER}][\w’'\-.]*(?<![.’'-])|[{UPPER}]\."
 # "Maria de la Cruz", "Lucia Van der Berg", "Ahmed al-Rashid": lower-case particles inside a name.
 _PARTICLE = r"(?:van|von|der|den|de|del|della|da|di|du|la|le|bin|ibn|al|el|y)"
 NAME = rf"(?:{_CAP})(?:[ \u00a0](?:{_PARTICLE}[ \u00a0])*(?:{_CAP}))*"
@@ -42,7 +42,7 @@ ORG_WORDS = frozenset(
     service services center centre clinic club team rovers united city county state region
     street road avenue lane bay river valley harbor harbour port island lake park hall
     academy government republic kingdom airlines motors energy capital media studios
-    reports staff wire""".split()
+    reports staff wire festival conference award prize cup league games""".split()
 )
 PLACE_HEADS = frozenset("port mount lake fort saint st north south east west new".split())
 
@@ -50,9 +50,7 @@ PLACE_HEADS = frozenset("port mount lake fort saint st north south east west new
 def clean_name(raw: str) -> str:
     """`raw` without leading titles, stop words and a trailing possessive: "Sen. Ann Lee" -> "Ann Lee"."""
     words = raw.replace("\u00a0", " ").split(" ")
-    while len(words) > 1 and (
-        words[0].rstrip(".").lower() in TITLES or words[0].lower() in _STOP
-    ):
+    while len(words) > 1 and (words[0].rstrip(".").lower() in TITLES or words[0].lower() in _STOP):
         words.pop(0)
     if words and words[0].lower() in _STOP:
         return ""
@@ -78,9 +76,10 @@ def title_words(raw: str) -> set[str]:
 class Registry:
     """Full names seen so far, so "Halloran" resolves to "Curtis Halloran"."""
 
-    def __init__(self) -> None:
+    def __init__(self, text: str = "") -> None:
         self.by_part: dict[str, str] = {}
         self.full: set[str] = set()
+        self.text = text  # searched for "First Surname" when a surname was never introduced
 
     def add(self, name: str) -> None:
         if " " not in name or name in self.full:
@@ -95,5 +94,12 @@ class Registry:
     def resolve(self, name: str) -> str:
         if name in self.full:
             return name
-        parts = name.split(" ")
-        return self.by_part.get(parts[-1], self.by_part.get(name, name)) if len(parts) == 1 else name
+        if " " in name:
+            return name
+        found = self.by_part.get(name)
+        if found is None and self.text and name[:1].isupper():
+            m = re.search(rf"[{UPPER}][\w’'-]+ {re.escape(name)}\b", self.text)
+            found = m.group() if m and clean_name(m.group()) == m.group() else None
+            if found:
+                self.add(found)
+        return found or name

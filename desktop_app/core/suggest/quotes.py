@@ -56,7 +56,7 @@ def double_quotes(text: str, spans: list[tuple[int, int]]) -> list[RawQuote]:
         if open_at >= 0:
             end = _trimmed_end(text, open_at, ends[index])
             nxt = starts[index + 1] if index + 1 < n else -1
-            carry = nxt >= 0 and text[nxt : nxt + 1] in "“\"«„"
+            carry = nxt >= 0 and text[nxt : nxt + 1] in '“"«„'
             if end - open_at > 1:
                 out.append(RawQuote(open_at, end, False, continues))
         open_at, continues = -1, False
@@ -91,7 +91,9 @@ def double_quotes(text: str, spans: list[tuple[int, int]]) -> list[RawQuote]:
     return out
 
 
-def single_quotes(text: str, doubles: list[RawQuote], spans: list[tuple[int, int]]) -> list[RawQuote]:
+def single_quotes(
+    text: str, doubles: list[RawQuote], spans: list[tuple[int, int]]
+) -> list[RawQuote]:
     """‘Single-mark’ quotations that are not nested inside a double one, within body paragraphs."""
     out: list[RawQuote] = []
     d_starts = [q.start for q in doubles]

@@ -77,3 +77,21 @@ class Sentences:
         while end > start and self.text[end - 1].isspace():
             end -= 1
         return start, end
+
+    def spans(self) -> list[tuple[int, int]]:
+        """(start, end) of every sentence inside a paragraph, trailing spaces trimmed."""
+        out = []
+        starts, text = self.starts, self.text
+        para_ends = self.para_ends
+        p = 0
+        for i, start in enumerate(starts):
+            while p < len(para_ends) and para_ends[p] <= start:
+                p += 1
+            if p >= len(para_ends) or start < self.para_starts[p]:
+                continue
+            end = min(starts[i + 1] if i + 1 < len(starts) else len(text), para_ends[p])
+            while end > start and text[end - 1].isspace():
+                end -= 1
+            if end > start:
+                out.append((start, end))
+        return out
