@@ -1,0 +1,149 @@
+"""Unnamed sources and the reason the story gives for granting anonymity.
+
+A source is a descriptor used as the subject or object of an attribution: "a senior official
+said", "according to two people familiar with the talks", "analysts said", or a first name the
+story says it withholds the surname of. Definite phrases ("the official said") refer back to a
+source already introduced and are not new ones. The reason is its own span ("because the talks
+are confidential"); `sourcing.rote_reason` flags boilerplate.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from desktop_app.core.sourcing import is_anonymous_descriptor, rote_reason
+from desktop_app.core.suggest.cues import CUE_VERBS
+
+_HEADS = (
+    r"officials?|sources?|person|people|aides?|employees?|staffers?|workers?|nurses?|doctors?|"
+    r"officers?|spokes(?:man|woman|person|people)|analysts?|experts?|economists?|diplomats?|"
+    r"executives?|lawyers?|attorneys?|residents?|witness(?:es)?|members?|insiders?|investors?|"
+    r"traders?|bankers?|engineers?|contractors?|lobbyists?|teachers?|parents?|agents?|"
+    r"advis[eo]rs?|consultants?|managers?|scientists?|researchers?|negotiators?|lawmakers?|"
+    r"legislators?|regulators?|detectives?|investigators?|meteorologists?|strategists?|"
+    r"operatives?|donors?|allies|colleagues?|relatives?|neighbou?rs?|students?|soldiers?|"
+    r"guards?|volunteers?|activists?|organizers?|planners?|auditors?|physicians?|pilots?|"
+    r"inspectors?|clerks?|directors?|administrators?|representatives?|veterans?|someone|somebody"
+)
+_DET = (
+    r"(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|several|some|many|multiple|"
+    r"numerous|a few|a dozen|dozens of|other|\d+)"
+)
+_POST = (
+    r"(?:\s+(?:familiar with|close to|briefed on|involved in|with (?:direct )?knowledge of|"
+    r"knowledgeable about|at|for|in|of|from|with|on|to|inside|within)\s+"
+    r"(?:[\w’'-]+\s+){0,5}?[\w’'-]+)?"
+)
+_CUES = rf"(?:{CUE_VERBS}|spoke|speaking|declined|requested|asked|who|whose)"
+_INDEF = re.compile(
+    rf"\b(?i:{_DET})\s+(?:[\w’'-]+\s+){{0,3}}?(?i:{_HEADS})\b{_POST}"
+    rf"(?=\s*,|\s+(?:and\s+[a-z]|{_CUES})\b|\s*[.;])"
+)
+# "officials said", "Shipping analysts said": bare plural groups right before a speech verb.
+_GROUP = re.compile(
+    r"(?<![\w’'-] )(?<!\bthe )\b(?:[A-Z][\w-]*\s+|[a-z][\w-]*\s+)?"
+    r"(?i:officials|sources|analysts|experts|economists|diplomats|insiders|meteorologists|"
+    r"witnesses|residents|investigators|strategists|traders|observers)"
+    r"(?=\s+(?:say|said|says|told|believe|expect|estimate|warn|warned)\b)"
+)
+_ACCORDING_OR_CUE = re.compile(rf"(?:according to|\b(?:{CUE_VERBS}))\s*$")
+_SUBJECT_CUE = re.compile(
+    rf"(?:,[^.;“”\"]{{0,220}}?,)?\s+(?:(?:also|later|privately|separately)\s+)?(?:{CUE_VERBS}|"
+    rf"spoke|declined|requested|asked|described|confirmed|reported)\b"
+)
+# How copy says a source is unnamed, then (optionally) why.
+_MARKER = (
+    r"(?:(?:spoke|speaking|talked|agreed to speak) on (?:the )?condition (?:of anonymity|that "
+    r"(?:he|she|they|his|her|their)(?: names?)? not be (?:named|identified|used))|"
+    r"(?:requested|asked for|sought|was granted|were granted|on condition of|under condition of|"
+    r"insisted on) anonymity|"
+    r"(?:asked|requested|declined|wished|preferred|did not want) (?:not )?to be (?:named|identified)|"
+    r"(?:asked|requested) that (?:his|her|their) (?:full |last |family |sur)?names? (?:not be "
+    r"(?:used|published|printed|disclosed)|be withheld)|"
+    r"(?:asked|requested) that only (?:his|her|their) first names? be (?:used|published)|"
+    r"(?:gave|give|giving|provided) only (?:his|her|their) first names?|"
+    r"(?:was|were|is|are) not (?:authori[sz]ed|allowed|permitted|cleared) to [^,.;]{3,120})"
+)
+_REASON_WORDS = (
+    r"(?:because|since|as (?:he|she|they|the)|for fear|fearing|out of fear|to (?:protect|avoid|"
+    r"describe|discuss|speak|talk|share|reveal|disclose|detail|preserve)|so (?:as|that)|given)"
+)
+_REASON = re.compile(
+    rf"(?P<marker>{_MARKER})(?:\s*,?\s+(?P<why>{_REASON_WORDS}\b[^.;]*?))?(?=\s*(?:[,.;)]|$))"
+)
+_FIRST_NAME_MARKER = re.compile(r"first names?|last names?|family names?|surnames?")
+_FIRST_NAME = re.compile(r"(?:^|[.!?]\s+|\n)([A-ZÀ-Þ][a-zà-ÿ’'-]+)(?=,)")
+
+
+@dataclass(frozen=True)
+class Source:
+    start: int
+    end: int
+    phrase: str
+    kind: str  # "individual", "group" or "first_name"
+
+
+@dataclass(frozen=True)
+class Reason:
+    start: int  # the reason span (the "why" part, else the whole marker)
+    end: int
+    marker_start: int
+    first_name: bool
+
+
+def find_sources(text: str, body: list[tuple[int, int]]) -> list[Source]:
+    """Unnamed individuals and groups used as sources, in text order."""
+    found: dict[int, Source] = {}
+    for m in _INDEF.finditer(text):
+        s, e = m.span()
+        phrase = m.group()
+        before = text[max(0, s - 40) : s]
+        if re.search(
+            r"\b(?:one|some|many|none|each|any|all|most) of\s*$", before, re.I
+        ) or re.match(r"\w+ of the\b", phrase):
+            continue
+        if not (_ACCORDING_OR_CUE.search(before) or _SUBJECT_CUE.match(text, e)):
+            continue
+        tail = text[e : e + 60]
+        if re.match(r",\s+(?:[A-Z][\w’'-]+\s+){1,3}?[A-Z][\w’'-]+,", tail):
+            continue  # "A neighbor, Patrice Okwuosa, said": named in apposition
+        if not is_anonymous_descriptor(phrase):
+            continue
+        found[s] = Source(s, e, phrase, "individual" if not phrase.endswith("s") else "group")
+    for m in _GROUP.finditer(text):
+        s, e = m.span()
+        phrase = m.group()
+        if phrase.split()[0].lower() in ("the", "of", "and"):
+            continue
+        found.setdefault(s, Source(s, e, phrase, "group"))
+    return [found[k] for k in sorted(found)]
+
+
+def find_reasons(text: str) -> list[Reason]:
+    out = []
+    for m in _REASON.finditer(text):
+        first = bool(_FIRST_NAME_MARKER.search(m.group("marker")))
+        if m.group("why"):
+            out.append(Reason(m.start("why"), m.end("why"), m.start(), first))
+        else:
+            start = m.start()
+            # "who was not authorized to speak publicly" carries its own relative pronoun.
+            who = text.rfind("who ", max(0, start - 6), start)
+            out.append(Reason(who if who >= 0 else start, m.end(), m.start(), first))
+    return out
+
+
+def first_name_source(text: str, reason: Reason, floor: int) -> Source | None:
+    """ "Rosa, 44, who asked that only her first name be used": the bare first name before it."""
+    window = text[max(floor, reason.marker_start - 200) : reason.marker_start]
+    names = list(_FIRST_NAME.finditer(window))
+    if not names:
+        return None
+    m = names[-1]
+    s = max(floor, reason.marker_start - 200) + m.start(1)
+    return Source(s, s + len(m.group(1)), m.group(1), "first_name")
+
+
+def rote_of(text: str, reason: Reason) -> str | None:
+    return rote_reason(text[reason.marker_start : reason.end])

@@ -1,0 +1,173 @@
+"""Who said a quotation, and with what cue: the attribution beside it, else the nearest fit.
+
+Order of evidence: an attribution right after the closing mark (",” said Ann Lee", ",” she
+added"), one before the opening mark in the same sentence ("Lee said: “"), a cue earlier in the
+same sentence for a partial quote ("Lee called the plan “reckless”"), then the quotation before
+it in the paragraph (“A,” she said. “B.”) or the one it continues from the previous paragraph.
+Pronouns and "the official" resolve to the nearest earlier mention that fits.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+from desktop_app.core.suggest.cues import CUE, DEFINITE, INDEFINITE, NAMED, PRONOUN, WHO
+from desktop_app.core.suggest.names import NAME_RE, Registry, clean_name, is_org, title_words
+
+_AFTER_VERB_FIRST = re.compile(
+    rf"[\s,—–-]*(?P<cue>{CUE})\s+(?P<who>{NAMED}|{INDEFINITE}(?=[,.;]|\s+(?:who|and)\b)"
+    rf"|{DEFINITE}|{PRONOUN})"
+)
+_AFTER_SPEAKER_FIRST = re.compile(
+    rf"[\s,—–-]*(?P<who>{WHO})(?:,[^,“”\"]{{1,120}},)?\s+(?P<cue>{CUE})\b"
+)
+_BEFORE = re.compile(
+    rf"(?:(?P<who>{WHO})(?P<app>,[^,“”\"]{{1,120}},)?\s+(?P<cue>{CUE})(?:\s+[\w’'-]+){{0,3}}?|"
+    rf"(?P<acc>[Aa]ccording to)\s+(?P<who2>{WHO}))\s*[,:—–-]?\s*$"
+)
+_CUE_ANY = re.compile(rf"\b(?P<cue>{CUE})\b")
+_PRONOUN_RE = re.compile(rf"^{PRONOUN}$")
+_HEAD = re.compile(r"([a-z][\w-]*?)s?$")
+
+
+@dataclass
+class Mention:
+    """Someone the text has named or described, at `pos`: a candidate for "he said"."""
+
+    pos: int
+    speaker: str
+    heads: set[str] = field(default_factory=set)
+    org: bool = False
+
+
+def head_noun(phrase: str) -> str:
+    """The last lower-case word of a descriptor, singular: "the senior officials" -> "official"."""
+    phrase = re.sub(
+        r"^(?:one|some|many|each|all|most|none) of (?:the )?", "", phrase.strip(), flags=re.I
+    )
+    words = [w for w in re.split(r"[\s,]+", phrase.split(" who ")[0]) if w]
+    for prep in (" of ", " at ", " for ", " in ", " with ", " close ", " familiar ", " briefed "):
+        if prep in f" {' '.join(words)} ":
+            words = " ".join(words).split(prep.strip(), 1)[0].split()
+            break
+    for word in reversed(words):
+        m = _HEAD.match(word.lower())
+        if m and word[:1].islower():
+            return m.group(1)
+    return ""
+
+
+class Resolver:
+    """Turns a speaker phrase into a speaker, using earlier mentions."""
+
+    def __init__(self, registry: Registry, mentions: list[Mention]) -> None:
+        self.registry = registry
+        self.mentions = sorted(mentions, key=lambda m: m.pos)
+        self.positions = [m.pos for m in self.mentions]
+
+    def add(self, mention: Mention) -> None:
+        i = bisect_right(self.positions, mention.pos)
+        self.positions.insert(i, mention.pos)
+        self.mentions.insert(i, mention)
+
+    def nearest(self, pos: int, head: str = "", person: bool = True) -> Mention | None:
+        i = bisect_right(self.positions, pos) - 1
+        stop = max(-1, i - 60)
+        while i > stop:
+            m = self.mentions[i]
+            if (not head or head in m.heads) and not (person and m.org):
+                return m
+            i -= 1
+        return None
+
+    def speaker(self, phrase: str, pos: int) -> tuple[str, float]:
+        """(speaker, confidence) for a phrase found at `pos`; ("", 0) when it names nobody."""
+        phrase = phrase.strip(" ,")
+        if _PRONOUN_RE.match(phrase):
+            if phrase.lower() in ("i", "we"):
+                return "", 0.0
+            m = self.nearest(pos, person=phrase.lower() != "they")
+            return (m.speaker, 0.75) if m else ("", 0.0)
+        lowered = phrase[:4].lower()
+        if lowered.startswith(("the ", "one ", "this", "that")) and not NAME_RE.search(phrase[4:]):
+            head = head_noun(phrase)
+            m = self.nearest(pos, head, person=False) if head else None
+            if m is None and head:
+                return phrase, 0.5
+            return (m.speaker, 0.7) if m else ("", 0.0)
+        names = [clean_name(n.group()) for n in NAME_RE.finditer(phrase)]
+        names = [n for n in names if n]
+        if not names:
+            return (phrase, 0.7) if phrase[:1].isalpha() else ("", 0.0)
+        people = [n for n in names if not is_org(n)]
+        name = (people or names)[-1]
+        if " " not in name and self.registry.resolve(name) == name and not self._known(name):
+            if phrase.startswith(name) and len(names) == 1:
+                return name, 0.6
+        return self.registry.resolve(name), 0.9
+
+    def _known(self, name: str) -> bool:
+        return any(m.speaker == name for m in self.mentions)
+
+
+def subject_of(sentence: str, registry: Registry, known: set[str]) -> str:
+    """The first person-like name in a sentence's subject ("Kelsey Bay coach Theresa Mbeki, 38")."""
+    for m in NAME_RE.finditer(sentence):
+        raw = m.group()
+        name = clean_name(raw)
+        if not name or is_org(name) or raw.endswith(("’s", "'s")):
+            continue
+        if " " in name or name in registry.by_part or name in known:
+            return registry.resolve(name)
+    return ""
+
+
+def mention_for(raw: str, name: str, pos: int, appositive: str) -> Mention:
+    heads = title_words(raw) | {w.rstrip(".,").lower() for w in appositive.split()[:6]}
+    return Mention(pos, name, heads, is_org(name))
+
+
+def after_attribution(text: str, end: int, limit: int) -> re.Match[str] | None:
+    """The attribution right after a closing mark: ",” said Ann Lee" or ",” Lee said"."""
+    window = text[end : min(limit, end + 160)]
+    m = _AFTER_VERB_FIRST.match(window)
+    if m is None:
+        m = _AFTER_SPEAKER_FIRST.match(window)
+    return m
+
+
+def before_attribution(text: str, sent_start: int, start: int) -> tuple[str, str] | None:
+    """(who, cue) when the sentence before an opening mark ends with an attribution."""
+    pre = text[max(sent_start, start - 160) : start]
+    m = _BEFORE.search(pre)
+    if m is None:
+        return None
+    if m.group("acc"):
+        return m.group("who2"), "according to"
+    app = m.group("app") or ""
+    if app and NAME_RE.search(app) and not NAME_RE.search(m.group("who")):
+        return app, m.group("cue")  # "A company spokeswoman, Talia Okonjo, said"
+    return m.group("who"), m.group("cue")
+
+
+def cue_before(text: str, sent_start: int, start: int) -> tuple[str, str] | None:
+    """(subject text, cue) when a cue verb comes earlier in the sentence (partial quotations)."""
+    pre = text[sent_start:start]
+    m = _CUE_ANY.search(pre)
+    if m is None:
+        return None
+    return pre[: m.start()], m.group("cue")
+
+
+__all__ = [
+    "Mention",
+    "Resolver",
+    "after_attribution",
+    "before_attribution",
+    "cue_before",
+    "head_noun",
+    "mention_for",
+    "subject_of",
+]

@@ -1,0 +1,228 @@
+"""The suggestion pass: quotations with speakers, unnamed sources with reasons, claims."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Sequence
+
+from desktop_app.core.model import Block
+from desktop_app.core.suggest import anonymous, attribution, claims, quotes
+from desktop_app.core.suggest.cues import CUE_VERBS
+from desktop_app.core.suggest.model import Suggestion
+from desktop_app.core.suggest.names import NAME, NAME_RE, Registry, clean_name, is_org
+from desktop_app.core.suggest.text import Sentences, paragraphs
+
+# A name introduced as a subject: "Kendra Oyelaran, a teacher", "Mayor Clement Oyelowo said".
+_INTRO = re.compile(
+    rf"(?P<raw>{NAME})(?P<after>,\s+(?P<app>[^,.;“”\"]{{1,80}})|\s+(?:{CUE_VERBS})\b"
+    r"|\s+(?:has|had|was|is|spent|[a-z]+ed)\b|(?P<verb>\s+[a-z]+\b))"
+)
+_SENTENCE_START_PRONOUN = re.compile(r"\s*(?:He|She|They)\s")
+
+
+class Draft:
+    """Everything one pass learns about a text, shared by the three finders."""
+
+    def __init__(self, text: str, blocks: Sequence[Block] | None) -> None:
+        self.text = text
+        self.spans = paragraphs(text, blocks)
+        self.sentences = Sentences(text, self.spans)
+        self.registry = Registry(text)
+        mentions: list[attribution.Mention] = []
+        for m in _INTRO.finditer(text):
+            raw = m.group("raw")
+            if (
+                m.group("verb")
+                and m.start()
+                and text[m.start() - 1] not in "\n"
+                and (text[max(0, m.start() - 2) : m.start()] not in (". ", "” ", '" '))
+            ):
+                continue  # a name before any verb counts only as a sentence subject
+            name = clean_name(raw)
+            if " " not in name and name in self.registry.by_part:
+                name = self.registry.resolve(name)
+            if not name or " " not in name or raw.endswith(("’s", "'s")):
+                continue
+            if not is_org(name):
+                self.registry.add(name)
+            mentions.append(attribution.mention_for(raw, name, m.start(), m.group("app") or ""))
+        self.sources = anonymous.find_sources(text, self.spans)
+        self.reasons = anonymous.find_reasons(text)
+        for r in self.reasons:
+            if r.first_name:
+                p_start, _ = self.sentences.paragraph(r.marker_start)
+                src = anonymous.first_name_source(text, r, p_start)
+                if src is not None:
+                    self.sources.append(src)
+        self.sources.sort(key=lambda s: s.start)
+        for s in self.sources:
+            head = attribution.head_noun(s.phrase)
+            mentions.append(
+                attribution.Mention(s.start, s.phrase.strip(), {head} if head else set())
+            )
+        self.resolver = attribution.Resolver(self.registry, mentions)
+        self.known = {s.phrase for s in self.sources if s.kind == "first_name"}
+
+
+def quote_suggestions(d: Draft) -> list[Suggestion]:
+    text, out = d.text, []
+    raw = quotes.find_quotes(text, d.spans)
+    prev: Suggestion | None = None
+    interviewee = _interviewee(d) if any(q.answer for q in raw) else ""
+    for q in raw:
+        p_start, p_end = d.sentences.paragraph(q.start)
+        s_start, _ = d.sentences.around(q.start)
+        inner = text[q.start : q.end].strip("“”\"‘’'«»„ ")
+        fields: dict[str, str | int] = {}
+        speaker, cue, conf = "", "", 0.5
+        same_para = prev is not None and prev.start >= p_start
+        starts_sentence = not text[s_start : q.start].strip()
+        if q.answer:
+            speaker, cue, conf, qtype = interviewee, "interview answer", 0.8, "full"
+        else:
+            qtype = (
+                "full"
+                if starts_sentence or re.search(r"[:,]\s*$", text[s_start : q.start])
+                else "partial"
+            )
+            if inner[:1].islower() or (
+                qtype == "full" and len(inner.split()) <= 2 and not starts_sentence
+            ):
+                qtype = "partial"
+            found = attribution.after_attribution(text, q.end, p_end) if q.closed else None
+            if found is not None:
+                speaker, conf = d.resolver.speaker(found.group("who"), q.end + found.start("who"))
+                cue = found.group("cue")
+            if not speaker and not starts_sentence:
+                before = attribution.before_attribution(text, s_start, q.start)
+                if before is not None:
+                    speaker, conf = d.resolver.speaker(before[0], q.start)
+                    cue = before[1]
+                elif (partial := attribution.cue_before(text, s_start, q.start)) is not None:
+                    subject, cue = partial
+                    speaker = attribution.subject_of(subject, d.registry, d.known)
+                    conf = 0.8
+                    if not speaker:
+                        head = subject.split(",")[0].strip() or "he"
+                        speaker, conf = d.resolver.speaker(head, q.start)
+            if q.continues or (
+                same_para
+                and prev is not None
+                and starts_sentence
+                and prev.fields.get("quote_type") != "partial"
+                and not found
+            ):
+                qtype = "continuation"
+            if not speaker and prev is not None and (q.continues or same_para):
+                speaker, cue = str(prev.fields.get("speaker", "")), str(prev.fields.get("cue", ""))
+                conf = 0.7
+            if not speaker and starts_sentence and qtype != "partial":
+                m = d.resolver.nearest(q.start)
+                if m is not None and q.start - m.pos < 1200:
+                    speaker, conf = m.speaker, 0.55
+        if qtype == "partial" and not speaker:
+            if _looks_like_title(inner) or re.match(
+                r"[”\"’']\s+[a-z]", text[q.end - 1 : q.end + 3]
+            ):
+                continue  # a title of a work, or a name used as a modifier: "midnight madness" section
+            conf = 0.4
+        if speaker:
+            fields["speaker"] = speaker
+            if " " in speaker and not is_org(speaker) and not speaker[:1].islower():
+                d.registry.add(speaker)
+            d.resolver.add(attribution.Mention(q.start, speaker, set()))
+        if cue:
+            fields["cue"] = " ".join(cue.split())
+        fields["quote_type"] = qtype
+        if not q.closed:
+            conf -= 0.15
+        s = Suggestion(
+            "quote", q.start, q.end, text[q.start : q.end], fields, max(0.1, min(conf, 0.95))
+        )
+        out.append(s)
+        prev = s
+    return out
+
+
+def _looks_like_title(inner: str) -> bool:
+    words = inner.strip(" ,.").split()
+    return 1 < len(words) <= 8 and all(
+        w[:1].isupper() or w in ("of", "the", "a", "and", "in") for w in words
+    )
+
+
+def _interviewee(d: Draft) -> str:
+    """The person an interview is with: the first full name in the body."""
+    first = d.spans[0][0] if d.spans else 0
+    for m in NAME_RE.finditer(d.text, first, first + 3000):
+        name = clean_name(m.group())
+        if " " in name and not is_org(name):
+            return name
+    return ""
+
+
+def source_suggestions(d: Draft) -> list[Suggestion]:
+    text, out = d.text, []
+    reasons = sorted(d.reasons, key=lambda r: r.marker_start)
+    r_pos = [r.marker_start for r in reasons]
+    used: set[int] = set()
+    starts = [s.start for s in d.sources]
+    for i, s in enumerate(d.sources):
+        p_start, p_end = d.sentences.paragraph(s.start)
+        if not (p_start <= s.start < p_end):
+            continue
+        fields: dict[str, str | int] = {"kind": s.kind}
+        nxt = starts[i + 1] if i + 1 < len(starts) else len(text)
+        # The reason: the first unused one after the source, before the next source, in its
+        # paragraph or the next one ("They spoke on condition of anonymity because ...").
+        limit = min(nxt, d.sentences.paragraph(p_end + 2)[1] if p_end + 2 < len(text) else p_end)
+        j = bisect_right(r_pos, s.start - 1)
+        conf = 0.6 if s.kind == "group" else 0.75
+        while j < len(reasons) and reasons[j].marker_start < limit:
+            r = reasons[j]
+            if j not in used and (not r.first_name or s.kind == "first_name"):
+                used.add(j)
+                fields.update(reason=text[r.start : r.end], reason_start=r.start, reason_end=r.end)
+                rote = anonymous.rote_of(text, r)
+                fields["rote"] = "yes" if rote else "no"
+                if rote:
+                    fields["rote_reason"] = rote
+                conf = 0.9
+                break
+            j += 1
+        out.append(
+            Suggestion("anonymous_source", s.start, s.end, text[s.start : s.end], fields, conf)
+        )
+    return out
+
+
+def claim_suggestions(d: Draft, quoted: list[Suggestion]) -> list[Suggestion]:
+    q_starts = [q.start for q in quoted]
+    q_ends = [q.end for q in quoted]
+    body_starts = [s for s, _ in d.spans]
+    body_ends = [e for _, e in d.spans]
+
+    def inside(pos: int) -> bool:
+        i = bisect_right(q_starts, pos) - 1
+        if i >= 0 and pos < q_ends[i]:
+            return True
+        p = bisect_right(body_starts, pos) - 1
+        return p < 0 or pos >= body_ends[p]
+
+    def share(start: int, end: int) -> float:
+        covered = 0
+        i = max(0, bisect_right(q_starts, start) - 1)
+        while i < len(q_starts) and q_starts[i] < end:
+            covered += max(0, min(end, q_ends[i]) - max(start, q_starts[i]))
+            i += 1
+        return covered / max(1, end - start)
+
+    out = []
+    sentences = claims.candidate_sentences(d.text, d.sentences.spans(), share)
+    for start, end, ctype in sentences:
+        if end <= start:
+            continue
+        conf = 0.6 if ctype in ("event", "comparison", "causal") else 0.75
+        out.append(Suggestion("claim", start, end, d.text[start:end], {"claim_type": ctype}, conf))
+    return out

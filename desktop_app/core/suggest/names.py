@@ -1,0 +1,105 @@
+"""Personal and organisation names in newsroom copy: capitalised runs, titles stripped."""
+
+from __future__ import annotations
+
+import re
+
+UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĖĘĚĞĢĪĮİĶĹĻĽŁŃŅŇŌŐŒŔŘŚŞŠŢŤŪŮŰŲŹŻŽ"
+_CAP = rf"(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Prof|Rev|St|Fr)\.|[{UPPER}][\w’'\-.]*(?<![.’'-])|[{UPPER}]\."
+# "Maria de la Cruz", "Lucia Van der Berg", "Ahmed al-Rashid": lower-case particles inside a name.
+_PARTICLE = r"(?:van|von|der|den|de|del|della|da|di|du|la|le|bin|ibn|al|el|y)"
+NAME = rf"(?:{_CAP})(?:[ \u00a0](?:{_PARTICLE}[ \u00a0])*(?:{_CAP}))*"
+NAME_RE = re.compile(NAME)
+
+# Titles and descriptors that precede a name in copy ("Fire Marshal Wilhelmina Strand").
+TITLES = frozenset(
+    """mr mrs ms miss dr sen rep gov gen lt col sgt capt cmdr adm prof rev fr judge justice mayor
+    president vice minister prime premier superintendent councilor councillor councilman
+    councilwoman councilmember alderman trustee director chief coach speaker senator governor
+    auditor general fire marshal assistant district attorney superior court interior foreign
+    finance defense defence health majority minority leader state executive officer secretary
+    chairman chairwoman chair chairperson commissioner sheriff inspector detective sergeant
+    professor father sister deputy treasurer clerk manager captain ambassador representative
+    assemblyman assemblywoman congressman congresswoman sir dame lord lady chancellor""".split()
+)
+# Words that start a sentence or a phrase and are not names ("The", "But", "In").
+_STOP = frozenset(
+    """the a an and but or in on at by for from to of with as if when while after before since
+    this that these those it its he she they we i you his her their our my your there here
+    what who why how where which some many most several two three one no not nobody everyone
+    every each all both neither either yet so then still also even just only now today
+    yesterday monday tuesday wednesday thursday friday saturday sunday january february march
+    april may june july august september october november december q a opinion photo by
+    critics residents officials analysts experts police prosecutors""".split()
+)
+# A final word that makes a name an organisation or a place rather than a person.
+ORG_WORDS = frozenset(
+    """inc corp corporation co company companies ltd llc plc group holdings partners bank
+    department ministry office council board committee commission union university college
+    school hospital agency administration authority association institute foundation trust
+    fund network systems terminals homes foods farms furniture research securities press
+    times post courier news party senate assembly house congress parliament court police
+    service services center centre clinic club team rovers united city county state region
+    street road avenue lane bay river valley harbor harbour port island lake park hall
+    academy government republic kingdom airlines motors energy capital media studios
+    reports staff wire festival conference award prize cup league games""".split()
+)
+PLACE_HEADS = frozenset("port mount lake fort saint st north south east west new".split())
+
+
+def clean_name(raw: str) -> str:
+    """`raw` without leading titles, stop words and a trailing possessive: "Sen. Ann Lee" -> "Ann Lee"."""
+    words = raw.replace("\u00a0", " ").split(" ")
+    while len(words) > 1 and (words[0].rstrip(".").lower() in TITLES or words[0].lower() in _STOP):
+        words.pop(0)
+    if words and words[0].lower() in _STOP:
+        return ""
+    name = " ".join(words)
+    for tail in ("’s", "'s"):
+        if name.endswith(tail):
+            name = name[: -len(tail)]
+    return name.strip(" .")
+
+
+def is_org(name: str) -> bool:
+    """True when the name's last word marks an organisation or a place ("Meridian Terminals")."""
+    last = name.rsplit(" ", 1)[-1].strip(".").lower()
+    first = name.split(" ", 1)[0].lower()
+    return last in ORG_WORDS or (first in PLACE_HEADS and " " in name)
+
+
+def title_words(raw: str) -> set[str]:
+    """Lower-case title words before the name in `raw` ("Interior Minister ..." -> {"minister", ...})."""
+    return {w.rstrip(".").lower() for w in raw.split() if w.rstrip(".").lower() in TITLES}
+
+
+class Registry:
+    """Full names seen so far, so "Halloran" resolves to "Curtis Halloran"."""
+
+    def __init__(self, text: str = "") -> None:
+        self.by_part: dict[str, str] = {}
+        self.full: set[str] = set()
+        self.text = text  # searched for "First Surname" when a surname was never introduced
+
+    def add(self, name: str) -> None:
+        if " " not in name or name in self.full:
+            return
+        self.full.add(name)
+        parts = name.split(" ")
+        self.by_part.setdefault(parts[-1], name)  # surname
+        self.by_part.setdefault(parts[0], name)  # a first name used alone later
+        if "-" in parts[-1]:
+            self.by_part.setdefault(parts[-1].split("-")[0], name)
+
+    def resolve(self, name: str) -> str:
+        if name in self.full:
+            return name
+        if " " in name:
+            return name
+        found = self.by_part.get(name)
+        if found is None and self.text and name[:1].isupper():
+            m = re.search(rf"[{UPPER}][\w’'-]+ {re.escape(name)}\b", self.text)
+            found = m.group() if m and clean_name(m.group()) == m.group() else None
+            if found:
+                self.add(found)
+        return found or name

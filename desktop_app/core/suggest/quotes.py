@@ -1,0 +1,143 @@
+"""Quotation spans: pair the marks paragraph by paragraph, tolerating every imbalance.
+
+Double marks (curly, straight, guillemets, „German“) are paired in one pass over the marks;
+a paragraph that opens a quotation and does not close it continues into the next paragraph when
+that one opens with a mark (the newsroom convention), else the quote runs to the paragraph end.
+Single marks are quotations only outside double ones (nested quotes belong to their outer quote).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
+_MARKS = re.compile(r"[“”\"«»„]")
+_OPENERS = {"“": "”", "«": "»", "„": "“"}
+# ‘single’ quotations: an opening mark at a word start, a closing one not followed by a letter
+# (so apostrophes in "it’s" never close); straight 'Single' ones must start with a capital and end
+# with punctuation, so "rock 'n' roll" and "the '90s" stay apostrophes.
+_SINGLE = re.compile(
+    r"(?<![\w’'])‘(?=\w)(?:[^‘’\n]|’(?=\w))+’(?!\w)"
+    r"|(?<![\w'’])'(?=[A-ZÀ-Þ])(?:[^'\n]|'(?=\w))+?[.,!?]'(?!\w)"
+)
+# Interview transcripts: "A: answer" paragraphs ("Q:" ones are the interviewer's).
+_ANSWER = re.compile(r"(?m)^(?:A|[A-ZÀ-Þ]{2,}(?: [A-ZÀ-Þ]{2,})?)[:.]\s+(?=\S)")
+
+
+@dataclass(frozen=True)
+class RawQuote:
+    start: int  # the opening mark (or the first word of an unmarked answer)
+    end: int  # after the closing mark, or the paragraph end when unclosed
+    closed: bool
+    continues: bool  # opens a paragraph that carries on the previous paragraph's quotation
+    answer: bool = False  # an interview answer ("A: ...")
+
+
+def _trimmed_end(text: str, start: int, end: int) -> int:
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
+def double_quotes(text: str, spans: list[tuple[int, int]]) -> list[RawQuote]:
+    """Quotations in double marks, in text order."""
+    out: list[RawQuote] = []
+    starts = [s for s, _ in spans]
+    ends = [e for _, e in spans]
+    n = len(spans)
+    pi = 0  # the paragraph being read
+    open_at, closer, continues = -1, "", False
+    carry = False  # the previous paragraph left a quotation open
+
+    def leave(index: int) -> None:
+        nonlocal open_at, continues, carry
+        carry = False
+        if open_at >= 0:
+            end = _trimmed_end(text, open_at, ends[index])
+            nxt = starts[index + 1] if index + 1 < n else -1
+            carry = nxt >= 0 and text[nxt : nxt + 1] in '“"«„'
+            if end - open_at > 1:
+                out.append(RawQuote(open_at, end, False, continues))
+        open_at, continues = -1, False
+
+    for m in _MARKS.finditer(text):
+        pos = m.start()
+        while pi < n and pos >= ends[pi]:
+            leave(pi)
+            pi += 1
+        if pi >= n:
+            break
+        if pos < starts[pi]:
+            continue
+        ch = m.group()
+        if open_at < 0:
+            if ch in "”»" or (ch == '"' and pos > 0 and text[pos - 1].isdigit()):
+                continue  # a stray closing mark, or an inch mark
+            open_at, closer = pos, _OPENERS.get(ch, '"')
+            continues = carry and pos == starts[pi]
+            carry = False
+        elif ch == closer or ch == '"' or ch in "”»":
+            out.append(RawQuote(open_at, pos + 1, True, continues))
+            open_at, continues = -1, False
+        else:  # a second opening mark: the first quotation was never closed
+            end = _trimmed_end(text, open_at, pos)
+            if end - open_at > 1:
+                out.append(RawQuote(open_at, end, False, continues))
+            open_at, closer, continues = pos, _OPENERS.get(ch, '"'), False
+    while pi < n:
+        leave(pi)
+        pi += 1
+    return out
+
+
+def single_quotes(
+    text: str, doubles: list[RawQuote], spans: list[tuple[int, int]]
+) -> list[RawQuote]:
+    """‘Single-mark’ quotations that are not nested inside a double one, within body paragraphs."""
+    out: list[RawQuote] = []
+    d_starts = [q.start for q in doubles]
+    p_starts = [s for s, _ in spans]
+    for m in _SINGLE.finditer(text):
+        s, e = m.span()
+        i = bisect_right(d_starts, s) - 1
+        if i >= 0 and doubles[i].end >= e:
+            continue
+        p = bisect_right(p_starts, s) - 1
+        if p < 0 or spans[p][1] < e:
+            continue
+        out.append(RawQuote(s, e, True, False))
+    return out
+
+
+def answers(text: str, spans: list[tuple[int, int]]) -> list[RawQuote]:
+    """Interview answers: paragraphs opening "A:" (or "SURNAME:") in a text with "Q:" paragraphs."""
+    if "Q:" not in text and "Q." not in text:
+        return []
+    out: list[RawQuote] = []
+    p_starts = [s for s, _ in spans]
+    for m in _ANSWER.finditer(text):
+        p = bisect_right(p_starts, m.start()) - 1
+        if p < 0 or spans[p][0] != m.start() or text[m.start()] == "Q":
+            continue
+        end = _trimmed_end(text, m.end(), spans[p][1])
+        if end > m.end():
+            out.append(RawQuote(m.end(), end, True, False, answer=True))
+    return out
+
+
+def find_quotes(text: str, spans: list[tuple[int, int]]) -> list[RawQuote]:
+    doubles = double_quotes(text, spans)
+    extra = single_quotes(text, doubles, spans) + answers(text, spans)
+    if not extra:
+        return doubles
+    a_starts = [q.start for q in extra if q.answer]
+    a_ends = [q.end for q in extra if q.answer]
+    if a_starts:  # quotations inside an answer belong to the answer
+        kept = []
+        for q in doubles:
+            i = bisect_right(a_starts, q.start) - 1
+            if not (i >= 0 and q.end <= a_ends[i]):
+                kept.append(q)
+        doubles = kept
+    return sorted(doubles + extra, key=lambda q: q.start)
