@@ -63,6 +63,7 @@ class Document:
     blocks: tuple[Block, ...]
     imported_at: str
     revision_of: str | None = None
+    note: str = ""  # the reviewer's note on the whole draft (Hypothesis' page note)
 
 
 @dataclass(frozen=True)
@@ -152,3 +153,24 @@ class ExportRow:
 
 def status_label(status: str) -> str:
     return STATUS_LABELS.get(status, status)
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    """A document whose text matches a library search; `snippet` marks each match with
+    MATCH_START and MATCH_END (control characters never present in canonical text)."""
+
+    document_id: str
+    title: str
+    snippet: str
+
+
+MATCH_START, MATCH_END = "\x02", "\x03"
+
+
+@dataclass(frozen=True)
+class AnnotationHit:
+    """An annotation found across the library, with the title of its document."""
+
+    annotation: Annotation
+    document_title: str

@@ -10,7 +10,15 @@ from collections.abc import Iterator
 from contextlib import AbstractContextManager
 from typing import Protocol
 
-from desktop_app.core.model import Annotation, Document, DocumentSummary, ExportRow, Tag
+from desktop_app.core.model import (
+    Annotation,
+    AnnotationHit,
+    Document,
+    DocumentSummary,
+    ExportRow,
+    SearchHit,
+    Tag,
+)
 
 
 class Repository(Protocol):
@@ -53,12 +61,28 @@ class Repository(Protocol):
         """Every document, newest first, without its text."""
         ...
 
+    def search_documents(self, query: str, limit: int = 200) -> list[SearchHit]:
+        """Documents holding every word of `query` (any case, accents ignored), with a snippet."""
+        ...
+
     # -- annotations -----------------------------------------------------------------------------
     def annotations_for(self, document_id: str, ordered: bool = True) -> list[Annotation]: ...
 
     def get_annotation(self, annotation_id: str) -> Annotation | None: ...
 
     def annotations_with_tag(self, tag: str) -> list[Annotation]: ...
+
+    def find_annotations(
+        self,
+        tag: str = "",
+        status: str = "",
+        speaker: str = "",
+        reviewer: str = "",
+        limit: int = 5000,
+    ) -> list[AnnotationHit]:
+        """Annotations across the library matching every filter given; `speaker` matches any
+        part of the speaker, claimant or source description, in any case."""
+        ...
 
     def insert_annotation(self, annotation: Annotation) -> None: ...
 

@@ -67,8 +67,39 @@ def _v1(db: sqlite_utils.Database) -> None:
         )
 
 
+def _document_notes_and_search(db: sqlite_utils.Database) -> None:
+    """A note per document, and a full-text index over every document's title and text (FTS5,
+    kept in step with the documents table by triggers)."""
+    db.execute("ALTER TABLE documents ADD COLUMN note TEXT NOT NULL DEFAULT ''")
+    db.execute(
+        "CREATE VIRTUAL TABLE document_search USING fts5(title, text, content='documents', "
+        "content_rowid='rowid', tokenize='unicode61 remove_diacritics 2')"
+    )
+    db.execute(
+        "CREATE TRIGGER documents_search_insert AFTER INSERT ON documents BEGIN "
+        "INSERT INTO document_search(rowid, title, text) VALUES (new.rowid, new.title, new.text); "
+        "END"
+    )
+    db.execute(
+        "CREATE TRIGGER documents_search_delete AFTER DELETE ON documents BEGIN "
+        "INSERT INTO document_search(document_search, rowid, title, text) "
+        "VALUES ('delete', old.rowid, old.title, old.text); END"
+    )
+    db.execute(
+        "CREATE TRIGGER documents_search_update AFTER UPDATE OF title, text ON documents BEGIN "
+        "INSERT INTO document_search(document_search, rowid, title, text) "
+        "VALUES ('delete', old.rowid, old.title, old.text); "
+        "INSERT INTO document_search(rowid, title, text) VALUES (new.rowid, new.title, new.text); "
+        "END"
+    )
+    db.execute("INSERT INTO document_search(document_search) VALUES ('rebuild')")
+
+
 # Append only: never edit a released step, add a new one.
-MIGRATIONS: tuple[Callable[[sqlite_utils.Database], None], ...] = (_v1,)
+MIGRATIONS: tuple[Callable[[sqlite_utils.Database], None], ...] = (
+    _v1,
+    _document_notes_and_search,
+)
 
 
 def _schema_version(db: sqlite_utils.Database) -> int:

@@ -9,7 +9,17 @@ from contextlib import contextmanager
 from dataclasses import replace
 
 from desktop_app.core.errors import OperationError, StorageError
-from desktop_app.core.model import Annotation, Document, DocumentSummary, ExportRow, Tag
+from desktop_app.core.model import (
+    MATCH_END,
+    MATCH_START,
+    Annotation,
+    AnnotationHit,
+    Document,
+    DocumentSummary,
+    ExportRow,
+    SearchHit,
+    Tag,
+)
 
 
 class MemoryRepository:
@@ -60,7 +70,9 @@ class MemoryRepository:
     def update_document(self, document: Document) -> None:
         current = self._documents.get(document.id)
         if current is not None:
-            self._documents[document.id] = replace(current, title=document.title)
+            self._documents[document.id] = replace(
+                current, title=document.title, note=document.note
+            )
 
     def delete_document(self, document_id: str) -> None:
         self._documents.pop(document_id, None)
@@ -116,6 +128,29 @@ class MemoryRepository:
             for d in order
         ]
 
+    def search_documents(self, query: str, limit: int = 200) -> list[SearchHit]:
+        words = [_fold(w) for w in query.split()]
+        if not words:
+            return []
+        hits = []
+        for d in reversed(list(self._documents.values())):
+            folded = _fold(d.text)
+            if all(w in folded or w in _fold(d.title) for w in words):
+                at = folded.find(words[0])
+                if at < 0:
+                    hits.append(SearchHit(d.id, d.title, d.text[:80]))
+                    continue
+                end = at + len(words[0])
+                snippet = (
+                    d.text[max(0, at - 40) : at]
+                    + MATCH_START
+                    + d.text[at:end]
+                    + MATCH_END
+                    + d.text[end : end + 40]
+                )
+                hits.append(SearchHit(d.id, d.title, snippet))
+        return hits[:limit]
+
     # -- annotations -----------------------------------------------------------------------------
     def annotations_for(self, document_id: str, ordered: bool = True) -> list[Annotation]:
         found = [a for a in self._annotations.values() if a.document_id == document_id]
@@ -124,6 +159,33 @@ class MemoryRepository:
     def get_annotation(self, annotation_id: str) -> Annotation | None:
         self._alive()
         return self._annotations.get(annotation_id)
+
+    def find_annotations(
+        self,
+        tag: str = "",
+        status: str = "",
+        speaker: str = "",
+        reviewer: str = "",
+        limit: int = 5000,
+    ) -> list[AnnotationHit]:
+        found = []
+        for d in self._newest_first():
+            for a in self.annotations_for(d.id):
+                who = " ".join(a.fields.get(k, "") for k in ("speaker", "claimant", "description"))
+                if (
+                    (not tag or a.tag == tag)
+                    and (not status or a.status == status)
+                    and (not reviewer or a.reviewer == reviewer)
+                    and (not speaker or speaker.casefold() in who.casefold())
+                ):
+                    found.append(AnnotationHit(a, d.title))
+        return found[:limit]
+
+    def _newest_first(self) -> list[Document]:
+        order = list(self._documents.values())
+        order.reverse()
+        order.sort(key=lambda d: d.imported_at, reverse=True)
+        return order
 
     def annotations_with_tag(self, tag: str) -> list[Annotation]:
         return [a for a in self._annotations.values() if a.tag == tag]
@@ -207,3 +269,13 @@ class MemoryRepository:
                     a.anchor_state,
                     dict(a.fields),
                 )
+
+
+def _fold(text: str) -> str:
+    """Lower case without accents, as FTS5's remove_diacritics does (one character each, so
+    positions in the folded text are positions in the original)."""
+    import unicodedata
+
+    return "".join(
+        unicodedata.normalize("NFD", ch)[0] if ch.isalpha() else ch for ch in text.casefold()
+    )

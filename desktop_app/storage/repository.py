@@ -13,7 +13,18 @@ from typing import Any
 import sqlite_utils
 
 from desktop_app.core.errors import StorageError
-from desktop_app.core.model import Annotation, Block, Document, DocumentSummary, ExportRow, Tag
+from desktop_app.core.model import (
+    MATCH_END,
+    MATCH_START,
+    Annotation,
+    AnnotationHit,
+    Block,
+    Document,
+    DocumentSummary,
+    ExportRow,
+    SearchHit,
+    Tag,
+)
 from desktop_app.storage.database import describe_sqlite_error
 
 ANNOTATION_COLUMNS = (
@@ -21,7 +32,8 @@ ANNOTATION_COLUMNS = (
     "created_at, updated_at, anchor_state"
 )
 DOCUMENT_COLUMNS = (
-    "id, title, source_path, source_format, text, text_sha256, blocks, imported_at, revision_of"
+    "id, title, source_path, source_format, text, text_sha256, blocks, imported_at, revision_of, "
+    "note"
 )
 
 
@@ -63,7 +75,7 @@ def _annotation_values(a: Annotation) -> list[Any]:
 
 def _document(row: tuple[Any, ...]) -> Document:
     blocks = tuple(Block(b["kind"], b["start"], b["end"]) for b in json.loads(row[6]))
-    return Document(*row[:6], blocks, row[7], row[8])  # type: ignore[arg-type]
+    return Document(*row[:6], blocks, row[7], row[8], row[9])  # type: ignore[arg-type]
 
 
 def _tag(row: tuple[Any, ...]) -> Tag:
@@ -138,7 +150,7 @@ class SqliteRepository:
     # -- documents ----------------------------------------------------------------------------
     def insert_document(self, doc: Document) -> None:
         self._write(
-            f"INSERT INTO documents ({DOCUMENT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            f"INSERT INTO documents ({DOCUMENT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
                 doc.id,
                 doc.title,
@@ -149,11 +161,14 @@ class SqliteRepository:
                 json.dumps([b.to_json() for b in doc.blocks]),
                 doc.imported_at,
                 doc.revision_of,
+                doc.note,
             ],
         )
 
     def update_document(self, doc: Document) -> None:
-        self._write("UPDATE documents SET title = ? WHERE id = ?", [doc.title, doc.id])
+        self._write(
+            "UPDATE documents SET title = ?, note = ? WHERE id = ?", [doc.title, doc.note, doc.id]
+        )
 
     def delete_document(self, document_id: str) -> None:
         self._write("DELETE FROM documents WHERE id = ?", [document_id])
@@ -212,6 +227,21 @@ class SqliteRepository:
             counts.setdefault(doc_id, {})[tag] = n
         return [DocumentSummary(*row, counts=counts.get(row[0], {})) for row in docs]
 
+    def search_documents(self, query: str, limit: int = 200) -> list[SearchHit]:
+        """Documents whose title or text hold every word of `query` (FTS5, accents ignored),
+        best match first, each with the words in context."""
+        words = [w.replace('"', '""') for w in query.split()]
+        if not words:
+            return []
+        match = " ".join(f'"{w}"' for w in words)
+        rows = self._read(
+            "SELECT d.id, d.title, snippet(document_search, 1, ?, ?, '…', 16) "
+            "FROM document_search JOIN documents d ON d.rowid = document_search.rowid "
+            "WHERE document_search MATCH ? ORDER BY rank LIMIT ?",
+            [MATCH_START, MATCH_END, match, limit],
+        )
+        return [SearchHit(*row) for row in rows]
+
     # -- annotations --------------------------------------------------------------------------
     def annotations_for(self, document_id: str, ordered: bool = True) -> list[Annotation]:
         """A document's annotations, in reading order unless `ordered` is False (the window sorts
@@ -247,6 +277,43 @@ class SqliteRepository:
 
     def delete_annotation(self, annotation_id: str) -> None:
         self.db.execute("DELETE FROM annotations WHERE id = ?", [annotation_id])
+
+    def find_annotations(
+        self,
+        tag: str = "",
+        status: str = "",
+        speaker: str = "",
+        reviewer: str = "",
+        limit: int = 5000,
+    ) -> list[AnnotationHit]:
+        """Annotations across the library matching every filter given (speaker: any part of the
+        speaker, claimant or source description, any case), in library then reading order."""
+        where, params = [], []
+        if tag:
+            where.append("a.tag = ?")
+            params.append(tag)
+        if status:
+            where.append("a.status = ?")
+            params.append(status)
+        if reviewer:
+            where.append("a.reviewer = ?")
+            params.append(reviewer)
+        if speaker:
+            where.append(
+                "(instr(lower(coalesce(json_extract(a.fields, '$.speaker'), '') || ' ' || "
+                "coalesce(json_extract(a.fields, '$.claimant'), '') || ' ' || "
+                "coalesce(json_extract(a.fields, '$.description'), '')), lower(?)) > 0)"
+            )
+            params.append(speaker)
+        clause = f"WHERE {' AND '.join(where)}" if where else ""
+        columns = ", ".join(f"a.{c.strip()}" for c in ANNOTATION_COLUMNS.split(","))
+        rows = self._read(
+            f"SELECT {columns}, d.title FROM annotations a JOIN documents d "
+            f"ON d.id = a.document_id {clause} "
+            'ORDER BY d.imported_at DESC, d.rowid DESC, a.start, a."end" LIMIT ?',
+            [*params, limit],
+        )
+        return [AnnotationHit(_annotation(r[:15]), r[15]) for r in rows]
 
     def annotations_with_tag(self, tag: str) -> list[Annotation]:
         rows = self._read(f"SELECT {ANNOTATION_COLUMNS} FROM annotations WHERE tag = ?", [tag])

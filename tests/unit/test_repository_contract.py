@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
@@ -12,7 +13,7 @@ import pytest
 
 from desktop_app.core.annotations import new_annotation
 from desktop_app.core.errors import CopydeskError
-from desktop_app.core.model import Block, Document, Tag
+from desktop_app.core.model import MATCH_END, MATCH_START, Block, Document, Tag
 from desktop_app.core.ports import Repository
 from desktop_app.storage import SqliteRepository, open_database
 from desktop_app.storage.memory import MemoryRepository
@@ -176,3 +177,48 @@ def test_export_rows_are_typed_and_in_order(repo: Repository) -> None:
     assert [r.annotation_id for r in repo.export_rows("doc-2")] == [other.id]
     assert sorted(repo.field_keys()) == ["cue", "speaker"]
     assert repo.field_keys("doc-2") == []
+
+
+def test_document_note_is_kept_and_changed(repo: Repository) -> None:
+    with repo.transaction():
+        repo.insert_document(replace(document(), note="legal read needed"))
+    assert repo.get_document("doc-1").note == "legal read needed"  # type: ignore[union-attr]
+    repo.update_document(replace(document(), note="cleared by legal"))
+    assert repo.get_document("doc-1").note == "cleared by legal"  # type: ignore[union-attr]
+
+
+def test_library_search_ignores_case_and_accents_and_marks_matches(repo: Repository) -> None:
+    with repo.transaction():
+        repo.insert_document(document("doc-1", when="2026-01-01T00:00:00"))
+        repo.insert_document(
+            document("doc-2", "The harbour ferry ran late again.", when="2026-02-01T00:00:00")
+        )
+    hits = repo.search_documents("ruiz OFFICIALS")
+    assert [h.document_id for h in hits] == ["doc-1"]
+    assert re.search(f"{MATCH_START}(Ruiz|Officials){MATCH_END}", hits[0].snippet)
+    assert [h.document_id for h in repo.search_documents("creme")] == []
+    # every word must be found, in the title or the text (accents ignored)
+    assert [h.document_id for h in repo.search_documents("headline ferry")] == ["doc-2"]
+    assert [h.document_id for h in repo.search_documents("FERRY")] == ["doc-2"]
+    assert repo.search_documents('"') == [] and repo.search_documents("   ") == []
+    repo.delete_document("doc-2")
+    assert repo.search_documents("ferry") == []
+
+
+def test_find_annotations_across_the_library(repo: Repository) -> None:
+    with repo.transaction():
+        repo.insert_document(document("doc-1", when="2026-01-01T00:00:00"))
+        repo.insert_document(document("doc-2", "Ana Ruiz spoke.", when="2026-02-01T00:00:00"))
+    q1 = quote(repo, "We will act", speaker="Ana Ruiz")
+    q2 = new_annotation("doc-2", "Ana Ruiz spoke.", "quote", 0, 8, fields={"speaker": "ana ruiz"})
+    c = new_annotation("doc-1", TEXT, "claim", TEXT.index("the cost"), TEXT.index(" rose."))
+    for a in (q1, q2, replace(c, status="verified")):
+        repo.insert_annotation(a)
+    by_ana = repo.find_annotations(speaker="ANA")
+    assert [(h.annotation.id, h.document_title) for h in by_ana] == [
+        (q2.id, "Héadline"),
+        (q1.id, "Héadline"),
+    ]
+    assert [h.annotation.id for h in repo.find_annotations(tag="claim")] == [c.id]
+    assert repo.find_annotations(tag="claim", status="open") == []
+    assert len(repo.find_annotations()) == 3
