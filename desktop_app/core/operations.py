@@ -279,20 +279,24 @@ class RemoveDocument:
 
 
 @dataclass(frozen=True)
-class RenameDocument:
+class EditDocument:
+    """Change a document's title or its note (None leaves it as it is)."""
+
     document_id: str
-    title: str
-    label: str = "Rename Document"
+    title: str | None = None
+    note: str | None = None
+    label: str = "Edit Document"
 
     def run(self, repo: Repository) -> tuple[Operation, Change]:
         current = repo.get_document(self.document_id)
         if current is None:
             raise OperationError("the document is no longer in the library")
-        title = " ".join(self.title.split())
+        title = current.title if self.title is None else " ".join(self.title.split())
         if not title:
             raise OperationError("a document needs a title")
-        repo.update_document(replace(current, title=title))
-        inverse = RenameDocument(current.id, current.title, self.label)
+        note = current.note if self.note is None else self.note
+        repo.update_document(replace(current, title=title, note=note))
+        inverse = EditDocument(current.id, current.title, current.note, self.label)
         return inverse, Change(documents_updated=(current.id,))
 
 

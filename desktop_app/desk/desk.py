@@ -23,8 +23,10 @@ from desktop_app.core.history import History
 from desktop_app.core.model import (
     STATUSES,
     Annotation,
+    AnnotationHit,
     Document,
     DocumentSummary,
+    SearchHit,
     SourceText,
     Tag,
     status_label,
@@ -36,10 +38,10 @@ from desktop_app.core.operations import (
     AddTag,
     Batch,
     Change,
+    EditDocument,
     Operation,
     RemoveAnnotation,
     RemoveDocument,
-    RenameDocument,
     UpdateAnnotation,
     UpdateTag,
     apply,
@@ -233,7 +235,20 @@ class Desk:
         return self.apply(RemoveDocument(doc, f"Delete {_short(doc.title)}"), initiator)
 
     def rename_document(self, document_id: str, title: str, initiator: object = None) -> Change:
-        return self.apply(RenameDocument(document_id, title, "Rename Document"), initiator)
+        return self.apply(EditDocument(document_id, title, None, "Rename Document"), initiator)
+
+    def set_document_note(self, document_id: str, note: str, initiator: object = None) -> Change:
+        return self.apply(EditDocument(document_id, None, note, "Edit Document Note"), initiator)
+
+    def search(self, query: str) -> list[SearchHit]:
+        """Every document holding all the words of `query` (any case, accents ignored)."""
+        return self.repo.search_documents(query)
+
+    def find_annotations(
+        self, tag: str = "", status: str = "", speaker: str = "", reviewer: str = ""
+    ) -> list[AnnotationHit]:
+        """Annotations across the library: all quotes by a speaker, all open claims…"""
+        return self.repo.find_annotations(tag, status, speaker, reviewer)
 
     # -- annotations ----------------------------------------------------------------------------
     def annotate(

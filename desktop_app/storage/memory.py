@@ -20,6 +20,7 @@ from desktop_app.core.model import (
     SearchHit,
     Tag,
 )
+from desktop_app.core.textfold import fold as _fold
 
 
 class MemoryRepository:
@@ -176,7 +177,7 @@ class MemoryRepository:
                     (not tag or a.tag == tag)
                     and (not status or a.status == status)
                     and (not reviewer or a.reviewer == reviewer)
-                    and (not speaker or speaker.casefold() in who.casefold())
+                    and (not speaker or _fold(speaker) in _fold(who))
                 ):
                     found.append(AnnotationHit(a, d.title))
         return found[:limit]
@@ -269,13 +270,3 @@ class MemoryRepository:
                     a.anchor_state,
                     dict(a.fields),
                 )
-
-
-def _fold(text: str) -> str:
-    """Lower case without accents, as FTS5's remove_diacritics does (one character each, so
-    positions in the folded text are positions in the original)."""
-    import unicodedata
-
-    return "".join(
-        unicodedata.normalize("NFD", ch)[0] if ch.isalpha() else ch for ch in text.casefold()
-    )

@@ -25,6 +25,7 @@ from desktop_app.core.model import (
     SearchHit,
     Tag,
 )
+from desktop_app.core.textfold import fold
 from desktop_app.storage.database import describe_sqlite_error
 
 ANNOTATION_COLUMNS = (
@@ -37,6 +38,7 @@ DOCUMENT_COLUMNS = (
 )
 
 
+_WHO_FIELDS = ("speaker", "claimant", "description")
 _ANNOTATION_FIELDS = tuple(f.name for f in fields(Annotation))
 _EXPORT_FIELDS = tuple(f.name for f in fields(ExportRow))
 _new = object.__new__
@@ -298,22 +300,29 @@ class SqliteRepository:
         if reviewer:
             where.append("a.reviewer = ?")
             params.append(reviewer)
-        if speaker:
+        if speaker:  # narrowed in SQL, matched in Python (SQLite's lower() knows only ASCII)
             where.append(
-                "(instr(lower(coalesce(json_extract(a.fields, '$.speaker'), '') || ' ' || "
-                "coalesce(json_extract(a.fields, '$.claimant'), '') || ' ' || "
-                "coalesce(json_extract(a.fields, '$.description'), '')), lower(?)) > 0)"
+                "(json_extract(a.fields, '$.speaker') IS NOT NULL OR "
+                "json_extract(a.fields, '$.claimant') IS NOT NULL OR "
+                "json_extract(a.fields, '$.description') IS NOT NULL)"
             )
-            params.append(speaker)
         clause = f"WHERE {' AND '.join(where)}" if where else ""
         columns = ", ".join(f"a.{c.strip()}" for c in ANNOTATION_COLUMNS.split(","))
         rows = self._read(
             f"SELECT {columns}, d.title FROM annotations a JOIN documents d "
             f"ON d.id = a.document_id {clause} "
-            'ORDER BY d.imported_at DESC, d.rowid DESC, a.start, a."end" LIMIT ?',
-            [*params, limit],
+            'ORDER BY d.imported_at DESC, d.rowid DESC, a.start, a."end"',
+            params,
         )
-        return [AnnotationHit(_annotation(r[:15]), r[15]) for r in rows]
+        hits = [AnnotationHit(_annotation(r[:15]), r[15]) for r in rows]
+        if speaker:
+            wanted = fold(speaker)
+            hits = [
+                h
+                for h in hits
+                if wanted in fold(" ".join(h.annotation.fields.get(k, "") for k in _WHO_FIELDS))
+            ]
+        return hits[:limit]
 
     def annotations_with_tag(self, tag: str) -> list[Annotation]:
         rows = self._read(f"SELECT {ANNOTATION_COLUMNS} FROM annotations WHERE tag = ?", [tag])
