@@ -72,6 +72,9 @@ class WindowActions:
             self.file_menu,
         )
         self.file_menu.addSeparator()
+        self.quit_separator = self.file_menu.addSeparator()
+        # Other parts add their File actions above Quit (LibraryActions: rename, delete).
+        self.library_menu = (self.file_menu, self.quit_separator)
         self.quit = self._action("&Quit", Std.Quit, window.close, self.file_menu)
         self.quit.setMenuRole(QAction.MenuRole.QuitRole)
 
@@ -85,6 +88,19 @@ class WindowActions:
         self.delete.setShortcutVisibleInContextMenu(True)
         self.details = self._action(
             "Annotation &Details", "Ctrl+I", dialogs["details"], self.edit_menu
+        )
+        self.edit_menu.addSeparator()
+        self.next_annotation = self._action(
+            "&Next Annotation", "F8", lambda: review.step_annotation(1), self.edit_menu
+        )
+        self.previous_annotation = self._action(
+            "Pre&vious Annotation", "Shift+F8", lambda: review.step_annotation(-1), self.edit_menu
+        )
+        self.next_check = self._action(
+            "Next &Check", "F9", lambda: review.step_finding(1), self.edit_menu
+        )
+        self.previous_check = self._action(
+            "Previous Chec&k", "Shift+F9", lambda: review.step_finding(-1), self.edit_menu
         )
         self.edit_menu.addSeparator()
         self.preferences = self._action(

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QTimer
-from PySide6.QtGui import QColor, QFont, QSyntaxHighlighter, QTextCharFormat, QTextDocument
+from PySide6.QtGui import QColor, QSyntaxHighlighter, QTextCharFormat, QTextDocument
 
 from desktop_app.core.model import Tag
 from desktop_app.desk import DocumentState
-from desktop_app.ui.styles import UNDERLINES, background, cue_index, kind_format
+from desktop_app.ui.styles import UNDERLINES, background, blend, cue_index, kind_format
 from desktop_app.ui.text_offsets import line_to_utf16
 
 
@@ -85,12 +85,15 @@ class AnnotationHighlighter(QSyntaxHighlighter):
         if style:
             outer, inner = self.tags.get(style[0]), self.tags.get(style[1])
             if outer is not None:
-                fmt.setBackground(background(outer.colour, self.dark))
+                if style[2] and inner is not None:
+                    # Overlaps blend both tags' tints (deeper than either); never bold, which
+                    # would reflow the paragraph under the editor's eyes.
+                    fmt.setBackground(blend(outer.colour, inner.colour, self.dark))
+                else:
+                    fmt.setBackground(background(outer.colour, self.dark))
             if inner is not None:
                 fmt.setUnderlineStyle(UNDERLINES[self.cues[inner.name]])
                 fmt.setUnderlineColor(QColor(inner.colour))
-            if style[2]:
-                fmt.setFontWeight(QFont.Weight.DemiBold)
         self._cache[key] = fmt
         return fmt
 

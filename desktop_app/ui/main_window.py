@@ -31,6 +31,7 @@ from desktop_app.ui.exports import ExportFlow
 from desktop_app.ui.find_bar import FindBar
 from desktop_app.ui.imports import ImportFlow
 from desktop_app.ui.library import LibraryList
+from desktop_app.ui.library_actions import LibraryActions
 from desktop_app.ui.panes import next_pane, restore_layout, save_layout
 from desktop_app.ui.review import Review
 from desktop_app.ui.status_line import StatusLine
@@ -111,6 +112,14 @@ class MainWindow(QMainWindow):
             dialogs,
             docks,
         )
+        self.library_actions = LibraryActions(
+            desk,
+            self.library,
+            lambda: self.review.document_id,
+            say,
+            self,
+            self.actions.library_menu,
+        )
         self.library.document_chosen.connect(self.open_document)
         self.review.document_shown.connect(self._document_shown)
         self.review.annotations_changed.connect(self.update_counts)
@@ -179,6 +188,8 @@ class MainWindow(QMainWindow):
             self.update_counts()
         if change.library_changed or change.tags_changed:
             self.refresh_library()
+        if self.review.state is None:  # the draft in front was deleted (or an import undone)
+            self._document_shown("")
 
     def _imports_done(self) -> None:
         self.actions.rebuild_recent()
@@ -218,7 +229,7 @@ class MainWindow(QMainWindow):
         if not restore_layout(self, self.window_state()):
             self.resize(1320, 840)
             self.resizeDocks(
-                [self.library_dock, self.panel_dock], [240, 520], Qt.Orientation.Horizontal
+                [self.library_dock, self.panel_dock], [240, 560], Qt.Orientation.Horizontal
             )
         last = self.settings.last_document_id
         if last and not self.open_document(last):

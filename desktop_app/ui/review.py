@@ -4,6 +4,7 @@ the form into desk calls. Refreshes only what each `Change` names."""
 from __future__ import annotations
 
 import gc
+from bisect import bisect_left
 from collections.abc import Callable
 from typing import Any
 
@@ -57,6 +58,7 @@ class Review(QObject):
         self.panel.annotation_selected.connect(lambda i: self.focus_annotation(i, reveal=True))
         self.panel.note_edited.connect(self.edit_note)
         self.panel.delete_requested.connect(self.delete_selected_rows)
+        self.panel.document_note_edited.connect(self._document_note_edited)
         self.detail.edit_requested.connect(self._run_form_edit)
         self.detail.pick_requested.connect(self.pick_span_for)
         self.detail.back_to_text.connect(
@@ -117,6 +119,7 @@ class Review(QObject):
         with self.panel.syncing():
             self.panel.model.set_state(state)
         self.detail.set_annotation(None, state)
+        self.panel.show_document_note(state.document.note if state else None)
         if state is None:
             self.document_shown.emit("")
             return
@@ -190,6 +193,9 @@ class Review(QObject):
         if state is not None and state.id in change.documents_removed:
             self._show(None)
             return
+        if state is not None and state.id in change.documents_updated:
+            state.document = self.desk.document(state.id)
+            self.panel.show_document_note(state.document.note)
         if state is not None and state.id in change.document_ids:
             self._follow(state, change)
         if change.tags_changed:
@@ -202,6 +208,7 @@ class Review(QObject):
                     self.highlighter.rehighlight_lines(state.index.lines_touched(start, end))
         with self.panel.syncing():
             self.panel.model.apply_change(change)
+        self.view.margin.follow(change)
         if self.current_id in change.removed and self.current_id not in state.annotations:
             self.current_id = ""
             self.detail.set_annotation(None, state)
@@ -335,6 +342,50 @@ class Review(QObject):
             self.say("This annotation is orphaned: its words are no longer in the text.")
             return
         self.view.select_cp(a.start, a.end, flash=True)
+
+    def step_annotation(self, step: int) -> None:
+        """F8 / Shift+F8: the next (or previous) annotation in reading order from the caret."""
+        state = self.state
+        if state is None:
+            return
+        placed = [a for a in state.in_order() if a.anchor_state != "orphaned"]
+        if not placed:
+            self.say("No annotations in this draft yet.")
+            return
+        keys = [(a.start, a.end, a.id) for a in placed]
+        current = state.annotations.get(self.current_id)
+        if current is not None and current.anchor_state != "orphaned":
+            here = keys.index((current.start, current.end, current.id))
+            n = here + step
+        else:
+            caret = self.view.caret_cp()
+            n = bisect_left(keys, (caret, -1, "")) if step > 0 else bisect_left(keys, (caret,)) - 1
+        if not 0 <= n < len(placed):
+            self.say(
+                "No more annotations " + ("after this one." if step > 0 else "before this one.")
+            )
+            return
+        self.focus_annotation(placed[n].id, reveal=True)
+
+    def step_finding(self, step: int) -> None:
+        """F9 / Shift+F9: the next (or previous) open check in this draft from the caret."""
+        state = self.state
+        if state is None:
+            return
+        findings = [f for f in state.findings() if f.start >= 0]
+        caret = self.view.caret_cp()
+        ahead = [f for f in findings if (f.start > caret if step > 0 else f.start < caret)]
+        if not ahead:
+            self.say("No more checks " + ("after the caret." if step > 0 else "before the caret."))
+            return
+        finding = ahead[0] if step > 0 else ahead[-1]
+        self.focus_annotation(finding.annotation_id, reveal=True)
+        self.say(finding.message)
+
+    def _document_note_edited(self, note: str) -> None:
+        state = self.state
+        if state is not None and note != state.document.note:
+            self.run(lambda: self.desk.set_document_note(state.id, note, initiator=self))
 
     def open_find(self) -> None:
         if self.state is None:
