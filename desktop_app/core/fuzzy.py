@@ -1,0 +1,133 @@
+"""Approximate search of a quote (edlib's infix alignment) and Hypothesis-style match scores.
+
+edlib compares bytes and accepts at most 256 distinct symbols, so each search maps the quote's own
+characters to bytes 1..255 and every other character to 0: the edit distance is unchanged, since
+a character that is not in the quote can never match one of its characters.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import edlib
+from rapidfuzz.distance import Levenshtein
+
+# Hypothesis's weights (src/annotator/anchoring/match-quote.ts).
+QUOTE_WEIGHT, PREFIX_WEIGHT, SUFFIX_WEIGHT, POSITION_WEIGHT = 50, 20, 20, 2
+_TOTAL = QUOTE_WEIGHT + PREFIX_WEIGHT + SUFFIX_WEIGHT + POSITION_WEIGHT
+
+
+@dataclass(frozen=True)
+class Context:
+    """What is known about an annotation before it is placed: its words, their surroundings and
+    a guess of where they are now (None when nothing is known)."""
+
+    quote: str
+    prefix: str
+    suffix: str
+    hint: int | None
+
+
+def _alphabet(quote: str) -> dict[int, int]:
+    """Quote characters -> 1..255, most frequent first (beyond 255 the rarest share 255; the real
+    distance is checked afterwards, so a shared code can only cost a candidate, never add one)."""
+    counts: dict[str, int] = {}
+    for ch in quote:
+        counts[ch] = counts.get(ch, 0) + 1
+    ranked = sorted(counts, key=lambda ch: -counts[ch])
+    return {ord(ch): min(i + 1, 255) for i, ch in enumerate(ranked)}
+
+
+def _reduce(text: str, table: dict[int, int], others: re.Pattern[str]) -> bytes:
+    return others.sub("\x00", text).translate(table).encode("latin-1")
+
+
+def infix_search(
+    quote: str, text: str, windows: Sequence[tuple[int, int]], max_errors: int
+) -> list[tuple[int, int]]:
+    """Spans text[s:e] inside `windows` within `max_errors` edits of `quote`, at the best
+    distance found (edlib reports only the best ones). Empty if none is close enough."""
+    if not quote or not windows:
+        return []
+    table = _alphabet(quote)
+    others = re.compile("[^" + "".join(re.escape(chr(c)) for c in table) + "]")
+    # Windows are searched as one target, separated by runs of an unmatched symbol longer than
+    # the error bound, so no match can straddle two windows.
+    gap = b"\x00" * (max_errors + 1)
+    parts: list[bytes] = []
+    offsets: list[tuple[int, int]] = []  # (position in target, position in text)
+    at = 0
+    for lo, hi in windows:
+        offsets.append((at, lo))
+        parts.append(_reduce(text[lo:hi], table, others))
+        at += hi - lo + len(gap)
+        parts.append(gap)
+    found = edlib.align(
+        _reduce(quote, table, others), b"".join(parts), mode="HW", task="locations", k=max_errors
+    )
+    if found["editDistance"] < 0:
+        return []
+    starts = [o[0] for o in offsets]
+    spans = []
+    for t_start, t_end in found["locations"]:
+        base, origin = offsets[bisect_right(starts, t_start) - 1]
+        spans.append((origin + t_start - base, origin + t_end + 1 - base))
+    return spans
+
+
+def anchored_end(quote: str, text: str, start: int, max_errors: int) -> int | None:
+    """Best end e for text[start:e] against `quote` when its start is known (prefix alignment)."""
+    table = _alphabet(quote)
+    others = re.compile("[^" + "".join(re.escape(chr(c)) for c in table) + "]")
+    target = _reduce(text[start : start + len(quote) + max_errors], table, others)
+    found = edlib.align(
+        _reduce(quote, table, others), target, mode="SHW", task="locations", k=max_errors
+    )
+    if found["editDistance"] < 0 or not found["locations"]:
+        return None
+    return start + max(end for _, end in found["locations"]) + 1
+
+
+def anchored_start(quote: str, text: str, end: int, max_errors: int) -> int | None:
+    """Best start s for text[s:end] when its end is known (the same alignment, reversed)."""
+    lo = max(0, end - len(quote) - max_errors)
+    back = anchored_end(quote[::-1], text[lo:end][::-1], 0, max_errors)
+    return None if back is None else end - back
+
+
+def similarity(a: str, b: str) -> float:
+    """1 - normalised edit distance: 1.0 for equal strings."""
+    return float(Levenshtein.normalized_similarity(a, b))
+
+
+def context_scores(ctx: Context, text: str, start: int, end: int) -> tuple[float, float]:
+    """How well the old prefix and suffix fit around text[start:end] (0..1 each). A quote that
+    was at the very start (end) of the old text fits only at the start (end) of the new one."""
+    if ctx.prefix:
+        before = similarity(ctx.prefix, text[max(0, start - len(ctx.prefix)) : start])
+    else:
+        before = 1.0 if start == 0 else 0.0
+    if ctx.suffix:
+        after = similarity(ctx.suffix, text[end : end + len(ctx.suffix)])
+    else:
+        after = 1.0 if end == len(text) else 0.0
+    return before, after
+
+
+def score(ctx: Context, text: str, start: int, end: int, errors: int) -> tuple[float, float]:
+    """(Hypothesis score 0..1, best context side) of placing the quote at text[start:end]."""
+    before, after = context_scores(ctx, text, start, end)
+    quote_score = 1 - errors / max(1, len(ctx.quote))
+    position = 1.0
+    if ctx.hint is not None and text:
+        position = 1 - abs(start - ctx.hint) / len(text)
+    raw = (
+        QUOTE_WEIGHT * quote_score
+        + PREFIX_WEIGHT * before
+        + SUFFIX_WEIGHT * after
+        + POSITION_WEIGHT * position
+    )
+    return raw / _TOTAL, max(before, after)

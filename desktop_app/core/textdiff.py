@@ -1,0 +1,170 @@
+"""Diffs between two revisions of a text: an old->new offset map, and a word-level diff of a quote.
+
+The offset map is computed once per pair of texts (sentences first, then words inside the changed
+sentences), so mapping thousands of annotations costs a bisect each.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from rapidfuzz.distance import Indel, Opcode
+
+# Sentence-ish tokens: a run up to terminal punctuation or a newline, with the spaces after it.
+# Every character falls in exactly one token, so the tokens concatenate back to the text.
+_SENTENCES = re.compile(r"[^\n.!?]*(?:[.!?]+|\n)\s*|[^\n.!?]+")
+_WORDS = re.compile(r"\w+|\s+|[^\w\s]")
+# Word-level matching inside a changed stretch is only trusted when the two sides are mostly
+# alike (an edited sentence); a replaced paragraph shares common words by chance, and mapping
+# through those would carry annotations onto unrelated words. In a stretch less alike than this,
+# only runs of at least LOOSE_BLOCK_CHARS are kept, as "loose" blocks: hints, never proof.
+MIN_REGION_SIMILARITY = 0.6
+LOOSE_BLOCK_CHARS = 16
+# Above this size a changed stretch is not diffed word by word (cost grows with the product).
+MAX_REGION_CHARS = 200_000
+
+
+@dataclass(frozen=True)
+class Block:
+    """old[old_start:old_start+size] == new[new_start:new_start+size]. `level` says how far it
+    can be trusted: "sentence" (whole sentences alike), "word" (words inside an edited stretch),
+    "loose" (a long run of words inside a stretch that changed a lot)."""
+
+    old_start: int
+    new_start: int
+    size: int
+    level: str
+
+    @property
+    def old_end(self) -> int:
+        return self.old_start + self.size
+
+
+def _spans(tokens: Sequence[str]) -> list[int]:
+    """Start offset of every token, plus the total length at the end."""
+    starts = [0]
+    for token in tokens:
+        starts.append(starts[-1] + len(token))
+    return starts
+
+
+class OffsetMap:
+    """Where each stretch of the old text went in the new one, and which new stretches changed."""
+
+    def __init__(self, old: str, new: str) -> None:
+        self.old, self.new = old, new
+        blocks: list[Block] = []
+        # Changed stretches of the new text, [start, end] (empty for a pure deletion).
+        self.changes: list[tuple[int, int]] = []
+        a, b = _SENTENCES.findall(old), _SENTENCES.findall(new)
+        sa, sb = _spans(a), _spans(b)
+        for tag, i1, i2, j1, j2 in _runs(Indel.opcodes(a, b)):
+            o1, o2, n1, n2 = sa[i1], sa[i2], sb[j1], sb[j2]
+            if tag == "equal":
+                blocks.append(Block(o1, n1, o2 - o1, "sentence"))
+                continue
+            self.changes.append((n1, n2))
+            if o2 > o1 and n2 > n1:
+                blocks.extend(_word_blocks(old, new, o1, o2, n1, n2))
+        self.blocks = sorted(blocks, key=lambda blk: blk.old_start)
+        self._old_starts = [blk.old_start for blk in self.blocks]
+        self._change_starts = [c[0] for c in self.changes]
+
+    def block_at(self, pos: int) -> Block | None:
+        """The block holding old character `pos`, if that character survived."""
+        i = bisect_right(self._old_starts, pos) - 1
+        if i >= 0 and pos < self.blocks[i].old_end:
+            return self.blocks[i]
+        return None
+
+    def hint(self, pos: int) -> int:
+        """Best guess for where old offset `pos` is now, even inside a deleted stretch."""
+        i = bisect_right(self._old_starts, pos) - 1
+        if i < 0:
+            return min(pos, len(self.new))
+        blk = self.blocks[i]
+        return min(blk.new_start + (pos - blk.old_start), len(self.new))
+
+    def touches_change(self, start: int, end: int) -> bool:
+        """True if new[start:end] overlaps or touches a changed stretch of the new text.
+
+        Text outside every changed stretch was already in the old text somewhere else, so an
+        annotation moved onto it would sit on other (pre-existing) words."""
+        i = bisect_right(self._change_starts, end) - 1
+        # Changes do not overlap each other and are sorted, so ends are sorted as well.
+        return i >= 0 and self.changes[i][1] >= start
+
+    def windows(self, margin: int) -> list[tuple[int, int]]:
+        """The changed stretches widened by `margin` on both sides, merged where they meet."""
+        merged: list[tuple[int, int]] = []
+        for c_start, c_end in self.changes:
+            lo, hi = max(0, c_start - margin), min(len(self.new), c_end + margin)
+            if merged and lo <= merged[-1][1]:
+                merged[-1] = (merged[-1][0], max(hi, merged[-1][1]))
+            else:
+                merged.append((lo, hi))
+        return merged
+
+
+def _runs(ops: Sequence[Opcode]) -> list[tuple[str, int, int, int, int]]:
+    """Opcodes with each run of deletions and insertions merged into one "change"."""
+    runs: list[tuple[str, int, int, int, int]] = []
+    for op in ops:
+        tag = "equal" if op.tag == "equal" else "change"
+        if tag == "change" and runs and runs[-1][0] == "change":
+            runs[-1] = ("change", runs[-1][1], op.src_end, runs[-1][3], op.dest_end)
+        else:
+            runs.append((tag, op.src_start, op.src_end, op.dest_start, op.dest_end))
+    return runs
+
+
+def _word_blocks(old: str, new: str, o1: int, o2: int, n1: int, n2: int) -> list[Block]:
+    """Equal word runs inside a changed stretch (see MIN_REGION_SIMILARITY)."""
+    if o2 - o1 > MAX_REGION_CHARS or n2 - n1 > MAX_REGION_CHARS:
+        return []
+    a, b = _WORDS.findall(old, o1, o2), _WORDS.findall(new, n1, n2)
+    sa, sb = _spans(a), _spans(b)
+    ops = [op for op in Indel.opcodes(a, b) if op.tag == "equal"]
+    same = sum(sa[op.src_end] - sa[op.src_start] for op in ops)
+    alike = 2 * same >= MIN_REGION_SIMILARITY * ((o2 - o1) + (n2 - n1))
+    blocks = [
+        Block(
+            o1 + sa[op.src_start],
+            n1 + sb[op.dest_start],
+            sa[op.src_end] - sa[op.src_start],
+            "word" if alike else "loose",
+        )
+        for op in ops
+    ]
+    return [b for b in blocks if alike or b.size >= LOOSE_BLOCK_CHARS]
+
+
+def word_diff(old: str, new: str) -> list[tuple[str, str]]:
+    """Word-level differences: ("equal" | "delete" | "insert", words joined by one space).
+
+    A replaced run gives a delete then an insert, the order a reader strikes and marks them."""
+    a, b = old.split(), new.split()
+    ops: list[tuple[str, str]] = []
+    for tag, i1, i2, j1, j2 in _runs(Indel.opcodes(a, b)):
+        if tag == "equal":
+            ops.append(("equal", " ".join(a[i1:i2])))
+            continue
+        if i2 > i1:
+            ops.append(("delete", " ".join(a[i1:i2])))
+        if j2 > j1:
+            ops.append(("insert", " ".join(b[j1:j2])))
+    return ops
+
+
+def format_word_diff(ops: Sequence[tuple[str, str]]) -> str:
+    """Plain text like `git diff --word-diff=plain`: "We will [-not-]{+never+} raise taxes"."""
+    marks = {"equal": "{}", "delete": "[-{}-]", "insert": "{{+{}+}}"}
+    out = ""
+    for i, (tag, words) in enumerate(ops):
+        # A replacement reads as one unit: "[-old-]{+new+}", no space between.
+        glue = "" if i == 0 or (tag == "insert" and ops[i - 1][0] == "delete") else " "
+        out += glue + marks[tag].format(words)
+    return out
