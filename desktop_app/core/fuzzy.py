@@ -56,17 +56,21 @@ def infix_search(
     others = re.compile("[^" + "".join(re.escape(chr(c)) for c in table) + "]")
     # Windows are searched as one target, separated by runs of an unmatched symbol longer than
     # the error bound, so no match can straddle two windows.
-    gap = b"\x00" * (max_errors + 1)
-    parts: list[bytes] = []
+    gap = "\x00" * (max_errors + 1)
+    parts: list[str] = []
     offsets: list[tuple[int, int]] = []  # (position in target, position in text)
     at = 0
     for lo, hi in windows:
         offsets.append((at, lo))
-        parts.append(_reduce(text[lo:hi], table, others))
-        at += hi - lo + len(gap)
+        parts.append(text[lo:hi])
         parts.append(gap)
+        at += hi - lo + len(gap)
     found = edlib.align(
-        _reduce(quote, table, others), b"".join(parts), mode="HW", task="locations", k=max_errors
+        _reduce(quote, table, others),
+        _reduce("".join(parts), table, others),
+        mode="HW",
+        task="locations",
+        k=max_errors,
     )
     if found["editDistance"] < 0:
         return []
@@ -76,26 +80,6 @@ def infix_search(
         base, origin = offsets[bisect_right(starts, t_start) - 1]
         spans.append((origin + t_start - base, origin + t_end + 1 - base))
     return spans
-
-
-def anchored_end(quote: str, text: str, start: int, max_errors: int) -> int | None:
-    """Best end e for text[start:e] against `quote` when its start is known (prefix alignment)."""
-    table = _alphabet(quote)
-    others = re.compile("[^" + "".join(re.escape(chr(c)) for c in table) + "]")
-    target = _reduce(text[start : start + len(quote) + max_errors], table, others)
-    found = edlib.align(
-        _reduce(quote, table, others), target, mode="SHW", task="locations", k=max_errors
-    )
-    if found["editDistance"] < 0 or not found["locations"]:
-        return None
-    return start + max(end for _, end in found["locations"]) + 1
-
-
-def anchored_start(quote: str, text: str, end: int, max_errors: int) -> int | None:
-    """Best start s for text[s:end] when its end is known (the same alignment, reversed)."""
-    lo = max(0, end - len(quote) - max_errors)
-    back = anchored_end(quote[::-1], text[lo:end][::-1], 0, max_errors)
-    return None if back is None else end - back
 
 
 def similarity(a: str, b: str) -> float:

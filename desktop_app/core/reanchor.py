@@ -24,7 +24,7 @@ from desktop_app.core.anchoring import (
     side_confirms,
     trim_span,
 )
-from desktop_app.core.fuzzy import Context, anchored_end, anchored_start, infix_search, score
+from desktop_app.core.fuzzy import Context, infix_search, score
 from desktop_app.core.model import Annotation
 from desktop_app.core.textdiff import Block, OffsetMap
 
@@ -92,45 +92,78 @@ def _place(a: Annotation, old: str, new: str, offsets: OffsetMap) -> Placement:
     first, last = offsets.block_at(start), offsets.block_at(end - 1)
     new_start = None if first is None else first.new_start + start - first.old_start
     new_end = None if last is None else last.new_start + end - last.old_start
+    # 1. The words survived in one block of the diff (with some of their context around them).
+    if first is not None and first is last and _block_holds(first, start, end, len(old)):
+        assert new_start is not None and new_end is not None
+        return _placed(a, quote, new, new_start, new_end, 1.0)
     ctx = Context(
         quote,
         old[max(0, start - CONTEXT_CHARS) : start],
         old[end : end + CONTEXT_CHARS],
         new_start if new_start is not None else offsets.hint(start),
     )
-    # 1. The words survived in one block of the diff (with some of their context around them).
-    if first is not None and first is last and _block_holds(first, start, end, len(old)):
-        assert new_start is not None and new_end is not None
-        return _placed(a, quote, new, new_start, new_end, 1.0)
-    # 2. Edited in place: both ends survived, or one did and the other is found by alignment.
+    # 2. Edited in place. Both ends held by the diff decide alone: the quote is there,
+    # changed, or too changed to be the same quote (orphan), whatever matches elsewhere.
     max_errors = int(MAX_ERROR_RATE * len(quote))
     spans: list[tuple[int, int]] = []
     if new_start is not None and new_end is not None and new_start < new_end:
-        spans.append((new_start, new_end))
+        assert first is not None and last is not None
+        decisive = _holds_before(first, start) and _holds_after(last, end, len(old))
+        bound = len(quote) if decisive else max_errors  # there the score is the bound
+        best = _best(ctx, new, [(new_start, new_end)], bound, MIN_SCORE_IN_PLACE)
+        if best is not None or decisive:
+            return _orphan(a, quote) if best is None else _placed(a, quote, new, *best)
     elif new_start is not None:
-        found_end = anchored_end(quote, new, new_start, max_errors)
-        spans += [] if found_end is None else list(_word_variants(new, new_start, found_end, False))
+        spans = [(new_start, e) for e in _word_ends(new, new_start, len(quote), max_errors)]
     elif new_end is not None:
-        found_start = anchored_start(quote, new, new_end, max_errors)
-        spans += (
-            [] if found_start is None else list(_word_variants(new, found_start, new_end, True))
-        )
+        spans = [(s, new_end) for s in _word_starts(new, new_end, len(quote), max_errors)]
     best = _best(ctx, new, spans, max_errors, MIN_SCORE_IN_PLACE)
     if best is not None:
         return _placed(a, quote, new, *best)
     return _search(a, new, ctx, offsets) or _orphan(a, quote)
 
 
+def _word_ends(text: str, start: int, size: int, slack: int) -> list[int]:
+    """Ends for a span whose start is known: within `slack` of the old length, at a word
+    boundary (or at exactly the old length); the score picks among them."""
+    lo, hi = start + max(1, size - slack), min(len(text), start + size + slack)
+    return [
+        e
+        for e in range(lo, hi + 1)
+        if e == start + size or e == len(text) or not (text[e - 1].isalnum() and text[e].isalnum())
+    ]
+
+
+def _word_starts(text: str, end: int, size: int, slack: int) -> list[int]:
+    """Starts for a span whose end is known (as `_word_ends`)."""
+    lo, hi = max(0, end - size - slack), end - max(1, size - slack)
+    return [
+        s
+        for s in range(lo, hi + 1)
+        if s == end - size or s == 0 or not (text[s - 1].isalnum() and text[s].isalnum())
+    ]
+
+
 def _block_holds(block: Block, start: int, end: int, old_len: int) -> bool:
     """A whole-sentence block is trusted; a word-level one only with context inside it, since a
     few common words can match by chance in a rewritten sentence; a loose one never."""
+    if block.level == "word" and end - start >= MIN_UNIQUE_QUOTE:
+        return True
+    return _holds_before(block, start) or _holds_after(block, end, old_len)
+
+
+def _holds_before(block: Block, start: int) -> bool:
+    """The block holds the span's start with some old context before it (or is whole sentences)."""
     if block.level != "word":
         return block.level == "sentence"
-    if end - start >= MIN_UNIQUE_QUOTE:
-        return True
-    before = start - block.old_start if block.old_start > 0 else CONTEXT_CHARS
-    after = block.old_end - end if block.old_end < old_len else CONTEXT_CHARS
-    return max(before, after) >= MIN_CONTEXT_FIT
+    return block.old_start == 0 or start - block.old_start >= MIN_CONTEXT_FIT
+
+
+def _holds_after(block: Block, end: int, old_len: int) -> bool:
+    """The block holds the span's end with some old context after it (or is whole sentences)."""
+    if block.level != "word":
+        return block.level == "sentence"
+    return block.old_end == old_len or block.old_end - end >= MIN_CONTEXT_FIT
 
 
 def _search(a: Annotation, new: str, ctx: Context, offsets: OffsetMap | None) -> Placement | None:
@@ -176,16 +209,20 @@ def _exact_match(
     for pos in found:
         before = fit_before(new, pos, ctx.prefix)
         after = fit_after(new, pos + size, ctx.suffix)
-        trusted = side_confirms(before, ctx.prefix, pos == 0) or side_confirms(
-            after, ctx.suffix, pos + size == len(new)
-        )
+        # A few characters of context can fit by chance ("said the " before "mayor"), so most of
+        # one side's old context must also be there, as for a fuzzy match.
+        total, context = score(ctx, new, pos, pos + size, 0)
+        trusted = (
+            side_confirms(before, ctx.prefix, pos == 0)
+            or side_confirms(after, ctx.suffix, pos + size == len(new))
+        ) and (total >= MIN_SCORE and context >= MIN_CONTEXT_SIMILARITY)
         if trusted or unique:
             distance = 0 if ctx.hint is None else abs(pos - ctx.hint)
-            ranked.append((-(before + after), distance, pos))
+            ranked.append((-(before + after), distance, pos, total))
     if not ranked:
         return None
-    pos = min(ranked)[2]
-    return pos, pos + size, score(ctx, new, pos, pos + size, 0)[0]
+    _, _, pos, total = min(ranked)
+    return pos, pos + size, total
 
 
 def _word_variants(text: str, start: int, end: int, loose_start: bool) -> Iterator[tuple[int, int]]:
@@ -214,8 +251,10 @@ def _word_variants(text: str, start: int, end: int, loose_start: bool) -> Iterat
 def _best(
     ctx: Context, new: str, spans: list[tuple[int, int]], max_errors: int, min_score: float
 ) -> tuple[int, int, float] | None:
-    """The best-scoring span within the error bound that passes both thresholds."""
-    best: tuple[float, int, int] | None = None
+    """The best-scoring span within the error bound that passes both thresholds. The exact words,
+    if among them, win: when an edit next to a quote can be read as touching it or not ("the
+    from x from y" -> "the from y"), calling the quote changed would be a false alarm."""
+    best: tuple[bool, float, int, int] | None = None
     for raw_start, raw_end in spans:
         start, end = trim_span(new, raw_start, raw_end)
         if start >= end:
@@ -224,10 +263,7 @@ def _best(
         if errors > max_errors:
             continue
         total, context = score(ctx, new, start, end, errors)
-        if (
-            total >= min_score
-            and context >= MIN_CONTEXT_SIMILARITY
-            and (best is None or total > best[0])
-        ):
-            best = (total, start, end)
-    return None if best is None else (best[1], best[2], best[0])
+        if total >= min_score and context >= MIN_CONTEXT_SIMILARITY:
+            key = (errors == 0, total, start, end)
+            best = key if best is None or key[:2] > best[:2] else best
+    return None if best is None else (best[2], best[3], best[1])

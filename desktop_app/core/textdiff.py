@@ -72,6 +72,7 @@ class OffsetMap:
         self.blocks = sorted(blocks, key=lambda blk: blk.old_start)
         self._old_starts = [blk.old_start for blk in self.blocks]
         self._change_starts = [c[0] for c in self.changes]
+        self._windows: dict[int, list[tuple[int, int]]] = {}
 
     def block_at(self, pos: int) -> Block | None:
         """The block holding old character `pos`, if that character survived."""
@@ -98,7 +99,14 @@ class OffsetMap:
         return i >= 0 and self.changes[i][1] >= start
 
     def windows(self, margin: int) -> list[tuple[int, int]]:
-        """The changed stretches widened by `margin` on both sides, merged where they meet."""
+        """The changed stretches widened by at least `margin` on both sides, merged where they
+        meet. Margins are rounded up to a power of two so a few lists serve every quote."""
+        margin = 1 << max(0, margin - 1).bit_length()
+        if margin not in self._windows:
+            self._windows[margin] = self._widened(margin)
+        return self._windows[margin]
+
+    def _widened(self, margin: int) -> list[tuple[int, int]]:
         merged: list[tuple[int, int]] = []
         for c_start, c_end in self.changes:
             lo, hi = max(0, c_start - margin), min(len(self.new), c_end + margin)
