@@ -110,7 +110,11 @@ def _place(a: Annotation, old: str, new: str, offsets: OffsetMap) -> Placement:
         assert first is not None and last is not None
         decisive = _holds_before(first, start) and _holds_after(last, end, len(old))
         bound = len(quote) if decisive else max_errors  # there the score is the bound
-        best = _best(ctx, new, [(new_start, new_end)], bound, MIN_SCORE_IN_PLACE)
+        # The old words intact at either held end beat the span between the ends: with repeated
+        # words the diff may pair an end with a later copy ("the mayor" -> "the ma the mayor").
+        held = [(new_start, new_end), (new_start, new_start + len(quote))]
+        held.append((max(0, new_end - len(quote)), new_end))
+        best = _best(ctx, new, held, bound, MIN_SCORE_IN_PLACE)
         if best is not None or decisive:
             return _orphan(a, quote) if best is None else _placed(a, quote, new, *best)
     elif new_start is not None:
@@ -256,7 +260,7 @@ def _best(
     from x from y" -> "the from y"), calling the quote changed would be a false alarm."""
     best: tuple[bool, float, int, int] | None = None
     for raw_start, raw_end in spans:
-        start, end = trim_span(new, raw_start, raw_end)
+        start, end = trim_span(new, max(0, raw_start), min(len(new), raw_end))
         if start >= end:
             continue
         errors = Levenshtein.distance(ctx.quote, new[start:end], score_cutoff=max_errors)

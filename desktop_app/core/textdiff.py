@@ -7,7 +7,7 @@ sentences), so mapping thousands of annotations costs a bisect each.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -57,20 +57,28 @@ class OffsetMap:
     def __init__(self, old: str, new: str) -> None:
         self.old, self.new = old, new
         blocks: list[Block] = []
-        # Changed stretches of the new text, [start, end] (empty for a pure deletion).
-        self.changes: list[tuple[int, int]] = []
         a, b = _SENTENCES.findall(old), _SENTENCES.findall(new)
         sa, sb = _spans(a), _spans(b)
         for tag, i1, i2, j1, j2 in _runs(Indel.opcodes(a, b)):
             o1, o2, n1, n2 = sa[i1], sa[i2], sb[j1], sb[j2]
             if tag == "equal":
                 blocks.append(Block(o1, n1, o2 - o1, "sentence"))
-                continue
-            self.changes.append((n1, n2))
-            if o2 > o1 and n2 > n1:
+            elif o2 > o1 and n2 > n1:
                 blocks.extend(_word_blocks(old, new, o1, o2, n1, n2))
         self.blocks = sorted(blocks, key=lambda blk: blk.old_start)
         self._old_starts = [blk.old_start for blk in self.blocks]
+        # Changed stretches of the new text, (start, end), empty where only a deletion happened:
+        # whatever the trusted blocks do not carry over from the old text.
+        self.changes: list[tuple[int, int]] = []
+        old_at = new_at = 0
+        for blk in self.blocks:
+            if blk.level == "loose":
+                continue
+            if blk.new_start > new_at or blk.old_start > old_at:
+                self.changes.append((new_at, blk.new_start))
+            old_at, new_at = blk.old_end, blk.new_start + blk.size
+        if new_at < len(new) or old_at < len(old):
+            self.changes.append((new_at, len(new)))
         self._change_starts = [c[0] for c in self.changes]
         self._windows: dict[int, list[tuple[int, int]]] = {}
 
@@ -90,13 +98,16 @@ class OffsetMap:
         return min(blk.new_start + (pos - blk.old_start), len(self.new))
 
     def touches_change(self, start: int, end: int) -> bool:
-        """True if new[start:end] overlaps or touches a changed stretch of the new text.
+        """True if new[start:end] overlaps a changed stretch, or holds a deletion point inside.
 
         Text outside every changed stretch was already in the old text somewhere else, so an
         annotation moved onto it would sit on other (pre-existing) words."""
-        i = bisect_right(self._change_starts, end) - 1
-        # Changes do not overlap each other and are sorted, so ends are sorted as well.
-        return i >= 0 and self.changes[i][1] >= start
+        i = bisect_left(self._change_starts, end) - 1  # the last change starting before `end`
+        if i < 0:
+            return False
+        # Changes are sorted and do not overlap, so no earlier one can reach further.
+        c_start, c_end = self.changes[i]
+        return c_end > start if c_end > c_start else c_start > start
 
     def windows(self, margin: int) -> list[tuple[int, int]]:
         """The changed stretches widened by at least `margin` on both sides, merged where they
