@@ -15,6 +15,8 @@ from dataclasses import dataclass
 import edlib
 from rapidfuzz.distance import Levenshtein
 
+from desktop_app.core.textdiff import OffsetMap
+
 # Hypothesis's weights (src/annotator/anchoring/match-quote.ts).
 QUOTE_WEIGHT, PREFIX_WEIGHT, SUFFIX_WEIGHT, POSITION_WEIGHT = 50, 20, 20, 2
 _TOTAL = QUOTE_WEIGHT + PREFIX_WEIGHT + SUFFIX_WEIGHT + POSITION_WEIGHT
@@ -29,6 +31,13 @@ class Context:
     prefix: str
     suffix: str
     hint: int | None
+    # The old quote began (ended) at a word boundary, so a match must too: "evo in." is no
+    # placement for "was in.".
+    whole_start: bool = True
+    whole_end: bool = True
+    # (offset map, old start, old end) when the annotation's old place is known: a match may
+    # not take in old text from outside that place.
+    own: tuple[OffsetMap, int, int] | None = None
 
 
 def _alphabet(quote: str) -> dict[int, int]:

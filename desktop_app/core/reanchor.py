@@ -101,6 +101,9 @@ def _place(a: Annotation, old: str, new: str, offsets: OffsetMap) -> Placement:
         old[max(0, start - CONTEXT_CHARS) : start],
         old[end : end + CONTEXT_CHARS],
         new_start if new_start is not None else offsets.hint(start),
+        whole_start=not _inside_word(old, start),
+        whole_end=not _inside_word(old, end),
+        own=(offsets, start, end),
     )
     # 2. Edited in place. Both ends held by the diff decide alone: the quote is there,
     # changed, or too changed to be the same quote (orphan), whatever matches elsewhere.
@@ -112,8 +115,11 @@ def _place(a: Annotation, old: str, new: str, offsets: OffsetMap) -> Placement:
         bound = len(quote) if decisive else max_errors  # there the score is the bound
         # The old words intact at either held end beat the span between the ends: with repeated
         # words the diff may pair an end with a later copy ("the mayor" -> "the ma the mayor").
-        held = [(new_start, new_end), (new_start, new_start + len(quote))]
-        held.append((max(0, new_end - len(quote)), new_end))
+        held = [(new_start, new_end)] + [
+            (s, s + len(quote))
+            for s in (new_start, new_end - len(quote))
+            if new.startswith(quote, max(0, s))
+        ]
         best = _best(ctx, new, held, bound, MIN_SCORE_IN_PLACE)
         if best is not None or decisive:
             return _orphan(a, quote) if best is None else _placed(a, quote, new, *best)
@@ -125,6 +131,10 @@ def _place(a: Annotation, old: str, new: str, offsets: OffsetMap) -> Placement:
     if best is not None:
         return _placed(a, quote, new, *best)
     return _search(a, new, ctx, offsets) or _orphan(a, quote)
+
+
+def _inside_word(text: str, pos: int) -> bool:
+    return 0 < pos < len(text) and text[pos - 1].isalnum() and text[pos].isalnum()
 
 
 def _word_ends(text: str, start: int, size: int, slack: int) -> list[int]:
@@ -262,6 +272,12 @@ def _best(
     for raw_start, raw_end in spans:
         start, end = trim_span(new, max(0, raw_start), min(len(new), raw_end))
         if start >= end:
+            continue
+        if (ctx.whole_start and _inside_word(new, start)) or (
+            ctx.whole_end and _inside_word(new, end)
+        ):
+            continue
+        if ctx.own is not None and ctx.own[0].foreign(start, end, ctx.own[1], ctx.own[2]):
             continue
         errors = Levenshtein.distance(ctx.quote, new[start:end], score_cutoff=max_errors)
         if errors > max_errors:

@@ -67,6 +67,7 @@ class OffsetMap:
                 blocks.extend(_word_blocks(old, new, o1, o2, n1, n2))
         self.blocks = sorted(blocks, key=lambda blk: blk.old_start)
         self._old_starts = [blk.old_start for blk in self.blocks]
+        self._new_starts = [blk.new_start for blk in self.blocks]  # sorted too: diffs keep order
         # Changed stretches of the new text, (start, end), empty where only a deletion happened:
         # whatever the trusted blocks do not carry over from the old text.
         self.changes: list[tuple[int, int]] = []
@@ -108,6 +109,20 @@ class OffsetMap:
         # Changes are sorted and do not overlap, so no earlier one can reach further.
         c_start, c_end = self.changes[i]
         return c_end > start if c_end > c_start else c_start > start
+
+    def foreign(self, start: int, end: int, old_start: int, old_end: int) -> bool:
+        """True if part of new[start:end] is old text from outside old[old_start:old_end]: an
+        annotation stretched over it would take in other people's words."""
+        i = max(0, bisect_right(self._new_starts, start) - 1)
+        while i < len(self.blocks) and self.blocks[i].new_start < end:
+            blk = self.blocks[i]
+            lo, hi = max(start, blk.new_start), min(end, blk.new_start + blk.size)
+            if blk.level != "loose" and lo < hi:
+                shift = blk.old_start - blk.new_start
+                if lo + shift < old_start or hi + shift > old_end:
+                    return True
+            i += 1
+        return False
 
     def windows(self, margin: int) -> list[tuple[int, int]]:
         """The changed stretches widened by at least `margin` on both sides, merged where they
