@@ -72,7 +72,9 @@ def edit(p: Paragraph, at: int, remove: int, insert: str) -> None:
     for i, (s, e) in enumerate(p.spans):
         if at + remove <= s:
             p.spans[i] = (s + delta, e + delta)
-        elif s < at and (at + remove <= e if remove else at < e):  # inside: the span now holds the edited words
+        elif s < at and (
+            at + remove <= e if remove else at < e
+        ):  # inside: the span now holds the edited words
             p.spans[i] = (s, e + delta)
             p.touched.add(i)
             p.inside.add(i)
