@@ -12,8 +12,7 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-import edlib
-from rapidfuzz.distance import Levenshtein
+import edlib  # type: ignore[import-untyped]  # ships no type hints
 
 from desktop_app.core.textdiff import OffsetMap
 
@@ -91,9 +90,32 @@ def infix_search(
     return spans
 
 
+def _as_bytes(a: str, b: str) -> tuple[bytes, bytes]:
+    """Both strings over one byte alphabet that keeps their edit distance (see the docstring)."""
+    chars = set(a) | set(b)
+    if len(chars) <= 256:
+        table = {ord(ch): i for i, ch in enumerate(chars)}
+        return a.translate(table).encode("latin-1"), b.translate(table).encode("latin-1")
+    table = _alphabet(a)
+    others = re.compile("[^" + "".join(re.escape(chr(c)) for c in table) + "]")
+    return _reduce(a, table, others), _reduce(b, table, others)
+
+
+def edit_distance(a: str, b: str, max_errors: int = -1) -> int:
+    """Levenshtein distance of a and b; any value above `max_errors` (if given) means "more"."""
+    if not a or not b:
+        return max(len(a), len(b))
+    x, y = _as_bytes(a, b)
+    found = edlib.align(x, y, mode="NW", task="distance", k=max_errors)
+    distance = int(found["editDistance"])
+    return distance if distance >= 0 else max(len(a), len(b))
+
+
 def similarity(a: str, b: str) -> float:
-    """1 - normalised edit distance: 1.0 for equal strings."""
-    return float(Levenshtein.normalized_similarity(a, b))
+    """1 - edit distance / the longer length: 1.0 for equal strings, 0.0 if either is empty."""
+    if not a or not b:
+        return 1.0 if a == b else 0.0
+    return 1 - edit_distance(a, b) / max(len(a), len(b))
 
 
 def context_scores(ctx: Context, text: str, start: int, end: int) -> tuple[float, float]:

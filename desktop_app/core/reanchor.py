@@ -14,8 +14,6 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from rapidfuzz.distance import Levenshtein
-
 from desktop_app.core.anchoring import (
     CONTEXT_CHARS,
     MIN_CONTEXT_FIT,
@@ -24,7 +22,7 @@ from desktop_app.core.anchoring import (
     side_confirms,
     trim_span,
 )
-from desktop_app.core.fuzzy import Context, infix_search, score
+from desktop_app.core.fuzzy import Context, edit_distance, infix_search, score
 from desktop_app.core.model import Annotation
 from desktop_app.core.textdiff import Block, OffsetMap
 
@@ -34,7 +32,7 @@ FATES = ("same", "moved", "changed", "orphaned")
 MAX_ERROR_RATE = 0.4
 # A fuzzy match must reach this Hypothesis score (an in-place edit, whose one end at least is
 # held by the diff, the lower one)...
-MIN_SCORE = 0.75
+MIN_SCORE = 0.72
 MIN_SCORE_IN_PLACE = 0.7
 # ...and keep most of its old context on at least one side.
 MIN_CONTEXT_SIMILARITY = 0.75
@@ -277,11 +275,15 @@ def _best(
             ctx.whole_end and _inside_word(new, end)
         ):
             continue
-        if ctx.own is not None and ctx.own[0].foreign(start, end, ctx.own[1], ctx.own[2]):
-            continue
-        errors = Levenshtein.distance(ctx.quote, new[start:end], score_cutoff=max_errors)
+        errors = edit_distance(ctx.quote, new[start:end], max_errors)
         if errors > max_errors:
             continue
+        if ctx.own is not None:
+            # Even exact words are refused when the diff says some were someone else's: with
+            # repeated words ("the from x from y" -> "the from y") that can call a quote changed
+            # that a reader would call moved, but never puts it on other words.
+            if ctx.own[0].provenance(start, end, ctx.own[1], ctx.own[2])[0]:
+                continue
         total, context = score(ctx, new, start, end, errors)
         if total >= min_score and context >= MIN_CONTEXT_SIMILARITY:
             key = (errors == 0, total, start, end)

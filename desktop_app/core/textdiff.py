@@ -10,8 +10,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
-
-from rapidfuzz.distance import Indel, Opcode
+from difflib import SequenceMatcher
 
 # Sentence-ish tokens: a run up to terminal punctuation or a newline, with the spaces after it.
 # Every character falls in exactly one token, so the tokens concatenate back to the text.
@@ -43,9 +42,20 @@ class Block:
         return self.old_start + self.size
 
 
-def _spans(tokens: Sequence[str]) -> list[int]:
-    """Start offset of every token, plus the total length at the end."""
-    starts = [0]
+def _common_length(a: str, b: str, direction: int) -> int:
+    """Length of the common prefix (direction 1) or suffix (-1), by bisection on slices, which
+    compares in C: a 1 M-character text costs a few dozen comparisons."""
+    lo, hi = 0, min(len(a), len(b))
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        same = a[:mid] == b[:mid] if direction > 0 else a[len(a) - mid :] == b[len(b) - mid :]
+        lo, hi = (mid, hi) if same else (lo, mid - 1)
+    return lo
+
+
+def _spans(tokens: Sequence[str], offset: int = 0) -> list[int]:
+    """Start offset of every token (from `offset`), plus the end of the last one."""
+    starts = [offset]
     for token in tokens:
         starts.append(starts[-1] + len(token))
     return starts
@@ -56,10 +66,25 @@ class OffsetMap:
 
     def __init__(self, old: str, new: str) -> None:
         self.old, self.new = old, new
+        # The common head and tail are certain and pin the diff at both ends: in repetitive text
+        # ("mayor mayor mayor") a diff of the whole could pair each word with its neighbour.
+        head = _common_length(old, new, 1)
+        tail = _common_length(old[head:], new[head:], -1)
+        # ...cut back to whole words: "povoba was hifesa" -> "povoba" shares a tail "a" that
+        # belongs to different words in the two texts.
+        while 0 < head < len(old) and old[head - 1].isalnum():
+            head -= 1
+        while 0 < tail < len(old) - head and old[len(old) - tail].isalnum():
+            tail -= 1
         blocks: list[Block] = []
-        a, b = _SENTENCES.findall(old), _SENTENCES.findall(new)
-        sa, sb = _spans(a), _spans(b)
-        for tag, i1, i2, j1, j2 in _runs(Indel.opcodes(a, b)):
+        if head:
+            blocks.append(Block(0, 0, head, "sentence"))
+        if tail:
+            blocks.append(Block(len(old) - tail, len(new) - tail, tail, "sentence"))
+        a = _SENTENCES.findall(old, head, len(old) - tail)
+        b = _SENTENCES.findall(new, head, len(new) - tail)
+        sa, sb = _spans(a, head), _spans(b, head)
+        for tag, i1, i2, j1, j2 in _runs(_opcodes(a, b)):
             o1, o2, n1, n2 = sa[i1], sa[i2], sb[j1], sb[j2]
             if tag == "equal":
                 blocks.append(Block(o1, n1, o2 - o1, "sentence"))
@@ -110,19 +135,20 @@ class OffsetMap:
         c_start, c_end = self.changes[i]
         return c_end > start if c_end > c_start else c_start > start
 
-    def foreign(self, start: int, end: int, old_start: int, old_end: int) -> bool:
-        """True if part of new[start:end] is old text from outside old[old_start:old_end]: an
-        annotation stretched over it would take in other people's words."""
+    def provenance(self, start: int, end: int, old_start: int, old_end: int) -> tuple[bool, bool]:
+        """(foreign, own): whether new[start:end] holds old text from outside, and from inside,
+        old[old_start:old_end]. An annotation stretched over foreign text takes in other words."""
+        foreign = own = False
         i = max(0, bisect_right(self._new_starts, start) - 1)
         while i < len(self.blocks) and self.blocks[i].new_start < end:
             blk = self.blocks[i]
             lo, hi = max(start, blk.new_start), min(end, blk.new_start + blk.size)
             if blk.level != "loose" and lo < hi:
                 shift = blk.old_start - blk.new_start
-                if lo + shift < old_start or hi + shift > old_end:
-                    return True
+                foreign = foreign or lo + shift < old_start or hi + shift > old_end
+                own = own or (lo + shift < old_end and hi + shift > old_start)
             i += 1
-        return False
+        return foreign, own
 
     def windows(self, margin: int) -> list[tuple[int, int]]:
         """The changed stretches widened by at least `margin` on both sides, merged where they
@@ -143,15 +169,20 @@ class OffsetMap:
         return merged
 
 
-def _runs(ops: Sequence[Opcode]) -> list[tuple[str, int, int, int, int]]:
-    """Opcodes with each run of deletions and insertions merged into one "change"."""
+def _opcodes(a: Sequence[str], b: Sequence[str]) -> list[tuple[str, int, int, int, int]]:
+    # No autojunk: it would treat frequent tokens (" ", "the") as noise and leave them unmatched.
+    return SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
+
+
+def _runs(ops: Sequence[tuple[str, int, int, int, int]]) -> list[tuple[str, int, int, int, int]]:
+    """Opcodes with each run of deletions, insertions and replacements merged into one "change"."""
     runs: list[tuple[str, int, int, int, int]] = []
-    for op in ops:
-        tag = "equal" if op.tag == "equal" else "change"
-        if tag == "change" and runs and runs[-1][0] == "change":
-            runs[-1] = ("change", runs[-1][1], op.src_end, runs[-1][3], op.dest_end)
+    for tag, i1, i2, j1, j2 in ops:
+        kind = "equal" if tag == "equal" else "change"
+        if kind == "change" and runs and runs[-1][0] == "change":
+            runs[-1] = ("change", runs[-1][1], i2, runs[-1][3], j2)
         else:
-            runs.append((tag, op.src_start, op.src_end, op.dest_start, op.dest_end))
+            runs.append((kind, i1, i2, j1, j2))
     return runs
 
 
@@ -161,18 +192,11 @@ def _word_blocks(old: str, new: str, o1: int, o2: int, n1: int, n2: int) -> list
         return []
     a, b = _WORDS.findall(old, o1, o2), _WORDS.findall(new, n1, n2)
     sa, sb = _spans(a), _spans(b)
-    ops = [op for op in Indel.opcodes(a, b) if op.tag == "equal"]
-    same = sum(sa[op.src_end] - sa[op.src_start] for op in ops)
+    ops = [op for op in _opcodes(a, b) if op[0] == "equal"]
+    same = sum(sa[i2] - sa[i1] for _, i1, i2, _, _ in ops)
     alike = 2 * same >= MIN_REGION_SIMILARITY * ((o2 - o1) + (n2 - n1))
-    blocks = [
-        Block(
-            o1 + sa[op.src_start],
-            n1 + sb[op.dest_start],
-            sa[op.src_end] - sa[op.src_start],
-            "word" if alike else "loose",
-        )
-        for op in ops
-    ]
+    level = "word" if alike else "loose"
+    blocks = [Block(o1 + sa[i1], n1 + sb[j1], sa[i2] - sa[i1], level) for _, i1, i2, j1, _ in ops]
     return [b for b in blocks if alike or b.size >= LOOSE_BLOCK_CHARS]
 
 
@@ -182,7 +206,7 @@ def word_diff(old: str, new: str) -> list[tuple[str, str]]:
     A replaced run gives a delete then an insert, the order a reader strikes and marks them."""
     a, b = old.split(), new.split()
     ops: list[tuple[str, str]] = []
-    for tag, i1, i2, j1, j2 in _runs(Indel.opcodes(a, b)):
+    for tag, i1, i2, j1, j2 in _runs(_opcodes(a, b)):
         if tag == "equal":
             ops.append(("equal", " ".join(a[i1:i2])))
             continue
