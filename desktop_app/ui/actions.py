@@ -82,6 +82,9 @@ class WindowActions:
         self.edit_menu.addActions([self.undo, self.redo])
         self.edit_menu.addSeparator()
         self.find = self._action("&Find…", Std.Find, review.open_find, self.edit_menu)
+        self.find_library = self._action(
+            "Find in &Library…", "Ctrl+Shift+F", dialogs["find_library"], self.edit_menu
+        )
         self.delete = self._action(
             "&Delete Annotation", None, review.delete_current, self.edit_menu
         )

@@ -22,6 +22,7 @@ from desktop_app.ui.detail_form import AnnotationDetail
 from desktop_app.ui.document_view import DocumentView
 from desktop_app.ui.find_bar import FindBar
 from desktop_app.ui.highlighter import AnnotationHighlighter
+from desktop_app.ui.library_search import locate_words
 
 
 def is_dark() -> bool:
@@ -333,6 +334,17 @@ class Review(QObject):
         self.detail.set_annotation(self.state.annotations[ident], self.state)
         if reveal:
             self.reveal_annotation(ident)
+
+    def go_to(self, document_id: str, annotation_id: str, words: str) -> None:
+        """A finding, a library search hit or a browsed annotation: open its draft, show it."""
+        if not self.open_document(document_id):
+            return
+        if annotation_id:
+            self.focus_annotation(annotation_id, reveal=True)
+        elif self.state is not None:
+            span = locate_words(self.state.text, words)
+            if span is not None:
+                self.view.select_cp(*span, flash=True)
 
     def reveal_annotation(self, ident: str) -> None:
         if self.state is None or ident not in self.state.annotations:
