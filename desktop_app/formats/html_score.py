@@ -25,6 +25,7 @@ CLOSE_SCORE = 0.75
 MIN_CLOSE = 3
 # Climb to the parent while it holds this much more prose (an article split into pieces).
 PROSE_GAIN = 1.3
+MAX_CLIMB = 2
 MIN_PROSE_CHARS = 80
 MAX_PROSE_LINKS = 0.25
 _POSITIVE = re.compile(
@@ -175,10 +176,14 @@ def article_root(
     prose = prose_chars(root)
     parent = best.getparent()
     climbed = False
-    while parent is not None and best is not root:
-        if prose.get(parent, 0) < PROSE_GAIN * prose.get(best, 0):
+    for level, ancestor in enumerate(list(best.iterancestors())):
+        if level >= MAX_CLIMB:
             break
-        best, parent, climbed = parent, parent.getparent(), True
+        if prose.get(ancestor, 0) >= PROSE_GAIN * prose.get(best, 0):
+            best, climbed = ancestor, True
+        if ancestor is root:
+            break
+    parent = best.getparent()
     if climbed or parent is None or best is root or parent.tag in ("html", "body"):
         return best, []
     threshold = max(10.0, 0.2 * scores.get(best, 0.0))
