@@ -66,6 +66,8 @@ _BY_WORDS = re.compile(r"\s*(?:(?:written|reported|words|story)\s+)?by:?\s*", re
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 # Characters lxml refuses in a str (C0 controls other than tab/newline/CR, U+FFFE/U+FFFF).
 _NOT_XML_CHARS = re.compile(r"[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+DECLARATION_BYTES = 8192
+_XML_ENCODING = re.compile(rb"^\s*<\?xml[^>]*encoding\s*=\s*[\"']([A-Za-z0-9_.:-]+)")
 _META_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([A-Za-z0-9_.:-]+)", re.IGNORECASE)
 
 
@@ -283,8 +285,16 @@ def html_to_parts(markup: str) -> list[tuple[str, str]]:
     return parts
 
 
+def declared_charsets(data: bytes) -> list[str]:
+    """Every charset the page declares near its start (XML declaration, each <meta>), in order;
+    `decode_text` weighs them against the bytes, so a lying or repeated <meta> does no harm."""
+    head = data[:DECLARATION_BYTES]
+    found = [m.group(1) for m in _XML_ENCODING.finditer(head[:200])]
+    found += [m.group(1) for m in _META_CHARSET.finditer(head)]
+    return list(dict.fromkeys(name.decode("ascii").lower() for name in found))
+
+
 def import_html(data: bytes, stem: str) -> SourceText:
     """Import the bytes of a saved web page."""
-    declared = _META_CHARSET.search(data[:4096])
-    text = decode_text(data, declared.group(1).decode("ascii") if declared else None)
+    text = decode_text(data, declared_charsets(data))
     return build_source_text(apply_shared_rules(html_to_parts(text)), stem, "html")

@@ -174,6 +174,9 @@ def article_root(
     best = _common_ancestor(best, scores)
     scores.setdefault(best, 0.0)
     prose = prose_chars(root)
+    loose = sum(len(p.text_content()) for p in root.iterchildren("p"))
+    if loose > prose.get(best, 0):  # a word processor's page: paragraphs straight in <body>
+        return root, []
     parent = best.getparent()
     climbed = False
     for level, ancestor in enumerate(list(best.iterancestors())):
