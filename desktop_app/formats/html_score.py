@@ -6,7 +6,9 @@ After Mozilla Readability's `_grabArticle`: every paragraph-like element (``<p>`
 its grandparent halved and further ancestors (up to five levels) divided by three times their
 level. An ancestor starts from a tag bonus (``<div>`` +5, ``<li>`` -3...) and +/-25 for a class
 or id that sounds like content ("article", "story") or furniture ("comment", "related"). Each
-candidate's score is then scaled by (1 - link density). `article_root` returns the best one,
+candidate's score is then scaled by (1 - link density). Paragraphs inside an "unlikely" box
+(a comment thread, unless also named like content; Readability's wider list of sidebars and
+menus cost recall on the peer pages) score nothing. `article_root` returns the best one,
 moved up while its parent holds most of the page's paragraph text, so an article split into
 many small ``<div>``s is kept whole.
 """
@@ -37,6 +39,11 @@ _NEGATIVE = re.compile(
     r"shopping|tags|tool|widget|nav|menu",
     re.IGNORECASE,
 )
+_UNLIKELY = re.compile(
+    r"comment|disqus|replies|shoutbox|community",
+    re.IGNORECASE,
+)
+_MAYBE = re.compile(r"and|article|body|column|content|main|shadow", re.IGNORECASE)
 _TAG_BONUS = {
     "div": 5, "article": 5, "section": 2, "main": 5, "pre": 3, "td": 3, "blockquote": 3,
     "address": -3, "ol": -3, "ul": -3, "dl": -3, "dd": -3, "dt": -3, "li": -3, "form": -3,
@@ -81,12 +88,30 @@ def _paragraphs(root: lxml_html.HtmlElement) -> list[lxml_html.HtmlElement]:
     return found
 
 
+def _unlikely(element: lxml_html.HtmlElement) -> bool:
+    """Readability's "unlikely candidate": a comment thread, sidebar, menu... by class or id."""
+    names = " ".join(filter(None, (element.get("class"), element.get("id"))))
+    return bool(names) and bool(_UNLIKELY.search(names)) and not _MAYBE.search(names)
+
+
+def _in_unlikely(paragraph: lxml_html.HtmlElement, cache: dict) -> bool:
+    for element in paragraph.iterancestors():
+        if element.tag in ("body", "html"):
+            return False
+        if element not in cache:
+            cache[element] = _unlikely(element)
+        if cache[element]:
+            return True
+    return False
+
+
 def score_candidates(root: lxml_html.HtmlElement) -> dict[lxml_html.HtmlElement, float]:
     """Each candidate ancestor of a paragraph and its link-density-scaled score."""
     scores: dict[lxml_html.HtmlElement, float] = {}
+    unlikely: dict[lxml_html.HtmlElement, bool] = {}
     for paragraph in _paragraphs(root):
         text = paragraph.text_content().strip()
-        if len(text) < MIN_PARAGRAPH_CHARS:
+        if len(text) < MIN_PARAGRAPH_CHARS or _in_unlikely(paragraph, unlikely):
             continue
         points = 1 + len(_COMMAS.findall(text)) + min(len(text) // 100, 3)
         for level, ancestor in enumerate(paragraph.iterancestors()):
