@@ -129,12 +129,15 @@ def install_error_hook(window) -> None:  # type: ignore[no-untyped-def]
 
 
 def ask_reviewer_name(default: str) -> str:
+    """First run: the name saved with every annotation. Cancel leaves it unset (asked again next
+    time, and settable in Preferences) rather than silently storing the login name."""
     from PySide6.QtWidgets import QInputDialog
 
     name, ok = QInputDialog.getText(
         None,
         "Welcome to Copydesk",
-        "Your name, saved with every annotation you make:",
+        "Copydesk saves your name with every annotation you make, so the desk knows who\n"
+        "reviewed what. You can change it later in Edit > Preferences.\n\nYour name:",
         text=default,
     )
-    return name.strip() if ok and name.strip() else default
+    return name.strip() if ok else ""

@@ -125,9 +125,21 @@ class WindowActions:
             self.status_actions.append(action)
         self.next_pane = self._action("Next &Pane", "F6", dialogs["next_pane"], self.view_menu)
         self.view_menu.addSeparator()
+        self.zoom_in = self._action("Zoom &In", Std.ZoomIn, lambda: review.zoom(1), self.view_menu)
+        self.zoom_in.setShortcuts([*QKeySequence.keyBindings(Std.ZoomIn), QKeySequence("Ctrl+=")])
+        self.zoom_out = self._action(
+            "Zoom &Out", Std.ZoomOut, lambda: review.zoom(-1), self.view_menu
+        )
+        self.zoom_reset = self._action(
+            "&Actual Size", "Ctrl+0", lambda: review.zoom(0), self.view_menu
+        )
+        self.view_menu.addSeparator()
         for dock in docks:
             self.view_menu.addAction(dock.toggleViewAction())
         self.view_menu.addAction(self.toolbar.toggleViewAction())
+        self.shortcuts = self._action(
+            "&Keyboard Shortcuts", "Ctrl+/", dialogs["shortcuts"], self.help_menu
+        )
         about = self._action("&About Copydesk", None, dialogs["about"], self.help_menu)
         about.setMenuRole(QAction.MenuRole.AboutRole)
 

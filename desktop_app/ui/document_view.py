@@ -40,6 +40,12 @@ class DocumentView(QPlainTextEdit):
         font = QFont(self.font())
         font.setPointSizeF(max(font.pointSizeF(), 11.0) + 1)
         self.setFont(font)
+        self.default_size = int(round(font.pointSizeF()))
+        self.setPlaceholderText(
+            "No draft open.\n\nOpen one with File > Open (Ctrl+O), drop a file on this window, "
+            "or pick one in the library.\nThen select words and press Q (quote), C (claim) or "
+            "A (anonymous source). Help > Keyboard Shortcuts lists every key."
+        )
         self.document().setDocumentMargin(24)  # also where the status glyphs are painted
         self.setMouseTracking(True)
         # The reading-width margins are outside the viewport: paint them like the page, not the frame.
@@ -58,6 +64,16 @@ class DocumentView(QPlainTextEdit):
         self.setExtraSelections([])
         self.setPlainText(state.text if state else "")
         self.margin.show_state(state)
+
+    def set_point_size(self, size: int) -> None:
+        """The draft's text size (zoom); the first line on screen stays first."""
+        top = self.cursorForPosition(QPoint(0, 0)).position() if self.state else -1
+        font = QFont(self.font())
+        font.setPointSize(size)
+        self.setFont(font)
+        self.document().setDefaultFont(font)
+        if top > 0:
+            self.show_at_top(top)
 
     def resizeEvent(self, event: QEvent) -> None:  # noqa: N802
         # Lines rewrap when the width changes: keep the first character on screen at the top,

@@ -86,12 +86,13 @@ class MainWindow(QMainWindow):
             desk, self.checks, self.library, lambda: self.review.document_id, say, self
         )
         self.undo = UndoView(desk, lambda: self.review.document_id, say, self)
-        dialogs = {
+        handlers = {
             "details": self.edit_details,
             "preferences": self.open_preferences,
             "tags": self.open_tags_dialog,
             "next_pane": self.focus_next_pane,
             "about": self.about,
+            "shortcuts": lambda: dialogs.shortcuts(self),
             "find_library": lambda: (self.search_dock.show(), self.search.focus_search()),
         }
         docks = [self.library_dock, self.panel_dock, self.checks_dock, self.search_dock]
@@ -103,7 +104,7 @@ class MainWindow(QMainWindow):
             self.undo,
             settings,
             extensions,
-            dialogs,
+            handlers,
             docks,
         )
         self.library_actions = LibraryActions(
@@ -124,6 +125,7 @@ class MainWindow(QMainWindow):
         desk.subscribe(self._changed)
         self.actions.build_tag_actions(self.review.tags)
         self.review.set_tags(self.review.tags)
+        self.review.apply_zoom()
         self.search.set_tags(self.review.tags)
         self.refresh_library()
         self.show_reviewer()

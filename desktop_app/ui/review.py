@@ -399,6 +399,20 @@ class Review(QObject):
         if state is not None and note != state.document.note:
             self.run(lambda: self.desk.set_document_note(state.id, note, initiator=self))
 
+    def zoom(self, step: int) -> None:
+        """Ctrl++ / Ctrl+- change the draft's text size (0: back to the default); remembered."""
+        view = self.view
+        current = self.settings.font_size or view.default_size
+        size = view.default_size if step == 0 else min(36, max(7, current + step))
+        self.settings.font_size = 0 if size == view.default_size else size
+        self.apply_zoom()
+        self.say(f"Text size {size} pt")
+
+    def apply_zoom(self) -> None:
+        self.view.set_point_size(self.settings.font_size or self.view.default_size)
+        if self.highlighter is not None:
+            self.highlighter.set_tags(self.tags)  # kind formats scale with the base size
+
     def open_find(self) -> None:
         if self.state is None:
             return
