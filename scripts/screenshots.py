@@ -82,6 +82,17 @@ def main() -> int:
         timeout=120,
     )
     print(f"wrote {target.relative_to(ROOT)}")
+    # A second drafts library so the library and cross-library views show more than one row.
+    second = ROOT / "tests" / "fixtures" / "articles" / "anonymous_sources.md"
+    run(copydesk, "import", str(second), env=env)
+    subprocess.run(
+        ["xvfb-run", "-a", "-s", "-screen 0 1400x900x24", str(BIN / "python"),
+         str(ROOT / "scripts" / "scenes.py"), str(OUT)],
+        env={**env, "COPYDESK_HOME": str(home)},
+        check=True,
+        timeout=180,
+    )
+    print("wrote docs/screenshots/review-pane.png, library.png, library-browser.png, library-search.png")
     shutil.rmtree(home, ignore_errors=True)
     return 0
 

@@ -104,7 +104,7 @@ class AnnotationsPanel(QWidget):
         # Fixed widths: ResizeToContents would ask every row for its size on each change.
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((0, 92), (2, 70), (3, 112), (4, 96), (5, 84)):
+        for column, width in ((0, 74), (2, 56), (3, 100), (4, 88), (5, 64)):
             header.resizeSection(column, width)
         header.setSortIndicatorShown(True)
         filters = QHBoxLayout()

@@ -19,7 +19,9 @@ ORDER = ("disputed", "needs_follow_up", "open", "verified", "resolved")  # most 
 
 class StatusMargin(QWidget):
     def __init__(self, view: QPlainTextEdit) -> None:
-        super().__init__(view.viewport())  # over the document's own left margin: no reflow
+        # A child of the view (not of its viewport, whose children scroll with the text), laid
+        # over the document's own left margin: no reflow.
+        super().__init__(view)
         self.view = view
         self.state: DocumentState | None = None
         self.by_line: dict[int, dict[str, str]] = {}  # line -> annotation id -> status
@@ -59,7 +61,9 @@ class StatusMargin(QWidget):
 
     def place(self) -> None:
         """Sit in the document's left margin, beside the text."""
-        self.setGeometry(QRect(0, 0, WIDTH, self.view.viewport().height()))
+        area = self.view.viewport().geometry()
+        self.setGeometry(QRect(area.x(), area.y(), WIDTH, area.height()))
+        self.raise_()
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
         if self.state is None or not self.by_line:
