@@ -36,7 +36,7 @@ from desktop_app.formats.canonical import build_source_text
 from desktop_app.formats.errors import Rejected
 from desktop_app.formats.heuristics import apply_shared_rules, style_name_kind, subtitle_kind
 from desktop_app.formats.notes import NoteMarks, note_block
-from desktop_app.formats.sniff import open_checked_zip
+from desktop_app.formats.sniff import check_inflated, open_checked_zip
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
@@ -256,7 +256,10 @@ def _owner_table(row: etree._Element) -> etree._Element | None:
 
 def import_docx(data: bytes, stem: str) -> SourceText:
     """Import the bytes of a .docx file."""
-    open_checked_zip(data, ".docx").close()
+    with open_checked_zip(data, ".docx") as archive:
+        # python-docx reads every part with zipfile's unbounded read(): inflate them once here,
+        # in small steps, so that a directory lying about sizes is caught before it does.
+        check_inflated(archive, main_parts=("word/document.xml",))
     try:
         document = docx.Document(io.BytesIO(data))
     except (KeyError, ValueError, etree.XMLSyntaxError, PackageNotFoundError) as exc:

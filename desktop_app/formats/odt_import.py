@@ -33,7 +33,7 @@ from desktop_app.formats.canonical import build_source_text
 from desktop_app.formats.errors import Rejected
 from desktop_app.formats.heuristics import apply_shared_rules, style_name_kind, subtitle_kind
 from desktop_app.formats.notes import NoteMarks, note_block
-from desktop_app.formats.sniff import open_checked_zip
+from desktop_app.formats.sniff import open_checked_zip, read_member
 
 TEXT = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
 TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
@@ -201,8 +201,10 @@ def import_odt(data: bytes, stem: str) -> SourceText:
         names = set(archive.namelist())
         if "content.xml" not in names:
             raise Rejected("not a valid OpenDocument text (content.xml is missing)")
-        content = _parse(archive.read("content.xml"), "content.xml")
-        styles = _parse(archive.read("styles.xml"), "styles.xml") if "styles.xml" in names else None
+        content = _parse(read_member(archive, "content.xml", True), "content.xml")
+        styles = None
+        if "styles.xml" in names:
+            styles = _parse(read_member(archive, "styles.xml"), "styles.xml")
     body = content.find(f"{OFFICE}body/{OFFICE}text")
     if body is None:
         raise Rejected("not an OpenDocument text (it has no text body)")
