@@ -156,3 +156,36 @@ def test_rtf_with_a_large_picture_imports_quickly(tmp_path: Path) -> None:
     source = rtf(tmp_path, data)
     assert time.perf_counter() - started < 3
     assert blocks(source) == [("caption", "Caption: the pier."), ("paragraph", "Body text.")]
+
+
+def test_rtf_nested_thousands_of_levels_deep_still_imports(tmp_path: Path) -> None:
+    """Generators wrap every run in its own group: 5,000 levels of real text are read."""
+    depth = 5_000
+    inner = rb"{\b\f0 Ferry talks resume.}\par "
+    data = (
+        rb"{\rtf1\ansi\ansicpg1250{\fonttbl{\f0\fswiss\fcharset238 Arial CE;}}"
+        + rb"{\f0 " * depth
+        + rb"Za\'9f\'f3\'b3\'e6 g\'ea\'9cl\'b9 ja\'9f\'f1.\par "
+        + inner
+        + b"}" * depth
+        + b"}"
+    )
+    source = rtf(tmp_path, data)
+    assert (
+        source.text
+        == "Za\u017a\u00f3\u0142\u0107 g\u0119\u015bl\u0105 ja\u017a\u0144.\n\nFerry talks resume."
+    )
+
+
+def test_rtf_over_the_paragraph_limit_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from desktop_app.formats import rtf_state
+
+    monkeypatch.setattr(rtf_state, "MAX_PARAGRAPHS", 50)
+    path = tmp_path / "long.rtf"
+    path.write_bytes(b"{\\rtf1\\ansi " + b"Line of text.\\par " * 51 + b"}")
+    with pytest.raises(FormatError, match="more than 50 paragraphs"):
+        load_source(path)
+    path.write_bytes(b"{\\rtf1\\ansi " + b"Line of text.\\par " * 50 + b"}")
+    assert load_source(path).text.count("Line of text.") == 50
