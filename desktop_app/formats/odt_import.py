@@ -230,6 +230,10 @@ def import_odt(data: bytes, stem: str) -> SourceText:
         names = set(archive.namelist())
         if "content.xml" not in names:
             raise Rejected("not a valid OpenDocument text (content.xml is missing)")
+        if "META-INF/manifest.xml" in names and b"encryption-data" in read_member(
+            archive, "META-INF/manifest.xml"
+        ):  # encrypted parts would only parse as garbage
+            raise Rejected("the document is password-protected; remove the password and retry")
         content = _parse(read_member(archive, "content.xml", True), "content.xml")
         styles = None
         if "styles.xml" in names:

@@ -153,3 +153,22 @@ def test_word_web_page_saved_as_doc_is_read_as_html(tmp_path: Path) -> None:
         "<html><body><h1>Quay vote</h1><p>Council delays its decision.</p></body></html>"
     )
     assert blocks(load_source(path))[-1] == ("paragraph", "Council delays its decision.")
+
+
+def test_password_protected_odt_says_so(tmp_path: Path) -> None:
+    """An encrypted ODF package lists encryption data in its manifest; content.xml is noise."""
+    import zipfile
+
+    path = tmp_path / "locked.odt"
+    manifest = (
+        b'<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0">'
+        b'<manifest:file-entry manifest:full-path="content.xml" manifest:size="4096">'
+        b'<manifest:encryption-data manifest:checksum-type="SHA1/1K"/></manifest:file-entry>'
+        b"</manifest:manifest>"
+    )
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("mimetype", "application/vnd.oasis.opendocument.text")
+        archive.writestr("META-INF/manifest.xml", manifest)
+        archive.writestr("content.xml", bytes(range(256)) * 16)
+    with pytest.raises(FormatError, match="locked.odt: the document is password-protected"):
+        load_source(path)
