@@ -96,11 +96,10 @@ def _read_page(layout: LTPage) -> Page:
     page = Page(layout.height)
     for element in layout:
         if isinstance(element, LTTextBox):
-            lines = [
-                line
-                for line in (_line(child, layout.height) for child in element)
-                if line is not None and isinstance(line, Line)
-            ]
+            read = (
+                _line(child, layout.height) for child in element if isinstance(child, LTTextLine)
+            )
+            lines = [line for line in read if line is not None]
             if lines:
                 page.boxes.append(Box(lines, element.x0, element.x1))
         else:
