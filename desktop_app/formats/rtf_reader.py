@@ -31,6 +31,7 @@ from desktop_app.formats.rtf_state import (
     CHARSET_CODECS,
     ENTERED_STARRED,
     LIST_MARKERS,
+    LONE_BYTE_ERRORS,
     MAX_GROUP_DEPTH,
     MAX_STYLE_DEPTH,
     SKIPPED,
@@ -91,12 +92,12 @@ class RtfReader:
 
     def flush(self, state: State) -> None:
         if self.pending:
-            state.sink.chunks.append(self.pending.decode(self.pending_codec, "replace"))
+            state.sink.chunks.append(self.pending.decode(self.pending_codec, LONE_BYTE_ERRORS))
             self.pending = bytearray()
 
     def add_bytes(self, state: State, data: bytes) -> None:
-        if state.skip or state.deleted or state.hidden:
-            return
+        if state.skip or state.deleted or state.hidden or state.table == "fonttbl":
+            return  # a font name's \'hh bytes are not text
         if state.table == "stylesheet":
             self.entry[2].append(data.decode("latin-1"))
             return

@@ -39,6 +39,19 @@ SKIPPED = frozenset(
 )  # fmt: skip
 ENTERED_STARRED = frozenset({"shpinst", "footnote", "shptxt"})
 MAX_STYLE_DEPTH = 20
+LONE_BYTE_ERRORS = "copydesk-rtf-lone-byte"
+
+
+def _lone_byte(error: UnicodeError) -> tuple[str, int]:
+    """A byte the code page cannot decode (a lone \\'a0 no-break space in a Chinese file, from
+    a Western font) is read as Windows-1252, else U+FFFD."""
+    if not isinstance(error, UnicodeDecodeError):
+        raise error
+    byte = error.object[error.start : error.start + 1]
+    return byte.decode("cp1252", "replace"), error.start + 1
+
+
+codecs.register_error(LONE_BYTE_ERRORS, _lone_byte)
 # Groups are kept on a list, not the Python stack, so depth costs only a State copy (~150 bytes)
 # per level: real files nest thousands deep (generators wrap every run), a hostile one is cut here.
 MAX_GROUP_DEPTH = 50_000

@@ -189,3 +189,13 @@ def test_rtf_over_the_paragraph_limit_is_refused(
         load_source(path)
     path.write_bytes(b"{\\rtf1\\ansi " + b"Line of text.\\par " * 50 + b"}")
     assert load_source(path).text.count("Line of text.") == 50
+
+
+def test_rtf_font_names_in_hex_and_lone_bytes_of_a_double_byte_page(tmp_path: Path) -> None:
+    """A font named in \\'hh bytes is not text; a lone \\'a0 in a cp950 file is a no-break space."""
+    data = (
+        rb"{\rtf1\ansi\ansicpg950{\fonttbl{\f0\fcharset136 \'b7\'73\'b2\'d3\'a9\'fa\'c5\'e9;}"
+        rb"{\f3\fcharset0 Courier New;}}"
+        rb"\f0 \'a4\'e9\'a5\'bb{\f3\'a0}Harbor office\par}"
+    )
+    assert rtf(tmp_path, data).text == "\u65e5\u672c\u00a0Harbor office"
