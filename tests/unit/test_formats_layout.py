@@ -172,3 +172,34 @@ def test_password_protected_odt_says_so(tmp_path: Path) -> None:
         archive.writestr("content.xml", bytes(range(256)) * 16)
     with pytest.raises(FormatError, match="locked.odt: the document is password-protected"):
         load_source(path)
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "label"),
+    [
+        ("column.wpd", b"\xffWPC\x10\x00\x00\x00\x01\x0a" + b"\0" * 200, "a WordPerfect document"),
+        ("draft.bin", b"\xffWPC\x10\x00\x00\x00\x01\x0a" + b"\0" * 200, "a WordPerfect document"),
+    ],
+)
+def test_wordperfect_goes_through_libreoffice_too(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str, data: bytes, label: str
+) -> None:
+    monkeypatch.setattr(legacy_import, "find_soffice", lambda: None)
+    path = tmp_path / name
+    path.write_bytes(data)
+    with pytest.raises(FormatError, match=f"{label}, which Copydesk reads through LibreOffice"):
+        load_source(path)
+
+
+def test_pages_archive_goes_through_libreoffice(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import zipfile
+
+    monkeypatch.setattr(legacy_import, "find_soffice", lambda: None)
+    path = tmp_path / "story.pages"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("Index/Document.iwa", b"\0" * 64)
+        archive.writestr("Metadata/Properties.plist", b"<plist/>")
+    with pytest.raises(FormatError, match="a Pages document, which Copydesk reads through"):
+        load_source(path)
