@@ -21,11 +21,18 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from pdfminer.high_level import extract_pages
-from pdfminer.layout import LAParams, LTChar, LTFigure, LTImage, LTPage, LTTextBox, LTTextLine
-from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
-from pdfminer.pdfparser import PDFSyntaxError
-from pdfminer.psexceptions import PSException
+from desktop_app.formats.pdf_no_aes import AesUnavailable, install
+
+try:
+    import cryptography.hazmat.primitives.ciphers  # noqa: F401 - pdfminer needs it at import
+except ImportError:  # the frozen bundle leaves it out: AES-encrypted PDFs get one line
+    install()
+
+from pdfminer.high_level import extract_pages  # noqa: E402 - after the check above
+from pdfminer.layout import LAParams, LTChar, LTFigure, LTImage, LTPage, LTTextBox, LTTextLine  # noqa: E402
+from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect  # noqa: E402
+from pdfminer.pdfparser import PDFSyntaxError  # noqa: E402
+from pdfminer.psexceptions import PSException  # noqa: E402
 
 from desktop_app.core.model import SourceText
 from desktop_app.formats.canonical import build_source_text
@@ -118,6 +125,8 @@ def _read_pages(data: bytes) -> list[Page]:
                     "split it or export the article pages alone"
                 )
             pages.append(_read_page(layout))
+    except AesUnavailable as exc:
+        raise Rejected(f"{_PASSWORD} (this build cannot read AES encryption)") from exc
     except PDFPasswordIncorrect as exc:
         raise Rejected(_PASSWORD) from exc
     except PDFEncryptionError as exc:

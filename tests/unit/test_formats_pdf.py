@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import importlib.util
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -123,3 +125,24 @@ def test_pdf_named_otherwise_is_still_read_as_pdf(tmp_path: Path) -> None:
     path = tmp_path / "draft.txt"
     path.write_bytes((FORMATS / "article_twocol.pdf").read_bytes())
     assert load_source(path).title == article.TITLE
+
+
+def test_pdfs_read_without_the_cryptography_package(tmp_path: Path) -> None:
+    """The frozen bundle leaves `cryptography` out: plain PDFs still import, an encrypted one
+    is still one line (pdf_no_aes stands in for the ciphers pdfminer imports)."""
+    code = (
+        "import sys\n"
+        "sys.modules['cryptography'] = None  # as if not installed\n"
+        "from desktop_app.formats import FormatError, load_source\n"
+        f"print(load_source({str(FORMATS / 'article_twocol.pdf')!r}).title)\n"
+        "try:\n"
+        f"    load_source({str(FORMATS / 'encrypted.pdf')!r})\n"
+        "except FormatError as exc:\n"
+        "    print(exc)\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout.splitlines()
+    assert out[0] == article.TITLE
+    assert out[1].startswith("encrypted.pdf: the PDF is password-protected")
+    assert len(out) == 2
