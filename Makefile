@@ -46,6 +46,7 @@ benchmark: $(VENV)/.installed
 	$(BIN)/python benchmarks/bench_storage.py
 	$(BIN)/python benchmarks/bench_checks.py
 	$(BIN)/python benchmarks/bench_reanchor.py
+	$(BIN)/python benchmarks/bench_import.py
 	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/bench_window.py
 
 screenshots: $(VENV)/.installed

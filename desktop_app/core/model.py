@@ -14,6 +14,7 @@ BLOCK_KINDS = (
     "blockquote",
     "list_item",
     "table",
+    "textbox",
 )
 STATUSES = ("open", "needs_follow_up", "verified", "disputed", "resolved")
 STATUS_LABELS = {
