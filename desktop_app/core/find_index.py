@@ -5,7 +5,8 @@ plain form, and a whitespace run to one space (the only change of length, kept i
 of runs to map offsets back), so a typed needle is one literal and each keystroke costs at most a
 C-level pass or two over the draft, never a regex scan. Matches are exactly `search.find_all`'s.
 When a typed needle extends the previous one and that had few occurrences, only those are
-re-checked.
+re-checked; otherwise a keystroke finds the next match only, and the matches are counted later
+(`count`, one pass: call it once typing pauses).
 """
 
 from __future__ import annotations
@@ -21,8 +22,9 @@ _CANONICAL = {ch: cls[2] for ch, cls in _EQUIVALENTS.items()}  # '"', "'" or '-'
 _CLASS_MEMBERS = {ch: cls[2] for cls in (_QUOTES, _APOSTROPHES, _DASHES) for ch in cls[1:-1]}
 # members of a class that are not typed equivalents match only themselves when typed: the regex
 _ONE_WAY = frozenset(_CLASS_MEMBERS) - frozenset(_EQUIVALENTS)
-_WHITESPACE_RUN = re.compile(r"\s{2,}|[^\S ]")
-LISTED = 2_000  # up to this many occurrences are listed (and re-checked as the needle grows)
+_SPACE_RUN = re.compile(" {2,}")
+_WHITESPACE = [chr(c) for c in range(0x3001) if chr(c).isspace() and c != 32]
+LISTED = 1_000  # up to this many occurrences are listed (and re-checked as the needle grows)
 _CACHED_NEEDLES = 64
 _BORDER_WALK_LIMIT = 10_000  # a pathological run of one repeated letter stops being exact here
 
@@ -42,12 +44,13 @@ def _has_border(literal: str) -> bool:
 
 @dataclass(frozen=True)
 class Hit:
-    """One match: its code-point span, its place among all matches and their number."""
+    """One match: its code-point span, its place among all matches and their number (None
+    until counted: see `FindIndex.count`)."""
 
     start: int
     end: int
-    ordinal: int  # 1-based
-    total: int
+    ordinal: int | None  # 1-based
+    total: int | None
 
 
 class FindIndex:
@@ -58,23 +61,22 @@ class FindIndex:
         self.text = text
         self.ignore_case = ignore_case
         folded = _fold_case(text) if ignore_case else text
-        for ch, canonical in _CLASS_MEMBERS.items():
-            if ch != canonical and ch in folded:
+        for ch, canonical in [*_CLASS_MEMBERS.items(), *((w, " ") for w in _WHITESPACE)]:
+            if ch != canonical and ch in folded:  # instant when the text cannot hold ch
                 folded = folded.replace(ch, canonical)
-        pieces: list[str] = []
+        pieces: list[str] = []  # every whitespace character is a space now: collapse the runs
         self._at = array("q")  # collapsed position of each run of 2+ whitespace characters
         self._orig = array("q")  # its original position
         self._cum = array("q")  # characters removed up to and including that run
         last = removed = 0
-        for m in _WHITESPACE_RUN.finditer(folded):
+        for m in _SPACE_RUN.finditer(folded):
             pieces.append(folded[last : m.start()])
             pieces.append(" ")
             last = m.end()
-            if m.end() - m.start() > 1:
-                self._at.append(m.start() - removed)
-                self._orig.append(m.start())
-                removed += m.end() - m.start() - 1
-                self._cum.append(removed)
+            self._at.append(m.start() - removed)
+            self._orig.append(m.start())
+            removed += m.end() - m.start() - 1
+            self._cum.append(removed)
         pieces.append(folded[last:])
         self.folded = "".join(pieces)
         # literal -> (every occurrence, the left-to-right matches among them), or None if too many
@@ -184,11 +186,11 @@ class FindIndex:
                 return g
             g = following
 
-    def _hit(self, literal: str, g: int) -> Hit:
-        before = self.folded.count(literal, 0, g)
-        total = before + self.folded.count(literal, g)
+    def _hit(
+        self, literal: str, g: int, ordinal: int | None = None, total: int | None = None
+    ) -> Hit:
         end = self._to_original(g + len(literal))
-        return Hit(self._to_original(g), end, before + 1, total)
+        return Hit(self._to_original(g), end, ordinal, total)
 
     def _listed_hit(self, literal: str, matches: list[int], k: int) -> Hit:
         g = matches[k]
@@ -223,6 +225,16 @@ class FindIndex:
             g = self._match_from(literal, 0, c)
         return None if g == -1 else self._hit(literal, g)
 
+    def count(self, needle: str, hit: Hit) -> Hit:
+        """`hit` with its number and the number of matches (one pass over the draft)."""
+        if hit.total is not None:
+            return hit
+        literal = self._literal(needle)
+        assert literal is not None  # uncounted hits come from the literal path only
+        g = self._to_collapsed(hit.start)
+        before = self.folded.count(literal, 0, g)
+        return Hit(hit.start, hit.end, before + 1, before + self.folded.count(literal, g))
+
     def step(self, needle: str, hit: Hit, direction: int) -> Hit:
         """The next (direction 1) or previous (-1) match after `hit`, wrapping around."""
         literal = self._literal(needle)
@@ -236,11 +248,17 @@ class FindIndex:
             k = bisect_left(matches, self._to_collapsed(hit.start))
             return self._listed_hit(literal, matches, (k + direction) % len(matches))
         c = self._to_collapsed(hit.start)
+        total = hit.total
+        ordinal = None if hit.ordinal is None else hit.ordinal + direction
         if direction > 0:
             g = self.folded.find(literal, c + len(literal))
-            return self._hit(literal, g if g != -1 else self._match_from(literal, 0))
-        g = self._match_before(literal, c)
-        return self._hit(literal, g if g != -1 else self._match_before(literal, len(self.folded)))
+            if g == -1:
+                g, ordinal = self._match_from(literal, 0), 1
+        else:
+            g = self._match_before(literal, c)
+            if g == -1:
+                g, ordinal = self._match_before(literal, len(self.folded)), total
+        return self._hit(literal, g, ordinal, total)
 
     def all(self, needle: str) -> list[tuple[int, int]]:
         """Every match in reading order (what `find_all` returns)."""
