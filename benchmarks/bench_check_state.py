@@ -37,7 +37,8 @@ def main() -> int:
     started = time.perf_counter()
     state = CheckState("bench", text, annotations)
     built = time.perf_counter() - started
-    spare = [s for s in spans if s not in set(chosen)]
+    taken = set(chosen)
+    spare = [s for s in spans if s not in taken]
     per_edit: list[float] = []
     extra = annotations[0]
     for n in range(args.edits):
