@@ -36,7 +36,9 @@ def copydesk_side(view: QPlainTextEdit, text: str, spans: list[tuple[str, int, i
     from desktop_app.core.spans import SpanIndex
     from desktop_app.ui.highlighter import AnnotationHighlighter
 
-    annotations = {f"a{n}": SimpleNamespace(tag=tag) for n, (tag, _, _) in enumerate(spans)}
+    by_tag = {tag: SimpleNamespace(tag=tag) for tag in ("quote", "claim", "anonymous_source")}
+    # one shared stand-in per tag: the session's Annotation objects are the window bench's cost
+    annotations = {f"a{n}": by_tag[tag] for n, (tag, _, _) in enumerate(spans)}
     index = SpanIndex(text, ((f"a{n}", s, e) for n, (_, s, e) in enumerate(spans)))
     session = SimpleNamespace(
         index=index, annotations=annotations, document=SimpleNamespace(blocks=())
@@ -47,7 +49,7 @@ def copydesk_side(view: QPlainTextEdit, text: str, spans: list[tuple[str, int, i
     )  # type: ignore[arg-type]
 
     def add(n: int, s: int, e: int) -> None:
-        annotations[f"new{n}"] = SimpleNamespace(tag="claim")
+        annotations[f"new{n}"] = by_tag["claim"]
         highlighter.rehighlight_lines(index.add(f"new{n}", s, e))
 
     return highlighter, add
