@@ -8,7 +8,7 @@ from PySide6.QtGui import QColor, QSyntaxHighlighter, QTextCharFormat, QTextDocu
 from desktop_app.core.model import Tag
 from desktop_app.desk import DocumentState
 from desktop_app.ui.styles import UNDERLINES, background, blend, cue_index, kind_format
-from desktop_app.ui.text_offsets import line_to_utf16
+from desktop_app.ui.text_offsets import line_offsets
 
 
 class AnnotationHighlighter(QSyntaxHighlighter):
@@ -114,11 +114,12 @@ class AnnotationHighlighter(QSyntaxHighlighter):
         if not segments:
             return
         annotations = self.state.annotations
+        to_utf16 = line_offsets(text).to_utf16  # once per block, not per segment (was quadratic)
         for seg in segments:
             outer, inner = annotations[seg.outer].tag, annotations[seg.inner].tag
             style = (outer, inner, seg.count > 1)
-            start = line_to_utf16(text, seg.start)
-            end = line_to_utf16(text, seg.end)
+            start = to_utf16(seg.start)
+            end = to_utf16(seg.end)
             self.setFormat(start, end - start, self._format(kind, style))
 
     def rehighlight_lines(self, lines: range) -> None:
