@@ -63,6 +63,7 @@ class Document:
     blocks: tuple[Block, ...]
     imported_at: str
     revision_of: str | None = None
+    revision: int = 0  # bumped by every stored change: an edit based on an older one is refused
 
 
 @dataclass(frozen=True)
@@ -97,6 +98,7 @@ class Annotation:
     created_at: str = ""
     updated_at: str = ""
     anchor_state: str = "anchored"
+    revision: int = 0  # bumped by every stored change: an edit based on an older one is refused
 
 
 @dataclass(frozen=True)
@@ -108,6 +110,7 @@ class Tag:
     description: str = ""
     builtin: bool = False
     position: int = 0
+    revision: int = 0  # bumped by every stored change: an edit based on an older one is refused
 
 
 BUILTIN_TAGS: tuple[Tag, ...] = (

@@ -42,12 +42,12 @@ from desktop_app.core.operations import (
     RenameDocument,
     UpdateAnnotation,
     UpdateTag,
-    apply,
     delete_tag_op,
 )
 from desktop_app.core.ports import Repository
 from desktop_app.core.rules import duplicate_of, tag_name_for, tag_problem, with_fields
-from desktop_app.desk import exports
+from desktop_app.desk import backups, exports
+from desktop_app.desk.concurrency import Concurrency
 from desktop_app.desk.document_state import DocumentState
 
 Subscriber = Callable[[Change, object], None]
@@ -66,6 +66,7 @@ class Desk:
         self.history = History()
         self._states: dict[str, DocumentState] = {}
         self._subscribers: list[Subscriber] = []
+        self.concurrency = Concurrency(self)  # other sessions on the same database
 
     # -- the mutation path ----------------------------------------------------------------------
     def subscribe(self, fn: Subscriber) -> Callable[[], None]:
@@ -83,7 +84,7 @@ class Desk:
 
     def apply(self, op: Operation, initiator: object = None) -> Change:
         """Run one user edit: one transaction, one undo step. Raises CopydeskError (one line)."""
-        inverse, change = apply(self.repo, op)
+        inverse, change = self.concurrency.run(op)
         self.history.record(change.scope, op.label, op, inverse)
         self._publish(change, initiator)
         return change
@@ -95,7 +96,7 @@ class Desk:
             return None
         scope, step = found
         try:
-            redo, change = apply(self.repo, step.backward)
+            redo, change = self.concurrency.run(step.backward, from_history=True)
         except CopydeskError:
             self.history.drop(scope, undo_side=True)
             raise
@@ -109,7 +110,7 @@ class Desk:
             return None
         scope, step = found
         try:
-            undo, change = apply(self.repo, step.forward)
+            undo, change = self.concurrency.run(step.forward, from_history=True)
         except CopydeskError:
             self.history.drop(scope, undo_side=False)
             raise
@@ -133,6 +134,8 @@ class Desk:
         return self.repo.list_documents()
 
     def document(self, document_id: str) -> Document:
+        if document_id in self._states:  # as this desk shows it (and will edit it)
+            return self._states[document_id].document
         doc = self.repo.get_document(document_id)
         if doc is None:
             raise OperationError("the document is no longer in the library")
@@ -172,6 +175,10 @@ class Desk:
         return tag
 
     def annotation(self, annotation_id: str) -> Annotation:
+        """As this desk shows it: an edit based on it is refused if another session changed it."""
+        for state in self._states.values():
+            if annotation_id in state.annotations:
+                return state.annotations[annotation_id]
         a = self.repo.get_annotation(annotation_id)
         if a is None:
             raise OperationError("the annotation no longer exists")
@@ -233,7 +240,9 @@ class Desk:
         return self.apply(RemoveDocument(doc, f"Delete {_short(doc.title)}"), initiator)
 
     def rename_document(self, document_id: str, title: str, initiator: object = None) -> Change:
-        return self.apply(RenameDocument(document_id, title, "Rename Document"), initiator)
+        revision = self.document(document_id).revision
+        op = RenameDocument(document_id, title, "Rename Document", revision)
+        return self.apply(op, initiator)
 
     # -- annotations ----------------------------------------------------------------------------
     def annotate(
@@ -408,6 +417,23 @@ class Desk:
         else:
             docs = [self.document(d.id) for d in self.repo.list_documents()]
         return [(doc, self.findings(doc.id)) for doc in docs]
+
+    # -- other sessions, backups (desk/concurrency.py, desk/backups.py) -------------------------
+    def poll_external(self) -> Change | None:
+        """Publish (initiator "external") what other processes changed since the last look."""
+        return self.concurrency.refresh()
+
+    def backup(self, reason: str = "manual") -> str:
+        return backups.backup(self, reason)
+
+    def backups(self) -> list[str]:
+        return backups.available(self)
+
+    def restore(self, source: str, initiator: object = None) -> Change | None:
+        return backups.restore(self, source, initiator)
+
+    def save_copy(self, path: str) -> None:
+        backups.save_copy(self, path)
 
 
 def _short(title: str, limit: int = 40) -> str:
