@@ -102,13 +102,9 @@ class Concurrency:
                 Change(
                     documents_added=tuple(i for i in library if i not in old),
                     documents_removed=tuple(
-                        i
-                        for i in old
-                        if i not in library and i not in change.documents_removed
+                        i for i in old if i not in library and i not in change.documents_removed
                     ),
-                    documents_updated=tuple(
-                        i for i in library if i in old and old[i] != library[i]
-                    )
+                    documents_updated=tuple(i for i in library if i in old and old[i] != library[i])
                     or (() if self._library is not None else tuple(library)),
                 )
             )

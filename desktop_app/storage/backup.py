@@ -139,3 +139,35 @@ def restore_into(target: sqlite3.Connection, backup: str | Path) -> None:
         raise StorageError(f"{backup}: cannot restore ({error})") from None
     finally:
         source.close()
+
+
+def set_aside(db_path: str | Path) -> Path:
+    """Rename a damaged database (and its -wal/-shm) to `<name>-damaged-<time><suffix>` beside it,
+    so a new or restored one can take its place and nothing is lost."""
+    path = Path(db_path)
+    aside = path.with_name(f"{path.stem}-damaged-{datetime.now().strftime(_STAMP)}{path.suffix}")
+    try:
+        for extra in ("-wal", "-shm", "-journal"):
+            side = Path(f"{path}{extra}")
+            if side.exists():
+                os.replace(side, f"{aside}{extra}")
+        os.replace(path, aside)
+    except OSError as error:
+        raise StorageError(
+            f"{path}: cannot move the damaged file aside ({error.strerror})"
+        ) from None
+    return aside
+
+
+def put_in_place(backup: str | Path, db_path: str | Path) -> None:
+    """Make a (checked) backup file the database at `db_path`, which must not exist."""
+    check_backup(backup)
+    target = Path(db_path)
+    source = sqlite3.connect(f"{Path(backup).resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        copy_into(source, target)
+    except (OSError, sqlite3.Error) as error:
+        why = getattr(error, "strerror", None) or str(error)
+        raise StorageError(f"{target}: cannot restore the backup ({why})") from None
+    finally:
+        source.close()

@@ -14,7 +14,9 @@ import sqlite_utils
 from desktop_app.core.errors import StorageError
 from desktop_app.core.model import BUILTIN_TAGS
 
-BUSY_TIMEOUT_MS = 5000  # the CLI waits for a busy database; the window lowers it (UI_BUSY_TIMEOUT_MS)
+BUSY_TIMEOUT_MS = (
+    5000  # the CLI waits for a busy database; the window lowers it (UI_BUSY_TIMEOUT_MS)
+)
 UI_BUSY_TIMEOUT_MS = 200  # a window must not freeze: a longer wait is refused as "busy, try again"
 APPLICATION_ID = int.from_bytes(b"CPDK", "big")  # PRAGMA application_id of a Copydesk database
 SCHEMA_TABLES = frozenset({"documents", "tags", "annotations"})

@@ -20,7 +20,9 @@ from desktop_app.storage.memory import MemoryRepository
 TEXT = "Headline 🙂\n\n“We will act,” said Ana Ruiz, the mayor. Officials said the cost rose."
 
 
-def document(doc_id: str = "doc-1", text: str = TEXT, when: str = "2026-01-01T00:00:00") -> Document:
+def document(
+    doc_id: str = "doc-1", text: str = TEXT, when: str = "2026-01-01T00:00:00"
+) -> Document:
     return Document(
         id=doc_id,
         title="Héadline",
@@ -123,7 +125,9 @@ def test_tags_in_order_and_their_edits(repo: Repository) -> None:
     repo.insert_tag(tag)
     assert repo.get_tag("opinion") == tag and repo.tags()[-1] == tag
     repo.update_tag(replace(tag, label="View", builtin=True))
-    assert repo.get_tag("opinion") == replace(tag, label="View", revision=1)  # builtin never changes
+    assert repo.get_tag("opinion") == replace(
+        tag, label="View", revision=1
+    )  # builtin never changes
     repo.delete_tag("opinion", 1)
     assert repo.get_tag("opinion") is None
 
