@@ -20,6 +20,8 @@ COMMAND_MODULES = {
     "annotate": "desktop_app.commands",
     "export": "desktop_app.commands",
     "check": "desktop_app.commands",
+    "backup": "desktop_app.commands_admin",
+    "restore": "desktop_app.commands_admin",
 }
 SUBCOMMANDS = tuple(COMMAND_MODULES)
 
@@ -99,6 +101,15 @@ def build_parser() -> Parser:
         default="text",
         help="text: one tab-separated line per finding (default); json: a list of objects",
     )
+    _db_option(p, argparse.SUPPRESS)
+
+    p = subs.add_parser("backup", help="copy the database into backups/ beside it now")
+    _db_option(p, argparse.SUPPRESS)
+    p = subs.add_parser(
+        "restore", help="replace the database with a backup (the latest if no FILE is given)"
+    )
+    p.add_argument("file", nargs="?", metavar="FILE")
+    p.add_argument("--list", action="store_true", help="list the backups, newest first")
     _db_option(p, argparse.SUPPRESS)
     return parser
 

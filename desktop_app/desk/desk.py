@@ -48,6 +48,7 @@ from desktop_app.core.ports import Repository
 from desktop_app.core.rules import duplicate_of, tag_name_for, tag_problem, with_fields
 from desktop_app.desk import backups, exports
 from desktop_app.desk.concurrency import Concurrency
+from desktop_app.desk.names import readable
 from desktop_app.desk.document_state import DocumentState
 
 Subscriber = Callable[[Change, object], None]
@@ -206,7 +207,7 @@ class Desk:
         try:
             return load_source(path)
         except FormatError as error:
-            raise CopydeskError(str(error)) from None
+            raise CopydeskError(readable(str(error))) from None
 
     def add_source(
         self, source: SourceText, source_path: str, initiator: object = None
@@ -214,6 +215,7 @@ class Desk:
         """Store an imported text as a new document (one undoable step), unless the library
         already holds exactly this text: then that document is the result."""
         sha = hashlib.sha256(source.text.encode("utf-8", "surrogatepass")).hexdigest()
+        source_path = readable(source_path)  # a Linux name need not be UTF-8: keep it readable
         existing = self.repo.find_document(sha, source_path) or next(
             iter(self.repo.documents_with_text(sha)), None
         )
@@ -221,7 +223,7 @@ class Desk:
             return ImportResult(existing, False)
         doc = Document(
             id=str(uuid.uuid4()),
-            title=source.title,
+            title=readable(source.title),
             source_path=source_path,
             source_format=source.source_format,
             text=source.text,
