@@ -48,8 +48,8 @@ from desktop_app.core.ports import Repository
 from desktop_app.core.rules import duplicate_of, tag_name_for, tag_problem, with_fields
 from desktop_app.desk import backups, exports
 from desktop_app.desk.concurrency import Concurrency
-from desktop_app.desk.names import readable
 from desktop_app.desk.document_state import DocumentState
+from desktop_app.desk.names import readable
 
 Subscriber = Callable[[Change, object], None]
 PALETTE = ("#16a085", "#c0392b", "#2c3e50", "#8e44ad", "#d35400", "#27ae60", "#7f8c8d")

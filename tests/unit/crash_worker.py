@@ -20,7 +20,9 @@ def main(db: str, seed: int) -> None:
     if docs:
         doc_id = docs[0].id
     else:
-        source = SourceText(TEXT, "Crash", (Block("paragraph", 0, 15), Block("paragraph", 17, len(TEXT))), "txt")
+        source = SourceText(
+            TEXT, "Crash", (Block("paragraph", 0, 15), Block("paragraph", 17, len(TEXT))), "txt"
+        )
         doc_id = desk.add_source(source, "/crash.txt").document.id
     state = desk.state(doc_id)
     print("READY", flush=True)
@@ -43,7 +45,9 @@ def main(db: str, seed: int) -> None:
                 print(f"NOTE {target} {note}", flush=True)
             else:
                 start = rng.randrange(17, len(TEXT) - 20)
-                a = desk.annotate(doc_id, rng.choice(["quote", "claim"]), start, start + rng.randrange(3, 20))
+                a = desk.annotate(
+                    doc_id, rng.choice(["quote", "claim"]), start, start + rng.randrange(3, 20)
+                )
                 print(f"ADD {a.id}", flush=True)
         except CopydeskError:
             continue  # a duplicate span: refused, nothing written

@@ -82,7 +82,9 @@ EDITS = st.lists(
         st.integers(min_value=0, max_value=2**20),
         st.one_of(
             st.binary(min_size=1, max_size=16),
-            st.sampled_from([b"<", b">", b"&", b"\x00", b"{\\", b"}", b"<w:p>", b"\xff\xfe", b"]]>"]),
+            st.sampled_from(
+                [b"<", b">", b"&", b"\x00", b"{\\", b"}", b"<w:p>", b"\xff\xfe", b"]]>"]
+            ),
         ),
     ),
     min_size=1,
@@ -120,8 +122,16 @@ def test_mutated_real_files_import_or_fail_with_one_line(
         assert 0 <= block.start <= block.end <= len(source.text)
 
 
-@given(data=st.binary(max_size=4096), suffix=st.sampled_from([".docx", ".odt", ".html", ".rtf", ".txt", ".md"]))
-@settings(max_examples=EXAMPLES, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    data=st.binary(max_size=4096),
+    suffix=st.sampled_from([".docx", ".odt", ".html", ".rtf", ".txt", ".md"]),
+)
+@settings(
+    max_examples=EXAMPLES,
+    deadline=None,
+    derandomize=True,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
 def test_random_bytes_under_every_extension(
     tmp_path_factory: pytest.TempPathFactory, data: bytes, suffix: str
 ) -> None:

@@ -160,7 +160,9 @@ def test_read_only_database_reads_but_refuses_writes(db_path, db_rows, make_read
     repo = open_repository(db_path)
     assert [d.title for d in repo.list_documents()] == ["Headline"]
     with pytest.raises(StorageError) as info:
-        Desk(repo).add_source(SourceText("Other", "Other", (Block("paragraph", 0, 5),), "txt"), "/b")
+        Desk(repo).add_source(
+            SourceText("Other", "Other", (Block("paragraph", 0, 5),), "txt"), "/b"
+        )
     assert "read-only" in one_line(info.value)
     doc_id = repo.list_documents()[0].id
     with pytest.raises(StorageError, match="read-only"):

@@ -14,7 +14,7 @@ from desktop_app.app import open_repository
 from desktop_app.core.errors import StorageError
 from desktop_app.core.model import Block, SourceText
 from desktop_app.desk import Desk
-from desktop_app.storage import SqliteRepository, backup, database, open_database
+from desktop_app.storage import backup, database, open_database
 
 TEXT = "Crème 🙂 budget\n\nThe deficit grew 12 percent, a source said."
 SOURCE = SourceText(TEXT, "Budget", (Block("paragraph", 0, 15), Block("paragraph", 17, 58)), "txt")
