@@ -49,7 +49,7 @@ from desktop_app.core.rules import duplicate_of, tag_name_for, tag_problem, with
 from desktop_app.desk import backups, exports
 from desktop_app.desk.concurrency import Concurrency
 from desktop_app.desk.document_state import DocumentState
-from desktop_app.desk.names import readable
+from desktop_app.desk.names import path_problem, readable
 
 Subscriber = Callable[[Change, object], None]
 PALETTE = ("#16a085", "#c0392b", "#2c3e50", "#8e44ad", "#d35400", "#27ae60", "#7f8c8d")
@@ -204,6 +204,9 @@ class Desk:
         A file that cannot be read raises CopydeskError with the importer's one line."""
         from desktop_app.formats import FormatError, load_source
 
+        problem = path_problem(path)
+        if problem:
+            raise CopydeskError(problem)
         try:
             return load_source(path)
         except FormatError as error:

@@ -4,6 +4,7 @@ terminal, a CSV) meets a lone surrogate."""
 
 from __future__ import annotations
 
+import errno
 import os
 
 
@@ -15,3 +16,17 @@ def readable(name: str) -> str:
         return name
     except UnicodeEncodeError:
         return os.fsencode(name).decode("utf-8", "backslashreplace")
+
+
+def path_problem(path: str) -> str | None:
+    """A one-line reason a file to import cannot even be reached, said more plainly than the
+    importers' generic "cannot open the file (OSError)"; None if it can be reached."""
+    try:
+        os.stat(path)
+    except OSError as error:
+        shown = readable(path)
+        if error.errno == errno.ELOOP:
+            return f"{shown}: a symbolic link loop (the link leads back to itself)"
+        if error.errno == errno.ENOENT and os.path.islink(path):
+            return f"{shown}: a symbolic link to a file that does not exist"
+    return None

@@ -10,6 +10,7 @@ import pytest
 
 from desktop_app.app import open_desk
 from desktop_app.cli import main
+from desktop_app.core.errors import CopydeskError
 from desktop_app.desk import Desk
 from desktop_app.desk.names import readable
 from desktop_app.storage.memory import MemoryRepository
@@ -49,3 +50,15 @@ def test_cli_batch_goes_on_past_bad_names(tmp_path: Path, capsys: pytest.Capture
     assert err.count("\n") == 1 and "bad\\xff.docx" in err and "internal error" not in err
     paths = sorted(d.source_path for d in open_desk(db).documents())
     assert paths == [str(tmp_path / "caf\\xe9.txt"), str(tmp_path / "fine.txt")]
+
+
+def test_a_symlink_loop_or_dangling_link_is_named_as_such(tmp_path: Path) -> None:
+    loop = tmp_path / "loop.txt"
+    loop.symlink_to(loop)
+    dangling = tmp_path / "gone.txt"
+    dangling.symlink_to(tmp_path / "missing.txt")
+    desk = Desk(MemoryRepository())
+    with pytest.raises(CopydeskError, match="symbolic link loop"):
+        desk.import_file(str(loop))
+    with pytest.raises(CopydeskError, match="symbolic link to a file that does not exist"):
+        desk.import_file(str(dangling))
