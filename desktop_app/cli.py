@@ -24,6 +24,8 @@ COMMAND_MODULES = {
     "rename": "desktop_app.commands_library",
     "search": "desktop_app.commands_library",
     "list-annotations": "desktop_app.commands_library",
+    "backup": "desktop_app.commands_admin",
+    "restore": "desktop_app.commands_admin",
 }
 SUBCOMMANDS = tuple(COMMAND_MODULES)
 
@@ -105,6 +107,15 @@ def build_parser() -> Parser:
     )
     _db_option(p, argparse.SUPPRESS)
     _library_commands(subs)
+
+    p = subs.add_parser("backup", help="copy the database into backups/ beside it now")
+    _db_option(p, argparse.SUPPRESS)
+    p = subs.add_parser(
+        "restore", help="replace the database with a backup (the latest if no FILE is given)"
+    )
+    p.add_argument("file", nargs="?", metavar="FILE")
+    p.add_argument("--list", action="store_true", help="list the backups, newest first")
+    _db_option(p, argparse.SUPPRESS)
     return parser
 
 

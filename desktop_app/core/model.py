@@ -65,6 +65,7 @@ class Document:
     imported_at: str
     revision_of: str | None = None
     note: str = ""  # the reviewer's note on the whole draft (Hypothesis' page note)
+    revision: int = 0  # bumped by every stored change: an edit based on an older one is refused
 
 
 @dataclass(frozen=True)
@@ -99,6 +100,7 @@ class Annotation:
     created_at: str = ""
     updated_at: str = ""
     anchor_state: str = "anchored"
+    revision: int = 0  # bumped by every stored change: an edit based on an older one is refused
 
 
 @dataclass(frozen=True)
@@ -110,6 +112,7 @@ class Tag:
     description: str = ""
     builtin: bool = False
     position: int = 0
+    revision: int = 0  # bumped by every stored change: an edit based on an older one is refused
 
 
 BUILTIN_TAGS: tuple[Tag, ...] = (

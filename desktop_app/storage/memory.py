@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import replace
 
-from desktop_app.core.errors import OperationError, StorageError
+from desktop_app.core.errors import OperationError, StorageError, stale
 from desktop_app.core.model import (
     MATCH_END,
     MATCH_START,
@@ -33,6 +33,8 @@ class MemoryRepository:
         self._tags: dict[str, Tag] = {t.name: t for t in (tags or BUILTIN_TAGS)}
         self._depth = 0
         self._closed = False
+        self._version = 0  # commits so far: what data_version reports
+        self._snapshots: dict[str, tuple[dict, dict, dict]] = {}
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
@@ -48,6 +50,7 @@ class MemoryRepository:
         self._depth = 1
         try:
             yield
+            self._version += 1
         except BaseException:
             self._documents, self._annotations, self._tags = saved
             raise
@@ -61,6 +64,56 @@ class MemoryRepository:
     def close(self) -> None:
         self._closed = True
 
+    def _guard(self, kind: str, current: object, expected: int) -> None:
+        if current is None:
+            raise stale(kind, deleted=True)
+        if current.revision != expected:  # type: ignore[attr-defined]
+            raise stale(kind, deleted=False)
+
+    # -- other sessions, backups -----------------------------------------------------------------
+    def data_version(self) -> int:
+        self._alive()
+        return self._version
+
+    def set_busy_timeout(self, milliseconds: int) -> None:
+        pass  # nothing here ever waits for a lock
+
+    def _state(self) -> tuple[dict, dict, dict]:
+        return dict(self._documents), dict(self._annotations), dict(self._tags)
+
+    def backup(self, reason: str) -> str:
+        name = f"memory-backup-{len(self._snapshots) + 1}-{reason}"
+        self._snapshots[name] = self._state()
+        return name
+
+    def backups(self) -> list[str]:
+        return list(reversed(self._snapshots))
+
+    def restore(self, source: str) -> None:
+        if source not in self._snapshots:
+            raise StorageError(f"{source}: no such backup")
+        self.backup("before-restore")
+        with self.transaction():
+            self._documents, self._annotations, self._tags = map(dict, self._snapshots[source])
+
+    def save_copy(self, path: str) -> None:
+        """Write everything into a new SQLite database file (a Copydesk database)."""
+        from desktop_app.storage.database import open_database
+        from desktop_app.storage.repository import SqliteRepository
+
+        target = SqliteRepository(open_database(path, backups=False), path)
+        try:
+            with target.transaction():
+                target.db.execute("DELETE FROM tags")  # the new file's built-ins: ours replace them
+                for t in self._tags.values():
+                    target.insert_tag(t)
+                for d in self._documents.values():
+                    target.insert_document(d)
+                for a in self._annotations.values():
+                    target.insert_annotation(a)
+        finally:
+            target.close()
+
     # -- documents -------------------------------------------------------------------------------
     def insert_document(self, document: Document) -> None:
         self._alive()
@@ -70,12 +123,14 @@ class MemoryRepository:
 
     def update_document(self, document: Document) -> None:
         current = self._documents.get(document.id)
-        if current is not None:
-            self._documents[document.id] = replace(
-                current, title=document.title, note=document.note
-            )
+        self._guard("document", current, document.revision)
+        assert current is not None
+        self._documents[document.id] = replace(
+            current, title=document.title, note=document.note, revision=document.revision + 1
+        )
 
-    def delete_document(self, document_id: str) -> None:
+    def delete_document(self, document_id: str, revision: int) -> None:
+        self._guard("document", self._documents.get(document_id), revision)
         self._documents.pop(document_id, None)
         for a in [a for a in self._annotations.values() if a.document_id == document_id]:
             del self._annotations[a.id]
@@ -202,12 +257,17 @@ class MemoryRepository:
 
     def update_annotation(self, annotation: Annotation) -> None:
         current = self._annotations.get(annotation.id)
-        if current is not None:
-            self._annotations[annotation.id] = replace(
-                annotation, document_id=current.document_id, created_at=current.created_at
-            )
+        self._guard("annotation", current, annotation.revision)
+        assert current is not None
+        self._annotations[annotation.id] = replace(
+            annotation,
+            document_id=current.document_id,
+            created_at=current.created_at,
+            revision=annotation.revision + 1,
+        )
 
-    def delete_annotation(self, annotation_id: str) -> None:
+    def delete_annotation(self, annotation_id: str, revision: int) -> None:
+        self._guard("annotation", self._annotations.get(annotation_id), revision)
         self._annotations.pop(annotation_id, None)
 
     # -- tags ------------------------------------------------------------------------------------
@@ -224,10 +284,12 @@ class MemoryRepository:
 
     def update_tag(self, tag: Tag) -> None:
         current = self._tags.get(tag.name)
-        if current is not None:
-            self._tags[tag.name] = replace(tag, builtin=current.builtin)
+        self._guard("tag", current, tag.revision)
+        assert current is not None
+        self._tags[tag.name] = replace(tag, builtin=current.builtin, revision=tag.revision + 1)
 
-    def delete_tag(self, name: str) -> None:
+    def delete_tag(self, name: str, revision: int) -> None:
+        self._guard("tag", self._tags.get(name), revision)
         if any(a.tag == name for a in self._annotations.values()):
             raise OperationError(f"memory: tag {name} is in use")
         self._tags.pop(name, None)
