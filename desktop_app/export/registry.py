@@ -36,6 +36,10 @@ class ExporterInfo:
 
 EXPORTERS: tuple[ExporterInfo, ...] = (
     ExporterInfo("csv", "CSV spreadsheet", ".csv", "desktop_app.export.csv_export", "CsvExporter"),
+    ExporterInfo(
+        "json", "W3C Web Annotation (JSON-LD)", ".json", "desktop_app.export.json_export",
+        "JsonExporter",
+    ),
 )
 
 
