@@ -61,8 +61,13 @@ def main() -> int:
             for i in range(args.rows):
                 start = rng.randrange(0, len(text) - 200)
                 a = new_annotation(
-                    doc.id, text, TAGS[i % 3], start, start + rng.randint(5, 120),
-                    reviewer=f"Reviewer {i % 2}", note="check this" if i % 4 == 0 else "",
+                    doc.id,
+                    text,
+                    TAGS[i % 3],
+                    start,
+                    start + rng.randint(5, 120),
+                    reviewer=f"Reviewer {i % 2}",
+                    note="check this" if i % 4 == 0 else "",
                     fields=fields_for(i),
                 )
                 repo.insert_annotation(a)

@@ -15,11 +15,14 @@ from desktop_app.core.model import STATUSES
 # Subcommand -> the module holding its `cmd_<name>` (dashes become underscores). A new command is
 # one line here, its arguments in build_parser, and its function in that module.
 COMMAND_MODULES = {
-    "import": "desktop_app.commands",
+    "import": "desktop_app.commands_exchange",  # plain import, or --with-comments
     "list": "desktop_app.commands",
     "annotate": "desktop_app.commands",
     "export": "desktop_app.commands",
     "check": "desktop_app.commands",
+    "import-annotations": "desktop_app.commands_exchange",
+    "merge": "desktop_app.commands_exchange",
+    "agreement": "desktop_app.commands_exchange",
 }
 SUBCOMMANDS = tuple(COMMAND_MODULES)
 
@@ -55,6 +58,9 @@ def build_parser() -> Parser:
 
     p = subs.add_parser("import", help="import draft files into the database")
     p.add_argument("files", nargs="+", metavar="FILE")
+    p.add_argument(
+        "--with-comments", action="store_true", help="also bring a .docx's Word comments in"
+    )
     _db_option(p, argparse.SUPPRESS)
 
     p = subs.add_parser("list", help="list imported documents")
@@ -99,6 +105,18 @@ def build_parser() -> Parser:
         default="text",
         help="text: one tab-separated line per finding (default); json: a list of objects",
     )
+    _db_option(p, argparse.SUPPRESS)
+
+    p = subs.add_parser("import-annotations", help="bring in a W3C Web Annotation JSON file")
+    p.add_argument("file", metavar="FILE.json")
+    _db_option(p, argparse.SUPPRESS)
+    p = subs.add_parser("merge", help="merge another reviewer's database or JSON export")
+    p.add_argument("file", metavar="OTHER.sqlite3|OTHER.json")
+    _db_option(p, argparse.SUPPRESS)
+    p = subs.add_parser("agreement", help="how far two reviewers agree on a document")
+    p.add_argument("--document", required=True, metavar="ID")
+    p.add_argument("--reviewers", metavar="FIRST,SECOND", help="default: the two most active")
+    p.add_argument("--format", choices=["text", "json"], default="text")
     _db_option(p, argparse.SUPPRESS)
     return parser
 

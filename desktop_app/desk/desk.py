@@ -14,9 +14,11 @@ from dataclasses import replace
 from pathlib import Path
 from typing import IO, NamedTuple
 
+from desktop_app.core.agreement import Agreement
 from desktop_app.core.annotations import edited, new_annotation, now_iso
 from desktop_app.core.checks import Finding, check_document
 from desktop_app.core.errors import CopydeskError, OperationError
+from desktop_app.core.exchange import MergeSummary
 from desktop_app.core.export_data import ExportData
 from desktop_app.core.fields import fields_for
 from desktop_app.core.history import History
@@ -47,7 +49,7 @@ from desktop_app.core.operations import (
 )
 from desktop_app.core.ports import Repository
 from desktop_app.core.rules import duplicate_of, tag_name_for, tag_problem, with_fields
-from desktop_app.desk import exports
+from desktop_app.desk import exchange, exports
 from desktop_app.desk.document_state import DocumentState
 
 Subscriber = Callable[[Change, object], None]
@@ -408,6 +410,18 @@ class Desk:
         else:
             docs = [self.document(d.id) for d in self.repo.list_documents()]
         return [(doc, self.findings(doc.id)) for doc in docs]
+
+    # -- exchange: desk/exchange.py -------------------------------------------------------------
+    def import_annotations(self, path: str, initiator: object = None) -> MergeSummary:
+        return exchange.import_annotations(self, path, initiator)
+
+    def merge_repository(
+        self, other: Repository, origin: str, initiator: object = None
+    ) -> MergeSummary:
+        return exchange.merge_repository(self, other, origin, initiator)
+
+    def agreement(self, document_id: str, reviewers: tuple[str, str] | None = None) -> Agreement:
+        return exchange.agreement(self, document_id, reviewers)
 
 
 def _short(title: str, limit: int = 40) -> str:

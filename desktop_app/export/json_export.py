@@ -51,7 +51,12 @@ def annotation_json(a: Annotation, source: dict[str, Any]) -> dict[str, Any]:
     body: list[dict[str, Any]] = [{"type": "TextualBody", "purpose": "tagging", "value": a.tag}]
     if a.note:
         body.append(
-            {"type": "TextualBody", "purpose": "commenting", "value": a.note, "format": "text/plain"}
+            {
+                "type": "TextualBody",
+                "purpose": "commenting",
+                "value": a.note,
+                "format": "text/plain",
+            }
         )
     item: dict[str, Any] = {
         "id": annotation_iri(a.id),
