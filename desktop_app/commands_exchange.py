@@ -63,7 +63,9 @@ def cmd_agreement(args: argparse.Namespace) -> int:
     print("tag\tkappa\tagreement\tboth\tonly " + result.first + "\tonly " + result.second)
     for t in result.tags:
         kappa = "n/a" if t.kappa is None else f"{t.kappa:.3f}"
-        print(f"{t.tag}\t{kappa}\t{t.percent:.1f}%\t{t.both}\t{t.first - t.both}\t{t.second - t.both}")
+        print(
+            f"{t.tag}\t{kappa}\t{t.percent:.1f}%\t{t.both}\t{t.first - t.both}\t{t.second - t.both}"
+        )
     print(
         f"spans tagged by both: {len(result.both)}; only {result.first}: "
         f"{len(result.only_first)}; only {result.second}: {len(result.only_second)}"

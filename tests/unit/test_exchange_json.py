@@ -50,7 +50,10 @@ def tagged_library(db: Path, draft: Path, capsys) -> str:
         ("quote", "=SUM(A1) is not a formula here", ["--reviewer", "Bo"]),
     ]
     for tag, words, extra in steps:
-        assert run("--db", db, "annotate", "--document", doc, "--tag", tag, "--find", words, *extra) == 0
+        assert (
+            run("--db", db, "annotate", "--document", doc, "--tag", tag, "--find", words, *extra)
+            == 0
+        )
     return doc
 
 

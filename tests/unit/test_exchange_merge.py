@@ -81,7 +81,11 @@ def two_reviews(tmp_path: Path) -> tuple[Path, Path, dict[str, str]]:
     alice = Desk(open_repository(alice_db), "Alice")
     alice.apply(UpdateAnnotation(replace(quote, status="verified", updated_at=SAME_TIME)))
     alice.close()
-    return alice_db, bob_db, {"doc": doc.id, "quote": quote.id, "claim": claim.id, "source": source.id}
+    return (
+        alice_db,
+        bob_db,
+        {"doc": doc.id, "quote": quote.id, "claim": claim.id, "source": source.id},
+    )
 
 
 def test_merge_two_databases_gives_union_update_and_conflict(two_reviews, capsys):
