@@ -10,8 +10,8 @@ from pathlib import Path
 from desktop_app.app import open_repository, resolve_db_path
 from desktop_app.commands import desk_for
 from desktop_app.core.errors import CopydeskError, UsageProblem
-from desktop_app.core.settings import Settings, account_name
 from desktop_app.core.paths import settings_path
+from desktop_app.core.settings import Settings, account_name
 
 
 def _reviewer() -> str:

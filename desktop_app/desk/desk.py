@@ -49,7 +49,7 @@ from desktop_app.core.operations import (
 )
 from desktop_app.core.ports import Repository
 from desktop_app.core.rules import duplicate_of, tag_name_for, tag_problem, with_fields
-from desktop_app.desk import exchange, exports
+from desktop_app.desk import exchange, exports, word_comments
 from desktop_app.desk.document_state import DocumentState
 
 Subscriber = Callable[[Change, object], None]
@@ -422,6 +422,9 @@ class Desk:
 
     def agreement(self, document_id: str, reviewers: tuple[str, str] | None = None) -> Agreement:
         return exchange.agreement(self, document_id, reviewers)
+
+    def import_with_comments(self, path: str, initiator: object = None) -> tuple[Document, str]:
+        return word_comments.import_with_comments(self, path, initiator)
 
 
 def _short(title: str, limit: int = 40) -> str:

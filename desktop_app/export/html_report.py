@@ -73,7 +73,7 @@ def _marked(
         cuts.update(p for p in (a.start, a.end) if block.start < p < block.end)
     out: list[str] = []
     edges = sorted(cuts)
-    for lo, hi in zip(edges, edges[1:]):
+    for lo, hi in zip(edges, edges[1:], strict=False):
         over = [a for _, a in inside if a.start <= lo and a.end >= hi]
         piece = _text(text[lo:hi])
         if over:

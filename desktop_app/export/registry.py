@@ -53,6 +53,13 @@ EXPORTERS: tuple[ExporterInfo, ...] = (
     ExporterInfo(
         "pdf", "Review report (PDF)", ".pdf", "desktop_app.export.pdf_report", "PdfReportExporter"
     ),
+    ExporterInfo(
+        "docx",
+        "Word document with comments",
+        ".docx",
+        "desktop_app.export.docx_export",
+        "DocxExporter",
+    ),
 )
 
 
