@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import uuid
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -167,8 +168,11 @@ def merge_incoming(
 
 
 def _merge_one(
-    repo: Repository, theirs: Annotation, stamped, summary: MergeSummary
-) -> list[Operation]:  # type: ignore[no-untyped-def]
+    repo: Repository,
+    theirs: Annotation,
+    stamped: Callable[..., Annotation],
+    summary: MergeSummary,
+) -> list[Operation]:
     """Merge by id: new comes in, the newer `modified` wins, the same time with other content
     is a true conflict (both kept; the copy names ours in its merge_conflict field)."""
     ours = repo.get_annotation(theirs.id)
