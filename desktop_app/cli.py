@@ -15,7 +15,7 @@ from desktop_app.core.model import STATUSES
 # Subcommand -> the module holding its `cmd_<name>` (dashes become underscores). A new command is
 # one line here, its arguments in build_parser, and its function in that module.
 COMMAND_MODULES = {
-    "import": "desktop_app.commands",
+    "import": "desktop_app.commands_exchange",  # plain import, or --with-comments
     "list": "desktop_app.commands",
     "annotate": "desktop_app.commands",
     "export": "desktop_app.commands",
@@ -26,6 +26,9 @@ COMMAND_MODULES = {
     "list-annotations": "desktop_app.commands_library",
     "backup": "desktop_app.commands_admin",
     "restore": "desktop_app.commands_admin",
+    "import-annotations": "desktop_app.commands_exchange",
+    "merge": "desktop_app.commands_exchange",
+    "agreement": "desktop_app.commands_exchange",
 }
 SUBCOMMANDS = tuple(COMMAND_MODULES)
 
@@ -61,6 +64,9 @@ def build_parser() -> Parser:
 
     p = subs.add_parser("import", help="import draft files into the database")
     p.add_argument("files", nargs="+", metavar="FILE")
+    p.add_argument(
+        "--with-comments", action="store_true", help="also bring a .docx's Word comments in"
+    )
     _db_option(p, argparse.SUPPRESS)
 
     p = subs.add_parser("list", help="list imported documents")
@@ -115,6 +121,18 @@ def build_parser() -> Parser:
     )
     p.add_argument("file", nargs="?", metavar="FILE")
     p.add_argument("--list", action="store_true", help="list the backups, newest first")
+    _db_option(p, argparse.SUPPRESS)
+
+    p = subs.add_parser("import-annotations", help="bring in a W3C Web Annotation JSON file")
+    p.add_argument("file", metavar="FILE.json")
+    _db_option(p, argparse.SUPPRESS)
+    p = subs.add_parser("merge", help="merge another reviewer's database or JSON export")
+    p.add_argument("file", metavar="OTHER.sqlite3|OTHER.json")
+    _db_option(p, argparse.SUPPRESS)
+    p = subs.add_parser("agreement", help="how far two reviewers agree on a document")
+    p.add_argument("--document", required=True, metavar="ID")
+    p.add_argument("--reviewers", metavar="FIRST,SECOND", help="default: the two most active")
+    p.add_argument("--format", choices=["text", "json"], default="text")
     _db_option(p, argparse.SUPPRESS)
     return parser
 

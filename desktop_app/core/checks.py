@@ -15,6 +15,9 @@ rules that read their paragraph). Paragraphs are the text between blank lines ("
 * claim_unverified: a claim with status not verified/resolved and ``verification`` not
   "verified"; "false", "cannot be verified" and "partly verified" say so in the message.
 * disputed: any annotation with status "disputed".
+* merge_conflict: a copy kept by a merge because another reviewer's version of the same
+  annotation differs from ours with the same modified time; its ``merge_conflict`` field names
+  our version (see desk/exchange.py). Resolve by deleting one of the two.
 """
 
 from __future__ import annotations
@@ -35,6 +38,7 @@ CHECK_KINDS = (
     "anonymous_quote_unmarked",
     "claim_unverified",
     "disputed",
+    "merge_conflict",
 )
 CHECK_LABELS: dict[str, str] = {  # kind -> short label for an editor
     "quote_no_speaker": "Quote without speaker",
@@ -43,6 +47,7 @@ CHECK_LABELS: dict[str, str] = {  # kind -> short label for an editor
     "claim_unverified": "Claim not verified",
     "anonymous_quote_unmarked": "Unnamed speaker not tagged",
     "disputed": "Disputed",
+    "merge_conflict": "Merge conflict",
 }
 _RANK = {kind: i for i, kind in enumerate(CHECK_KINDS)}
 _TAG_LABELS = {t.name: t.label.lower() for t in BUILTIN_TAGS}  # custom tags: their name, spaced
@@ -176,6 +181,11 @@ def check_document(document_id: str, text: str, annotations: Iterable[Annotation
         if a.status == "disputed":
             label = _TAG_LABELS.get(a.tag, a.tag.replace("_", " "))
             problems.append(("disputed", f"Disputed {label}"))
+        if _field(a, "merge_conflict"):
+            who = a.reviewer or "another reviewer"
+            problems.append(
+                ("merge_conflict", f"Merge conflict: {who}'s version differs from ours")
+            )
         if a.tag == "quote":
             speaker, link = _field(a, "speaker"), _field(a, "linked_source")
             if not speaker and not link and _field(a, "quote_type") == "continuation":

@@ -14,9 +14,11 @@ from dataclasses import replace
 from pathlib import Path
 from typing import IO, NamedTuple
 
+from desktop_app.core.agreement import Agreement
 from desktop_app.core.annotations import edited, new_annotation, now_iso
 from desktop_app.core.checks import Finding, check_document
 from desktop_app.core.errors import CopydeskError, OperationError
+from desktop_app.core.exchange import MergeSummary
 from desktop_app.core.export_data import ExportData
 from desktop_app.core.fields import fields_for
 from desktop_app.core.history import History
@@ -48,7 +50,7 @@ from desktop_app.core.operations import (
 )
 from desktop_app.core.ports import Repository
 from desktop_app.core.rules import duplicate_of, tag_name_for, tag_problem, with_fields
-from desktop_app.desk import backups, exports
+from desktop_app.desk import backups, exchange, exports, word_comments
 from desktop_app.desk.concurrency import Concurrency
 from desktop_app.desk.document_state import DocumentState
 from desktop_app.desk.names import path_problem, readable
@@ -456,6 +458,21 @@ class Desk:
 
     def save_copy(self, path: str) -> None:
         backups.save_copy(self, path)
+
+    # -- exchange: desk/exchange.py -------------------------------------------------------------
+    def import_annotations(self, path: str, initiator: object = None) -> MergeSummary:
+        return exchange.import_annotations(self, path, initiator)
+
+    def merge_repository(
+        self, other: Repository, origin: str, initiator: object = None
+    ) -> MergeSummary:
+        return exchange.merge_repository(self, other, origin, initiator)
+
+    def agreement(self, document_id: str, reviewers: tuple[str, str] | None = None) -> Agreement:
+        return exchange.agreement(self, document_id, reviewers)
+
+    def import_with_comments(self, path: str, initiator: object = None) -> tuple[Document, str]:
+        return word_comments.import_with_comments(self, path, initiator)
 
 
 def _short(title: str, limit: int = 40) -> str:

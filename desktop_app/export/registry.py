@@ -36,6 +36,30 @@ class ExporterInfo:
 
 EXPORTERS: tuple[ExporterInfo, ...] = (
     ExporterInfo("csv", "CSV spreadsheet", ".csv", "desktop_app.export.csv_export", "CsvExporter"),
+    ExporterInfo(
+        "json",
+        "W3C Web Annotation (JSON-LD)",
+        ".json",
+        "desktop_app.export.json_export",
+        "JsonExporter",
+    ),
+    ExporterInfo(
+        "html",
+        "Review report (HTML)",
+        ".html",
+        "desktop_app.export.html_report",
+        "HtmlReportExporter",
+    ),
+    ExporterInfo(
+        "pdf", "Review report (PDF)", ".pdf", "desktop_app.export.pdf_report", "PdfReportExporter"
+    ),
+    ExporterInfo(
+        "docx",
+        "Word document with comments",
+        ".docx",
+        "desktop_app.export.docx_export",
+        "DocxExporter",
+    ),
 )
 
 
