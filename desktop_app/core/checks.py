@@ -15,6 +15,9 @@ rules that read their paragraph). Paragraphs are the text between blank lines ("
 * claim_unverified: a claim with status not verified/resolved and ``verification`` not
   "verified"; "false", "cannot be verified" and "partly verified" say so in the message.
 * disputed: any annotation with status "disputed".
+* quote_changed: a quote whose words changed between revisions (anchor_state "changed"); the
+  message is the word diff, old to new: "Quote changed between drafts: We will [-not-]{+never+}
+  raise taxes".
 """
 
 from __future__ import annotations
@@ -27,6 +30,7 @@ from dataclasses import dataclass
 
 from desktop_app.core.model import BUILTIN_TAGS, Annotation
 from desktop_app.core.sourcing import is_anonymous_descriptor, rote_reason, unnamed_speaker
+from desktop_app.core.textdiff import format_word_diff, word_diff
 
 CHECK_KINDS = (
     "quote_no_speaker",
@@ -35,6 +39,7 @@ CHECK_KINDS = (
     "anonymous_quote_unmarked",
     "claim_unverified",
     "disputed",
+    "quote_changed",
 )
 CHECK_LABELS: dict[str, str] = {  # kind -> short label for an editor
     "quote_no_speaker": "Quote without speaker",
@@ -43,6 +48,7 @@ CHECK_LABELS: dict[str, str] = {  # kind -> short label for an editor
     "claim_unverified": "Claim not verified",
     "anonymous_quote_unmarked": "Unnamed speaker not tagged",
     "disputed": "Disputed",
+    "quote_changed": "Quote changed between drafts",
 }
 _RANK = {kind: i for i, kind in enumerate(CHECK_KINDS)}
 _TAG_LABELS = {t.name: t.label.lower() for t in BUILTIN_TAGS}  # custom tags: their name, spaced
@@ -186,11 +192,15 @@ def check_document(document_id: str, text: str, annotations: Iterable[Annotation
             problems += context.anonymous_problems(a, placed)
         elif a.tag == "claim":
             problems += _claim_problems(a)
+        start, end = (a.start, a.end) if placed else (-1, -1)
         if problems:
-            start, end = (a.start, a.end) if placed else (-1, -1)
             quoted = _shorten(a.exact, 24)
             for kind, says in problems:
                 findings.append(Finding(document_id, a.id, kind, f"{says}: “{quoted}”", start, end))
+        if a.tag == "quote" and a.anchor_state == "changed":
+            diff = format_word_diff(word_diff(a.previous_text, a.exact))
+            says = f"{CHECK_LABELS['quote_changed']}: {diff}"
+            findings.append(Finding(document_id, a.id, "quote_changed", says, start, end))
     findings.sort(key=lambda f: (f.start, _RANK[f.kind], f.end, f.annotation_id))
     return findings
 

@@ -48,8 +48,9 @@ from desktop_app.core.operations import (
     delete_tag_op,
 )
 from desktop_app.core.ports import Repository
+from desktop_app.core.revisions import RevisionSummary
 from desktop_app.core.rules import duplicate_of, tag_name_for, tag_problem, with_fields
-from desktop_app.desk import exports
+from desktop_app.desk import exports, revisions
 from desktop_app.desk.document_state import DocumentState
 
 Subscriber = Callable[[Change, object], None]
@@ -423,6 +424,12 @@ class Desk:
         else:
             docs = [self.document(d.id) for d in self.repo.list_documents()]
         return [(doc, self.findings(doc.id)) for doc in docs]
+
+    # -- revised drafts (desk/revisions.py) -----------------------------------------------------
+    def import_revision(
+        self, path_or_source: str | SourceText, previous_document_id: str, initiator: object = None
+    ) -> tuple[Document, RevisionSummary]:
+        return revisions.import_revision(self, path_or_source, previous_document_id, initiator)
 
 
 def _short(title: str, limit: int = 40) -> str:
