@@ -24,6 +24,7 @@ COMMAND_MODULES = {
     "rename": "desktop_app.commands_library",
     "search": "desktop_app.commands_library",
     "list-annotations": "desktop_app.commands_library",
+    "revisions": "desktop_app.commands_revisions",
 }
 SUBCOMMANDS = tuple(COMMAND_MODULES)
 
@@ -59,6 +60,7 @@ def build_parser() -> Parser:
 
     p = subs.add_parser("import", help="import draft files into the database")
     p.add_argument("files", nargs="+", metavar="FILE")
+    p.add_argument("--revision-of", metavar="ID", help="FILE is a new version of document ID")
     _db_option(p, argparse.SUPPRESS)
 
     p = subs.add_parser("list", help="list imported documents")
@@ -105,6 +107,7 @@ def build_parser() -> Parser:
     )
     _db_option(p, argparse.SUPPRESS)
     _library_commands(subs)
+    _revision_commands(subs)
     return parser
 
 
@@ -128,6 +131,15 @@ def _library_commands(subs: argparse._SubParsersAction) -> None:  # type: ignore
     p.add_argument("--tag")
     p.add_argument("--status", choices=STATUSES)
     p.add_argument("--speaker", help="any part of the speaker, claimant or source description")
+    p.add_argument("--format", choices=["text", "json"], default="text")
+    _db_option(p, argparse.SUPPRESS)
+
+
+def _revision_commands(subs: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    p = subs.add_parser(
+        "revisions", help="a draft's revisions and what happened to its annotations"
+    )
+    p.add_argument("document", metavar="ID", help="document id (a unique prefix is enough)")
     p.add_argument("--format", choices=["text", "json"], default="text")
     _db_option(p, argparse.SUPPRESS)
 

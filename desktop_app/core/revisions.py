@@ -183,7 +183,7 @@ class RevisionSummary:
     orphans: tuple[Annotation, ...]
 
     def line(self) -> str:
-        """"same 12, moved 3, changed 2, orphaned 1" (and "new 4" for ones made since)."""
+        """ "same 12, moved 3, changed 2, orphaned 1" (and "new 4" for ones made since)."""
         parts = [f"{fate} {self.counts.get(fate, 0)}" for fate in FATES]
         if self.counts.get("anchored"):
             parts.append(f"new {self.counts['anchored']}")

@@ -31,7 +31,9 @@ if TYPE_CHECKING:  # the Desk calls in; only its type is needed here
     from desktop_app.desk.desk import Desk
 
 
-def revision_inputs(desk: Desk, previous_document_id: str) -> tuple[Document, tuple[Annotation, ...]]:
+def revision_inputs(
+    desk: Desk, previous_document_id: str
+) -> tuple[Document, tuple[Annotation, ...]]:
     """The previous revision and its annotations, refused if it is not the latest revision."""
     previous = desk.document(previous_document_id)
     later = desk.repo.revisions_of(previous.id)
@@ -75,7 +77,10 @@ def store_revision(
 
 
 def import_revision(
-    desk: Desk, path_or_source: str | SourceText, previous_document_id: str, initiator: object = None
+    desk: Desk,
+    path_or_source: str | SourceText,
+    previous_document_id: str,
+    initiator: object = None,
 ) -> tuple[Document, RevisionSummary]:
     """Import a new version of a draft: every annotation of the previous revision is carried to
     it with its fate (same/moved/changed/orphaned), as one undoable step."""

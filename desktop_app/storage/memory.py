@@ -166,7 +166,10 @@ class MemoryRepository:
         return sorted(found, key=lambda a: (a.start, a.end)) if ordered else found
 
     def _every_annotation(self) -> list[Annotation]:
-        return [*self._annotations.values(), *(a for c in self._frozen.values() for a in c.values())]
+        return [
+            *self._annotations.values(),
+            *(a for c in self._frozen.values() for a in c.values()),
+        ]
 
     def freeze_annotations(self, document_id: str) -> list[Annotation]:
         live = [a for a in self._annotations.values() if a.document_id == document_id]

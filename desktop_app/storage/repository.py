@@ -292,9 +292,7 @@ class SqliteRepository:
                 f"SELECT {ANNOTATION_COLUMNS} FROM revision_annotations WHERE document_id = ?",
                 [document_id],
             )
-            self.db.execute(
-                "DELETE FROM revision_annotations WHERE document_id = ?", [document_id]
-            )
+            self.db.execute("DELETE FROM revision_annotations WHERE document_id = ?", [document_id])
         return [_annotation(r) for r in frozen]
 
     def revisions_of(self, document_id: str) -> list[Document]:
