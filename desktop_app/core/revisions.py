@@ -8,17 +8,56 @@ and exportable, read-only.
 
 from __future__ import annotations
 
+import hashlib
+import uuid
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
 from desktop_app.core.anchoring import describe
+from desktop_app.core.annotations import now_iso
 from desktop_app.core.errors import OperationError
-from desktop_app.core.model import Annotation, Document
+from desktop_app.core.model import Annotation, Document, SourceText
 from desktop_app.core.operations import Change, Operation
 from desktop_app.core.ports import Repository
 from desktop_app.core.reanchor import FATES, Placement
 from desktop_app.core.textdiff import format_word_diff, word_diff
+
+
+@dataclass(frozen=True)
+class RevisionPlan:
+    """A revision ready to store: the new document (revision_of set), the carried annotations,
+    and the previous revision's annotations they were computed from."""
+
+    document: Document
+    carried: tuple[Annotation, ...]
+    expected: tuple[Annotation, ...]
+
+
+def plan_revision(
+    previous: Document,
+    annotations: Sequence[Annotation],
+    source: SourceText,
+    source_path: str,
+    placements: Sequence[Placement],
+) -> RevisionPlan:
+    """Everything but the writing, so it can run off the UI thread with the re-anchoring."""
+    if source.text == previous.text:
+        raise OperationError(
+            "the new version has exactly the text of the previous one; nothing to import"
+        )
+    doc = Document(
+        id=str(uuid.uuid4()),
+        title=source.title or previous.title,
+        source_path=source_path,
+        source_format=source.source_format,
+        text=source.text,
+        text_sha256=hashlib.sha256(source.text.encode("utf-8", "surrogatepass")).hexdigest(),
+        blocks=source.blocks,
+        imported_at=now_iso(),
+        revision_of=previous.id,
+    )
+    return RevisionPlan(doc, carry(annotations, placements, doc), tuple(annotations))
 
 
 def carry(

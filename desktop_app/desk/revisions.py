@@ -2,13 +2,12 @@
 over (one undoable step), read a revision's summary, and place or dismiss its orphans.
 
 The work is split so the window can re-anchor off the UI thread: `revision_inputs` and
-`store_revision` touch the database (UI thread), `reanchor` in between is pure.
+`store_revision` touch the database (UI thread); `reanchor` and `plan_revision` in between are
+pure.
 """
 
 from __future__ import annotations
 
-import hashlib
-import uuid
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -18,11 +17,12 @@ from desktop_app.core.annotations import now_iso
 from desktop_app.core.errors import OperationError
 from desktop_app.core.model import Annotation, Document, SourceText
 from desktop_app.core.operations import Change, RemoveAnnotation, UpdateAnnotation
-from desktop_app.core.reanchor import Placement, reanchor
+from desktop_app.core.reanchor import reanchor
 from desktop_app.core.revisions import (
     AddRevision,
+    RevisionPlan,
     RevisionSummary,
-    carry,
+    plan_revision,
     reattached,
     summarise_revision,
 )
@@ -46,34 +46,13 @@ def revision_inputs(
 
 
 def store_revision(
-    desk: Desk,
-    previous: Document,
-    annotations: tuple[Annotation, ...],
-    source: SourceText,
-    source_path: str,
-    placements: list[Placement],
-    initiator: object = None,
+    desk: Desk, plan: RevisionPlan, initiator: object = None
 ) -> tuple[Document, RevisionSummary]:
-    """Store the new revision and its carried annotations as one undoable step."""
-    if source.text == previous.text:
-        raise OperationError(
-            "the new version has exactly the text of the previous one; nothing to import"
-        )
-    doc = Document(
-        id=str(uuid.uuid4()),
-        title=source.title or previous.title,
-        source_path=source_path,
-        source_format=source.source_format,
-        text=source.text,
-        text_sha256=hashlib.sha256(source.text.encode("utf-8", "surrogatepass")).hexdigest(),
-        blocks=source.blocks,
-        imported_at=now_iso(),
-        revision_of=previous.id,
-    )
-    carried = carry(annotations, placements, doc)
+    """Store a planned revision and its carried annotations as one undoable step."""
+    previous = desk.document(plan.document.revision_of or "")
     label = f"Import New Version of {_short(previous.title)}"
-    desk.apply(AddRevision(doc, carried, annotations, label), initiator)
-    return doc, summarise_revision(doc, carried)
+    desk.apply(AddRevision(plan.document, plan.carried, plan.expected, label), initiator)
+    return plan.document, summarise_revision(plan.document, plan.carried)
 
 
 def import_revision(
@@ -90,7 +69,8 @@ def import_revision(
         source, source_path = path_or_source, ""
     previous, annotations = revision_inputs(desk, previous_document_id)
     placements = reanchor(previous.text, source.text, annotations)
-    return store_revision(desk, previous, annotations, source, source_path, placements, initiator)
+    plan = plan_revision(previous, annotations, source, source_path, placements)
+    return store_revision(desk, plan, initiator)
 
 
 def revision_summary(desk: Desk, document_id: str) -> RevisionSummary:

@@ -13,16 +13,18 @@ from PySide6.QtWidgets import QFileDialog, QProgressDialog, QWidget
 from desktop_app.core.errors import CopydeskError
 from desktop_app.core.model import Annotation, Document
 from desktop_app.core.reanchor import reanchor
+from desktop_app.core.revisions import RevisionPlan, plan_revision
 from desktop_app.desk import Desk, revisions
 
 
 class _Signals(QObject):
-    done = Signal(object, object)  # SourceText, placements
+    done = Signal(object)  # RevisionPlan
     failed = Signal(str)
 
 
 class _Reanchor(QRunnable):
-    """Read the new draft and place the previous revision's annotations in it (no database)."""
+    """Read the new draft, place the previous revision's annotations in it and plan the new
+    revision (no database)."""
 
     def __init__(
         self,
@@ -42,11 +44,12 @@ class _Reanchor(QRunnable):
             if self.cancelled.is_set():
                 return
             placements = reanchor(self.previous.text, source.text, self.annotations)
+            plan = plan_revision(self.previous, self.annotations, source, self.path, placements)
         except Exception as error:  # one line for the user, whatever failed
             self.signals.failed.emit(str(error).splitlines()[0] if str(error) else repr(error))
             return
         if not self.cancelled.is_set():
-            self.signals.done.emit(source, placements)
+            self.signals.done.emit(plan)
 
 
 class RevisionImportFlow(QObject):
@@ -107,7 +110,8 @@ class RevisionImportFlow(QObject):
         self.progress.setMinimumDuration(300)
         self.progress.canceled.connect(self._cancel)
         self.progress.setValue(0)
-        self.pool.start(_Reanchor(path, previous, annotations, self.signals, self.cancelled))
+        job = _Reanchor(self._job[0], previous, annotations, self.signals, self.cancelled)
+        self.pool.start(job)
         return True
 
     def wait(self, msecs: int = 30000) -> bool:
@@ -118,22 +122,14 @@ class RevisionImportFlow(QObject):
         self._end()
         self.say("Import of the new version cancelled; nothing changed.")
 
-    def _reanchored(self, source: object, placements: object) -> None:
+    def _reanchored(self, plan: RevisionPlan) -> None:
         job = self._job
         if job is None:  # cancelled meanwhile
             return
         self._end()
-        path, previous, annotations = job
+        previous = job[1]
         try:
-            doc, summary = revisions.store_revision(
-                self.desk,
-                previous,
-                annotations,
-                source,  # type: ignore[arg-type]
-                path,
-                placements,  # type: ignore[arg-type]
-                initiator=self,
-            )
+            doc, summary = revisions.store_revision(self.desk, plan, initiator=self)
         except CopydeskError as error:
             self.say(str(error), error=True)
             return

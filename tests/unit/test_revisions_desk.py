@@ -199,10 +199,12 @@ def test_a_revision_changed_meanwhile_is_not_stored(desk: Desk, first) -> None:
     doc, quote, _, _ = first
     previous, annotations = revisions.revision_inputs(desk, doc.id)
     from desktop_app.core.reanchor import reanchor
+    from desktop_app.core.revisions import plan_revision
 
     placements = reanchor(previous.text, NEW, annotations)
+    plan = plan_revision(previous, annotations, source(NEW), "", placements)
     desk.set_note(quote.id, "edited meanwhile")
     with pytest.raises(OperationError, match="changed during the import"):
-        revisions.store_revision(desk, previous, annotations, source(NEW), "", placements)
+        revisions.store_revision(desk, plan)
     assert desk.repo.revisions_of(doc.id) == []
     assert desk.annotation(quote.id).document_id == doc.id
