@@ -3,6 +3,8 @@ orphans, annotations whose words are gone from this revision, with their old wor
 
 from __future__ import annotations
 
+from html import escape
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
@@ -60,11 +62,16 @@ class RevisionsPanel(QWidget):
         self.notice.hide()
         self.heading = QLabel("Orphans", self)
         self.tree = _OrphanTree(self)
-        self.tree.setHeaderLabels(["Tag", "Old words in context"])
+        self.tree.setHeaderLabels(["Tag", "Old words", "Context"])
         self.tree.setRootIsDecorated(False)
         self.tree.setWordWrap(True)
         self.tree.setUniformRowHeights(False)
         self.tree.setAccessibleName("Orphans")
+        self.details = QLabel(self)  # the chosen orphan's old words in their full context
+        self.details.setObjectName("orphan_details")
+        self.details.setTextFormat(Qt.TextFormat.RichText)
+        self.details.setWordWrap(True)
+        self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.reattach_button = QPushButton(f"Re-attach to Selection ({REATTACH_KEY})", self)
         self.dismiss_button = QPushButton("Dismiss", self)
         top = QHBoxLayout()
@@ -79,6 +86,7 @@ class RevisionsPanel(QWidget):
         layout.addWidget(self.notice)
         layout.addWidget(self.heading)
         layout.addWidget(self.tree, 1)
+        layout.addWidget(self.details)
         layout.addLayout(buttons)
         self.picker.activated.connect(self._picked)
         self.summary_button.clicked.connect(self.summary_requested.emit)
@@ -87,6 +95,7 @@ class RevisionsPanel(QWidget):
         self.tree.delete_pressed.connect(self._dismiss)
         self.tree.currentItemChanged.connect(self._current_changed)
         self.read_only = False
+        self._orphans: dict[str, Annotation] = {}
         self._update_buttons()
 
     # -- showing -------------------------------------------------------------------------------
@@ -114,16 +123,19 @@ class RevisionsPanel(QWidget):
         keep = self.current_orphan()
         self.tree.clear()
         for a in orphans:
-            item = QTreeWidgetItem([labels.get(a.tag, a.tag), context_line(a)])
+            old = _one_line(a.previous_text or a.exact)
+            item = QTreeWidgetItem([labels.get(a.tag, a.tag), old, context_line(a)])
             item.setData(0, ID_ROLE, a.id)
-            item.setToolTip(1, f"Old words: {a.previous_text or a.exact}")
+            for column in (1, 2):
+                item.setToolTip(column, f"{old}\n\n{context_line(a)}")
             self.tree.addTopLevelItem(item)
             if a.id == keep:
                 self.tree.setCurrentItem(item)
         if self.tree.currentItem() is None and self.tree.topLevelItemCount():
             self.tree.setCurrentItem(self.tree.topLevelItem(0))
         self.heading.setText(f"Orphans ({len(orphans)})" if orphans else "No orphans.")
-        self._update_buttons()
+        self._orphans = {a.id: a for a in orphans}
+        self._current_changed()
 
     def current_orphan(self) -> str:
         item = self.tree.currentItem()
@@ -145,6 +157,14 @@ class RevisionsPanel(QWidget):
 
     def _current_changed(self, *_args: object) -> None:
         self._update_buttons()
+        a = self._orphans.get(self.current_orphan())
+        self.details.setText(
+            ""
+            if a is None
+            else f"…{escape(_one_line(a.prefix))} <b>{escape(_one_line(a.previous_text or a.exact))}"
+            f"</b> {escape(_one_line(a.suffix))}…<br><i>Select the words it belongs to in the "
+            f"draft and press {REATTACH_KEY}, or dismiss it.</i>"
+        )
         if self.current_orphan():
             self.orphan_chosen.emit(self.current_orphan())
 

@@ -58,7 +58,7 @@ def revised(qtbot: Any, make_window: Any) -> tuple[Any, RevisionsView, dict, dic
 
 def orphan_rows(revisions: RevisionsView) -> list[str]:
     tree = revisions.panel.tree
-    return [tree.topLevelItem(i).text(1) for i in range(tree.topLevelItemCount())]
+    return [tree.topLevelItem(i).text(2) for i in range(tree.topLevelItemCount())]
 
 
 def test_import_new_version_shows_summary_orphans_and_picker(qtbot: Any, revised) -> None:
