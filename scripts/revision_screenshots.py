@@ -91,7 +91,10 @@ def main() -> int:
     revisions.panel.tree.setFocus()
     for _ in range(20):
         app.processEvents()
-    window.grab().save(str(OUT / "orphans.png"))
+    revisions.dock.resize(520, revisions.dock.height())
+    for _ in range(10):
+        app.processEvents()
+    revisions.dock.grab().save(str(OUT / "orphans.png"))
     print(f"screenshots written to {OUT}")
     window.close()
     return 0
