@@ -29,6 +29,7 @@ COMMAND_MODULES = {
     "import-annotations": "desktop_app.commands_exchange",
     "merge": "desktop_app.commands_exchange",
     "agreement": "desktop_app.commands_exchange",
+    "revisions": "desktop_app.commands_revisions",
 }
 SUBCOMMANDS = tuple(COMMAND_MODULES)
 
@@ -67,6 +68,7 @@ def build_parser() -> Parser:
     p.add_argument(
         "--with-comments", action="store_true", help="also bring a .docx's Word comments in"
     )
+    p.add_argument("--revision-of", metavar="ID", help="FILE is a new version of document ID")
     _db_option(p, argparse.SUPPRESS)
 
     p = subs.add_parser("list", help="list imported documents")
@@ -134,6 +136,7 @@ def build_parser() -> Parser:
     p.add_argument("--reviewers", metavar="FIRST,SECOND", help="default: the two most active")
     p.add_argument("--format", choices=["text", "json"], default="text")
     _db_option(p, argparse.SUPPRESS)
+    _revision_commands(subs)
     return parser
 
 
@@ -157,6 +160,15 @@ def _library_commands(subs: argparse._SubParsersAction) -> None:  # type: ignore
     p.add_argument("--tag")
     p.add_argument("--status", choices=STATUSES)
     p.add_argument("--speaker", help="any part of the speaker, claimant or source description")
+    p.add_argument("--format", choices=["text", "json"], default="text")
+    _db_option(p, argparse.SUPPRESS)
+
+
+def _revision_commands(subs: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    p = subs.add_parser(
+        "revisions", help="a draft's revisions and what happened to its annotations"
+    )
+    p.add_argument("document", metavar="ID", help="document id (a unique prefix is enough)")
     p.add_argument("--format", choices=["text", "json"], default="text")
     _db_option(p, argparse.SUPPRESS)
 

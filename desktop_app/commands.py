@@ -30,6 +30,10 @@ def desk_for(args: argparse.Namespace, reviewer: str = "") -> Iterator[Desk]:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
+    if getattr(args, "revision_of", None):
+        from desktop_app.commands_revisions import import_revision_command
+
+        return import_revision_command(args)
     with desk_for(args) as desk:
         failed = 0
         for name in args.files:

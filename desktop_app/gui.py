@@ -74,7 +74,7 @@ def run_gui(
 
 def build_window(desk, db: object = None, ask_reviewer: bool = True):  # type: ignore[no-untyped-def]
     """The main window over `desk`, with settings loaded and the last document reopened."""
-    from desktop_app.app import open_desk
+    from desktop_app.app import open_desk, open_repository
     from desktop_app.core.paths import data_dir, settings_path
     from desktop_app.core.settings import Settings, account_name
     from desktop_app.formats import SUPPORTED_EXTENSIONS
@@ -92,6 +92,7 @@ def build_window(desk, db: object = None, ask_reviewer: bool = True):  # type: i
         data_dir(),
         lambda: open_desk(path),  # exports read through their own connection, off the UI thread
         tuple(SUPPORTED_EXTENSIONS),
+        open_other=open_repository,  # another reviewer's database, for File > Merge Review
     )
     window.save_settings()
     window.restore_state()

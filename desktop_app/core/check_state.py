@@ -14,7 +14,6 @@ from collections.abc import Iterable
 
 from desktop_app.core.checks import (
     _RANK,
-    _TAG_LABELS,
     CHECK_KINDS,
     Finding,
     _claim_problems,
@@ -22,6 +21,8 @@ from desktop_app.core.checks import (
     _field,
     _Problems,
     _shorten,
+    own_problems,
+    revision_findings,
 )
 from desktop_app.core.model import Annotation
 
@@ -191,10 +192,7 @@ class CheckState:
 
     # -- rules ----------------------------------------------------------------------------------
     def _problems(self, a: Annotation, placed: bool) -> _Problems:
-        problems: _Problems = []
-        if a.status == "disputed":
-            label = _TAG_LABELS.get(a.tag, a.tag.replace("_", " "))
-            problems.append(("disputed", f"Disputed {label}"))
+        problems = own_problems(a)
         if a.tag == "quote":
             speaker, link = self._effective[a.id]
             problems += self._context.quote_problems(a, placed, speaker, link)
@@ -217,6 +215,7 @@ class CheckState:
                 for kind, says in problems:
                     message = f"{says}: “{quoted}”"
                     found.append(Finding(self.document_id, a.id, kind, message, start, end))
+            found += revision_findings(self.document_id, a, start, end)
         before = self._findings.pop(ident, [])
         if found:
             self._findings[ident] = found

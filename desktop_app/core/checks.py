@@ -18,6 +18,9 @@ rules that read their paragraph). Paragraphs are the text between blank lines ("
 * merge_conflict: a copy kept by a merge because another reviewer's version of the same
   annotation differs from ours with the same modified time; its ``merge_conflict`` field names
   our version (see desk/exchange.py). Resolve by deleting one of the two.
+* quote_changed: a quote whose words changed between revisions (anchor_state "changed"); the
+  message is the word diff, old to new: "Quote changed between drafts: We will [-not-]{+never+}
+  raise taxes".
 """
 
 from __future__ import annotations
@@ -30,6 +33,7 @@ from dataclasses import dataclass
 
 from desktop_app.core.model import BUILTIN_TAGS, Annotation
 from desktop_app.core.sourcing import is_anonymous_descriptor, rote_reason, unnamed_speaker
+from desktop_app.core.textdiff import format_word_diff, word_diff
 
 CHECK_KINDS = (
     "quote_no_speaker",
@@ -39,6 +43,7 @@ CHECK_KINDS = (
     "claim_unverified",
     "disputed",
     "merge_conflict",
+    "quote_changed",
 )
 CHECK_LABELS: dict[str, str] = {  # kind -> short label for an editor
     "quote_no_speaker": "Quote without speaker",
@@ -48,6 +53,7 @@ CHECK_LABELS: dict[str, str] = {  # kind -> short label for an editor
     "anonymous_quote_unmarked": "Unnamed speaker not tagged",
     "disputed": "Disputed",
     "merge_conflict": "Merge conflict",
+    "quote_changed": "Quote changed between drafts",
 }
 _RANK = {kind: i for i, kind in enumerate(CHECK_KINDS)}
 _TAG_LABELS = {t.name: t.label.lower() for t in BUILTIN_TAGS}  # custom tags: their name, spaced
@@ -169,6 +175,27 @@ def _claim_problems(a: Annotation) -> _Problems:
     return [("claim_unverified", _CLAIM_MESSAGES.get(verification, "Claim not verified"))]
 
 
+def own_problems(a: Annotation) -> _Problems:
+    """The rules that read nothing but the annotation itself: disputed, merge conflict."""
+    problems: _Problems = []
+    if a.status == "disputed":
+        label = _TAG_LABELS.get(a.tag, a.tag.replace("_", " "))
+        problems.append(("disputed", f"Disputed {label}"))
+    if _field(a, "merge_conflict"):
+        who = a.reviewer or "another reviewer"
+        problems.append(("merge_conflict", f"Merge conflict: {who}'s version differs from ours"))
+    return problems
+
+
+def revision_findings(document_id: str, a: Annotation, start: int, end: int) -> list[Finding]:
+    """A quote whose words changed between drafts, with the word diff as its message."""
+    if a.tag != "quote" or a.anchor_state != "changed":
+        return []
+    diff = format_word_diff(word_diff(a.previous_text, a.exact))
+    says = f"{CHECK_LABELS['quote_changed']}: {diff}"
+    return [Finding(document_id, a.id, "quote_changed", says, start, end)]
+
+
 def check_document(document_id: str, text: str, annotations: Iterable[Annotation]) -> list[Finding]:
     """Every finding for one document, sorted by (start, kind) in CHECK_KINDS order."""
     anns = sorted(annotations, key=lambda a: (a.start, a.end))
@@ -177,15 +204,7 @@ def check_document(document_id: str, text: str, annotations: Iterable[Annotation
     previous = ("", "")  # the last quote's (speaker, linked_source), for continuations
     for a in anns:
         placed = a.anchor_state != "orphaned" and 0 <= a.start < a.end <= len(text)
-        problems: _Problems = []
-        if a.status == "disputed":
-            label = _TAG_LABELS.get(a.tag, a.tag.replace("_", " "))
-            problems.append(("disputed", f"Disputed {label}"))
-        if _field(a, "merge_conflict"):
-            who = a.reviewer or "another reviewer"
-            problems.append(
-                ("merge_conflict", f"Merge conflict: {who}'s version differs from ours")
-            )
+        problems = own_problems(a)
         if a.tag == "quote":
             speaker, link = _field(a, "speaker"), _field(a, "linked_source")
             if not speaker and not link and _field(a, "quote_type") == "continuation":
@@ -196,11 +215,12 @@ def check_document(document_id: str, text: str, annotations: Iterable[Annotation
             problems += context.anonymous_problems(a, placed)
         elif a.tag == "claim":
             problems += _claim_problems(a)
+        start, end = (a.start, a.end) if placed else (-1, -1)
         if problems:
-            start, end = (a.start, a.end) if placed else (-1, -1)
             quoted = _shorten(a.exact, 24)
             for kind, says in problems:
                 findings.append(Finding(document_id, a.id, kind, f"{says}: “{quoted}”", start, end))
+        findings += revision_findings(document_id, a, start, end)
     findings.sort(key=lambda f: (f.start, _RANK[f.kind], f.end, f.annotation_id))
     return findings
 

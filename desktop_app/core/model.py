@@ -24,7 +24,9 @@ STATUS_LABELS = {
     "disputed": "Disputed",
     "resolved": "Resolved",
 }
-ANCHOR_STATES = ("anchored", "moved", "orphaned")
+# "anchored": placed where it was made (never carried to a revision). After a revision import,
+# each carried annotation records its fate (core/reanchor.FATES): same, moved, changed, orphaned.
+ANCHOR_STATES = ("anchored", "same", "moved", "changed", "orphaned")
 
 
 @dataclass(frozen=True)
@@ -101,6 +103,7 @@ class Annotation:
     updated_at: str = ""
     anchor_state: str = "anchored"
     revision: int = 0  # bumped by every stored change: an edit based on an older one is refused
+    previous_text: str = ""  # its words in the previous revision ("" if never carried over)
 
 
 @dataclass(frozen=True)
@@ -133,7 +136,8 @@ BUILTIN_TAGS: tuple[Tag, ...] = (
 @dataclass(frozen=True)
 class ExportRow:
     """One annotation as exporters receive it: its document's title and path beside it, and the
-    1-based paragraph (block) number its start falls in ("" when orphaned)."""
+    1-based paragraph (block) number its start falls in ("" when orphaned). An orphan has no
+    `text` (its words are not in this revision): they are in `previous_text`."""
 
     document_id: str
     document_title: str
@@ -152,6 +156,7 @@ class ExportRow:
     created_at: str
     updated_at: str
     anchor_state: str
+    previous_text: str = ""  # its words in the previous revision (see Annotation)
     fields: dict[str, str] = field(default_factory=dict)
 
 

@@ -123,6 +123,23 @@ class Repository(Protocol):
 
     def delete_annotation(self, annotation_id: str, revision: int) -> None: ...
 
+    # -- revisions -------------------------------------------------------------------------------
+    def revisions_of(self, document_id: str) -> list[Document]:
+        """Documents stored as revisions of this one (`revision_of`), oldest first."""
+        ...
+
+    def freeze_annotations(self, document_id: str) -> list[Annotation]:
+        """Make the document an earlier revision: its live annotations become frozen copies that
+        `annotations_for`, `export_rows` and the counts still read (an earlier revision stays
+        readable), and leave the live set, so their ids can move on to the next revision.
+        Returns them."""
+        ...
+
+    def thaw_annotations(self, document_id: str) -> list[Annotation]:
+        """Undo `freeze_annotations`: the frozen copies become live again; returns them. Fails
+        (StorageError) if one of their ids is live meanwhile."""
+        ...
+
     # -- tags ------------------------------------------------------------------------------------
     def tags(self) -> list[Tag]:
         """Every tag in list order (position, then name)."""

@@ -49,8 +49,9 @@ from desktop_app.core.operations import (
     delete_tag_op,
 )
 from desktop_app.core.ports import Repository
+from desktop_app.core.revisions import RevisionSummary
 from desktop_app.core.rules import duplicate_of, tag_name_for, tag_problem, with_fields
-from desktop_app.desk import backups, exchange, exports, word_comments
+from desktop_app.desk import backups, exchange, exports, revisions, word_comments
 from desktop_app.desk.concurrency import Concurrency
 from desktop_app.desk.document_state import DocumentState
 from desktop_app.desk.names import path_problem, readable
@@ -180,12 +181,17 @@ class Desk:
         return tag
 
     def annotation(self, annotation_id: str) -> Annotation:
-        """As this desk shows it: an edit based on it is refused if another session changed it."""
-        for state in self._states.values():
-            if annotation_id in state.annotations:
-                return state.annotations[annotation_id]
+        """As this desk shows it: an edit based on it is refused if another session changed it.
+        The live annotation's document decides which open copy that is (an earlier revision
+        keeps frozen copies under the same ids)."""
         a = self.repo.get_annotation(annotation_id)
+        state = self._states.get(a.document_id) if a is not None else None
+        if state is not None and annotation_id in state.annotations:
+            return state.annotations[annotation_id]
         if a is None:
+            for state in self._states.values():  # gone meanwhile: show what this desk saw
+                if annotation_id in state.annotations:
+                    return state.annotations[annotation_id]
             raise OperationError("the annotation no longer exists")
         return a
 
@@ -473,6 +479,12 @@ class Desk:
 
     def import_with_comments(self, path: str, initiator: object = None) -> tuple[Document, str]:
         return word_comments.import_with_comments(self, path, initiator)
+
+    # -- revised drafts (desk/revisions.py) -----------------------------------------------------
+    def import_revision(
+        self, path_or_source: str | SourceText, previous_document_id: str, initiator: object = None
+    ) -> tuple[Document, RevisionSummary]:
+        return revisions.import_revision(self, path_or_source, previous_document_id, initiator)
 
 
 def _short(title: str, limit: int = 40) -> str:

@@ -149,7 +149,7 @@ def merge_incoming(
                     f"{summary.origin}: the document {doc.title or doc.id!r} is not in the "
                     "library; import its draft first (nothing was changed)"
                 )
-            anns = tuple(stamped(a) for a in doc.annotations)
+            anns = tuple(stamped(replace(a, revision=0)) for a in doc.annotations)
             ops.append(AddDocument(doc.document, anns))
             summary.documents_added += 1
             summary.new += len(anns)
@@ -157,7 +157,7 @@ def merge_incoming(
             continue
         same_text = ours.text_sha256 == doc.text_sha256
         for theirs in doc.annotations:
-            theirs = replace(theirs, document_id=ours.id)
+            theirs = replace(theirs, document_id=ours.id, revision=0)
             if not same_text or theirs.anchor_state != "orphaned":
                 theirs = place(ours.text, theirs)
             ops += _merge_one(repo, theirs, stamped, summary)
@@ -194,7 +194,9 @@ def _merge_one(
     if theirs.updated_at > ours.updated_at:
         summary.updated += 1
         summary.orphans += orphan
-        return [UpdateAnnotation(stamped(replace(theirs, created_at=ours.created_at)))]
+        # Their revision counts their database's edits; ours is the one this update expects.
+        after = replace(theirs, created_at=ours.created_at, revision=ours.revision)
+        return [UpdateAnnotation(stamped(after))]
     if theirs.updated_at < ours.updated_at:
         summary.kept_ours += 1
         return []

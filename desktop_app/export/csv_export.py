@@ -28,6 +28,7 @@ BASE_COLUMNS = (
     "created_at",
     "updated_at",
     "anchor_state",
+    "previous_text",
 )
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -88,6 +89,7 @@ def write_csv(out: IO[str], rows: Iterable[ExportRow], field_keys: Sequence[str]
                 r.created_at,
                 r.updated_at,
                 r.anchor_state,
+                neutralise(r.previous_text) if r.previous_text else "",
                 *([_cell(values.get(k)) for k in keys] if values else blank),
             )
 

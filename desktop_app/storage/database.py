@@ -112,11 +112,42 @@ def _document_notes_and_search(db: sqlite_utils.Database) -> None:
     db.execute("INSERT INTO document_search(document_search) VALUES ('rebuild')")
 
 
+def _revised_drafts(db: sqlite_utils.Database) -> None:
+    """Revised drafts: each annotation remembers its words in the previous revision, and an
+    earlier revision keeps frozen copies of its annotations (same ids: the live rows moved on to
+    the next revision), so it stays readable and exportable."""
+    db.execute("ALTER TABLE annotations ADD COLUMN previous_text TEXT NOT NULL DEFAULT ''")
+    db.execute(
+        """CREATE TABLE revision_annotations (
+            id TEXT NOT NULL,
+            document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            tag TEXT NOT NULL,
+            start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            exact TEXT NOT NULL,
+            prefix TEXT NOT NULL DEFAULT '',
+            suffix TEXT NOT NULL DEFAULT '',
+            note TEXT NOT NULL DEFAULT '',
+            status TEXT NOT NULL DEFAULT 'open',
+            fields TEXT NOT NULL DEFAULT '{}',
+            reviewer TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            anchor_state TEXT NOT NULL DEFAULT 'anchored',
+            revision INTEGER NOT NULL DEFAULT 0,
+            previous_text TEXT NOT NULL DEFAULT '',
+            PRIMARY KEY (document_id, id)
+        )"""
+    )
+    db.execute("CREATE INDEX documents_by_revision ON documents(revision_of)")
+
+
 # Append only: never edit a released step, add a new one.
 MIGRATIONS: tuple[Callable[[sqlite_utils.Database], None], ...] = (
     _v1,
     _revisions,
     _document_notes_and_search,
+    _revised_drafts,
 )
 
 FOREIGN = "the file is an SQLite database of another program, not Copydesk's; nothing was changed"

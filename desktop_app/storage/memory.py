@@ -30,6 +30,8 @@ class MemoryRepository:
         self.path = "memory"
         self._documents: dict[str, Document] = {}
         self._annotations: dict[str, Annotation] = {}
+        # An earlier revision's frozen annotations: document id -> {annotation id: annotation}.
+        self._frozen: dict[str, dict[str, Annotation]] = {}
         self._tags: dict[str, Tag] = {t.name: t for t in (tags or BUILTIN_TAGS)}
         self._depth = 0
         self._closed = False
@@ -47,12 +49,14 @@ class MemoryRepository:
                 self._depth -= 1
             return
         saved = (dict(self._documents), dict(self._annotations), dict(self._tags))
+        frozen = {doc: dict(copies) for doc, copies in self._frozen.items()}
         self._depth = 1
         try:
             yield
             self._version += 1
         except BaseException:
             self._documents, self._annotations, self._tags = saved
+            self._frozen = frozen
             raise
         finally:
             self._depth = 0
@@ -132,8 +136,11 @@ class MemoryRepository:
     def delete_document(self, document_id: str, revision: int) -> None:
         self._guard("document", self._documents.get(document_id), revision)
         self._documents.pop(document_id, None)
+        self._frozen.pop(document_id, None)
         for a in [a for a in self._annotations.values() if a.document_id == document_id]:
             del self._annotations[a.id]
+        for d in [d for d in self._documents.values() if d.revision_of == document_id]:
+            self._documents[d.id] = replace(d, revision_of=None)  # as SQLite's ON DELETE SET NULL
 
     def get_document(self, document_id: str) -> Document | None:
         self._alive()
@@ -165,7 +172,7 @@ class MemoryRepository:
 
     def list_documents(self) -> list[DocumentSummary]:
         counts: dict[str, dict[str, int]] = {}
-        for a in self._annotations.values():
+        for a in self._every_annotation():
             per = counts.setdefault(a.document_id, {})
             per[a.tag] = per.get(a.tag, 0) + 1
         order = list(self._documents.values())
@@ -210,7 +217,36 @@ class MemoryRepository:
     # -- annotations -----------------------------------------------------------------------------
     def annotations_for(self, document_id: str, ordered: bool = True) -> list[Annotation]:
         found = [a for a in self._annotations.values() if a.document_id == document_id]
+        found += self._frozen.get(document_id, {}).values()
         return sorted(found, key=lambda a: (a.start, a.end)) if ordered else found
+
+    def _every_annotation(self) -> list[Annotation]:
+        return [
+            *self._annotations.values(),
+            *(a for c in self._frozen.values() for a in c.values()),
+        ]
+
+    def freeze_annotations(self, document_id: str) -> list[Annotation]:
+        live = [a for a in self._annotations.values() if a.document_id == document_id]
+        copies = self._frozen.setdefault(document_id, {})
+        for a in live:
+            copies[a.id] = a
+            del self._annotations[a.id]
+        return live
+
+    def thaw_annotations(self, document_id: str) -> list[Annotation]:
+        frozen = list(self._frozen.get(document_id, {}).values())
+        for a in frozen:
+            if a.id in self._annotations:
+                raise StorageError(f"memory: annotation {a.id} already exists")
+        for a in frozen:
+            self._annotations[a.id] = a
+        self._frozen.pop(document_id, None)
+        return frozen
+
+    def revisions_of(self, document_id: str) -> list[Document]:
+        found = [d for d in self._documents.values() if d.revision_of == document_id]
+        return sorted(found, key=lambda d: d.imported_at)
 
     def get_annotation(self, annotation_id: str) -> Annotation | None:
         self._alive()
@@ -299,7 +335,7 @@ class MemoryRepository:
         return sorted(
             {
                 k
-                for a in self._annotations.values()
+                for a in self._every_annotation()
                 if document_id is None or a.document_id == document_id
                 for k in a.fields
             }
@@ -318,7 +354,7 @@ class MemoryRepository:
                     d.source_path,
                     a.id,
                     a.tag,
-                    a.exact,
+                    "" if orphan else a.exact,
                     "" if orphan else a.start,
                     "" if orphan else a.end,
                     "" if orphan else (bisect_right(starts, a.start) or ""),
@@ -330,5 +366,6 @@ class MemoryRepository:
                     a.created_at,
                     a.updated_at,
                     a.anchor_state,
+                    (a.previous_text or a.exact) if orphan else a.previous_text,
                     dict(a.fields),
                 )

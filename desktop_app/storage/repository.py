@@ -31,8 +31,9 @@ from desktop_app.storage.file_watch import FileWatch
 
 ANNOTATION_COLUMNS = (
     'id, document_id, tag, start, "end", exact, prefix, suffix, note, status, fields, reviewer, '
-    "created_at, updated_at, anchor_state, revision"
+    "created_at, updated_at, anchor_state, revision, previous_text"
 )
+_ANNOTATION_COUNT = len(ANNOTATION_COLUMNS.split(","))
 DOCUMENT_COLUMNS = (
     "id, title, source_path, source_format, text, text_sha256, blocks, imported_at, revision_of, "
     "note, revision"
@@ -41,6 +42,11 @@ TAG_COLUMNS = "name, label, colour, shortcut, description, builtin, position, re
 
 
 _WHO_FIELDS = ("speaker", "claimant", "description")
+# Live annotations and an earlier revision's frozen copies, for reads that cover both.
+_ALL_ANNOTATIONS = (
+    f"SELECT {ANNOTATION_COLUMNS} FROM annotations UNION ALL "
+    f"SELECT {ANNOTATION_COLUMNS} FROM revision_annotations"
+)
 _ANNOTATION_FIELDS = tuple(f.name for f in fields(Annotation))
 _EXPORT_FIELDS = tuple(f.name for f in fields(ExportRow))
 _new = object.__new__
@@ -75,6 +81,7 @@ def _annotation_values(a: Annotation) -> list[Any]:
         a.updated_at,
         a.anchor_state,
         a.revision,
+        a.previous_text,
     ]
 
 
@@ -296,7 +303,8 @@ class SqliteRepository:
         )
         counts: dict[str, dict[str, int]] = {}
         for doc_id, tag, n in self._read(
-            "SELECT document_id, tag, count(*) FROM annotations GROUP BY document_id, tag"
+            "SELECT document_id, tag, count(*) FROM (SELECT document_id, tag FROM annotations "
+            "UNION ALL SELECT document_id, tag FROM revision_annotations) GROUP BY document_id, tag"
         ):
             counts.setdefault(doc_id, {})[tag] = n
         return [DocumentSummary(*row, counts=counts.get(row[0], {})) for row in docs]
@@ -321,11 +329,51 @@ class SqliteRepository:
         """A document's annotations, in reading order unless `ordered` is False (the window sorts
         them itself and skips SQLite's sort when opening a long draft)."""
         order = ' ORDER BY start, "end"' if ordered else ""
+        # An earlier revision's annotations are frozen copies (see freeze_annotations).
         rows = self._read(
-            f"SELECT {ANNOTATION_COLUMNS} FROM annotations WHERE document_id = ?{order}",
-            [document_id],
+            f"SELECT {ANNOTATION_COLUMNS} FROM annotations WHERE document_id = ? UNION ALL "
+            f"SELECT {ANNOTATION_COLUMNS} FROM revision_annotations WHERE document_id = ?{order}",
+            [document_id, document_id],
         )
         return [_annotation(r) for r in rows]
+
+    def freeze_annotations(self, document_id: str) -> list[Annotation]:
+        """Make the document an earlier revision: its annotations become read-only copies kept
+        with it, and leave the live set (their ids move on to the next revision)."""
+        live = self._read(
+            f"SELECT {ANNOTATION_COLUMNS} FROM annotations WHERE document_id = ?", [document_id]
+        )
+        with self.transaction():
+            self.db.execute(
+                f"INSERT OR REPLACE INTO revision_annotations ({ANNOTATION_COLUMNS}) "
+                f"SELECT {ANNOTATION_COLUMNS} FROM annotations WHERE document_id = ?",
+                [document_id],
+            )
+            self.db.execute("DELETE FROM annotations WHERE document_id = ?", [document_id])
+        return [_annotation(r) for r in live]
+
+    def thaw_annotations(self, document_id: str) -> list[Annotation]:
+        """Undo `freeze_annotations`: the frozen copies become the live annotations again."""
+        frozen = self._read(
+            f"SELECT {ANNOTATION_COLUMNS} FROM revision_annotations WHERE document_id = ?",
+            [document_id],
+        )
+        with self.transaction():
+            self.db.execute(
+                f"INSERT INTO annotations ({ANNOTATION_COLUMNS}) "
+                f"SELECT {ANNOTATION_COLUMNS} FROM revision_annotations WHERE document_id = ?",
+                [document_id],
+            )
+            self.db.execute("DELETE FROM revision_annotations WHERE document_id = ?", [document_id])
+        return [_annotation(r) for r in frozen]
+
+    def revisions_of(self, document_id: str) -> list[Document]:
+        rows = self._read(
+            f"SELECT {DOCUMENT_COLUMNS} FROM documents WHERE revision_of = ? "
+            "ORDER BY imported_at, rowid",
+            [document_id],
+        )
+        return [_document(r) for r in rows]
 
     def get_annotation(self, annotation_id: str) -> Annotation | None:
         rows = self._read(
@@ -335,7 +383,8 @@ class SqliteRepository:
 
     def insert_annotation(self, a: Annotation) -> None:
         self.db.execute(
-            f"INSERT INTO annotations ({ANNOTATION_COLUMNS}) VALUES ({', '.join('?' * 16)})",
+            f"INSERT INTO annotations ({ANNOTATION_COLUMNS}) "
+            f"VALUES ({', '.join('?' * _ANNOTATION_COUNT)})",
             _annotation_values(a),
         )
 
@@ -346,9 +395,9 @@ class SqliteRepository:
             "annotation",
             a.id,
             'UPDATE annotations SET (tag, start, "end", exact, prefix, suffix, note, status, '
-            "fields, reviewer, updated_at, anchor_state, revision) = "
-            "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, revision + 1) WHERE id = ? AND revision = ?",
-            [*values[2:12], *values[13:15], a.id, a.revision],
+            "fields, reviewer, updated_at, anchor_state, previous_text, revision) = "
+            "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, revision + 1) WHERE id = ? AND revision = ?",
+            [*values[2:12], values[13], values[14], values[16], a.id, a.revision],
         )
 
     def delete_annotation(self, annotation_id: str, revision: int) -> None:
@@ -393,7 +442,8 @@ class SqliteRepository:
             'ORDER BY d.imported_at DESC, d.rowid DESC, a.start, a."end"',
             params,
         )
-        hits = [AnnotationHit(_annotation(r[:-1]), r[-1]) for r in rows]
+        n = _ANNOTATION_COUNT
+        hits = [AnnotationHit(_annotation(r[:n]), r[n]) for r in rows]
         if speaker:
             wanted = fold(speaker)
             hits = [
@@ -449,7 +499,8 @@ class SqliteRepository:
     def field_keys(self, document_id: str | None = None) -> list[str]:
         where, params = ("WHERE a.document_id = ?", [document_id]) if document_id else ("", [])
         rows = self._read(
-            f"SELECT DISTINCT j.key FROM annotations a, json_each(a.fields) j {where}", params
+            f"SELECT DISTINCT j.key FROM ({_ALL_ANNOTATIONS}) a, json_each(a.fields) j {where}",
+            params,
         )
         return [r[0] for r in rows]
 
@@ -464,8 +515,8 @@ class SqliteRepository:
         sql = (
             "SELECT a.document_id, d.title, d.source_path, a.id, a.tag, a.exact, a.start, "
             'a."end", a.start, a.prefix, a.suffix, a.note, a.status, a.reviewer, a.created_at, '
-            "a.updated_at, a.anchor_state, a.fields "
-            f"FROM annotations a JOIN documents d ON d.id = a.document_id {where} "
+            "a.updated_at, a.anchor_state, a.previous_text, a.fields "
+            f"FROM ({_ALL_ANNOTATIONS}) a JOIN documents d ON d.id = a.document_id {where} "
             'ORDER BY d.imported_at, a.document_id, a.start, a."end", a.id'
         )
         loads = json.loads
@@ -476,11 +527,12 @@ class SqliteRepository:
                     record = _new(ExportRow)
                     values = record.__dict__
                     values.update(zip(_EXPORT_FIELDS, row, strict=False))
-                    if row[16] == "orphaned":
+                    if row[16] == "orphaned":  # its words are not in this revision
                         values["start"] = values["end"] = values["paragraph"] = ""
+                        values["text"], values["previous_text"] = "", row[17] or row[5]
                     else:
                         values["paragraph"] = bisect_right(starts.get(row[0], ()), row[6]) or ""
-                    raw = row[17]
+                    raw = row[18]
                     values["fields"] = loads(raw) if raw != "{}" else {}
                     yield record
         except sqlite3.Error as error:

@@ -49,7 +49,7 @@ class ExchangeActions:
         self.open_other, self.choose_export = open_other, choose_export
         self.actions: dict[str, QAction] = {}
 
-    def add_to(self, menu: QMenu) -> None:
+    def add_to(self, menu: QMenu, before: QAction | None = None) -> None:
         for key, text, slot in (
             ("export", "Export…", self.export),
             ("report", "Export Report…", self.export_report),
@@ -59,7 +59,7 @@ class ExchangeActions:
         ):
             action = QAction(text, self.parent)
             action.triggered.connect(slot)
-            menu.addAction(action)
+            menu.insertAction(before, action)  # None appends
             self.actions[key] = action
 
     # -- export ---------------------------------------------------------------------------------

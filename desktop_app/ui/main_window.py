@@ -5,12 +5,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import (
-    QMainWindow,
-)
+from PySide6.QtWidgets import QMainWindow
 
 from desktop_app.core.operations import Change
 from desktop_app.core.settings import Settings
@@ -39,6 +38,7 @@ from desktop_app.ui.panes import (
 from desktop_app.ui.review import Review
 from desktop_app.ui.status_line import StatusLine
 from desktop_app.ui.undo_view import UndoView
+from desktop_app.ui.window_extras import WindowExtras
 
 
 class MainWindow(QMainWindow):
@@ -50,6 +50,7 @@ class MainWindow(QMainWindow):
         data_dir: Path,
         open_reader: Callable[[], Desk],
         extensions: tuple[str, ...] = (),
+        open_other: Callable[[str], Any] | None = None,
     ) -> None:
         super().__init__()
         self.desk, self.settings, self.data_dir = desk, settings, data_dir
@@ -115,6 +116,10 @@ class MainWindow(QMainWindow):
             self,
             self.actions.library_menu,
         )
+        self.extras = WindowExtras(
+            desk, self, self.review, self.checks, self.exports, self.actions.library_menu,
+            open_other, say,
+        )  # fmt: skip
         self.library.document_chosen.connect(self.open_document)
         self.review.document_shown.connect(self._document_shown)
         self.review.annotations_changed.connect(self.update_counts)
@@ -229,6 +234,7 @@ class MainWindow(QMainWindow):
         self.imports.importer.cancel()
         self.imports.importer.wait(5000)
         self.exports.wait(60000)
+        self.extras.wait()
         self.review.remember_position()
         save_layout(self, self.window_state())
         self.save_settings()

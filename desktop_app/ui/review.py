@@ -51,6 +51,7 @@ class Review(QObject):
         self.state: DocumentState | None = None
         self.highlighter: AnnotationHighlighter | None = None
         self.current_id = ""
+        self.read_only = False
         self.tags: list[Tag] = desk.tags()
         self._wire()
         desk.subscribe(self._changed)
@@ -77,8 +78,15 @@ class Review(QObject):
     def document_id(self) -> str:
         return self.state.id if self.state is not None else ""
 
+    def set_read_only(self, read_only: bool) -> None:
+        """An earlier revision is in front: it can be read and exported, not edited."""
+        self.read_only = read_only
+
     def run(self, call: Callable[[], Any]) -> Any:
         """Run a desk call for the editor: a refusal becomes one line in the window."""
+        if self.read_only:
+            self.say("This is an earlier revision, kept as it was: open the latest to edit.")
+            return None
         try:
             return call()
         except CopydeskError as error:

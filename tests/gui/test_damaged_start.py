@@ -74,7 +74,8 @@ def test_the_dialog_offers_three_buttons(qtbot: Any) -> None:
     seen: list[list[str]] = []
 
     def press_quit() -> None:
-        box = next(w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox))
+        box = QApplication.activeModalWidget()  # the dialog being asked, not a box left by others
+        assert isinstance(box, QMessageBox)
         seen.append([b.text() for b in box.buttons()])
         next(b for b in box.buttons() if b.text() == "Quit").click()
 

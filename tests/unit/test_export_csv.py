@@ -191,12 +191,14 @@ def test_field_key_with_quote_or_backslash_is_exported(repo, doc):
 
 
 def test_orphans_export_without_position(repo, doc):
-    """An orphaned annotation keeps its words but has no start, end or paragraph."""
+    """An orphaned annotation has no text, start, end or paragraph: its words are in
+    previous_text."""
     a = tag(repo, doc, "deepens")
     apply(repo, UpdateAnnotation(replace(a, start=-1, end=-1, anchor_state="orphaned")))
     _, rows, _ = export(repo)
     assert (rows[0]["start"], rows[0]["end"], rows[0]["paragraph"]) == ("", "", "")
-    assert rows[0]["text"] == "deepens" and rows[0]["anchor_state"] == "orphaned"
+    assert rows[0]["text"] == "" and rows[0]["anchor_state"] == "orphaned"
+    assert rows[0]["previous_text"] == "deepens"
 
 
 def test_export_of_one_document_only(repo, doc):

@@ -48,11 +48,13 @@ BLOCKS = blocks_of(TEXT)
 
 def snapshot(repo: SqliteRepository) -> dict[str, list[tuple]]:
     """Every row of every table, in a stable order: equal snapshots mean an identical database
-    but for the revision (the last column): an undo restores the content and bumps that."""
-    return {
-        table: [r[:-1] for r in repo.db.execute(f"SELECT * FROM {table} ORDER BY 1")]
-        for table in ("documents", "annotations", "tags")
-    }
+    but for the revision column: an undo restores the content and bumps that."""
+    tables = {}
+    for table in ("documents", "annotations", "tags"):
+        cursor = repo.db.execute(f"SELECT * FROM {table} ORDER BY 1")
+        keep = [n for n, d in enumerate(cursor.description) if d[0] != "revision"]
+        tables[table] = [tuple(row[n] for n in keep) for row in cursor]
+    return tables
 
 
 @pytest.fixture

@@ -304,3 +304,82 @@ def test_backup_restore_and_save_copy(repo: Repository, tmp_path: Path) -> None:
     assert [a.exact for a in rescued.annotations_for("doc-1")] == ["We will act"]
     assert [t.name for t in rescued.tags()] == [t.name for t in repo.tags()]
     rescued.close()
+
+
+REVISED = "Headline 🙂\n\nOfficials said the cost rose again. “We will act now,” said Ana Ruiz."
+
+
+def test_previous_text_and_every_fate_round_trip(repo: Repository) -> None:
+    """An annotation's fate and its words in the previous revision are stored and updated."""
+    with repo.transaction():
+        repo.insert_document(document())
+    a = replace(quote(repo, "We will act"), anchor_state="changed", previous_text="We will act")
+    repo.insert_annotation(a)
+    assert repo.get_annotation(a.id) == a
+    for state in ("same", "moved", "orphaned"):
+        repo.update_annotation(replace(a, anchor_state=state, previous_text="We will"))
+        assert repo.get_annotation(a.id) == replace(a, anchor_state=state, previous_text="We will")
+
+
+def test_freezing_keeps_an_earlier_revision_readable_and_frees_the_ids(repo: Repository) -> None:
+    """Frozen annotations stay with the earlier revision (read, counted, exported) while the same
+    ids live on in the next revision; thawing brings them back; revisions_of links them."""
+    with repo.transaction():
+        repo.insert_document(document())
+        a = quote(repo, "We will act", speaker="Ana Ruiz")
+        repo.insert_annotation(a)
+        new = replace(document("doc-2", REVISED, "2026-02-01T00:00:00"), revision_of="doc-1")
+        repo.insert_document(new)
+        frozen = repo.freeze_annotations("doc-1")
+        start = REVISED.index("We will act now")
+        words = "We will act now"
+        carried = replace(a, document_id="doc-2", start=start, end=start + 15, exact=words)
+        carried = replace(carried, anchor_state="changed", previous_text="We will act")
+        repo.insert_annotation(carried)
+    assert frozen == [a]
+    assert repo.annotations_for("doc-1") == [a] and repo.annotations_for("doc-2") == [carried]
+    assert repo.get_annotation(a.id) == carried  # the live one is the latest revision's
+    assert [d.id for d in repo.revisions_of("doc-1")] == ["doc-2"]
+    assert repo.revisions_of("doc-2") == []
+    assert {d.id: d.counts for d in repo.list_documents()} == {
+        "doc-1": {"quote": 1},
+        "doc-2": {"quote": 1},
+    }
+    old_rows = list(repo.export_rows("doc-1"))
+    assert [(r.annotation_id, r.text, r.start) for r in old_rows] == [(a.id, a.exact, a.start)]
+    (row,) = repo.export_rows("doc-2")
+    assert (row.text, row.previous_text, row.anchor_state) == (words, "We will act", "changed")
+    assert repo.field_keys("doc-1") == ["speaker"]
+    with pytest.raises(CopydeskError):  # its id is still live in doc-2
+        with repo.transaction():
+            repo.thaw_annotations("doc-1")
+    assert repo.annotations_for("doc-1") == [a]  # the failed thaw left everything as it was
+    with repo.transaction():
+        repo.delete_document("doc-2")
+        assert repo.thaw_annotations("doc-1") == [a]
+    assert repo.get_annotation(a.id) == a and repo.annotations_for("doc-1") == [a]
+    assert repo.thaw_annotations("doc-1") == []  # nothing frozen is left
+
+
+def test_an_orphan_exports_its_old_words_as_previous_text(repo: Repository) -> None:
+    """An orphan has no text, start, end or paragraph in the revision; previous_text has them."""
+    with repo.transaction():
+        repo.insert_document(document())
+    orphan = replace(
+        quote(repo, "the cost"), start=-1, end=-1, anchor_state="orphaned", previous_text="the cost"
+    )
+    repo.insert_annotation(orphan)
+    (row,) = repo.export_rows("doc-1")
+    assert (row.text, row.start, row.end, row.previous_text) == ("", "", "", "the cost")
+
+
+def test_deleting_an_earlier_revision_takes_its_frozen_copies(repo: Repository) -> None:
+    """Deleting a document removes its frozen annotations too; its revisions lose the link."""
+    with repo.transaction():
+        repo.insert_document(document())
+        repo.insert_annotation(quote(repo, "Officials"))
+        repo.insert_document(replace(document("doc-2", REVISED), revision_of="doc-1"))
+        repo.freeze_annotations("doc-1")
+        repo.delete_document("doc-1")
+    assert repo.annotations_for("doc-1") == [] and repo.thaw_annotations("doc-1") == []
+    assert repo.get_document("doc-2").revision_of is None
