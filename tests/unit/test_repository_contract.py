@@ -316,9 +316,12 @@ def test_previous_text_and_every_fate_round_trip(repo: Repository) -> None:
     a = replace(quote(repo, "We will act"), anchor_state="changed", previous_text="We will act")
     repo.insert_annotation(a)
     assert repo.get_annotation(a.id) == a
-    for state in ("same", "moved", "orphaned"):
-        repo.update_annotation(replace(a, anchor_state=state, previous_text="We will"))
-        assert repo.get_annotation(a.id) == replace(a, anchor_state=state, previous_text="We will")
+    for n, state in enumerate(("same", "moved", "orphaned"), start=1):
+        current = repo.get_annotation(a.id)
+        assert current is not None
+        repo.update_annotation(replace(current, anchor_state=state, previous_text="We will"))
+        expected = replace(a, anchor_state=state, previous_text="We will", revision=n)
+        assert repo.get_annotation(a.id) == expected
 
 
 def test_freezing_keeps_an_earlier_revision_readable_and_frees_the_ids(repo: Repository) -> None:
@@ -355,7 +358,7 @@ def test_freezing_keeps_an_earlier_revision_readable_and_frees_the_ids(repo: Rep
             repo.thaw_annotations("doc-1")
     assert repo.annotations_for("doc-1") == [a]  # the failed thaw left everything as it was
     with repo.transaction():
-        repo.delete_document("doc-2")
+        repo.delete_document("doc-2", 0)
         assert repo.thaw_annotations("doc-1") == [a]
     assert repo.get_annotation(a.id) == a and repo.annotations_for("doc-1") == [a]
     assert repo.thaw_annotations("doc-1") == []  # nothing frozen is left
@@ -380,6 +383,6 @@ def test_deleting_an_earlier_revision_takes_its_frozen_copies(repo: Repository) 
         repo.insert_annotation(quote(repo, "Officials"))
         repo.insert_document(replace(document("doc-2", REVISED), revision_of="doc-1"))
         repo.freeze_annotations("doc-1")
-        repo.delete_document("doc-1")
+        repo.delete_document("doc-1", 0)
     assert repo.annotations_for("doc-1") == [] and repo.thaw_annotations("doc-1") == []
     assert repo.get_document("doc-2").revision_of is None
