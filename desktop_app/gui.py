@@ -25,13 +25,16 @@ def display_problem() -> str | None:
 
 
 def run_gui(
-    files: list[str], db: str | None, self_test: bool = False, screenshot: str | None = None
+    files: list[str],
+    db: str | None,
+    self_test: bool = False,
+    screenshot: str | None = None,
+    platform: str = "offscreen",
 ) -> int:
     if self_test:
-        os.environ["QT_QPA_PLATFORM"] = "offscreen"
         from desktop_app.self_test import run_self_test
 
-        return run_self_test()
+        return run_self_test(platform)
     problem = display_problem()
     if problem:
         print(f"copydesk: {problem}", file=sys.stderr)
@@ -42,6 +45,12 @@ def run_gui(
     from desktop_app.core.errors import CopydeskError
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    # One window per database: a second launch hands its files to the first and exits (issue 15).
+    from desktop_app.ui.single_instance import claim_instance
+
+    instance = claim_instance(resolve_db_path(db), files, enabled=not screenshot)
+    if instance.handed_over:
+        return 0
     try:
         repo = open_repository(db)
     except CopydeskError as error:
@@ -66,6 +75,7 @@ def run_gui(
     window.raise_()
     window.activateWindow()
     window.view.setFocus()
+    instance.attach(window)  # issue 15: later launches' files open here
     gc.freeze()  # start-up objects live for the whole session: keep them out of every later GC pass
     if files:
         window.import_files(files)
