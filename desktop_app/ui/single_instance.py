@@ -15,7 +15,8 @@ from typing import Any
 from PySide6.QtCore import QDir, QLockFile, QObject, Signal
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
-TIMEOUT_MS = 3000
+# A first copy still starting up answers once its event loop runs; only a hung one takes this long.
+TIMEOUT_MS = 10000
 DELIVERED, NO_SERVER, NO_ANSWER = "delivered", "no server", "no answer"
 
 
