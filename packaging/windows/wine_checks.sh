@@ -60,6 +60,24 @@ echo "== the two programs of the bundle"
 echo "    copydesk.exe: Windows GUI subsystem (no console); copydesk-cli.exe: console subsystem"
 echo "    bundle: $(du -sh "$BUNDLE" | cut -f1), $(find "$BUNDLE" -type f | wc -l) files"
 
+echo "== icons: the programs and the installer carry copydesk.ico (taskbar, Explorer, Apps list)"
+cat >"$RUN/icons.py" <<'PY'
+import sys
+import pefile  # came with PyInstaller
+
+for path in sys.argv[1:]:
+    pe = pefile.PE(path, fast_load=True)
+    pe.parse_data_directories([pefile.DIRECTORY_ENTRY["IMAGE_DIRECTORY_ENTRY_RESOURCE"]])
+    kinds = {entry.id: entry for entry in pe.DIRECTORY_ENTRY_RESOURCE.entries}
+    images = len(kinds[3].directory.entries) if 3 in kinds else 0  # RT_ICON
+    print(path.rsplit("\\", 1)[-1], "icon groups:", 14 in kinds, "icon images:", images)
+    if 14 not in kinds or images < 4:  # RT_GROUP_ICON; copydesk.ico holds 16 to 256 px
+        sys.exit(f"{path}: no icon")
+PY
+setup=$(ls "$WORK"/copydesk/dist/installer/Copydesk-*-setup.exe)
+check 'icon images' 120 "$WORK/python312/python.exe" "$(winpath "$RUN/icons.py")" \
+	"$(winpath "$BUNDLE/copydesk.exe")" "$(winpath "$BUNDLE/copydesk-cli.exe")" "$(winpath "$setup")"
+
 echo "== bundle: copydesk-cli.exe"
 export COPYDESK_HOME; COPYDESK_HOME=$(winpath "$RUN/home-bundle")
 check '^copydesk [0-9]' 120 "$BUNDLE/copydesk-cli.exe" --version
@@ -73,7 +91,6 @@ check 'platform windows: window exposed and painted' 300 "$BUNDLE/copydesk.exe" 
 unset COPYDESK_HOME
 
 echo "== all-users install with the PATH task"
-setup=$(ls "$WORK"/copydesk/dist/installer/Copydesk-*-setup.exe)
 w 600 "$setup" /VERYSILENT /SUPPRESSMSGBOXES /NORESTART /ALLUSERS /TASKS=addtopath "/LOG=$(winpath "$RUN/setup.log")"
 timeout 300 wineserver -w || true
 [ -f "$APP/copydesk-cli.exe" ] || fail "no $APP/copydesk-cli.exe"
