@@ -98,6 +98,25 @@ def _shown_on_screen(app: Any, window: Any) -> str:
     return f"platform {name}: window exposed and painted, "
 
 
+def _focus_the_view(window: Any) -> bool:
+    """Shortcuts reach only Qt's active window. A native platform activates asynchronously: on
+    Windows the window may already be the foreground one (isActiveWindow() says yes) before Qt has
+    handled WM_ACTIVATE, and a focus set then is lost. So wait for Qt's own view of it."""
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication
+
+    for attempt in range(1000):
+        if attempt % 100 == 0:
+            window.raise_()
+            window.activateWindow()
+        if QApplication.activeWindow() is window:
+            window.view.setFocus()
+            if QApplication.focusWidget() is window.view:
+                return True
+        QTest.qWait(10)
+    return False
+
+
 def _self_test(home: Path, native: bool = False) -> str:
     from PySide6.QtCore import Qt
     from PySide6.QtTest import QTest
@@ -125,13 +144,8 @@ def _self_test(home: Path, native: bool = False) -> str:
     if quotation is None:
         raise RuntimeError("the sample article has no quotation to tag")
     window.view.select_cp(quotation.start(), quotation.end())
-    window.activateWindow()
-    for _ in range(300):  # shortcuts reach only the active window
-        if window.isActiveWindow():
-            break
-        QTest.qWait(10)
-    window.view.setFocus()
-    app.processEvents()
+    if not _focus_the_view(window):
+        raise RuntimeError("the window never became the active window with the keyboard focus")
     QTest.keyClick(window.view, Qt.Key.Key_Q)
     tagged = [a for a in session.annotations.values() if a.tag == "quote"]
     if len(tagged) != 1:
