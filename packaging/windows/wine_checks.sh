@@ -119,7 +119,7 @@ for _ in $(seq 600); do [ -f "$RUN/home-single/copydesk.sqlite3" ] && break; sle
 [ -f "$RUN/home-single/copydesk.sqlite3" ] || fail "the first copy never opened its database"
 start=$(date +%s)
 w 120 'C:\Program Files\Copydesk\copydesk.exe' "$SAMPLE"
-echo "    second copydesk.exe returned after $(( $(date +%s) - start )) s"
+echo "    the second copydesk.exe exited 0 by itself after $(( $(date +%s) - start )) s (a window of its own would stay open)"
 listed=""
 for _ in $(seq 300); do
 	listed=$(w 60 'C:\Program Files\Copydesk\copydesk-cli.exe' list)
