@@ -188,6 +188,13 @@ def build_gui_parser() -> Parser:
         help="build the window offscreen on a temporary database, tag and "
         "export; exit 0 if all works",
     )
+    parser.add_argument(
+        "--platform",
+        default="offscreen",
+        metavar="NAME",
+        help="with --self-test: offscreen (default), or native to show the real window on the "
+        "desktop's own Qt platform and check that it was exposed and painted",
+    )
     parser.add_argument("--screenshot", metavar="PNG", help=argparse.SUPPRESS)
     parser.add_argument("files", nargs="*", metavar="FILE", help="drafts to open")
     return parser
@@ -257,7 +264,13 @@ def _dispatch(args: argparse.Namespace) -> int:
     if command is None:
         from desktop_app.gui import run_gui
 
-        return run_gui(args.files, args.db, self_test=args.self_test, screenshot=args.screenshot)
+        return run_gui(
+            args.files,
+            args.db,
+            self_test=args.self_test,
+            screenshot=args.screenshot,
+            platform=args.platform,
+        )
     from importlib import import_module
 
     module = import_module(COMMAND_MODULES[command])

@@ -25,13 +25,16 @@ def display_problem() -> str | None:
 
 
 def run_gui(
-    files: list[str], db: str | None, self_test: bool = False, screenshot: str | None = None
+    files: list[str],
+    db: str | None,
+    self_test: bool = False,
+    screenshot: str | None = None,
+    platform: str = "offscreen",
 ) -> int:
     if self_test:
-        os.environ["QT_QPA_PLATFORM"] = "offscreen"
         from desktop_app.self_test import run_self_test
 
-        return run_self_test()
+        return run_self_test(platform)
     problem = display_problem()
     if problem:
         print(f"copydesk: {problem}", file=sys.stderr)
@@ -41,6 +44,13 @@ def run_gui(
     from desktop_app.startup import open_for_window
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    # One window per database: a second launch hands its files to the first and exits (issue 15).
+    from desktop_app.app import resolve_db_path
+    from desktop_app.ui.single_instance import claim_instance
+
+    instance = claim_instance(resolve_db_path(db), files, enabled=not screenshot)
+    if instance.handed_over:
+        return 0
     # Started from a Dock or Start menu there is no terminal: problems are said in a window too,
     # and a damaged database offers its latest backup or a new one.
     desk = open_for_window(db, interactive=not screenshot)
@@ -62,6 +72,7 @@ def run_gui(
     window.raise_()
     window.activateWindow()
     window.view.setFocus()
+    instance.attach(window)  # issue 15: later launches' files open here
     gc.freeze()  # start-up objects live for the whole session: keep them out of every later GC pass
     if files:
         window.import_files(files)

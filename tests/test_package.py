@@ -16,8 +16,6 @@ from pathlib import Path
 
 import pytest
 
-from desktop_app import __version__
-
 pytestmark = pytest.mark.slow
 
 if importlib.util.find_spec("PyInstaller") is None:
@@ -29,6 +27,7 @@ ARTICLES = ROOT / "tests" / "fixtures" / "articles"
 IS_LINUX = sys.platform.startswith("linux")
 # Issue 5: at most 140 MB unpacked on Linux (about 126 MB measured with PySide6 6.11).
 SIZE_LIMIT_MB = 140 if IS_LINUX else 300
+VERSION = re.search(r'^version\s*=\s*"([^"]+)"', (ROOT / "pyproject.toml").read_text(), re.M)[1]
 IMPORT_LINE = re.compile(r"^(\S+)\t(.+\t\d+ blocks\t\d+ characters)(?:\t\(already imported\))?$")
 
 
@@ -108,7 +107,7 @@ def make_docx(path: Path) -> Path:
 def test_version(bundle: Path, tmp_path: Path) -> None:
     result = run_frozen(bundle, "--version", home=tmp_path)
     assert result.returncode == 0, result.stderr
-    assert result.stdout.strip() == f"copydesk {__version__}"
+    assert result.stdout.strip() == f"copydesk {VERSION}"  # pyproject.toml, via the spec
 
 
 def test_size_is_within_the_limit(bundle: Path) -> None:
@@ -117,6 +116,11 @@ def test_size_is_within_the_limit(bundle: Path) -> None:
     megabytes = size / 1e6
     print(f"bundle size: {megabytes:.0f} MB")
     assert megabytes <= SIZE_LIMIT_MB, f"bundle is {megabytes:.0f} MB, limit {SIZE_LIMIT_MB} MB"
+
+
+@pytest.mark.skipif(sys.platform != "win32", reason="Windows only")
+def test_windows_has_a_console_entry_beside_the_windowed_one(bundle: Path) -> None:
+    assert (bundle / "copydesk.exe").is_file() and (bundle / "copydesk-cli.exe").is_file()
 
 
 def test_resources_are_bundled(bundle: Path) -> None:
@@ -228,3 +232,24 @@ def test_opens_a_docx_from_its_arguments_offscreen(bundle: Path, tmp_path: Path)
 def test_opens_a_docx_from_its_arguments_under_xvfb(bundle: Path, tmp_path: Path) -> None:
     """The xcb platform plugin and the X libraries it links to made it into the bundle."""
     open_docx_from_arguments(bundle, tmp_path, wrapper=["xvfb-run", "-a"], platform=None)
+
+
+@pytest.mark.skipif(
+    not IS_LINUX or shutil.which("xvfb-run") is None, reason="needs xvfb-run (apt-get install xvfb)"
+)
+def test_native_self_test_under_xvfb(bundle: Path, tmp_path: Path) -> None:
+    """--self-test --platform native: the bundled xcb plugin shows the window, exposed and painted."""
+    result = run_frozen(
+        bundle,
+        "--self-test",
+        "--platform",
+        "native",
+        home=tmp_path,
+        wrapper=["xvfb-run", "-a"],
+        env={"QT_QPA_PLATFORM": None},
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout.startswith(
+        "copydesk self-test: ok (platform xcb: window exposed and painted"
+    )
+    assert "resources with icons" in result.stdout  # found in <bundle>/_internal/resources

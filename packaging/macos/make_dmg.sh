@@ -10,12 +10,13 @@
 #   APPLE_ID, APPLE_TEAM_ID, APPLE_APP_PASSWORD (an app-specific password)
 #                         submit the DMG to Apple's notary service (notarytool), wait, staple the ticket.
 # Without them the DMG is unsigned: Gatekeeper warns on first open (see packaging/INSTALL.md).
+# tests/test_macos_bundle.py runs this script with stand-ins for the macOS tools.
 set -euo pipefail
 
 cd "$(dirname "$0")/../.."
 app="${1:-dist/Copydesk.app}"
 [ -d "$app" ] || { echo "make_dmg.sh: $app not found; run: pyinstaller --noconfirm packaging/copydesk.spec" >&2; exit 1; }
-version="$(/usr/libexec/PlistBuddy -c "Print :CFBundleShortVersionString" "$app/Contents/Info.plist")"
+version="$(plutil -extract CFBundleShortVersionString raw -o - "$app/Contents/Info.plist")"
 dmg="${2:-dist/Copydesk-$version.dmg}"
 identity="${MACOS_SIGN_IDENTITY:-}"
 

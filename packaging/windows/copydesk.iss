@@ -9,6 +9,11 @@
 ; Copydesk" for .docx .txt .md .html .odt .rtf without taking over any of those types.
 ; An administrator may still install for all users with /ALLUSERS on the command line; the {auto*}
 ; constants and the HKA registry root then switch to the machine-wide places.
+;
+; The folder holds two programs: copydesk.exe (windowed: the app, the Start menu entry and the file
+; associations) and copydesk-cli.exe (console: `copydesk-cli list`). The opt-in task "addtopath"
+; (/TASKS=addtopath when silent) adds the folder to the user's PATH, or the machine's with /ALLUSERS;
+; the uninstaller takes it out again.
 
 #ifndef AppVersion
   #define AppVersion "0.1.0"
@@ -39,6 +44,8 @@ ArchitecturesAllowed=x64compatible
 ArchitecturesInstallIn64BitMode=x64compatible
 MinVersion=10.0
 ChangesAssociations=yes
+; Open consoles learn of the PATH change (WM_SETTINGCHANGE) without signing out.
+ChangesEnvironment=yes
 CloseApplications=yes
 OutputDir=..\..\dist\installer
 OutputBaseFilename={#AppName}-{#AppVersion}-setup
@@ -54,6 +61,7 @@ Name: "english"; MessagesFile: "compiler:Default.isl"
 
 [Tasks]
 Name: "desktopicon"; Description: "{cm:CreateDesktopIcon}"; GroupDescription: "{cm:AdditionalIcons}"; Flags: unchecked
+Name: "addtopath"; Description: "Add the copydesk-cli command to the PATH (for the command prompt)"; GroupDescription: "Command line:"; Flags: unchecked
 
 [Files]
 Source: "{#BundleDir}\*"; DestDir: "{app}"; Flags: ignoreversion recursesubdirs createallsubdirs
@@ -91,3 +99,54 @@ Root: HKA; Subkey: "Software\Classes\Applications\{#AppExe}\SupportedTypes"; Val
 
 [Run]
 Filename: "{app}\{#AppExe}"; Description: "{cm:LaunchProgram,{#AppName}}"; Flags: nowait postinstall skipifsilent
+
+[Code]
+{ The PATH entry of the addtopath task: the user's in a per-user install, the machine's with /ALLUSERS. }
+function PathKey: String;
+begin
+  if IsAdminInstallMode then
+    Result := 'SYSTEM\CurrentControlSet\Control\Session Manager\Environment'
+  else
+    Result := 'Environment';
+end;
+
+procedure AddToPath(Dir: String);
+var
+  Paths: String;
+begin
+  if not RegQueryStringValue(HKA, PathKey, 'Path', Paths) then
+    Paths := '';
+  if Pos(';' + Uppercase(Dir) + ';', ';' + Uppercase(Paths) + ';') > 0 then
+    exit;
+  if (Paths <> '') and (Copy(Paths, Length(Paths), 1) <> ';') then
+    Paths := Paths + ';';
+  if not RegWriteExpandStringValue(HKA, PathKey, 'Path', Paths + Dir) then
+    Log('Could not add ' + Dir + ' to the PATH');
+end;
+
+procedure RemoveFromPath(Dir: String);
+var
+  Paths: String;
+  At: Integer;
+begin
+  if not RegQueryStringValue(HKA, PathKey, 'Path', Paths) then
+    exit;
+  Paths := ';' + Paths + ';';
+  At := Pos(';' + Uppercase(Dir) + ';', Uppercase(Paths));
+  if At = 0 then
+    exit;
+  Delete(Paths, At, Length(Dir) + 1);
+  RegWriteExpandStringValue(HKA, PathKey, 'Path', Copy(Paths, 2, Length(Paths) - 2));
+end;
+
+procedure CurStepChanged(CurStep: TSetupStep);
+begin
+  if (CurStep = ssPostInstall) and WizardIsTaskSelected('addtopath') then
+    AddToPath(ExpandConstant('{app}'));
+end;
+
+procedure CurUninstallStepChanged(CurUninstallStep: TUninstallStep);
+begin
+  if CurUninstallStep = usPostUninstall then
+    RemoveFromPath(ExpandConstant('{app}'));
+end;
