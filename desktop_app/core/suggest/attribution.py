@@ -13,7 +13,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
-from desktop_app.core.suggest.cues import CUE, DEFINITE, INDEFINITE, NAMED, PRONOUN, WHO
+from desktop_app.core.suggest.cues import CUE, CUE_VERBS, DEFINITE, INDEFINITE, NAMED, PRONOUN, WHO
 from desktop_app.core.suggest.names import NAME_RE, Registry, clean_name, is_org, title_words
 
 _AFTER_VERB_FIRST = re.compile(
@@ -28,6 +28,8 @@ _BEFORE = re.compile(
     rf"(?P<acc>[Aa]ccording to)\s+(?P<who2>{WHO}))\s*[,:—–-]?\s*$"
 )
 _CUE_ANY = re.compile(rf"\b(?P<cue>{CUE})\b")
+# Cheap necessary condition for _BEFORE: a cue verb (or "according to") somewhere in the window.
+_CUE_WORD = re.compile(rf"(?:{CUE_VERBS}|[Aa]ccording to)")
 _PRONOUN_RE = re.compile(rf"^{PRONOUN}$")
 _HEAD = re.compile(r"([a-z][\w-]*?)s?$")
 
@@ -141,6 +143,8 @@ def after_attribution(text: str, end: int, limit: int) -> re.Match[str] | None:
 def before_attribution(text: str, sent_start: int, start: int) -> tuple[str, str] | None:
     """(who, cue) when the sentence before an opening mark ends with an attribution."""
     pre = text[max(sent_start, start - 160) : start]
+    if _CUE_WORD.search(pre) is None:
+        return None  # the costly search below needs a cue; most windows have none
     m = _BEFORE.search(pre)
     if m is None:
         return None

@@ -7,7 +7,7 @@ from bisect import bisect_right
 from collections.abc import Sequence
 
 from desktop_app.core.model import Block
-from desktop_app.core.suggest import anonymous, attribution, claims, quotes
+from desktop_app.core.suggest import anchors, anonymous, attribution, claims, quotes
 from desktop_app.core.suggest.cues import CUE_VERBS
 from desktop_app.core.suggest.model import Suggestion
 from desktop_app.core.suggest.names import NAME, NAME_RE, Registry, clean_name, is_org
@@ -47,8 +47,9 @@ class Draft:
             if not is_org(name):
                 self.registry.add(name)
             mentions.append(attribution.mention_for(raw, name, m.start(), m.group("app") or ""))
-        self.sources = anonymous.find_sources(text, self.spans)
-        self.reasons = anonymous.find_reasons(text)
+        low = anchors.lowered(text)
+        self.sources = anonymous.find_sources(text, self.spans, low)
+        self.reasons = anonymous.find_reasons(text, low)
         for r in self.reasons:
             if r.first_name:
                 p_start, _ = self.sentences.paragraph(r.marker_start)
