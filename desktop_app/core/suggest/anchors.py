@@ -62,6 +62,23 @@ def finditer(
             pos = last_end
 
 
+def matches_from(
+    pattern: re.Pattern[str], start: re.Pattern[str], text: str, spans: list[tuple[int, int]]
+) -> Iterator[re.Match[str]]:
+    """`pattern.finditer(text)` for a pattern whose every match begins where `start` matches
+    inside `spans`: `start` finds the candidates, `pattern` is only tried there (anchored, on
+    the whole text), so a long lazy pattern is not attempted at every character."""
+    last_end = 0
+    for begin, end in spans:
+        for c in start.finditer(text, max(begin, last_end), end):
+            if c.start() < last_end:
+                continue
+            m = pattern.match(text, c.start())
+            if m is not None:
+                yield m
+                last_end = m.end()
+
+
 def lowered(text: str) -> str | None:
     """text.lower() when offsets survive it (lower() can lengthen "İ"); None otherwise."""
     low = text.lower()

@@ -37,6 +37,8 @@ _POST = (
     r"(?:[\w’'-]+\s+){0,5}?[\w’'-]+)?"
 )
 _CUES = rf"(?:{CUE_VERBS}|spoke|speaking|declined|requested|asked|who|whose)"
+# Where an _INDEF match can start (its determiner), looked for only just before a head noun.
+_DET_START = re.compile(rf"\b(?i:{_DET})")
 _INDEF = re.compile(
     rf"\b(?i:{_DET})\s+(?:[\w’'-]+\s+){{0,3}}?(?i:{_HEADS})\b{_POST}"
     rf"(?=\s*,|\s+(?:and\s+[a-z]|{_CUES})\b|\s*[.;])"
@@ -124,8 +126,8 @@ def find_sources(
     """Unnamed individuals and groups used as sources, in text order. `low` is
     `anchors.lowered(text)`: the patterns then run only around their head nouns."""
     found: dict[int, Source] = {}
-    heads = _spans(text, low, _HEAD_WORDS, 120, 200)
-    for m in anchors.finditer(_INDEF, text, heads, slack=120):
+    heads = _spans(text, low, _HEAD_WORDS, 120, 16)
+    for m in anchors.matches_from(_INDEF, _DET_START, text, heads):
         s, e = m.span()
         phrase = m.group()
         before = text[max(0, s - 40) : s]

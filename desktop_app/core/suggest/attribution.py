@@ -28,8 +28,10 @@ _BEFORE = re.compile(
     rf"(?P<acc>[Aa]ccording to)\s+(?P<who2>{WHO}))\s*[,:—–-]?\s*$"
 )
 _CUE_ANY = re.compile(rf"\b(?P<cue>{CUE})\b")
-# Cheap necessary condition for _BEFORE: a cue verb (or "according to") somewhere in the window.
-_CUE_WORD = re.compile(rf"(?:{CUE_VERBS}|[Aa]ccording to)")
+# _BEFORE tried at every position of a window is costly; it can only match when some cue verb
+# (at a word start) is followed by at most its tail and three words before the window's end.
+_CUE_AT = re.compile(rf"(?<!\S)(?:{CUE_VERBS})")
+_CUE_TO_END = re.compile(rf"(?:{CUE})(?:\s+[\w’'-]+){{0,3}}?\s*[,:—–-]?\s*$")
 _PRONOUN_RE = re.compile(rf"^{PRONOUN}$")
 _HEAD = re.compile(r"([a-z][\w-]*?)s?$")
 
@@ -143,8 +145,10 @@ def after_attribution(text: str, end: int, limit: int) -> re.Match[str] | None:
 def before_attribution(text: str, sent_start: int, start: int) -> tuple[str, str] | None:
     """(who, cue) when the sentence before an opening mark ends with an attribution."""
     pre = text[max(sent_start, start - 160) : start]
-    if _CUE_WORD.search(pre) is None:
-        return None  # the costly search below needs a cue; most windows have none
+    if "ccording to" not in pre and not any(
+        _CUE_TO_END.match(pre, c.start()) for c in _CUE_AT.finditer(pre)
+    ):
+        return None
     m = _BEFORE.search(pre)
     if m is None:
         return None
