@@ -27,6 +27,33 @@ def positions(lowered: str, needles: Iterable[str]) -> list[int]:
     return out
 
 
+def trie_pattern(words: Iterable[str]) -> str:
+    """An alternation of `words` factored by common prefixes ("a(?:ide|nalyst)"): the regex
+    engine then tests each first letter once instead of trying every word at every position."""
+    root: dict[str, dict] = {}
+    for word in words:
+        node = root
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict[str, dict]) -> str:
+        alts = [re.escape(ch) + build(sub) for ch, sub in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        if "" in node:
+            return f"(?:{body})?"
+        return body
+
+    return "(?:" + build(root) + ")"
+
+
+def word_starts(lowered: str, pattern: re.Pattern[str]) -> list[int]:
+    """Offsets of the word after each match of `pattern`, which starts with one `\\s`."""
+    return [m.start() + 1 for m in pattern.finditer(lowered)]
+
+
 def windows(anchors: list[int], before: int, after: int, size: int) -> list[tuple[int, int]]:
     """Merged (start, end) windows reaching `before`/`after` characters around each anchor."""
     out: list[tuple[int, int]] = []
@@ -63,14 +90,20 @@ def finditer(
 
 
 def matches_from(
-    pattern: re.Pattern[str], start: re.Pattern[str], text: str, spans: list[tuple[int, int]]
+    pattern: re.Pattern[str],
+    start: re.Pattern[str],
+    text: str,
+    spans: list[tuple[int, int]],
+    scan: str | None = None,
 ) -> Iterator[re.Match[str]]:
     """`pattern.finditer(text)` for a pattern whose every match begins where `start` matches
-    inside `spans`: `start` finds the candidates, `pattern` is only tried there (anchored, on
-    the whole text), so a long lazy pattern is not attempted at every character."""
+    (in `scan`, a same-length copy such as the lower-cased text) inside `spans`: `start` finds
+    the candidates, `pattern` is only tried there (anchored, on the whole text), so a long lazy
+    pattern is not attempted at every character."""
     last_end = 0
+    scan = text if scan is None else scan
     for begin, end in spans:
-        for c in start.finditer(text, max(begin, last_end), end):
+        for c in start.finditer(scan, max(begin, last_end), end):
             if c.start() < last_end:
                 continue
             m = pattern.match(text, c.start())

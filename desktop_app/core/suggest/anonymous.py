@@ -37,8 +37,12 @@ _POST = (
     r"(?:[\w’'-]+\s+){0,5}?[\w’'-]+)?"
 )
 _CUES = rf"(?:{CUE_VERBS}|spoke|speaking|declined|requested|asked|who|whose)"
-# Where an _INDEF match can start (its determiner), looked for only just before a head noun.
-_DET_START = re.compile(rf"\b(?i:{_DET})")
+# Where an _INDEF match can start (its determiner's first word, in the lower-cased text),
+# looked for only just before a head noun.
+_DET_START = re.compile(
+    r"\b(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|some|many|multiple|"
+    r"numerous|dozens|other|\d)"
+)
 _INDEF = re.compile(
     rf"\b(?i:{_DET})\s+(?:[\w’'-]+\s+){{0,3}}?(?i:{_HEADS})\b{_POST}"
     rf"(?=\s*,|\s+(?:and\s+[a-z]|{_CUES})\b|\s*[.;])"
@@ -85,6 +89,8 @@ _HEAD_WORDS = (
     "student soldier guard volunteer activist organizer planner auditor physician pilot "
     "inspector clerk director administrator representative veteran someone somebody"
 ).split()
+# Head nouns of _INDEF always follow a space: one pass led by \s finds them (a trie of stems).
+_HEAD_AT = re.compile(r"\s" + anchors.trie_pattern(_HEAD_WORDS))
 _GROUP_WORDS = (
     "officials sources analysts experts economists diplomats insiders meteorologists witnesses "
     "residents investigators strategists traders observers"
@@ -126,8 +132,12 @@ def find_sources(
     """Unnamed individuals and groups used as sources, in text order. `low` is
     `anchors.lowered(text)`: the patterns then run only around their head nouns."""
     found: dict[int, Source] = {}
-    heads = _spans(text, low, _HEAD_WORDS, 120, 16)
-    for m in anchors.matches_from(_INDEF, _DET_START, text, heads):
+    if low is None:
+        indef = _INDEF.finditer(text)
+    else:
+        heads = anchors.windows(anchors.word_starts(low, _HEAD_AT), 120, 16, len(text))
+        indef = anchors.matches_from(_INDEF, _DET_START, text, heads, low)
+    for m in indef:
         s, e = m.span()
         phrase = m.group()
         before = text[max(0, s - 40) : s]
