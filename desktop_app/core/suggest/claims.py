@@ -82,17 +82,13 @@ _EVENT_SET = _words(_TRIGGERS["event"])
 _SUPERLATIVE_SET = frozenset("most least record first largest biggest".split())
 
 
-_KIND_OF: dict[str, tuple[str, ...]] = {}
-for _kind, _set in (
+_WORD_KINDS = (
     ("date", _DATE_WORDS),
     ("quantity", _NUMBER_SET),
     ("comparison", _COMPARISON_SET),
     ("causal", _CAUSAL_SET),
     ("event", _EVENT_SET),
-):
-    for _w in _set:
-        _KIND_OF[_w] = _KIND_OF.get(_w, ()) + (_kind,)
-_TRIGGER_WORDS = frozenset(_KIND_OF)
+)
 # Words without which _OPINION cannot match (checked on the word set before running the regex).
 _OPINION_WORDS = frozenset(
     "should must ought deserve deserves i am we shameful outrageous ridiculous wonderful "
@@ -121,8 +117,9 @@ def _kinds(text: str, start: int, end: int, lowered: str, words: set[str]) -> se
         if _YEAR.search(text, start, end):
             kinds.add("date")
         kinds.add("quantity")
-    for w in words & _TRIGGER_WORDS:
-        kinds.update(_KIND_OF[w])
+    for kind, vocabulary in _WORD_KINDS:
+        if not vocabulary.isdisjoint(words):
+            kinds.add(kind)
     if (
         "comparison" not in kinds
         and lowered.find("est", start, end) >= 0

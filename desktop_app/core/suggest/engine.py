@@ -78,13 +78,19 @@ def quote_suggestions(d: Draft) -> list[Suggestion]:
         fields: dict[str, str | int] = {}
         speaker, cue, conf = "", "", 0.5
         same_para = prev is not None and prev.start >= p_start
-        starts_sentence = not text[s_start : q.start].strip()
+        # The sentence before the mark, read backwards (slicing it would be quadratic in one
+        # long sentence): nothing but spaces, or ending with ":" / "," before the spaces.
+        k = q.start
+        while k > s_start and text[k - 1].isspace():
+            k -= 1
+        starts_sentence = k == s_start
+        introduced = k > s_start and text[k - 1] in ":,"
         if q.answer:
             speaker, cue, conf, qtype = interviewee, "interview answer", 0.8, "full"
         else:
             qtype = (
                 "full"
-                if starts_sentence or re.search(r"[:,]\s*$", text[s_start : q.start])
+                if starts_sentence or introduced
                 else "partial"
             )
             if inner[:1].islower() or (
