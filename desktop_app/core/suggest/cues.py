@@ -34,5 +34,5 @@ INDEFINITE = (
     r"(?:[Aa]n?|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]everal|[Ss]ome|[Mm]any)\s+"
     r"[^,.;:!?“”\"\n]{1,90}?"
 )
-NAMED = rf"(?:(?:{NAME}|[a-z][\w’'-]*)\s+){{0,4}}{NAME}"
+NAMED = rf"(?:(?>{NAME})\s+|(?<![a-z])(?>[a-z][\w’'-]*)\s+){{0,4}}(?>{NAME})"
 WHO = rf"(?:{PRONOUN}|{DEFINITE}|{INDEFINITE}|{NAMED})"
