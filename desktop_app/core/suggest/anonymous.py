@@ -126,9 +126,7 @@ class Reason:
     first_name: bool
 
 
-def find_sources(
-    text: str, body: list[tuple[int, int]], low: str | None = None
-) -> list[Source]:
+def find_sources(text: str, body: list[tuple[int, int]], low: str | None = None) -> list[Source]:
     """Unnamed individuals and groups used as sources, in text order. `low` is
     `anchors.lowered(text)`: the patterns then run only around their head nouns."""
     found: dict[int, Source] = {}

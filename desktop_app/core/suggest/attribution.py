@@ -149,7 +149,9 @@ def before_attribution(text: str, sent_start: int, start: int) -> tuple[str, str
         _CUE_TO_END.match(pre, c.start()) for c in _CUE_AT.finditer(pre)
     ):
         return None
-    m = _BEFORE.search(pre)
+    # No part of an attribution holds a double mark, so it starts after the last one.
+    first = max(pre.rfind("“"), pre.rfind("”"), pre.rfind('"')) + 1
+    m = _BEFORE.search(pre, first)
     if m is None:
         return None
     if m.group("acc"):

@@ -88,11 +88,7 @@ def quote_suggestions(d: Draft) -> list[Suggestion]:
         if q.answer:
             speaker, cue, conf, qtype = interviewee, "interview answer", 0.8, "full"
         else:
-            qtype = (
-                "full"
-                if starts_sentence or introduced
-                else "partial"
-            )
+            qtype = "full" if starts_sentence or introduced else "partial"
             if inner[:1].islower() or (
                 qtype == "full" and len(inner.split()) <= 2 and not starts_sentence
             ):
