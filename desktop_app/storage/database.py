@@ -67,8 +67,22 @@ def _v1(db: sqlite_utils.Database) -> None:
         )
 
 
+def _rejected_suggestions(db: sqlite_utils.Database) -> None:
+    """Suggestions an editor rejected, by place (a document's text never changes), so they do
+    not come back when the draft is opened again."""
+    db.execute(
+        """CREATE TABLE rejected_suggestions (
+            document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            kind TEXT NOT NULL,
+            start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            PRIMARY KEY (document_id, kind, start, "end")
+        )"""
+    )
+
+
 # Append only: never edit a released step, add a new one.
-MIGRATIONS: tuple[Callable[[sqlite_utils.Database], None], ...] = (_v1,)
+MIGRATIONS: tuple[Callable[[sqlite_utils.Database], None], ...] = (_v1, _rejected_suggestions)
 
 
 def _schema_version(db: sqlite_utils.Database) -> int:

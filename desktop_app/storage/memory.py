@@ -20,6 +20,7 @@ class MemoryRepository:
         self._documents: dict[str, Document] = {}
         self._annotations: dict[str, Annotation] = {}
         self._tags: dict[str, Tag] = {t.name: t for t in (tags or BUILTIN_TAGS)}
+        self._rejected: frozenset[tuple[str, str, int, int]] = frozenset()  # (document, kind, …)
         self._depth = 0
         self._closed = False
 
@@ -34,11 +35,13 @@ class MemoryRepository:
                 self._depth -= 1
             return
         saved = (dict(self._documents), dict(self._annotations), dict(self._tags))
+        rejected = self._rejected
         self._depth = 1
         try:
             yield
         except BaseException:
             self._documents, self._annotations, self._tags = saved
+            self._rejected = rejected
             raise
         finally:
             self._depth = 0
@@ -64,6 +67,7 @@ class MemoryRepository:
 
     def delete_document(self, document_id: str) -> None:
         self._documents.pop(document_id, None)
+        self._rejected = frozenset(r for r in self._rejected if r[0] != document_id)
         for a in [a for a in self._annotations.values() if a.document_id == document_id]:
             del self._annotations[a.id]
 
@@ -207,3 +211,17 @@ class MemoryRepository:
                     a.anchor_state,
                     dict(a.fields),
                 )
+
+    # -- rejected suggestions --------------------------------------------------------------------
+    def rejected_suggestions(self, document_id: str) -> set[tuple[str, int, int]]:
+        self._alive()
+        return {(kind, s, e) for doc, kind, s, e in self._rejected if doc == document_id}
+
+    def insert_rejection(self, document_id: str, kind: str, start: int, end: int) -> None:
+        self._alive()
+        if document_id not in self._documents:
+            raise StorageError(f"memory: no document {document_id}")
+        self._rejected = self._rejected | {(document_id, kind, start, end)}
+
+    def delete_rejection(self, document_id: str, kind: str, start: int, end: int) -> None:
+        self._rejected = self._rejected - {(document_id, kind, start, end)}

@@ -20,7 +20,9 @@ from desktop_app.storage.memory import MemoryRepository
 TEXT = "Headline 🙂\n\n“We will act,” said Ana Ruiz, the mayor. Officials said the cost rose."
 
 
-def document(doc_id: str = "doc-1", text: str = TEXT, when: str = "2026-01-01T00:00:00") -> Document:
+def document(
+    doc_id: str = "doc-1", text: str = TEXT, when: str = "2026-01-01T00:00:00"
+) -> Document:
     return Document(
         id=doc_id,
         title="Héadline",
@@ -176,3 +178,35 @@ def test_export_rows_are_typed_and_in_order(repo: Repository) -> None:
     assert [r.annotation_id for r in repo.export_rows("doc-2")] == [other.id]
     assert sorted(repo.field_keys()) == ["cue", "speaker"]
     assert repo.field_keys("doc-2") == []
+
+
+def test_rejected_suggestions_round_trip_and_go_with_their_document(repo: Repository) -> None:
+    """Rejections read back per document, twice is once, delete forgets; gone with the doc."""
+    with repo.transaction():
+        repo.insert_document(document())
+        repo.insert_document(document("doc-2", TEXT + " More."))
+    with repo.transaction():
+        repo.insert_rejection("doc-1", "quote", 12, 27)
+        repo.insert_rejection("doc-1", "quote", 12, 27)
+        repo.insert_rejection("doc-1", "claim", 54, 85)
+        repo.insert_rejection("doc-2", "quote", 12, 27)
+    assert repo.rejected_suggestions("doc-1") == {("quote", 12, 27), ("claim", 54, 85)}
+    with repo.transaction():
+        repo.delete_rejection("doc-1", "claim", 54, 85)
+    assert repo.rejected_suggestions("doc-1") == {("quote", 12, 27)}
+    with repo.transaction():
+        repo.delete_document("doc-1")
+    assert repo.rejected_suggestions("doc-1") == set()
+    assert repo.rejected_suggestions("doc-2") == {("quote", 12, 27)}
+
+
+def test_a_rejection_in_a_failed_transaction_is_not_kept(repo: Repository) -> None:
+    """A rejection written in a transaction that fails is rolled back; none for a missing doc."""
+    with repo.transaction():
+        repo.insert_document(document())
+    with pytest.raises(RuntimeError), repo.transaction():
+        repo.insert_rejection("doc-1", "quote", 12, 27)
+        raise RuntimeError("boom")
+    assert repo.rejected_suggestions("doc-1") == set()
+    with pytest.raises(CopydeskError):
+        repo.insert_rejection("no-such-doc", "quote", 1, 2)
