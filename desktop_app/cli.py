@@ -20,6 +20,7 @@ COMMAND_MODULES = {
     "annotate": "desktop_app.commands",
     "export": "desktop_app.commands",
     "check": "desktop_app.commands",
+    "suggest": "desktop_app.commands_suggest",
 }
 SUBCOMMANDS = tuple(COMMAND_MODULES)
 
@@ -99,6 +100,16 @@ def build_parser() -> Parser:
         default="text",
         help="text: one tab-separated line per finding (default); json: a list of objects",
     )
+    _db_option(p, argparse.SUPPRESS)
+
+    p = subs.add_parser(
+        "suggest",
+        help="suggest quotes (with speakers), anonymous sources and claims in a draft FILE (not "
+        "stored) or a stored --document (minus rejected and tagged ones)",
+    )
+    p.add_argument("file", nargs="?", metavar="FILE")
+    p.add_argument("--document", metavar="ID", help="a stored document (a unique id prefix)")
+    p.add_argument("--format", choices=["text", "json"], default="text")
     _db_option(p, argparse.SUPPRESS)
     return parser
 
