@@ -6,6 +6,7 @@ accepting all of a kind is one undoable step, and so is a rejection (remembered 
 from __future__ import annotations
 
 import threading
+from bisect import bisect_left
 from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import replace
@@ -72,15 +73,32 @@ def open_suggestions(
     doc = desk.document(document_id)
     found = of_document(doc) if everything is None else everything
     rejected = desk.repo.rejected_suggestions(document_id)
-    tagged: dict[str, list[tuple[int, int]]] = {}
-    for a in desk.annotations(document_id):
-        tagged.setdefault(a.tag, []).append((a.start, a.end))
+    tagged = {kind: _Spans() for kind in KIND_LABELS}
+    for a in desk.annotations(document_id):  # in reading order (by start)
+        if a.tag in tagged and a.anchor_state != "orphaned":
+            tagged[a.tag].add(a.start, a.end)
     return [
         s
         for s in found
         if (s.kind, s.start, s.end) not in rejected
-        and not any(start < s.end and s.start < end for start, end in tagged.get(s.kind, ()))
+        and not (s.kind in tagged and tagged[s.kind].overlaps(s.start, s.end))
     ]
+
+
+class _Spans:
+    """Spans added in order of start; `overlaps` in log time (a long draft has thousands)."""
+
+    def __init__(self) -> None:
+        self.starts: list[int] = []
+        self.reach: list[int] = []  # the furthest end among the spans so far
+
+    def add(self, start: int, end: int) -> None:
+        self.starts.append(start)
+        self.reach.append(max(end, self.reach[-1]) if self.reach else end)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        i = bisect_left(self.starts, end)  # the spans starting before `end`
+        return i > 0 and self.reach[i - 1] > start
 
 
 def annotation_fields(s: Suggestion) -> dict[str, str]:
