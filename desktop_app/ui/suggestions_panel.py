@@ -93,42 +93,74 @@ class SuggestionsPanel(QWidget):
         self.tree.decided.connect(self._decided)
         self.tree.currentItemChanged.connect(self._current_changed)
         self.items: dict[tuple[str, int, int], QTreeWidgetItem] = {}
+        self.groups: dict[str, QTreeWidgetItem] = {}
 
     def show_suggestions(self, found: list[Suggestion] | None) -> None:
-        """List `found` by kind (None: still computing). Keeps the current row where it can."""
+        """List `found` by kind (None: still computing). Keeps the current row where it can;
+        when suggestions only went away (accepted, rejected), removes just their rows."""
         current = self.current()
         self.tree.blockSignals(True)
         try:
-            self.tree.clear()
-            self.items = {}
             if found is None:
+                self._clear()
                 self.summary.setText("Looking for quotes, sources and claims…")
                 return
-            for kind, title in GROUPS:
-                mine = [s for s in found if s.kind == kind]
-                self.accept_all[kind].setEnabled(bool(mine))
-                if not mine:
-                    continue
-                top = QTreeWidgetItem([f"{title} ({len(mine)})", ""])
-                top.setFlags(Qt.ItemFlag.ItemIsEnabled)
-                self.tree.addTopLevelItem(top)
-                for s in mine:
-                    row = QTreeWidgetItem([_one_line(s.text), detail_of(s)])
-                    row.setData(0, SUGGESTION_ROLE, s)
-                    row.setToolTip(0, s.text[:500])
-                    top.addChild(row)
-                    self.items[(s.kind, s.start, s.end)] = row
-                top.setExpanded(True)
-            self.tree.resizeColumnToContents(0)
-            n = len(found)
-            self.summary.setText(
-                f"{n} suggestion{'s' if n != 1 else ''} · Y/Enter accept · N/Backspace reject"
-                if n
-                else "No suggestions left in this draft."
-            )
+            keys = {(s.kind, s.start, s.end) for s in found}
+            if self.items and keys <= self.items.keys():
+                for key in self.items.keys() - keys:
+                    row = self.items.pop(key)
+                    parent = row.parent()
+                    if parent is not None:
+                        parent.removeChild(row)
+            else:
+                self._fill(found)
+            self._titles(found)
         finally:
             self.tree.blockSignals(False)
         self._restore(current, found or [])
+
+    def _clear(self) -> None:
+        self.tree.clear()
+        self.items, self.groups = {}, {}
+
+    def _fill(self, found: list[Suggestion]) -> None:
+        self._clear()
+        for kind, _title in GROUPS:
+            mine = [s for s in found if s.kind == kind]
+            if not mine:
+                continue
+            top = QTreeWidgetItem(["", ""])
+            top.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            self.tree.addTopLevelItem(top)
+            self.groups[kind] = top
+            rows = []
+            for s in mine:
+                row = QTreeWidgetItem([_one_line(s.text), detail_of(s)])
+                row.setData(0, SUGGESTION_ROLE, s)
+                row.setToolTip(0, s.text[:500])
+                rows.append(row)
+                self.items[(s.kind, s.start, s.end)] = row
+            top.addChildren(rows)
+            top.setExpanded(True)
+        self.tree.resizeColumnToContents(0)
+
+    def _titles(self, found: list[Suggestion]) -> None:
+        """Group headings with their counts, the accept-all buttons, the summary line."""
+        for kind, title in GROUPS:
+            top = self.groups.get(kind)
+            n = top.childCount() if top is not None else 0
+            self.accept_all[kind].setEnabled(n > 0)
+            if top is not None and n == 0:
+                self.tree.takeTopLevelItem(self.tree.indexOfTopLevelItem(top))
+                del self.groups[kind]
+            elif top is not None:
+                top.setText(0, f"{title} ({n})")
+        n = len(found)
+        self.summary.setText(
+            f"{n} suggestion{'s' if n != 1 else ''} · Y/Enter accept · N/Backspace reject"
+            if n
+            else "No suggestions left in this draft."
+        )
 
     def _restore(self, previous: Suggestion | None, found: list[Suggestion]) -> None:
         """Select the same suggestion, or the next one after it in the text (keyboard flow)."""

@@ -131,8 +131,10 @@ class SuggestionsView(QObject):
             changed = {
                 n for n in set(before) | set(self.by_line) if before.get(n) != self.by_line.get(n)
             }
-            for line in sorted(changed):
-                highlighter.rehighlight_lines(range(line, line + 1))
+            view = self.review.view
+            top = view.firstVisibleBlock().blockNumber()
+            rows = view.viewport().height() // max(1, view.fontMetrics().lineSpacing())
+            highlighter.repaint_later(changed, range(max(0, top - 2), top + rows + 2))
 
     def _lines(self, found: list[Suggestion]) -> dict[int, Marks]:
         state = self.review.state
