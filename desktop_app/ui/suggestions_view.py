@@ -151,22 +151,38 @@ class SuggestionsView(QObject):
                     out.setdefault(line, []).append((a, b, s.kind))
         return out
 
-    def _changed(self, change: Change, _initiator: object) -> None:
+    def _changed(self, change: Change, initiator: object) -> None:
         if self.document_id and self.document_id in change.document_ids:
-            self._timer.start()
+            # Our own accept/reject already dropped its row: reconcile after a pause in typing.
+            self._timer.start(400 if initiator is self else 0)
+
+    def _drop(self, s: Suggestion) -> None:
+        """Take one decided suggestion out of the list and the text at once (a Y/N key must
+        stay quick on a long draft; the full refresh follows when the keys pause)."""
+        self.open = [x for x in self.open if x is not s]
+        for line, marks in self._lines([s]).items():
+            left = [m for m in self.by_line.get(line, []) if m not in marks]
+            if left:
+                self.by_line[line] = left
+            else:
+                self.by_line.pop(line, None)
+        self.panel.show_suggestions(self.open)
+        highlighter = self.review.highlighter
+        if highlighter is not None and self.review.state is not None:
+            highlighter.rehighlight_lines(self.review.state.index.lines_touched(s.start, s.end))
 
     # -- deciding -------------------------------------------------------------------------------
     def accept(self, s: Suggestion) -> None:
         doc_id = self.document_id
         a = self.review.run(lambda: suggestions.accept(self.desk, doc_id, s, initiator=self))
         if a is not None:
-            self.refresh()  # now, so the next Y acts on the next suggestion
+            self._drop(s)  # now, so the next Y acts on the next suggestion
             self.say(f"Accepted: {' '.join(a.exact.split())[:80]}")
 
     def reject(self, s: Suggestion) -> None:
         doc_id = self.document_id
         if self.review.run(lambda: suggestions.reject(self.desk, doc_id, s, initiator=self)):
-            self.refresh()
+            self._drop(s)
 
     def accept_all(self, kind: str) -> None:
         doc_id = self.document_id
