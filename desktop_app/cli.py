@@ -20,6 +20,12 @@ COMMAND_MODULES = {
     "annotate": "desktop_app.commands",
     "export": "desktop_app.commands",
     "check": "desktop_app.commands",
+    "delete": "desktop_app.commands_library",
+    "rename": "desktop_app.commands_library",
+    "search": "desktop_app.commands_library",
+    "list-annotations": "desktop_app.commands_library",
+    "backup": "desktop_app.commands_admin",
+    "restore": "desktop_app.commands_admin",
     "suggest": "desktop_app.commands_suggest",
 }
 SUBCOMMANDS = tuple(COMMAND_MODULES)
@@ -101,6 +107,16 @@ def build_parser() -> Parser:
         help="text: one tab-separated line per finding (default); json: a list of objects",
     )
     _db_option(p, argparse.SUPPRESS)
+    _library_commands(subs)
+
+    p = subs.add_parser("backup", help="copy the database into backups/ beside it now")
+    _db_option(p, argparse.SUPPRESS)
+    p = subs.add_parser(
+        "restore", help="replace the database with a backup (the latest if no FILE is given)"
+    )
+    p.add_argument("file", nargs="?", metavar="FILE")
+    p.add_argument("--list", action="store_true", help="list the backups, newest first")
+    _db_option(p, argparse.SUPPRESS)
 
     p = subs.add_parser(
         "suggest",
@@ -112,6 +128,30 @@ def build_parser() -> Parser:
     p.add_argument("--format", choices=["text", "json"], default="text")
     _db_option(p, argparse.SUPPRESS)
     return parser
+
+
+def _library_commands(subs: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    p = subs.add_parser("delete", help="delete a document and its annotations")
+    p.add_argument("document", metavar="ID", help="document id (a unique prefix is enough)")
+    p.add_argument("--yes", action="store_true", help="also when it has annotations")
+    _db_option(p, argparse.SUPPRESS)
+
+    p = subs.add_parser("rename", help="give a document another title")
+    p.add_argument("document", metavar="ID")
+    p.add_argument("title")
+    _db_option(p, argparse.SUPPRESS)
+
+    p = subs.add_parser("search", help="find documents holding every word (accents ignored)")
+    p.add_argument("text")
+    p.add_argument("--format", choices=["text", "json"], default="text")
+    _db_option(p, argparse.SUPPRESS)
+
+    p = subs.add_parser("list-annotations", help="annotations across the library, filtered")
+    p.add_argument("--tag")
+    p.add_argument("--status", choices=STATUSES)
+    p.add_argument("--speaker", help="any part of the speaker, claimant or source description")
+    p.add_argument("--format", choices=["text", "json"], default="text")
+    _db_option(p, argparse.SUPPRESS)
 
 
 def build_gui_parser() -> Parser:

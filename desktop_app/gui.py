@@ -36,19 +36,15 @@ def run_gui(
     if problem:
         print(f"copydesk: {problem}", file=sys.stderr)
         return 1
-    from PySide6.QtWidgets import QApplication, QMessageBox
+    from PySide6.QtWidgets import QApplication
 
-    from desktop_app.app import open_desk
-    from desktop_app.core.errors import CopydeskError
+    from desktop_app.startup import open_for_window
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
-    try:
-        desk = open_desk(db)
-    except CopydeskError as error:
-        # Started from a Dock or Start menu there is no terminal: say it in a window as well.
-        print(f"copydesk: {error}", file=sys.stderr)
-        if not screenshot:
-            QMessageBox.critical(None, "Copydesk cannot open its database", str(error))
+    # Started from a Dock or Start menu there is no terminal: problems are said in a window too,
+    # and a damaged database offers its latest backup or a new one.
+    desk = open_for_window(db, interactive=not screenshot)
+    if desk is None:
         return 1
     app.setApplicationName("Copydesk")
     app.setOrganizationName("Copydesk")
@@ -129,12 +125,15 @@ def install_error_hook(window) -> None:  # type: ignore[no-untyped-def]
 
 
 def ask_reviewer_name(default: str) -> str:
+    """First run: the name saved with every annotation. Cancel leaves it unset (asked again next
+    time, and settable in Preferences) rather than silently storing the login name."""
     from PySide6.QtWidgets import QInputDialog
 
     name, ok = QInputDialog.getText(
         None,
         "Welcome to Copydesk",
-        "Your name, saved with every annotation you make:",
+        "Copydesk saves your name with every annotation you make, so the desk knows who\n"
+        "reviewed what. You can change it later in Edit > Preferences.\n\nYour name:",
         text=default,
     )
-    return name.strip() if ok and name.strip() else default
+    return name.strip() if ok else ""

@@ -35,7 +35,10 @@ TAGS = (
     ("claim", "900 new homes by 2030", []),
     ("claim", "20 percent of the units would be priced", ["verification=false"]),
 )
-STATUSES = {"900 new homes by 2030": "needs_follow_up", "20 percent of the units would be priced": "disputed"}
+STATUSES = {
+    "900 new homes by 2030": "needs_follow_up",
+    "20 percent of the units would be priced": "disputed",
+}
 
 
 def run(*args: str, env: dict[str, str]) -> str:
@@ -82,6 +85,26 @@ def main() -> int:
         timeout=120,
     )
     print(f"wrote {target.relative_to(ROOT)}")
+    # A second drafts library so the library and cross-library views show more than one row.
+    second = ROOT / "tests" / "fixtures" / "articles" / "anonymous_sources.md"
+    run(copydesk, "import", str(second), env=env)
+    subprocess.run(
+        [
+            "xvfb-run",
+            "-a",
+            "-s",
+            "-screen 0 1400x900x24",
+            str(BIN / "python"),
+            str(ROOT / "scripts" / "scenes.py"),
+            str(OUT),
+        ],
+        env={**env, "COPYDESK_HOME": str(home)},
+        check=True,
+        timeout=180,
+    )
+    print(
+        "wrote docs/screenshots/review-pane.png, library.png, library-browser.png, library-search.png"
+    )
     shutil.rmtree(home, ignore_errors=True)
     return 0
 

@@ -57,7 +57,7 @@ def describe(text: str, start: int, end: int) -> Selectors:
     )
 
 
-def _fit_before(text: str, pos: int, prefix: str) -> int:
+def fit_before(text: str, pos: int, prefix: str) -> int:
     """How many characters just before `pos` equal the end of `prefix`."""
     n = 0
     limit = min(len(prefix), pos)
@@ -66,7 +66,7 @@ def _fit_before(text: str, pos: int, prefix: str) -> int:
     return n
 
 
-def _fit_after(text: str, pos: int, suffix: str) -> int:
+def fit_after(text: str, pos: int, suffix: str) -> int:
     """How many characters from `pos` on equal the start of `suffix`."""
     n = 0
     limit = min(len(suffix), len(text) - pos)
@@ -75,7 +75,7 @@ def _fit_after(text: str, pos: int, suffix: str) -> int:
     return n
 
 
-def _side_confirms(fit: int, stored: str, at_boundary: bool) -> bool:
+def side_confirms(fit: int, stored: str, at_boundary: bool) -> bool:
     if not stored:  # the quote was at the very start/end of the text: it must still be
         return at_boundary
     return fit >= min(len(stored), MIN_CONTEXT_FIT)
@@ -94,9 +94,9 @@ def anchor(text: str, selectors: Selectors) -> Anchor:
     pos = text.find(exact)
     while pos != -1:
         after = pos + len(exact)
-        before_fit = _fit_before(text, pos, selectors.prefix)
-        after_fit = _fit_after(text, after, selectors.suffix)
-        trusted = _side_confirms(before_fit, selectors.prefix, pos == 0) or _side_confirms(
+        before_fit = fit_before(text, pos, selectors.prefix)
+        after_fit = fit_after(text, after, selectors.suffix)
+        trusted = side_confirms(before_fit, selectors.prefix, pos == 0) or side_confirms(
             after_fit, selectors.suffix, after == len(text)
         )
         candidates.append((-(before_fit + after_fit), abs(pos - start), pos, trusted))

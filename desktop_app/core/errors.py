@@ -19,3 +19,19 @@ class UsageProblem(CopydeskError):
 
 class FieldError(OperationError):
     """A field key or value that the annotation's tag does not accept."""
+
+
+class ConflictError(OperationError):
+    """An edit based on a value that another window or process changed (or deleted) meanwhile."""
+
+
+def stale(kind: str, deleted: bool) -> ConflictError:
+    """The one line for an edit refused because someone else got there first."""
+    if deleted:
+        return ConflictError(
+            f"the {kind} was deleted in another window or program meanwhile; nothing was changed"
+        )
+    return ConflictError(
+        f"the {kind} was changed in another window or program meanwhile; nothing was changed "
+        "(it now shows the latest version: make your edit again)"
+    )

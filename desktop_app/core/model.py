@@ -14,6 +14,7 @@ BLOCK_KINDS = (
     "blockquote",
     "list_item",
     "table",
+    "textbox",
 )
 STATUSES = ("open", "needs_follow_up", "verified", "disputed", "resolved")
 STATUS_LABELS = {
@@ -63,6 +64,8 @@ class Document:
     blocks: tuple[Block, ...]
     imported_at: str
     revision_of: str | None = None
+    note: str = ""  # the reviewer's note on the whole draft (Hypothesis' page note)
+    revision: int = 0  # bumped by every stored change: an edit based on an older one is refused
 
 
 @dataclass(frozen=True)
@@ -97,6 +100,7 @@ class Annotation:
     created_at: str = ""
     updated_at: str = ""
     anchor_state: str = "anchored"
+    revision: int = 0  # bumped by every stored change: an edit based on an older one is refused
 
 
 @dataclass(frozen=True)
@@ -108,6 +112,7 @@ class Tag:
     description: str = ""
     builtin: bool = False
     position: int = 0
+    revision: int = 0  # bumped by every stored change: an edit based on an older one is refused
 
 
 BUILTIN_TAGS: tuple[Tag, ...] = (
@@ -152,3 +157,24 @@ class ExportRow:
 
 def status_label(status: str) -> str:
     return STATUS_LABELS.get(status, status)
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    """A document whose text matches a library search; `snippet` marks each match with
+    MATCH_START and MATCH_END (control characters never present in canonical text)."""
+
+    document_id: str
+    title: str
+    snippet: str
+
+
+MATCH_START, MATCH_END = "\x02", "\x03"
+
+
+@dataclass(frozen=True)
+class AnnotationHit:
+    """An annotation found across the library, with the title of its document."""
+
+    annotation: Annotation
+    document_title: str

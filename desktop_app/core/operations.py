@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import Protocol
 
-from desktop_app.core.errors import OperationError
+from desktop_app.core.errors import OperationError, stale
 from desktop_app.core.model import Annotation, Document, Tag
 from desktop_app.core.ports import Repository
 
@@ -30,6 +30,8 @@ class Change:
     documents_removed: tuple[str, ...] = ()
     documents_updated: tuple[str, ...] = ()
     departed: tuple[Annotation, ...] = ()  # the last values of the removed annotations
+    documents: tuple[Document, ...] = ()  # the new values of the added and updated documents
+    tags: tuple[Tag, ...] = ()  # the new values of the added and updated tags
 
     def merge(self, other: Change) -> Change:
         return Change(
@@ -43,6 +45,8 @@ class Change:
             self.documents_removed + other.documents_removed,
             self.documents_updated + other.documents_updated,
             self.departed + other.departed,
+            self.documents + other.documents,
+            self.tags + other.tags,
         )
 
     @property
@@ -106,6 +110,19 @@ def _check_words(repo: Repository, a: Annotation) -> None:
         )
 
 
+def _expect(kind: str, current: _Revised | None, expected: int) -> None:
+    """Refuse an edit based on an older (or deleted) value: never overwrite another session's."""
+    if current is None:
+        raise stale(kind, deleted=True)
+    if current.revision != expected:
+        raise stale(kind, deleted=False)
+
+
+class _Revised(Protocol):
+    @property
+    def revision(self) -> int: ...
+
+
 @dataclass(frozen=True)
 class AddAnnotation:
     annotation: Annotation
@@ -125,14 +142,16 @@ class AddAnnotation:
 
 @dataclass(frozen=True)
 class RemoveAnnotation:
+    """Delete the annotation as it was at `annotation.revision` (refused if it changed since)."""
+
     annotation: Annotation
     label: str = "Delete Annotation"
 
     def run(self, repo: Repository) -> tuple[Operation, Change]:
         current = repo.get_annotation(self.annotation.id)
-        if current is None:
-            raise OperationError("the annotation no longer exists")
-        repo.delete_annotation(current.id)
+        _expect("annotation", current, self.annotation.revision)
+        assert current is not None
+        repo.delete_annotation(current.id, current.revision)
         change = Change(removed=(current.id,), spans=(_span(current),), departed=(current,))
         return AddAnnotation(current, self.label), change
 
@@ -140,15 +159,17 @@ class RemoveAnnotation:
 @dataclass(frozen=True)
 class UpdateAnnotation:
     """Replace an annotation's editable parts (note, status, fields, tag, or its place after
-    re-anchoring); `after` carries the new values. Its document and creation time never change."""
+    re-anchoring); `after` carries the new values and, as its `revision`, the revision they were
+    based on. Its document and creation time never change. The inverse expects the revision this
+    leaves, so undoing after another session changed the annotation is refused."""
 
     after: Annotation
     label: str = "Edit Annotation"
 
     def run(self, repo: Repository) -> tuple[Operation, Change]:
         before = repo.get_annotation(self.after.id)
-        if before is None:
-            raise OperationError("the annotation no longer exists")
+        _expect("annotation", before, self.after.revision)
+        assert before is not None
         if self.after.document_id != before.document_id:
             raise OperationError("an annotation cannot move to another document")
         if self.after.tag != before.tag and repo.get_tag(self.after.tag) is None:
@@ -161,11 +182,12 @@ class UpdateAnnotation:
         ):
             _check_words(repo, self.after)
         repo.update_annotation(self.after)
+        stored = replace(self.after, revision=before.revision + 1)
         spans = (_span(before),)
-        if _span(self.after) != _span(before):
-            spans += (_span(self.after),)
-        change = Change(updated=(before.id,), spans=spans, annotations=(self.after,))
-        return UpdateAnnotation(before, self.label), change
+        if _span(stored) != _span(before):
+            spans += (_span(stored),)
+        change = Change(updated=(before.id,), spans=spans, annotations=(stored,))
+        return UpdateAnnotation(replace(before, revision=stored.revision), self.label), change
 
 
 @dataclass(frozen=True)
@@ -177,7 +199,7 @@ class AddTag:
         if repo.get_tag(self.tag.name) is not None:
             raise OperationError(f"a tag named {self.tag.name!r} already exists")
         repo.insert_tag(self.tag)
-        return RemoveTag(self.tag, self.label), Change(tags_changed=True)
+        return RemoveTag(self.tag, self.label), Change(tags_changed=True, tags=(self.tag,))
 
 
 @dataclass(frozen=True)
@@ -189,8 +211,8 @@ class RemoveTag:
 
     def run(self, repo: Repository) -> tuple[Operation, Change]:
         current = repo.get_tag(self.tag.name)
-        if current is None:
-            raise OperationError(f"no tag named {self.tag.name!r}")
+        _expect("tag", current, self.tag.revision)
+        assert current is not None
         if current.builtin:
             raise OperationError(f"{current.label} is built in and cannot be deleted")
         in_use = len(repo.annotations_with_tag(current.name))
@@ -198,7 +220,7 @@ class RemoveTag:
             raise OperationError(
                 f"{in_use} annotation(s) use the tag {current.label}; delete them first"
             )
-        repo.delete_tag(current.name)
+        repo.delete_tag(current.name, current.revision)
         return AddTag(current, self.label), Change(tags_changed=True)
 
 
@@ -209,10 +231,12 @@ class UpdateTag:
 
     def run(self, repo: Repository) -> tuple[Operation, Change]:
         before = repo.get_tag(self.after.name)
-        if before is None:
-            raise OperationError(f"no tag named {self.after.name!r}")
+        _expect("tag", before, self.after.revision)
+        assert before is not None
         repo.update_tag(replace(self.after, builtin=before.builtin))
-        return UpdateTag(before, self.label), Change(tags_changed=True)
+        stored = replace(self.after, builtin=before.builtin, revision=before.revision + 1)
+        inverse = UpdateTag(replace(before, revision=stored.revision), self.label)
+        return inverse, Change(tags_changed=True, tags=(stored,))
 
 
 @dataclass(frozen=True)
@@ -252,23 +276,25 @@ class AddDocument:
             spans=tuple(_span(a) for a in self.annotations),
             annotations=self.annotations,
             documents_added=(doc.id,),
+            documents=(doc,),
         )
         return RemoveDocument(doc, self.label), change
 
 
 @dataclass(frozen=True)
 class RemoveDocument:
-    """Delete a document with its annotations; the inverse brings both back, ids and all."""
+    """Delete a document (as it was at `document.revision`) with its annotations; the inverse
+    brings both back, ids and all."""
 
     document: Document
     label: str = "Delete Document"
 
     def run(self, repo: Repository) -> tuple[Operation, Change]:
         current = repo.get_document(self.document.id)
-        if current is None:
-            raise OperationError("the document is no longer in the library")
+        _expect("document", current, self.document.revision)
+        assert current is not None
         gone = tuple(repo.annotations_for(current.id))
-        repo.delete_document(current.id)
+        repo.delete_document(current.id, current.revision)
         change = Change(
             removed=tuple(a.id for a in gone),
             spans=tuple(_span(a) for a in gone),
@@ -279,21 +305,30 @@ class RemoveDocument:
 
 
 @dataclass(frozen=True)
-class RenameDocument:
+class EditDocument:
+    """Change a document's title or its note (None leaves it as it is); with `revision`, only if
+    it is still at that revision."""
+
     document_id: str
-    title: str
-    label: str = "Rename Document"
+    title: str | None = None
+    note: str | None = None
+    label: str = "Edit Document"
+    revision: int | None = None
 
     def run(self, repo: Repository) -> tuple[Operation, Change]:
         current = repo.get_document(self.document_id)
         if current is None:
-            raise OperationError("the document is no longer in the library")
-        title = " ".join(self.title.split())
+            raise stale("document", deleted=True)
+        if self.revision is not None:
+            _expect("document", current, self.revision)
+        title = current.title if self.title is None else " ".join(self.title.split())
         if not title:
             raise OperationError("a document needs a title")
-        repo.update_document(replace(current, title=title))
-        inverse = RenameDocument(current.id, current.title, self.label)
-        return inverse, Change(documents_updated=(current.id,))
+        note = current.note if self.note is None else self.note
+        stored = replace(current, title=title, note=note, revision=current.revision + 1)
+        repo.update_document(replace(current, title=title, note=note))
+        inverse = EditDocument(current.id, current.title, current.note, self.label, stored.revision)
+        return inverse, Change(documents_updated=(current.id,), documents=(stored,))
 
 
 def delete_tag_op(repo: Repository, name: str, label: str = "Delete Tag") -> Batch:

@@ -10,7 +10,15 @@ from collections.abc import Iterator
 from contextlib import AbstractContextManager
 from typing import Protocol
 
-from desktop_app.core.model import Annotation, Document, DocumentSummary, ExportRow, Tag
+from desktop_app.core.model import (
+    Annotation,
+    AnnotationHit,
+    Document,
+    DocumentSummary,
+    ExportRow,
+    SearchHit,
+    Tag,
+)
 
 
 class Repository(Protocol):
@@ -24,15 +32,46 @@ class Repository(Protocol):
         """Flush everything into the main store (no work left in side files) and let go of it."""
         ...
 
+    # -- other sessions on the same store, backups -----------------------------------------------
+    # Optimistic concurrency: documents, tags and annotations carry a `revision`; every stored
+    # change bumps it by one, and an update or delete names the revision it expects (the value's
+    # own `revision`): a stale one raises ConflictError and changes nothing.
+    def data_version(self) -> int:
+        """A number that changes when another session commits (it may also change for this
+        session's own commits). Raises StorageError when the store itself has gone."""
+        ...
+
+    def set_busy_timeout(self, milliseconds: int) -> None:
+        """How long a write waits for another session's lock before it is refused as busy."""
+        ...
+
+    def backup(self, reason: str) -> str:
+        """Keep a consistent copy of everything (the last few are kept); returns its name."""
+        ...
+
+    def backups(self) -> list[str]:
+        """The kept copies, newest first (names `restore` accepts)."""
+        ...
+
+    def restore(self, source: str) -> None:
+        """Replace everything with a kept copy (the current state is backed up first)."""
+        ...
+
+    def save_copy(self, path: str) -> None:
+        """Write everything into a new database file at `path` (works even when the store's own
+        file has gone: the way to rescue a session's work)."""
+        ...
+
     # -- documents -------------------------------------------------------------------------------
     def insert_document(self, document: Document) -> None: ...
 
     def update_document(self, document: Document) -> None:
-        """Store a document's metadata (title); its text never changes."""
+        """Store a document's metadata (title); its text never changes. Expects the stored
+        revision to be `document.revision` and stores revision + 1."""
         ...
 
-    def delete_document(self, document_id: str) -> None:
-        """Remove the document and, with it, its annotations."""
+    def delete_document(self, document_id: str, revision: int) -> None:
+        """Remove the document (at `revision`) and, with it, its annotations."""
         ...
 
     def get_document(self, document_id: str) -> Document | None: ...
@@ -53,6 +92,10 @@ class Repository(Protocol):
         """Every document, newest first, without its text."""
         ...
 
+    def search_documents(self, query: str, limit: int = 200) -> list[SearchHit]:
+        """Documents holding every word of `query` (any case, accents ignored), with a snippet."""
+        ...
+
     # -- annotations -----------------------------------------------------------------------------
     def annotations_for(self, document_id: str, ordered: bool = True) -> list[Annotation]: ...
 
@@ -60,11 +103,25 @@ class Repository(Protocol):
 
     def annotations_with_tag(self, tag: str) -> list[Annotation]: ...
 
+    def find_annotations(
+        self,
+        tag: str = "",
+        status: str = "",
+        speaker: str = "",
+        reviewer: str = "",
+        limit: int = 5000,
+    ) -> list[AnnotationHit]:
+        """Annotations across the library matching every filter given; `speaker` matches any
+        part of the speaker, claimant or source description, in any case."""
+        ...
+
     def insert_annotation(self, annotation: Annotation) -> None: ...
 
-    def update_annotation(self, annotation: Annotation) -> None: ...
+    def update_annotation(self, annotation: Annotation) -> None:
+        """Expects the stored revision to be `annotation.revision`; stores revision + 1."""
+        ...
 
-    def delete_annotation(self, annotation_id: str) -> None: ...
+    def delete_annotation(self, annotation_id: str, revision: int) -> None: ...
 
     # -- tags ------------------------------------------------------------------------------------
     def tags(self) -> list[Tag]:
@@ -75,9 +132,11 @@ class Repository(Protocol):
 
     def insert_tag(self, tag: Tag) -> None: ...
 
-    def update_tag(self, tag: Tag) -> None: ...
+    def update_tag(self, tag: Tag) -> None:
+        """Expects the stored revision to be `tag.revision`; stores revision + 1."""
+        ...
 
-    def delete_tag(self, name: str) -> None: ...
+    def delete_tag(self, name: str, revision: int) -> None: ...
 
     # -- export ----------------------------------------------------------------------------------
     def field_keys(self, document_id: str | None = None) -> list[str]:

@@ -23,6 +23,7 @@ class Settings:
     recent_files: list[str] = field(default_factory=list)
     last_document_id: str = ""
     positions: dict[str, int] = field(default_factory=dict)  # document id -> first visible char
+    font_size: int = 0  # the draft's point size chosen with zoom; 0: the platform's default
 
     @classmethod
     def load(cls, path: Path) -> Settings:
@@ -64,6 +65,8 @@ def _same_shape(value: Any, default: Any) -> bool:
     """A hand-edited or damaged value of the wrong type falls back to the default."""
     if isinstance(default, str):
         return isinstance(value, str)
+    if isinstance(default, int):
+        return isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= 72
     if isinstance(default, list):
         return isinstance(value, list) and all(isinstance(v, str) for v in value)
     if isinstance(default, dict):

@@ -1,19 +1,23 @@
-"""A pure-Python index of annotation spans per line, for painting highlights one line at a time.
+"""A compact index of annotation spans per line, for painting highlights one line at a time.
 
-Lines are the text split on "\\n" (what Qt calls blocks). Each annotation is filed under every line it
-touches, so finding a line's segments is a dict lookup plus a sweep over a handful of boundaries.
+Lines are the text split on "\\n" (what Qt calls blocks). Spans live in flat integer arrays, not a
+Python object each: one sorted array of (start, slot) keys finds a line's spans by bisect, and the
+rare span crossing a newline is also filed under each later line it covers.
 """
 
 from __future__ import annotations
 
-from bisect import bisect_right
-from collections.abc import Iterable
-from dataclasses import dataclass
+from array import array
+from bisect import bisect_left, bisect_right, insort
+from collections.abc import Iterable, Iterator, Mapping
 from heapq import heappop, heappush
+from typing import NamedTuple
+
+_SLOT_BITS = 32  # a key is start << 32 | slot: sorting keys sorts by start, then slot
+_SLOT_MASK = (1 << _SLOT_BITS) - 1
 
 
-@dataclass(frozen=True)
-class Segment:
+class Segment(NamedTuple):
     """A run of one line covered by the same annotations: offsets relative to the line start.
 
     Painting needs only the outermost (longest) and innermost (shortest) covering annotation and
@@ -27,8 +31,8 @@ class Segment:
     count: int
 
 
-def line_starts(text: str) -> list[int]:
-    starts = [0]
+def line_starts(text: str) -> array[int]:
+    starts = array("q", [0])
     find = text.find
     pos = find("\n")
     while pos != -1:
@@ -37,23 +41,67 @@ def line_starts(text: str) -> list[int]:
     return starts
 
 
+class _Spans(Mapping[str, tuple[int, int]]):
+    """Read-only view: id -> (start, end)."""
+
+    def __init__(self, index: SpanIndex) -> None:
+        self._index = index
+
+    def __getitem__(self, ident: str) -> tuple[int, int]:
+        slot = self._index._slot[ident]
+        return self._index._start[slot], self._index._end[slot]
+
+    def __contains__(self, ident: object) -> bool:
+        return ident in self._index._slot
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._index._slot)
+
+    def __len__(self) -> int:
+        return len(self._index._slot)
+
+
 class SpanIndex:
     def __init__(self, text: str, spans: Iterable[tuple[str, int, int]] = ()) -> None:
         self.starts = line_starts(text)
         self.length = len(text)
-        self.spans: dict[str, tuple[int, int]] = {}
-        self.by_line: dict[int, set[str]] = {}
-        starts, by_line, index = self.starts, self.by_line, self.spans
-        for ident, start, end in spans:  # add() inlined: opening files thousands at once
-            index[ident] = (start, end)
-            first = bisect_right(starts, start) - 1
-            last = bisect_right(starts, end - 1) - 1 if end - 1 > start else first
-            for line in range(first, last + 1):
-                bucket = by_line.get(line)
-                if bucket is None:
-                    by_line[line] = {ident}
-                else:
-                    bucket.add(ident)
+        self._slot: dict[str, int] = {}  # id -> slot in the arrays below
+        self._ids: list[str] = []  # slot -> id ("" when free)
+        self._free: list[int] = []
+        self._longest = 0  # no span is longer (only grows): bounds the look-back in at()
+        self.spans: Mapping[str, tuple[int, int]] = _Spans(self)
+        slot_of, ids = self._slot, self._ids
+        starts: list[int] = []
+        ends: list[int] = []
+        for ident, start, end in spans:  # bulk load: keys sorted once at the end
+            slot = slot_of.setdefault(ident, len(ids))
+            if slot == len(ids):
+                ids.append(ident)
+                starts.append(start)
+                ends.append(end)
+            else:
+                starts[slot], ends[slot] = start, end
+        self._start = array("q", starts)  # slot -> start
+        self._end = array("q", ends)  # slot -> end
+        self._keys = array("q", sorted(s << _SLOT_BITS | n for n, s in enumerate(starts)))
+        self._crossing: dict[int, array[int]] = {}  # line -> slots of spans begun on earlier lines
+        if ends:
+            self._longest = max(map(int.__sub__, ends, starts))
+        find = text.find
+        for slot, (s, e) in enumerate(zip(starts, ends, strict=True)):
+            if find("\n", s, e - 1) != -1:  # rare: the span crosses a line break
+                self._file_crossing(slot, s, e)
+
+    def _file_crossing(self, slot: int, start: int, end: int) -> None:
+        lines = self.lines_touched(start, end)
+        if len(lines) < 2:
+            return
+        for line in lines[1:]:
+            bucket = self._crossing.get(line)
+            if bucket is None:
+                self._crossing[line] = array("q", [slot])
+            else:
+                bucket.append(slot)
 
     def line_of(self, position: int) -> int:
         return bisect_right(self.starts, position) - 1
@@ -64,81 +112,124 @@ class SpanIndex:
 
     def add(self, ident: str, start: int, end: int) -> range:
         """File a span; returns the lines to repaint."""
-        if ident in self.spans:
+        if ident in self._slot:
             self.remove(ident)
-        self.spans[ident] = (start, end)
-        lines = self.lines_touched(start, end)
-        for line in lines:
-            self.by_line.setdefault(line, set()).add(ident)
-        return lines
+        if self._free:
+            slot = self._free.pop()
+            self._ids[slot], self._start[slot], self._end[slot] = ident, start, end
+        else:
+            slot = len(self._ids)
+            self._ids.append(ident)
+            self._start.append(start)
+            self._end.append(end)
+        self._slot[ident] = slot
+        insort(self._keys, start << _SLOT_BITS | slot)
+        self._longest = max(self._longest, end - start)
+        self._file_crossing(slot, start, end)
+        return self.lines_touched(start, end)
 
     def remove(self, ident: str) -> range:
-        start, end = self.spans.pop(ident)
+        slot = self._slot.pop(ident)
+        start, end = self._start[slot], self._end[slot]
+        key = start << _SLOT_BITS | slot
+        del self._keys[bisect_left(self._keys, key)]
         lines = self.lines_touched(start, end)
-        for line in lines:
-            bucket = self.by_line.get(line)
-            if bucket is not None:
-                bucket.discard(ident)
-                if not bucket:
-                    del self.by_line[line]
+        for line in lines[1:]:
+            bucket = self._crossing[line]
+            bucket.remove(slot)
+            if not bucket:
+                del self._crossing[line]
+        self._ids[slot] = ""
+        self._free.append(slot)
         return lines
+
+    def _line_slots(self, line: int, upto: int | None = None) -> list[int]:
+        """Slots of the spans touching `line` (those starting before `upto`, if given)."""
+        first = self.starts[line]
+        stop = self.starts[line + 1] if line + 1 < len(self.starts) else self.length + 1
+        if upto is not None:
+            stop = min(stop, upto)
+            first = max(first, upto - self._longest)
+        keys = self._keys
+        lo = bisect_left(keys, first << _SLOT_BITS)
+        hi = bisect_left(keys, stop << _SLOT_BITS)
+        slots = list(self._crossing.get(line, ()))
+        slots.extend(k & _SLOT_MASK for k in keys[lo:hi])
+        return slots
 
     def at(self, position: int) -> list[str]:
         """Ids of annotations covering `position`, innermost (shortest) first."""
+        starts, ends, ids = self._start, self._end, self._ids
         hits = [
-            i
-            for i in self.by_line.get(self.line_of(position), ())
-            if self.spans[i][0] <= position < self.spans[i][1]
+            slot
+            for slot in self._line_slots(self.line_of(position), position + 1)
+            if starts[slot] <= position < ends[slot]
         ]
-        return sorted(hits, key=lambda i: (self.spans[i][1] - self.spans[i][0], self.spans[i][0]))
+        hits.sort(key=lambda n: (ends[n] - starts[n], starts[n], ids[n]))
+        return [ids[n] for n in hits]
 
     def segments(self, line: int) -> list[Segment]:
         """The line's covered runs, by a sweep over span boundaries (n log n in the spans)."""
-        ids = self.by_line.get(line)
-        if not ids:
+        slots = self._line_slots(line)
+        if not slots:
             return []
         line_start = self.starts[line]
         line_end = self.starts[line + 1] - 1 if line + 1 < len(self.starts) else self.length
-        events: list[tuple[int, int, str]] = []  # (position, 0 = end / 1 = start, id)
-        clipped: dict[str, tuple[int, int]] = {}
-        for i in ids:
-            s, e = self.spans[i]
-            s, e = max(s, line_start), min(e, line_end)
+        starts, ends, ids = self._start, self._end, self._ids
+        outer: list[tuple[int, int, str, int]] = []  # per span, its keys in the two heaps
+        inner: list[tuple[int, int, str, int]] = []
+        events: list[int] = []  # one int per event: position, 0 = end / 1 = start, span
+        bits = len(slots).bit_length()
+        for slot in slots:
+            s, e = max(starts[slot], line_start), min(ends[slot], line_end)
             if s < e:
-                clipped[i] = (s, e)
-                events.append((s, 1, i))
-                events.append((e, 0, i))
+                k = len(outer)
+                outer.append((s - e, s, ids[slot], k))
+                inner.append((e - s, -s, ids[slot], k))
+                events.append((s << 1 | 1) << bits | k)
+                events.append((e << 1) << bits | k)
+        if not outer:
+            return []
         events.sort()
-        active: set[str] = set()
-        longest: list[tuple[int, int, str]] = []  # heaps with lazy deletion
-        shortest: list[tuple[int, int, str]] = []
+        mask, shift = (1 << bits) - 1, bits + 1
+        active = bytearray(len(outer))
+        live = 0
+        longest: list[tuple[int, int, str, int]] = []  # heaps with lazy deletion
+        shortest: list[tuple[int, int, str, int]] = []
         out: list[Segment] = []
-        n = 0
-        while n < len(events):
-            position = events[n][0]
-            while n < len(events) and events[n][0] == position:
-                _, kind, i = events[n]
-                if kind:
-                    s, e = clipped[i]
-                    active.add(i)
-                    heappush(longest, (s - e, s, i))
-                    heappush(shortest, (e - s, -s, i))
+        i, total = 0, len(events)
+        event = events[0]
+        while i < total:
+            position = event >> shift
+            while True:  # every event at this position
+                k = event & mask
+                if event >> bits & 1:
+                    active[k] = 1
+                    live += 1
+                    heappush(longest, outer[k])
+                    heappush(shortest, inner[k])
                 else:
-                    active.discard(i)
-                n += 1
-            if not active or n == len(events):
+                    active[k] = 0
+                    live -= 1
+                i += 1
+                if i == total:
+                    break
+                event = events[i]
+                if event >> shift != position:
+                    break
+            if not live or i == total:
                 continue
-            while longest[0][2] not in active:
+            while not active[longest[0][3]]:
                 heappop(longest)
-            while shortest[0][2] not in active:
+            while not active[shortest[0][3]]:
                 heappop(shortest)
             out.append(
                 Segment(
                     position - line_start,
-                    events[n][0] - line_start,
+                    (event >> shift) - line_start,
                     longest[0][2],
                     shortest[0][2],
-                    len(active),
+                    live,
                 )
             )
         return out

@@ -23,8 +23,10 @@ from desktop_app.core.history import History
 from desktop_app.core.model import (
     STATUSES,
     Annotation,
+    AnnotationHit,
     Document,
     DocumentSummary,
+    SearchHit,
     SourceText,
     Tag,
     status_label,
@@ -36,19 +38,20 @@ from desktop_app.core.operations import (
     AddTag,
     Batch,
     Change,
+    EditDocument,
     Operation,
     RemoveAnnotation,
     RemoveDocument,
-    RenameDocument,
     UpdateAnnotation,
     UpdateTag,
-    apply,
     delete_tag_op,
 )
 from desktop_app.core.ports import Repository
 from desktop_app.core.rules import duplicate_of, tag_name_for, tag_problem, with_fields
-from desktop_app.desk import exports
+from desktop_app.desk import backups, exports
+from desktop_app.desk.concurrency import Concurrency
 from desktop_app.desk.document_state import DocumentState
+from desktop_app.desk.names import path_problem, readable
 
 Subscriber = Callable[[Change, object], None]
 PALETTE = ("#16a085", "#c0392b", "#2c3e50", "#8e44ad", "#d35400", "#27ae60", "#7f8c8d")
@@ -66,6 +69,7 @@ class Desk:
         self.history = History()
         self._states: dict[str, DocumentState] = {}
         self._subscribers: list[Subscriber] = []
+        self.concurrency = Concurrency(self)  # other sessions on the same database
 
     # -- the mutation path ----------------------------------------------------------------------
     def subscribe(self, fn: Subscriber) -> Callable[[], None]:
@@ -83,7 +87,7 @@ class Desk:
 
     def apply(self, op: Operation, initiator: object = None) -> Change:
         """Run one user edit: one transaction, one undo step. Raises CopydeskError (one line)."""
-        inverse, change = apply(self.repo, op)
+        inverse, change = self.concurrency.run(op)
         self.history.record(change.scope, op.label, op, inverse)
         self._publish(change, initiator)
         return change
@@ -95,7 +99,7 @@ class Desk:
             return None
         scope, step = found
         try:
-            redo, change = apply(self.repo, step.backward)
+            redo, change = self.concurrency.run(step.backward, from_history=True)
         except CopydeskError:
             self.history.drop(scope, undo_side=True)
             raise
@@ -109,7 +113,7 @@ class Desk:
             return None
         scope, step = found
         try:
-            undo, change = apply(self.repo, step.forward)
+            undo, change = self.concurrency.run(step.forward, from_history=True)
         except CopydeskError:
             self.history.drop(scope, undo_side=False)
             raise
@@ -133,6 +137,8 @@ class Desk:
         return self.repo.list_documents()
 
     def document(self, document_id: str) -> Document:
+        if document_id in self._states:  # as this desk shows it (and will edit it)
+            return self._states[document_id].document
         doc = self.repo.get_document(document_id)
         if doc is None:
             raise OperationError("the document is no longer in the library")
@@ -172,6 +178,10 @@ class Desk:
         return tag
 
     def annotation(self, annotation_id: str) -> Annotation:
+        """As this desk shows it: an edit based on it is refused if another session changed it."""
+        for state in self._states.values():
+            if annotation_id in state.annotations:
+                return state.annotations[annotation_id]
         a = self.repo.get_annotation(annotation_id)
         if a is None:
             raise OperationError("the annotation no longer exists")
@@ -196,10 +206,13 @@ class Desk:
         A file that cannot be read raises CopydeskError with the importer's one line."""
         from desktop_app.formats import FormatError, load_source
 
+        problem = path_problem(path)
+        if problem:
+            raise CopydeskError(problem)
         try:
             return load_source(path)
         except FormatError as error:
-            raise CopydeskError(str(error)) from None
+            raise CopydeskError(readable(str(error))) from None
 
     def add_source(
         self, source: SourceText, source_path: str, initiator: object = None
@@ -207,6 +220,7 @@ class Desk:
         """Store an imported text as a new document (one undoable step), unless the library
         already holds exactly this text: then that document is the result."""
         sha = hashlib.sha256(source.text.encode("utf-8", "surrogatepass")).hexdigest()
+        source_path = readable(source_path)  # a Linux name need not be UTF-8: keep it readable
         existing = self.repo.find_document(sha, source_path) or next(
             iter(self.repo.documents_with_text(sha)), None
         )
@@ -214,7 +228,7 @@ class Desk:
             return ImportResult(existing, False)
         doc = Document(
             id=str(uuid.uuid4()),
-            title=source.title,
+            title=readable(source.title),
             source_path=source_path,
             source_format=source.source_format,
             text=source.text,
@@ -233,7 +247,24 @@ class Desk:
         return self.apply(RemoveDocument(doc, f"Delete {_short(doc.title)}"), initiator)
 
     def rename_document(self, document_id: str, title: str, initiator: object = None) -> Change:
-        return self.apply(RenameDocument(document_id, title, "Rename Document"), initiator)
+        revision = self.document(document_id).revision
+        op = EditDocument(document_id, title, None, "Rename Document", revision)
+        return self.apply(op, initiator)
+
+    def set_document_note(self, document_id: str, note: str, initiator: object = None) -> Change:
+        revision = self.document(document_id).revision
+        op = EditDocument(document_id, None, note, "Edit Document Note", revision)
+        return self.apply(op, initiator)
+
+    def search(self, query: str) -> list[SearchHit]:
+        """Every document holding all the words of `query` (any case, accents ignored)."""
+        return self.repo.search_documents(query)
+
+    def find_annotations(
+        self, tag: str = "", status: str = "", speaker: str = "", reviewer: str = ""
+    ) -> list[AnnotationHit]:
+        """Annotations across the library: all quotes by a speaker, all open claims…"""
+        return self.repo.find_annotations(tag, status, speaker, reviewer)
 
     # -- annotations ----------------------------------------------------------------------------
     def annotate(
@@ -408,6 +439,23 @@ class Desk:
         else:
             docs = [self.document(d.id) for d in self.repo.list_documents()]
         return [(doc, self.findings(doc.id)) for doc in docs]
+
+    # -- other sessions, backups (desk/concurrency.py, desk/backups.py) -------------------------
+    def poll_external(self) -> Change | None:
+        """Publish (initiator "external") what other processes changed since the last look."""
+        return self.concurrency.refresh()
+
+    def backup(self, reason: str = "manual") -> str:
+        return backups.backup(self, reason)
+
+    def backups(self) -> list[str]:
+        return backups.available(self)
+
+    def restore(self, source: str, initiator: object = None) -> Change | None:
+        return backups.restore(self, source, initiator)
+
+    def save_copy(self, path: str) -> None:
+        backups.save_copy(self, path)
 
 
 def _short(title: str, limit: int = 40) -> str:

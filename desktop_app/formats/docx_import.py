@@ -15,8 +15,10 @@ Text is the document with tracked changes accepted: insertions and moved-to text
 deletions and moved-away text are not, a deleted paragraph mark joins the paragraph to the next
 one and deleted table rows vanish. Runs give ``w:t`` text, tabs, breaks (soft line breaks) and
 non-breaking hyphens; hidden (``w:vanish``) runs, field instructions, comments, headers and
-footers and the fallback copy of text boxes are skipped. Paragraphs inside text boxes (e.g. a
-floating photo's caption) are emitted just before their anchor. Footnotes and endnotes follow
+footers and the fallback copy of text boxes are skipped. Paragraphs inside text boxes and
+shapes (``w:txbxContent``, in DrawingML, VML or grouped shapes) are emitted just before their
+anchor as "textbox" blocks (a styled heading or caption there keeps its kind). Table cells
+wrapped in content controls at row level are read too. Footnotes and endnotes follow
 `notes`: their marks leave the body and their text comes after it as "[1] ..." blocks.
 """
 
@@ -34,9 +36,14 @@ from lxml import etree
 from desktop_app.core.model import SourceText
 from desktop_app.formats.canonical import build_source_text
 from desktop_app.formats.errors import Rejected
-from desktop_app.formats.heuristics import apply_shared_rules, style_name_kind, subtitle_kind
+from desktop_app.formats.heuristics import (
+    apply_shared_rules,
+    is_caption_text,
+    style_name_kind,
+    subtitle_kind,
+)
 from desktop_app.formats.notes import NoteMarks, note_block
-from desktop_app.formats.sniff import open_checked_zip
+from desktop_app.formats.sniff import check_inflated, open_checked_zip
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
@@ -59,6 +66,7 @@ class _Reader:
         self.parts: list[tuple[str, str]] = []
         self.note_refs: list[tuple[bool, str]] = []
         self.pending = ""  # text of a paragraph whose mark was deleted: it joins the next one
+        self.box_depth = 0  # > 0 while reading the paragraphs of a text box or shape
         self.styles: dict[str, tuple[str, str | None]] = {}
         self.default_style: str | None = None
         for style in document.styles.element.iterchildren(W + "style"):
@@ -104,9 +112,11 @@ class _Reader:
         nested: list[etree._Element] = []
         text = self.pending + "".join(self.runs(p, nested))
         self.pending = ""
+        self.box_depth += 1
         for box in nested:
             for child in box:
                 self.block(child)
+        self.box_depth -= 1
         ppr = p.find(W + "pPr")
         mark = ppr.find(W + "rPr") if ppr is not None else None
         if mark is not None and (
@@ -131,6 +141,8 @@ class _Reader:
                 num_id = numbering.find(W + "numId")
                 if num_id is None or num_id.get(W + "val") != "0":
                     kind = "list_item"
+        if kind == "paragraph" and self.box_depth and not is_caption_text(text.strip()):
+            kind = "textbox"
         self.parts.append((kind, text))
 
     def runs(self, element: etree._Element, nested: list[etree._Element]) -> Iterator[str]:
@@ -170,7 +182,7 @@ class _Reader:
             for row in table.iter(W + "tr")
             if _owner_table(row) is table and row.find(f"{W}trPr/{W}del") is None
         ]
-        grid = [[cell for cell in row if cell.tag == W + "tc"] for row in rows]
+        grid = [list(_cells(row)) for row in rows]
         if all(len(cells) <= 1 for cells in grid):  # a layout box, not data
             for cells in grid:
                 for cell in cells:
@@ -250,13 +262,26 @@ def _note_bodies(document: docx.document.Document, relation: str) -> dict[str, e
     return {}
 
 
+def _cells(row: etree._Element) -> Iterator[etree._Element]:
+    """The cells of a row, also those wrapped in content controls or custom XML."""
+    for child in row:
+        if child.tag == W + "tc":
+            yield child
+        elif child.tag in (W + "sdt", W + "sdtContent", W + "customXml"):
+            if child.tag != W + "sdt" or not _skipped_sdt(child):
+                yield from _cells(child)
+
+
 def _owner_table(row: etree._Element) -> etree._Element | None:
     return next(row.iterancestors(W + "tbl"), None)
 
 
 def import_docx(data: bytes, stem: str) -> SourceText:
     """Import the bytes of a .docx file."""
-    open_checked_zip(data, ".docx").close()
+    with open_checked_zip(data, ".docx") as archive:
+        # python-docx reads every part with zipfile's unbounded read(): inflate them once here,
+        # in small steps, so that a directory lying about sizes is caught before it does.
+        check_inflated(archive, main_parts=("word/document.xml",))
     try:
         document = docx.Document(io.BytesIO(data))
     except (KeyError, ValueError, etree.XMLSyntaxError, PackageNotFoundError) as exc:

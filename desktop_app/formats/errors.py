@@ -22,6 +22,17 @@ MAX_COMPRESSION_RATIO = 200
 MAX_ZIP_MEMBERS = 10_000
 """An archive with more entries than this is refused."""
 
+MAX_PARAGRAPHS = 100_000
+"""Most paragraphs a document may hold (a long book has ~20,000). Counted in the raw XML of a
+.docx/.odt while it is inflated, before it is parsed: a parsed paragraph costs about 1 KB, so
+this bounds the parse near 100 MB, and the RTF reader stops at the same count."""
+
+MAX_PDF_PAGES = 2_000
+"""Most pages read from a PDF; layout analysis holds one page at a time."""
+
+CONVERT_TIMEOUT_SECONDS = 90
+"""How long LibreOffice may take to turn a legacy .doc/.wpd/.pages into .docx."""
+
 
 def one_line(message: str) -> str:
     """Collapse any line breaks (and runs of whitespace around them) into single spaces."""

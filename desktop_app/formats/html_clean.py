@@ -26,6 +26,7 @@ from collections.abc import Callable
 from lxml import html as lxml_html
 
 from desktop_app.formats.html_office import office_dropped, prepare_office_html
+from desktop_app.formats.html_score import article_root, paragraph_chars
 
 DROP_TAGS = frozenset(
     {
@@ -66,6 +67,8 @@ SITE_TOKENS = frozenset(
 ARTICLE_TOKENS = frozenset(
     {"entry", "post", "article", "story", "headline", "content", "hentry", "main"}
 )
+# A semantic root (<article>, <main>) may hold this much more paragraph text than the scored one.
+SEMANTIC_SLACK = 5
 HOME = ("/", "./", "index.html", "/index.html")
 # Links to a footnote from the text (not the note's link back, which says "ref" or "anc").
 _NOTE_REFERENCE = re.compile(
@@ -188,17 +191,41 @@ def drop_site_headings(document: lxml_html.HtmlElement) -> None:
             heading.drop_tree()
 
 
-def choose_root(document: lxml_html.HtmlElement) -> lxml_html.HtmlElement:
-    """The element holding the article: the longest <article>, else <main>, else <body>."""
+def _semantic_root(document: lxml_html.HtmlElement) -> lxml_html.HtmlElement | None:
+    """The <article> with the most paragraph text, else <main> (or role="main"), else None."""
     articles = list(document.iter("article"))
     if articles:
-        return max(articles, key=_text_length)
+        return max(articles, key=lambda a: (paragraph_chars(a), _text_length(a)))
     for path in ("//main", "//*[@role='main']"):
         found = document.xpath(path)
         if found:
             return max(found, key=_text_length)  # type: ignore[no-any-return]
+    return None
+
+
+def choose_root(document: lxml_html.HtmlElement) -> lxml_html.HtmlElement:
+    """The element holding the article: a semantic element (<article>, <main>) when it holds
+    the scored article (`html_score`) without much more, else the scored element, else <body>."""
     body = document.find(".//body")
-    return body if body is not None else document
+    body = body if body is not None else document
+    semantic = _semantic_root(document)
+    found = article_root(body)
+    if found is None:
+        return semantic if semantic is not None else body
+    scored, not_article = found
+    if semantic is not None:
+        semantic_mass, scored_mass = paragraph_chars(semantic), paragraph_chars(scored)
+        if semantic is scored or semantic in scored.iterancestors():
+            keep = semantic_mass <= SEMANTIC_SLACK * scored_mass
+        elif scored in semantic.iterancestors():
+            keep = semantic_mass * SEMANTIC_SLACK >= scored_mass
+        else:
+            keep = semantic_mass >= scored_mass
+        if keep:
+            return semantic
+    for element in not_article:
+        element.drop_tree()
+    return scored
 
 
 def drop_boilerplate(root: lxml_html.HtmlElement, root_is_body: bool) -> None:

@@ -66,6 +66,9 @@ _BY_WORDS = re.compile(r"\s*(?:(?:written|reported|words|story)\s+)?by:?\s*", re
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 # Characters lxml refuses in a str (C0 controls other than tab/newline/CR, U+FFFE/U+FFFF).
 _NOT_XML_CHARS = re.compile(r"[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+DECLARATION_BYTES = 8192
+MAX_DEPTH = 256  # libxml2's nesting limit without XML_PARSE_HUGE
+_XML_ENCODING = re.compile(rb"^\s*<\?xml[^>]*encoding\s*=\s*[\"']([A-Za-z0-9_.:-]+)")
 _META_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([A-Za-z0-9_.:-]+)", re.IGNORECASE)
 
 
@@ -258,12 +261,28 @@ def html_fragment_parts(markup: str) -> list[tuple[str, str]]:
     return walker.parts
 
 
+def _check_limits(parser: lxml_html.HTMLParser) -> None:
+    """Refuse a page that hit libxml2's safety limits (kept on: no huge_tree) instead of
+    importing the part read before the limit, or reporting "no text"."""
+    for entry in parser.error_log:
+        if entry.type_name != "ERR_RESOURCE_LIMIT" and "XML_PARSE_HUGE" not in entry.message:
+            continue
+        if "depth" in entry.message.lower():
+            raise Rejected(
+                f"the web page is too deeply nested (more than {MAX_DEPTH} levels of elements)"
+            )
+        raise Rejected("the web page holds a text or attribute too large to read (over 10 MB)")
+
+
 def html_to_parts(markup: str) -> list[tuple[str, str]]:
     """Parse a whole page and return the article's (kind, text) pairs, boilerplate removed."""
+    parser = _parser()
     try:
-        document = lxml_html.document_fromstring(_clean_markup(markup), parser=_parser())
+        document = lxml_html.document_fromstring(_clean_markup(markup), parser=parser)
     except (etree.ParserError, etree.XMLSyntaxError, ValueError) as exc:
+        _check_limits(parser)
         raise Rejected("the web page could not be read (it holds no HTML content)") from exc
+    _check_limits(parser)
     generator = " ".join(document.xpath("//meta[@name='generator' or @name='Generator']/@content"))
     drop_always(document)
     drop_site_headings(document)
@@ -283,8 +302,16 @@ def html_to_parts(markup: str) -> list[tuple[str, str]]:
     return parts
 
 
+def declared_charsets(data: bytes) -> list[str]:
+    """Every charset the page declares near its start (XML declaration, each <meta>), in order;
+    `decode_text` weighs them against the bytes, so a lying or repeated <meta> does no harm."""
+    head = data[:DECLARATION_BYTES]
+    found = [m.group(1) for m in _XML_ENCODING.finditer(head[:200])]
+    found += [m.group(1) for m in _META_CHARSET.finditer(head)]
+    return list(dict.fromkeys(name.decode("ascii").lower() for name in found))
+
+
 def import_html(data: bytes, stem: str) -> SourceText:
     """Import the bytes of a saved web page."""
-    declared = _META_CHARSET.search(data[:4096])
-    text = decode_text(data, declared.group(1).decode("ascii") if declared else None)
+    text = decode_text(data, declared_charsets(data))
     return build_source_text(apply_shared_rules(html_to_parts(text)), stem, "html")

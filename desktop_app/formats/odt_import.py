@@ -15,7 +15,9 @@ Text: spans, links and fields (their shown value) are read through; ``text:s`` g
 ``text:tab`` a tab, ``text:line-break`` a soft line break; comments, ruby annotations, the
 table of contents and images' alt text are skipped. The body of an .odt already is the text
 with tracked changes accepted (deleted text lives in ``text:tracked-changes``, which is
-skipped). Frames' text boxes are emitted before their anchor paragraph. Footnotes and endnotes
+skipped). Frames' text boxes and shapes holding text (``draw:custom-shape``, ``draw:rect``,
+grouped shapes...) are emitted before their anchor paragraph as "textbox" blocks (a styled
+heading or caption there keeps its kind), never glued into the anchor's text. Footnotes and endnotes
 follow `notes`: the body loses them and they come after it as "[citation] ..." blocks.
 """
 
@@ -31,9 +33,14 @@ from defusedxml import DefusedXmlException
 from desktop_app.core.model import SourceText
 from desktop_app.formats.canonical import build_source_text
 from desktop_app.formats.errors import Rejected
-from desktop_app.formats.heuristics import apply_shared_rules, style_name_kind, subtitle_kind
+from desktop_app.formats.heuristics import (
+    apply_shared_rules,
+    is_caption_text,
+    style_name_kind,
+    subtitle_kind,
+)
 from desktop_app.formats.notes import NoteMarks, note_block
-from desktop_app.formats.sniff import open_checked_zip
+from desktop_app.formats.sniff import open_checked_zip, read_member
 
 TEXT = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
 TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
@@ -54,6 +61,11 @@ _SKIPPED_BLOCKS = frozenset(
         TEXT + "user-index", TEXT + "object-index", OFFICE + "forms",
     }
 )  # fmt: skip
+# Drawing elements read through rather than as a box: a frame holds a text box or an image; a
+# link wraps a shape; images and objects hold no body text. Every other draw: element is a
+# shape, group or text box whose paragraphs are a box of their own.
+_DRAW_PASSTHROUGH = frozenset({DRAW + "frame", DRAW + "a"})
+_DRAW_NO_TEXT = frozenset({DRAW + "image", DRAW + "object", DRAW + "object-ole"})
 _ESCAPE = re.compile(r"_([0-9a-fA-F]{2,4})_")
 _WHITESPACE = re.compile(r"[ \t\n\r]+")
 MAX_STYLE_DEPTH = 20
@@ -80,6 +92,7 @@ class _Reader:
         self.parts: list[tuple[str, str]] = []
         self.notes: list[tuple[str, str]] = []
         self.marks = NoteMarks()
+        self.box_depth = 0  # > 0 while reading the paragraphs of a text box or shape
         self.parents: dict[str, str | None] = {}
         self.names: dict[str, str] = {}
         for root in roots:
@@ -110,14 +123,21 @@ class _Reader:
                 self.blocks(child, True)
             elif tag == TABLE + "table":
                 self.table(child)
-            elif tag not in _SKIPPED_BLOCKS:  # sections, list items, frames, text boxes...
+            elif _is_box(tag):  # a text box or shape anchored to the page
+                self.box(child)
+            elif tag not in _SKIPPED_BLOCKS and tag not in _DRAW_NO_TEXT:  # sections, frames...
                 self.blocks(child, in_list)
+
+    def box(self, element: Element) -> None:
+        self.box_depth += 1
+        self.blocks(element)
+        self.box_depth -= 1
 
     def paragraph(self, element: Element, in_list: bool) -> None:
         nested: list[Element] = []
         text = "".join(self.inline(element, nested))
         for box in nested:
-            self.blocks(box)
+            self.box(box)
         kind = self.style_kind(element.get(TEXT + "style-name"))
         if kind == "subtitle":
             kind = subtitle_kind(text)
@@ -126,6 +146,8 @@ class _Reader:
             kind = "heading1" if level.strip() == "1" else "heading"
         if kind is None:
             kind = "list_item" if in_list else "paragraph"
+        if kind == "paragraph" and self.box_depth and not is_caption_text(text.strip()):
+            kind = "textbox"
         self.parts.append((kind, text))
 
     def inline(self, element: Element, nested: list[Element]) -> Iterator[str]:
@@ -141,8 +163,10 @@ class _Reader:
                 yield "\t"
             elif tag == TEXT + "line-break":
                 yield "\n"
-            elif tag == DRAW + "text-box":
+            elif _is_box(tag):
                 nested.append(child)
+            elif tag in _DRAW_NO_TEXT:
+                pass
             elif tag == TEXT + "note":
                 self.note(child)
             elif tag not in _SKIPPED_INLINE:
@@ -182,6 +206,11 @@ class _Reader:
                 yield "".join(self.inline(element, []))
 
 
+def _is_box(tag: str) -> bool:
+    """A text box, shape or group of shapes: its paragraphs are read as a box of their own."""
+    return tag.startswith(DRAW) and tag not in _DRAW_PASSTHROUGH and tag not in _DRAW_NO_TEXT
+
+
 def _rows(table: Element) -> Iterator[Element]:
     """Rows of `table`, inside header-rows / row-groups too, but not of nested tables."""
     for child in table:
@@ -201,8 +230,14 @@ def import_odt(data: bytes, stem: str) -> SourceText:
         names = set(archive.namelist())
         if "content.xml" not in names:
             raise Rejected("not a valid OpenDocument text (content.xml is missing)")
-        content = _parse(archive.read("content.xml"), "content.xml")
-        styles = _parse(archive.read("styles.xml"), "styles.xml") if "styles.xml" in names else None
+        if "META-INF/manifest.xml" in names and b"encryption-data" in read_member(
+            archive, "META-INF/manifest.xml"
+        ):  # encrypted parts would only parse as garbage
+            raise Rejected("the document is password-protected; remove the password and retry")
+        content = _parse(read_member(archive, "content.xml", True), "content.xml")
+        styles = None
+        if "styles.xml" in names:
+            styles = _parse(read_member(archive, "styles.xml"), "styles.xml")
     body = content.find(f"{OFFICE}body/{OFFICE}text")
     if body is None:
         raise Rejected("not an OpenDocument text (it has no text body)")

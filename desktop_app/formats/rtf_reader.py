@@ -16,7 +16,8 @@ RTF is a stream of groups ``{...}``, control words (``\\par``, ``\\u8220``, ``\\
   hidden text (``\\v``) and tracked deletions (``\\deleted``: the text is read with changes
   accepted).
 * Footnotes and endnotes (``\\footnote``, ``\\ftnalt``) are collected apart from the body;
-  text boxes (``\\shptxt``) are emitted just before the paragraph they are anchored in.
+  text boxes (``\\shptxt``) are emitted just before the paragraph they are anchored in, as
+  "textbox" blocks.
 * Tables: ``\\cell`` ends a cell and ``\\row`` a row; ``\\intbl`` paragraphs belong to the cell.
 """
 
@@ -25,11 +26,12 @@ from __future__ import annotations
 import re
 
 from desktop_app.formats.errors import Rejected
-from desktop_app.formats.heuristics import style_name_kind
+from desktop_app.formats.heuristics import is_caption_text, style_name_kind
 from desktop_app.formats.rtf_state import (
     CHARSET_CODECS,
     ENTERED_STARRED,
     LIST_MARKERS,
+    LONE_BYTE_ERRORS,
     MAX_GROUP_DEPTH,
     MAX_STYLE_DEPTH,
     SKIPPED,
@@ -90,12 +92,12 @@ class RtfReader:
 
     def flush(self, state: State) -> None:
         if self.pending:
-            state.sink.chunks.append(self.pending.decode(self.pending_codec, "replace"))
+            state.sink.chunks.append(self.pending.decode(self.pending_codec, LONE_BYTE_ERRORS))
             self.pending = bytearray()
 
     def add_bytes(self, state: State, data: bytes) -> None:
-        if state.skip or state.deleted or state.hidden:
-            return
+        if state.skip or state.deleted or state.hidden or state.table == "fonttbl":
+            return  # a font name's \'hh bytes are not text
         if state.table == "stylesheet":
             self.entry[2].append(data.decode("latin-1"))
             return
@@ -213,8 +215,11 @@ class RtfReader:
             outer.codec = self.font_codecs.get(self.default_font, outer.codec)
         if state.sink is not outer.sink:
             parts = state.sink.close(self.kind(state))
-            if state.sink.what == "box":
-                outer.sink.parts.extend(parts)
+            if state.sink.what == "box":  # a text box's plain paragraphs are "textbox" blocks
+                outer.sink.parts.extend(
+                    ("textbox" if kind == "paragraph" and not is_caption_text(text) else kind, text)
+                    for kind, text in parts
+                )
         return outer
 
     def symbol(self, state: State, char: str) -> None:

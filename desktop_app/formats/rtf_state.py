@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import codecs
 
+from desktop_app.formats.errors import MAX_PARAGRAPHS, Rejected
+
 CHARSET_CODECS = {
     77: "mac_roman", 128: "cp932", 129: "cp949", 130: "johab", 134: "gbk", 136: "cp950",
     161: "cp1253", 162: "cp1254", 163: "cp1258", 177: "cp1255", 178: "cp1256", 186: "cp1257",
@@ -37,7 +39,22 @@ SKIPPED = frozenset(
 )  # fmt: skip
 ENTERED_STARRED = frozenset({"shpinst", "footnote", "shptxt"})
 MAX_STYLE_DEPTH = 20
-MAX_GROUP_DEPTH = 1000
+LONE_BYTE_ERRORS = "copydesk-rtf-lone-byte"
+
+
+def _lone_byte(error: UnicodeError) -> tuple[str, int]:
+    """A byte the code page cannot decode (a lone \\'a0 no-break space in a Chinese file, from
+    a Western font) is read as Windows-1252, else U+FFFD."""
+    if not isinstance(error, UnicodeDecodeError):
+        raise error
+    byte = error.object[error.start : error.start + 1]
+    return byte.decode("cp1252", "replace"), error.start + 1
+
+
+codecs.register_error(LONE_BYTE_ERRORS, _lone_byte)
+# Groups are kept on a list, not the Python stack, so depth costs only a State copy (~150 bytes)
+# per level: real files nest thousands deep (generators wrap every run), a hostile one is cut here.
+MAX_GROUP_DEPTH = 50_000
 LIST_MARKERS = frozenset({"listtext", "pntext"})
 
 
@@ -83,6 +100,11 @@ class Sink:
     def end_paragraph(self, kind: str, in_table: bool) -> None:
         text = "".join(self.chunks)
         self.chunks = []
+        if len(self.parts) >= MAX_PARAGRAPHS:
+            raise Rejected(
+                f"the document has more than {MAX_PARAGRAPHS:,} paragraphs (the limit); "
+                "split it into smaller files"
+            )
         (self.cell if in_table else self.parts).append((kind, text))
 
     def end_cell(self, kind: str) -> None:

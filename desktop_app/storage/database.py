@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import errno
+import json
+import os
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
@@ -11,7 +14,12 @@ import sqlite_utils
 from desktop_app.core.errors import StorageError
 from desktop_app.core.model import BUILTIN_TAGS
 
-BUSY_TIMEOUT_MS = 5000
+BUSY_TIMEOUT_MS = (
+    5000  # the CLI waits for a busy database; the window lowers it (UI_BUSY_TIMEOUT_MS)
+)
+UI_BUSY_TIMEOUT_MS = 200  # a window must not freeze: a longer wait is refused as "busy, try again"
+APPLICATION_ID = int.from_bytes(b"CPDK", "big")  # PRAGMA application_id of a Copydesk database
+SCHEMA_TABLES = frozenset({"documents", "tags", "annotations"})
 
 
 def _v1(db: sqlite_utils.Database) -> None:
@@ -67,6 +75,43 @@ def _v1(db: sqlite_utils.Database) -> None:
         )
 
 
+def _revisions(db: sqlite_utils.Database) -> None:
+    """Optimistic concurrency: every stored change bumps a row's revision, and an edit based on an
+    older revision is refused (two windows, or a window and the CLI, on one database). Also marks
+    the file as Copydesk's (application_id), so another program's database is never touched."""
+    for table in ("documents", "tags", "annotations"):
+        db.execute(f"ALTER TABLE {table} ADD COLUMN revision INTEGER NOT NULL DEFAULT 0")
+    db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+
+
+def _document_notes_and_search(db: sqlite_utils.Database) -> None:
+    """A note per document, and a full-text index over every document's title and text (FTS5,
+    kept in step with the documents table by triggers)."""
+    db.execute("ALTER TABLE documents ADD COLUMN note TEXT NOT NULL DEFAULT ''")
+    db.execute(
+        "CREATE VIRTUAL TABLE document_search USING fts5(title, text, content='documents', "
+        "content_rowid='rowid', tokenize='unicode61 remove_diacritics 2')"
+    )
+    db.execute(
+        "CREATE TRIGGER documents_search_insert AFTER INSERT ON documents BEGIN "
+        "INSERT INTO document_search(rowid, title, text) VALUES (new.rowid, new.title, new.text); "
+        "END"
+    )
+    db.execute(
+        "CREATE TRIGGER documents_search_delete AFTER DELETE ON documents BEGIN "
+        "INSERT INTO document_search(document_search, rowid, title, text) "
+        "VALUES ('delete', old.rowid, old.title, old.text); END"
+    )
+    db.execute(
+        "CREATE TRIGGER documents_search_update AFTER UPDATE OF title, text ON documents BEGIN "
+        "INSERT INTO document_search(document_search, rowid, title, text) "
+        "VALUES ('delete', old.rowid, old.title, old.text); "
+        "INSERT INTO document_search(rowid, title, text) VALUES (new.rowid, new.title, new.text); "
+        "END"
+    )
+    db.execute("INSERT INTO document_search(document_search) VALUES ('rebuild')")
+
+
 def _rejected_suggestions(db: sqlite_utils.Database) -> None:
     """Suggestions an editor rejected, by place (a document's text never changes), so they do
     not come back when the draft is opened again."""
@@ -82,29 +127,49 @@ def _rejected_suggestions(db: sqlite_utils.Database) -> None:
 
 
 # Append only: never edit a released step, add a new one.
-MIGRATIONS: tuple[Callable[[sqlite_utils.Database], None], ...] = (_v1, _rejected_suggestions)
+MIGRATIONS: tuple[Callable[[sqlite_utils.Database], None], ...] = (
+    _v1,
+    _revisions,
+    _document_notes_and_search,
+    _rejected_suggestions,
+)
+
+FOREIGN = "the file is an SQLite database of another program, not Copydesk's; nothing was changed"
 
 
 def _schema_version(db: sqlite_utils.Database) -> int:
-    # One statement, so both numbers come from the same snapshot of a database that another
-    # process may be migrating right now.
-    version, objects = db.execute(
+    """The schema version of a Copydesk database, or 0 for an empty file; refuses (StorageError)
+    another program's database or a newer Copydesk's, having only read it."""
+    # One statement, so all come from the same snapshot of a database that another process may
+    # be migrating right now.
+    version, app_id, tables = db.execute(
         "SELECT (SELECT user_version FROM pragma_user_version), "
-        "(SELECT count(*) FROM sqlite_master)"
+        "(SELECT application_id FROM pragma_application_id), "
+        "(SELECT json_group_array(name) FROM sqlite_master)"
     ).fetchone()
+    names = set(json.loads(tables))
+    if not names and version == 0 and app_id == 0:
+        return 0  # a new, empty file
+    # Copydesk's own id, or (before it was set) a Copydesk schema: never a foreign file.
+    if app_id not in (0, APPLICATION_ID) or not SCHEMA_TABLES <= names or version == 0:
+        raise StorageError(FOREIGN)
     if version > len(MIGRATIONS):
         raise StorageError(
             f"the database was written by a newer Copydesk (schema {version}, this app knows "
             f"{len(MIGRATIONS)}); update the app"
         )
-    if version == 0 and objects:
-        raise StorageError("the file is an SQLite database of another program, not Copydesk's")
     return version
 
 
-def _migrate(db: sqlite_utils.Database) -> None:
-    if _schema_version(db) == len(MIGRATIONS):
+def _migrate(db: sqlite_utils.Database, path: Path | None = None) -> None:
+    version = _schema_version(db)
+    if version == len(MIGRATIONS):
         return
+    if version and path is not None:
+        # A copy as it was, before a step this app has never run on this user's data.
+        from desktop_app.storage.backup import make_backup
+
+        make_backup(db.conn, path, f"before-schema-{len(MIGRATIONS)}")
     db.execute("BEGIN IMMEDIATE")
     try:
         # Read again under the write lock: another process may have migrated meanwhile.
@@ -123,9 +188,12 @@ def describe_sqlite_error(error: sqlite3.Error, path: str) -> str:
     """Turn an sqlite3 error into the one line a user reads."""
     text = str(error)
     if "locked" in text or "busy" in text:
-        return f"{path}: the database is locked by another program; close it and try again"
+        return (
+            f"{path}: the database is busy (another window or program is writing); "
+            "nothing was saved, try again"
+        )
     if "readonly" in text or "read-only" in text:
-        return f"{path}: the database is read-only; nothing was changed"
+        return f"{path}: {_read_only_part(Path(path))}; nothing was changed"
     if "disk is full" in text:
         return f"{path}: the disk is full; nothing was changed"
     if "not a database" in text or "malformed" in text or "corrupt" in text:
@@ -135,15 +203,34 @@ def describe_sqlite_error(error: sqlite3.Error, path: str) -> str:
     return f"{path}: database error: {text}"
 
 
-def open_database(path: str | Path) -> sqlite_utils.Database:
+def _writable(path: Path) -> bool:
+    return os.access(path, os.W_OK)
+
+
+def _read_only_part(path: Path) -> str:
+    """Which is read-only: the file, or the folder that must hold its -wal and -shm files."""
+    if path.exists() and not _writable(path):
+        return "the database file is read-only"
+    if path.parent.is_dir() and not _writable(path.parent):
+        return (
+            f"the folder {path.parent} is read-only (SQLite must create {path.name}-wal "
+            f"and {path.name}-shm beside the database)"
+        )
+    return "the database is read-only"
+
+
+def open_database(
+    path: str | Path, busy_timeout_ms: int | None = None, backups: bool = True
+) -> sqlite_utils.Database:
     """Open (creating if needed) and migrate the database; raises StorageError with one line.
 
     A file that cannot be written still opens for reading: SQLite falls back to read-only and
     the first write fails with "the database is read-only" (see `describe_sqlite_error`).
+    Another program's SQLite file is refused having only been read (journal mode included).
+    With `backups`, the first open of a day copies the database into backups/ beside it.
     """
     path = Path(path)
-    if path.is_dir():
-        raise StorageError(f"{path}: is a folder, not a database file")
+    _check_path(path)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as error:
@@ -156,7 +243,8 @@ def open_database(path: str | Path) -> sqlite_utils.Database:
         conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False)
         # No sqlite-utils plugins: they cost start-up time and could change the connection.
         db = sqlite_utils.Database(conn, execute_plugins=False)
-        db.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_MS)}")
+        wait = BUSY_TIMEOUT_MS if busy_timeout_ms is None else busy_timeout_ms
+        db.execute(f"PRAGMA busy_timeout = {int(wait)}")
         db.execute("PRAGMA foreign_keys = ON")
         _schema_version(db)  # refuse a newer or foreign database before changing anything
         mode = db.execute("PRAGMA journal_mode").fetchone()[0]
@@ -167,15 +255,16 @@ def open_database(path: str | Path) -> sqlite_utils.Database:
                 pass  # a read-only file still opens for reading in its current mode
         # FULL: an acknowledged annotation survives power loss too (~0.2 ms per commit in WAL).
         db.execute("PRAGMA synchronous = FULL")
-        _migrate(db)
+        _migrate(db, path)
+        if backups:
+            from desktop_app.storage.backup import daily_backup
+
+            daily_backup(conn, path)
     except sqlite3.Error as error:
         _close(conn)
         if "unable to open" in str(error) and path.is_file():
             # The file is there but SQLite cannot open it or create its -wal/-shm companions.
-            raise StorageError(
-                f"{path}: the database or its folder is read-only (SQLite must create "
-                f"{path.name}-wal and {path.name}-shm beside it); nothing was changed"
-            ) from None
+            raise StorageError(f"{path}: {_read_only_part(path)}; nothing was changed") from None
         raise StorageError(describe_sqlite_error(error, str(path))) from None
     except StorageError as error:
         _close(conn)
@@ -184,6 +273,21 @@ def open_database(path: str | Path) -> sqlite_utils.Database:
             message = f"{path}: {message}"
         raise StorageError(message) from None
     return db
+
+
+def _check_path(path: Path) -> None:
+    """One line for a path SQLite would only call "unable to open"."""
+    try:
+        path.stat()
+    except FileNotFoundError:
+        if path.is_symlink():
+            raise StorageError(f"{path}: a symbolic link to a missing file") from None
+    except OSError as error:
+        if error.errno == errno.ELOOP:
+            raise StorageError(f"{path}: a symbolic link loop (it points back to itself)") from None
+        raise StorageError(f"{path}: cannot open the file ({error.strerror})") from None
+    if path.is_dir():
+        raise StorageError(f"{path}: is a folder, not a database file")
 
 
 def _close(conn: sqlite3.Connection | None) -> None:

@@ -8,8 +8,19 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import replace
 
-from desktop_app.core.errors import OperationError, StorageError
-from desktop_app.core.model import Annotation, Document, DocumentSummary, ExportRow, Tag
+from desktop_app.core.errors import OperationError, StorageError, stale
+from desktop_app.core.model import (
+    MATCH_END,
+    MATCH_START,
+    Annotation,
+    AnnotationHit,
+    Document,
+    DocumentSummary,
+    ExportRow,
+    SearchHit,
+    Tag,
+)
+from desktop_app.core.textfold import fold as _fold
 
 
 class MemoryRepository:
@@ -23,6 +34,8 @@ class MemoryRepository:
         self._rejected: frozenset[tuple[str, str, int, int]] = frozenset()  # (document, kind, …)
         self._depth = 0
         self._closed = False
+        self._version = 0  # commits so far: what data_version reports
+        self._snapshots: dict[str, tuple[dict, dict, dict]] = {}
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
@@ -39,6 +52,7 @@ class MemoryRepository:
         self._depth = 1
         try:
             yield
+            self._version += 1
         except BaseException:
             self._documents, self._annotations, self._tags = saved
             self._rejected = rejected
@@ -53,6 +67,56 @@ class MemoryRepository:
     def close(self) -> None:
         self._closed = True
 
+    def _guard(self, kind: str, current: object, expected: int) -> None:
+        if current is None:
+            raise stale(kind, deleted=True)
+        if current.revision != expected:  # type: ignore[attr-defined]
+            raise stale(kind, deleted=False)
+
+    # -- other sessions, backups -----------------------------------------------------------------
+    def data_version(self) -> int:
+        self._alive()
+        return self._version
+
+    def set_busy_timeout(self, milliseconds: int) -> None:
+        pass  # nothing here ever waits for a lock
+
+    def _state(self) -> tuple[dict, dict, dict]:
+        return dict(self._documents), dict(self._annotations), dict(self._tags)
+
+    def backup(self, reason: str) -> str:
+        name = f"memory-backup-{len(self._snapshots) + 1}-{reason}"
+        self._snapshots[name] = self._state()
+        return name
+
+    def backups(self) -> list[str]:
+        return list(reversed(self._snapshots))
+
+    def restore(self, source: str) -> None:
+        if source not in self._snapshots:
+            raise StorageError(f"{source}: no such backup")
+        self.backup("before-restore")
+        with self.transaction():
+            self._documents, self._annotations, self._tags = map(dict, self._snapshots[source])
+
+    def save_copy(self, path: str) -> None:
+        """Write everything into a new SQLite database file (a Copydesk database)."""
+        from desktop_app.storage.database import open_database
+        from desktop_app.storage.repository import SqliteRepository
+
+        target = SqliteRepository(open_database(path, backups=False), path)
+        try:
+            with target.transaction():
+                target.db.execute("DELETE FROM tags")  # the new file's built-ins: ours replace them
+                for t in self._tags.values():
+                    target.insert_tag(t)
+                for d in self._documents.values():
+                    target.insert_document(d)
+                for a in self._annotations.values():
+                    target.insert_annotation(a)
+        finally:
+            target.close()
+
     # -- documents -------------------------------------------------------------------------------
     def insert_document(self, document: Document) -> None:
         self._alive()
@@ -62,10 +126,14 @@ class MemoryRepository:
 
     def update_document(self, document: Document) -> None:
         current = self._documents.get(document.id)
-        if current is not None:
-            self._documents[document.id] = replace(current, title=document.title)
+        self._guard("document", current, document.revision)
+        assert current is not None
+        self._documents[document.id] = replace(
+            current, title=document.title, note=document.note, revision=document.revision + 1
+        )
 
-    def delete_document(self, document_id: str) -> None:
+    def delete_document(self, document_id: str, revision: int) -> None:
+        self._guard("document", self._documents.get(document_id), revision)
         self._documents.pop(document_id, None)
         self._rejected = frozenset(r for r in self._rejected if r[0] != document_id)
         for a in [a for a in self._annotations.values() if a.document_id == document_id]:
@@ -120,6 +188,29 @@ class MemoryRepository:
             for d in order
         ]
 
+    def search_documents(self, query: str, limit: int = 200) -> list[SearchHit]:
+        words = [_fold(w) for w in query.split()]
+        if not words:
+            return []
+        hits = []
+        for d in reversed(list(self._documents.values())):
+            folded = _fold(d.text)
+            if all(w in folded or w in _fold(d.title) for w in words):
+                at = folded.find(words[0])
+                if at < 0:
+                    hits.append(SearchHit(d.id, d.title, d.text[:80]))
+                    continue
+                end = at + len(words[0])
+                snippet = (
+                    d.text[max(0, at - 40) : at]
+                    + MATCH_START
+                    + d.text[at:end]
+                    + MATCH_END
+                    + d.text[end : end + 40]
+                )
+                hits.append(SearchHit(d.id, d.title, snippet))
+        return hits[:limit]
+
     # -- annotations -----------------------------------------------------------------------------
     def annotations_for(self, document_id: str, ordered: bool = True) -> list[Annotation]:
         found = [a for a in self._annotations.values() if a.document_id == document_id]
@@ -128,6 +219,33 @@ class MemoryRepository:
     def get_annotation(self, annotation_id: str) -> Annotation | None:
         self._alive()
         return self._annotations.get(annotation_id)
+
+    def find_annotations(
+        self,
+        tag: str = "",
+        status: str = "",
+        speaker: str = "",
+        reviewer: str = "",
+        limit: int = 5000,
+    ) -> list[AnnotationHit]:
+        found = []
+        for d in self._newest_first():
+            for a in self.annotations_for(d.id):
+                who = " ".join(a.fields.get(k, "") for k in ("speaker", "claimant", "description"))
+                if (
+                    (not tag or a.tag == tag)
+                    and (not status or a.status == status)
+                    and (not reviewer or a.reviewer == reviewer)
+                    and (not speaker or _fold(speaker) in _fold(who))
+                ):
+                    found.append(AnnotationHit(a, d.title))
+        return found[:limit]
+
+    def _newest_first(self) -> list[Document]:
+        order = list(self._documents.values())
+        order.reverse()
+        order.sort(key=lambda d: d.imported_at, reverse=True)
+        return order
 
     def annotations_with_tag(self, tag: str) -> list[Annotation]:
         return [a for a in self._annotations.values() if a.tag == tag]
@@ -143,12 +261,17 @@ class MemoryRepository:
 
     def update_annotation(self, annotation: Annotation) -> None:
         current = self._annotations.get(annotation.id)
-        if current is not None:
-            self._annotations[annotation.id] = replace(
-                annotation, document_id=current.document_id, created_at=current.created_at
-            )
+        self._guard("annotation", current, annotation.revision)
+        assert current is not None
+        self._annotations[annotation.id] = replace(
+            annotation,
+            document_id=current.document_id,
+            created_at=current.created_at,
+            revision=annotation.revision + 1,
+        )
 
-    def delete_annotation(self, annotation_id: str) -> None:
+    def delete_annotation(self, annotation_id: str, revision: int) -> None:
+        self._guard("annotation", self._annotations.get(annotation_id), revision)
         self._annotations.pop(annotation_id, None)
 
     # -- tags ------------------------------------------------------------------------------------
@@ -165,10 +288,12 @@ class MemoryRepository:
 
     def update_tag(self, tag: Tag) -> None:
         current = self._tags.get(tag.name)
-        if current is not None:
-            self._tags[tag.name] = replace(tag, builtin=current.builtin)
+        self._guard("tag", current, tag.revision)
+        assert current is not None
+        self._tags[tag.name] = replace(tag, builtin=current.builtin, revision=tag.revision + 1)
 
-    def delete_tag(self, name: str) -> None:
+    def delete_tag(self, name: str, revision: int) -> None:
+        self._guard("tag", self._tags.get(name), revision)
         if any(a.tag == name for a in self._annotations.values()):
             raise OperationError(f"memory: tag {name} is in use")
         self._tags.pop(name, None)

@@ -12,19 +12,35 @@ from typing import Any
 
 import sqlite_utils
 
-from desktop_app.core.errors import StorageError
-from desktop_app.core.model import Annotation, Block, Document, DocumentSummary, ExportRow, Tag
+from desktop_app.core.errors import StorageError, stale
+from desktop_app.core.model import (
+    MATCH_END,
+    MATCH_START,
+    Annotation,
+    AnnotationHit,
+    Block,
+    Document,
+    DocumentSummary,
+    ExportRow,
+    SearchHit,
+    Tag,
+)
+from desktop_app.core.textfold import fold
 from desktop_app.storage.database import describe_sqlite_error
+from desktop_app.storage.file_watch import FileWatch
 
 ANNOTATION_COLUMNS = (
     'id, document_id, tag, start, "end", exact, prefix, suffix, note, status, fields, reviewer, '
-    "created_at, updated_at, anchor_state"
+    "created_at, updated_at, anchor_state, revision"
 )
 DOCUMENT_COLUMNS = (
-    "id, title, source_path, source_format, text, text_sha256, blocks, imported_at, revision_of"
+    "id, title, source_path, source_format, text, text_sha256, blocks, imported_at, revision_of, "
+    "note, revision"
 )
+TAG_COLUMNS = "name, label, colour, shortcut, description, builtin, position, revision"
 
 
+_WHO_FIELDS = ("speaker", "claimant", "description")
 _ANNOTATION_FIELDS = tuple(f.name for f in fields(Annotation))
 _EXPORT_FIELDS = tuple(f.name for f in fields(ExportRow))
 _new = object.__new__
@@ -58,16 +74,17 @@ def _annotation_values(a: Annotation) -> list[Any]:
         a.created_at,
         a.updated_at,
         a.anchor_state,
+        a.revision,
     ]
 
 
 def _document(row: tuple[Any, ...]) -> Document:
     blocks = tuple(Block(b["kind"], b["start"], b["end"]) for b in json.loads(row[6]))
-    return Document(*row[:6], blocks, row[7], row[8])  # type: ignore[arg-type]
+    return Document(*row[:6], blocks, row[7], row[8], row[9], row[10])  # type: ignore[arg-type]
 
 
 def _tag(row: tuple[Any, ...]) -> Tag:
-    return Tag(row[0], row[1], row[2], row[3], row[4], bool(row[5]), row[6])
+    return Tag(row[0], row[1], row[2], row[3], row[4], bool(row[5]), row[6], row[7])
 
 
 class SqliteRepository:
@@ -78,6 +95,7 @@ class SqliteRepository:
         self.path = path or "database"
         self._depth = 0
         self._texts: dict[str, str] = {}  # document id -> text; a document's text never changes
+        self._file = FileWatch(path)
 
     # -- transactions -------------------------------------------------------------------------
     @contextmanager
@@ -89,6 +107,7 @@ class SqliteRepository:
             finally:
                 self._depth -= 1
             return
+        self._file.check()  # never "save" into a file that was deleted while open
         try:
             self.db.execute("BEGIN IMMEDIATE")
         except sqlite3.Error as error:
@@ -127,7 +146,8 @@ class SqliteRepository:
         """Move everything from the WAL into the main file, then close: after this the .sqlite3
         file alone holds every annotation (a copy of it is a complete backup)."""
         try:
-            self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            if not self._file.lost:
+                self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         except sqlite3.Error:
             pass  # another connection still reads; the last one to close checkpoints
         try:
@@ -135,10 +155,55 @@ class SqliteRepository:
         except sqlite3.Error:
             pass
 
+    # -- other processes, backups ------------------------------------------------------------
+    def data_version(self) -> int:
+        """Changes when another connection commits (PRAGMA data_version); also the moment to
+        notice that the file was deleted or replaced (StorageError)."""
+        self._file.check()
+        return int(self._read("PRAGMA data_version")[0][0])
+
+    def set_busy_timeout(self, milliseconds: int) -> None:
+        self.db.execute(f"PRAGMA busy_timeout = {int(milliseconds)}")
+
+    def backup(self, reason: str) -> str:
+        from desktop_app.storage.backup import make_backup
+
+        return str(make_backup(self.db.conn, self.path, reason))
+
+    def backups(self) -> list[str]:
+        from desktop_app.storage.backup import list_backups
+
+        return [str(p) for p in list_backups(self.path)]
+
+    def save_copy(self, path: str) -> None:
+        """Copy everything, from the open connection (so it works after the file was deleted)."""
+        from desktop_app.storage.backup import copy_into
+
+        try:
+            copy_into(self.db.conn, path)
+        except (OSError, sqlite3.Error) as error:
+            why = getattr(error, "strerror", None) or str(error)
+            raise StorageError(f"{path}: cannot save a copy ({why})") from None
+
+    def restore(self, source: str) -> None:
+        """Replace everything with a backup (having backed up the current state first)."""
+        from desktop_app.storage.backup import check_backup, restore_into
+        from desktop_app.storage.database import _migrate
+
+        check_backup(source)
+        self._file.check()
+        self.backup("before-restore")
+        try:
+            restore_into(self.db.conn, source)
+            _migrate(self.db)  # a backup from an older Copydesk gets this one's schema
+        except sqlite3.Error as error:
+            raise StorageError(describe_sqlite_error(error, self.path)) from None
+        self._texts.clear()
+
     # -- documents ----------------------------------------------------------------------------
     def insert_document(self, doc: Document) -> None:
         self._write(
-            f"INSERT INTO documents ({DOCUMENT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            f"INSERT INTO documents ({DOCUMENT_COLUMNS}) VALUES ({', '.join('?' * 11)})",
             [
                 doc.id,
                 doc.title,
@@ -149,15 +214,39 @@ class SqliteRepository:
                 json.dumps([b.to_json() for b in doc.blocks]),
                 doc.imported_at,
                 doc.revision_of,
+                doc.note,
+                doc.revision,
             ],
         )
 
     def update_document(self, doc: Document) -> None:
-        self._write("UPDATE documents SET title = ? WHERE id = ?", [doc.title, doc.id])
+        with self.transaction():
+            self._guarded(
+                "document",
+                doc.id,
+                "UPDATE documents SET title = ?, note = ?, revision = revision + 1 "
+                "WHERE id = ? AND revision = ?",
+                [doc.title, doc.note, doc.id, doc.revision],
+            )
 
-    def delete_document(self, document_id: str) -> None:
-        self._write("DELETE FROM documents WHERE id = ?", [document_id])
+    def delete_document(self, document_id: str, revision: int) -> None:
+        with self.transaction():
+            self._guarded(
+                "document",
+                document_id,
+                "DELETE FROM documents WHERE id = ? AND revision = ?",
+                [document_id, revision],
+            )
         self._texts.pop(document_id, None)
+
+    def _guarded(self, kind: str, ident: str, sql: str, params: list[Any]) -> None:
+        """Run an update or delete that names the revision it expects; refuse a stale one."""
+        if self.db.execute(sql, params).rowcount == 1:
+            return
+        table = {"document": "documents", "tag": "tags", "annotation": "annotations"}[kind]
+        key = "name" if kind == "tag" else "id"
+        exists = self.db.execute(f"SELECT 1 FROM {table} WHERE {key} = ?", [ident]).fetchone()
+        raise stale(kind, deleted=exists is None)
 
     def get_document(self, document_id: str) -> Document | None:
         rows = self._read(f"SELECT {DOCUMENT_COLUMNS} FROM documents WHERE id = ?", [document_id])
@@ -212,6 +301,21 @@ class SqliteRepository:
             counts.setdefault(doc_id, {})[tag] = n
         return [DocumentSummary(*row, counts=counts.get(row[0], {})) for row in docs]
 
+    def search_documents(self, query: str, limit: int = 200) -> list[SearchHit]:
+        """Documents whose title or text hold every word of `query` (FTS5, accents ignored),
+        best match first, each with the words in context."""
+        words = [w.replace('"', '""') for w in query.split()]
+        if not words:
+            return []
+        match = " ".join(f'"{w}"' for w in words)
+        rows = self._read(
+            "SELECT d.id, d.title, snippet(document_search, 1, ?, ?, '…', 16) "
+            "FROM document_search JOIN documents d ON d.rowid = document_search.rowid "
+            "WHERE document_search MATCH ? ORDER BY rank LIMIT ?",
+            [MATCH_START, MATCH_END, match, limit],
+        )
+        return [SearchHit(*row) for row in rows]
+
     # -- annotations --------------------------------------------------------------------------
     def annotations_for(self, document_id: str, ordered: bool = True) -> list[Annotation]:
         """A document's annotations, in reading order unless `ordered` is False (the window sorts
@@ -231,22 +335,73 @@ class SqliteRepository:
 
     def insert_annotation(self, a: Annotation) -> None:
         self.db.execute(
-            f"INSERT INTO annotations ({ANNOTATION_COLUMNS}) VALUES ({', '.join('?' * 15)})",
+            f"INSERT INTO annotations ({ANNOTATION_COLUMNS}) VALUES ({', '.join('?' * 16)})",
             _annotation_values(a),
         )
 
     def update_annotation(self, a: Annotation) -> None:
         # Everything but id and created_at can change (fields, status, note, tag, re-anchoring).
         values = _annotation_values(a)
-        self.db.execute(
+        self._guarded(
+            "annotation",
+            a.id,
             'UPDATE annotations SET (tag, start, "end", exact, prefix, suffix, note, status, '
-            "fields, reviewer, updated_at, anchor_state) = (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-            "WHERE id = ?",
-            [*values[2:12], *values[13:15], a.id],
+            "fields, reviewer, updated_at, anchor_state, revision) = "
+            "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, revision + 1) WHERE id = ? AND revision = ?",
+            [*values[2:12], *values[13:15], a.id, a.revision],
         )
 
-    def delete_annotation(self, annotation_id: str) -> None:
-        self.db.execute("DELETE FROM annotations WHERE id = ?", [annotation_id])
+    def delete_annotation(self, annotation_id: str, revision: int) -> None:
+        self._guarded(
+            "annotation",
+            annotation_id,
+            "DELETE FROM annotations WHERE id = ? AND revision = ?",
+            [annotation_id, revision],
+        )
+
+    def find_annotations(
+        self,
+        tag: str = "",
+        status: str = "",
+        speaker: str = "",
+        reviewer: str = "",
+        limit: int = 5000,
+    ) -> list[AnnotationHit]:
+        """Annotations across the library matching every filter given (speaker: any part of the
+        speaker, claimant or source description, any case), in library then reading order."""
+        where, params = [], []
+        if tag:
+            where.append("a.tag = ?")
+            params.append(tag)
+        if status:
+            where.append("a.status = ?")
+            params.append(status)
+        if reviewer:
+            where.append("a.reviewer = ?")
+            params.append(reviewer)
+        if speaker:  # narrowed in SQL, matched in Python (SQLite's lower() knows only ASCII)
+            where.append(
+                "(json_extract(a.fields, '$.speaker') IS NOT NULL OR "
+                "json_extract(a.fields, '$.claimant') IS NOT NULL OR "
+                "json_extract(a.fields, '$.description') IS NOT NULL)"
+            )
+        clause = f"WHERE {' AND '.join(where)}" if where else ""
+        columns = ", ".join(f"a.{c.strip()}" for c in ANNOTATION_COLUMNS.split(","))
+        rows = self._read(
+            f"SELECT {columns}, d.title FROM annotations a JOIN documents d "
+            f"ON d.id = a.document_id {clause} "
+            'ORDER BY d.imported_at DESC, d.rowid DESC, a.start, a."end"',
+            params,
+        )
+        hits = [AnnotationHit(_annotation(r[:-1]), r[-1]) for r in rows]
+        if speaker:
+            wanted = fold(speaker)
+            hits = [
+                h
+                for h in hits
+                if wanted in fold(" ".join(h.annotation.fields.get(k, "") for k in _WHO_FIELDS))
+            ]
+        return hits[:limit]
 
     def annotations_with_tag(self, tag: str) -> list[Annotation]:
         rows = self._read(f"SELECT {ANNOTATION_COLUMNS} FROM annotations WHERE tag = ?", [tag])
@@ -254,35 +409,41 @@ class SqliteRepository:
 
     # -- tags ---------------------------------------------------------------------------------
     def tags(self) -> list[Tag]:
-        rows = self._read(
-            "SELECT name, label, colour, shortcut, description, builtin, position FROM tags "
-            "ORDER BY position, name"
-        )
+        rows = self._read(f"SELECT {TAG_COLUMNS} FROM tags ORDER BY position, name")
         return [_tag(r) for r in rows]
 
     def get_tag(self, name: str) -> Tag | None:
-        rows = self._read(
-            "SELECT name, label, colour, shortcut, description, builtin, position FROM tags "
-            "WHERE name = ?",
-            [name],
-        )
+        rows = self._read(f"SELECT {TAG_COLUMNS} FROM tags WHERE name = ?", [name])
         return _tag(rows[0]) if rows else None
 
     def insert_tag(self, t: Tag) -> None:
         self.db.execute(
-            "INSERT INTO tags VALUES (?, ?, ?, ?, ?, ?, ?)",
-            [t.name, t.label, t.colour, t.shortcut, t.description, int(t.builtin), t.position],
+            f"INSERT INTO tags ({TAG_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                t.name,
+                t.label,
+                t.colour,
+                t.shortcut,
+                t.description,
+                int(t.builtin),
+                t.position,
+                t.revision,
+            ],
         )
 
     def update_tag(self, t: Tag) -> None:
-        self.db.execute(
-            "UPDATE tags SET label = ?, colour = ?, shortcut = ?, description = ?, position = ? "
-            "WHERE name = ?",
-            [t.label, t.colour, t.shortcut, t.description, t.position, t.name],
+        self._guarded(
+            "tag",
+            t.name,
+            "UPDATE tags SET label = ?, colour = ?, shortcut = ?, description = ?, position = ?, "
+            "revision = revision + 1 WHERE name = ? AND revision = ?",
+            [t.label, t.colour, t.shortcut, t.description, t.position, t.name, t.revision],
         )
 
-    def delete_tag(self, name: str) -> None:
-        self.db.execute("DELETE FROM tags WHERE name = ?", [name])
+    def delete_tag(self, name: str, revision: int) -> None:
+        self._guarded(
+            "tag", name, "DELETE FROM tags WHERE name = ? AND revision = ?", [name, revision]
+        )
 
     # -- export -------------------------------------------------------------------------------
     def field_keys(self, document_id: str | None = None) -> list[str]:

@@ -72,6 +72,9 @@ class WindowActions:
             self.file_menu,
         )
         self.file_menu.addSeparator()
+        self.quit_separator = self.file_menu.addSeparator()
+        # Other parts add their File actions above Quit (LibraryActions: rename, delete).
+        self.library_menu = (self.file_menu, self.quit_separator)
         self.quit = self._action("&Quit", Std.Quit, window.close, self.file_menu)
         self.quit.setMenuRole(QAction.MenuRole.QuitRole)
 
@@ -79,12 +82,28 @@ class WindowActions:
         self.edit_menu.addActions([self.undo, self.redo])
         self.edit_menu.addSeparator()
         self.find = self._action("&Find…", Std.Find, review.open_find, self.edit_menu)
+        self.find_library = self._action(
+            "Find in &Library…", "Ctrl+Shift+F", dialogs["find_library"], self.edit_menu
+        )
         self.delete = self._action(
             "&Delete Annotation", None, review.delete_current, self.edit_menu
         )
         self.delete.setShortcutVisibleInContextMenu(True)
         self.details = self._action(
             "Annotation &Details", "Ctrl+I", dialogs["details"], self.edit_menu
+        )
+        self.edit_menu.addSeparator()
+        self.next_annotation = self._action(
+            "&Next Annotation", "F8", lambda: review.step_annotation(1), self.edit_menu
+        )
+        self.previous_annotation = self._action(
+            "Pre&vious Annotation", "Shift+F8", lambda: review.step_annotation(-1), self.edit_menu
+        )
+        self.next_check = self._action(
+            "Next &Check", "F9", lambda: review.step_finding(1), self.edit_menu
+        )
+        self.previous_check = self._action(
+            "Previous Chec&k", "Shift+F9", lambda: review.step_finding(-1), self.edit_menu
         )
         self.edit_menu.addSeparator()
         self.preferences = self._action(
@@ -106,9 +125,21 @@ class WindowActions:
             self.status_actions.append(action)
         self.next_pane = self._action("Next &Pane", "F6", dialogs["next_pane"], self.view_menu)
         self.view_menu.addSeparator()
+        self.zoom_in = self._action("Zoom &In", Std.ZoomIn, lambda: review.zoom(1), self.view_menu)
+        self.zoom_in.setShortcuts([*QKeySequence.keyBindings(Std.ZoomIn), QKeySequence("Ctrl+=")])
+        self.zoom_out = self._action(
+            "Zoom &Out", Std.ZoomOut, lambda: review.zoom(-1), self.view_menu
+        )
+        self.zoom_reset = self._action(
+            "&Actual Size", "Ctrl+0", lambda: review.zoom(0), self.view_menu
+        )
+        self.view_menu.addSeparator()
         for dock in docks:
             self.view_menu.addAction(dock.toggleViewAction())
         self.view_menu.addAction(self.toolbar.toggleViewAction())
+        self.shortcuts = self._action(
+            "&Keyboard Shortcuts", "Ctrl+/", dialogs["shortcuts"], self.help_menu
+        )
         about = self._action("&About Copydesk", None, dialogs["about"], self.help_menu)
         about.setMenuRole(QAction.MenuRole.AboutRole)
 

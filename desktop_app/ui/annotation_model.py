@@ -18,10 +18,12 @@ from PySide6.QtGui import QColor
 
 from desktop_app.core.model import STATUSES, Annotation, Tag, status_label
 from desktop_app.core.operations import Change
+from desktop_app.core.textfold import fold
 from desktop_app.desk import DocumentState
 from desktop_app.ui.status_icons import status_colour, status_icon
 
-COLUMNS = ("Tag", "Text", "Note", "Status")
+COLUMNS = ("Tag", "Text", "Note", "Status", "Who", "Changed")
+WHO_FIELDS = ("speaker", "claimant", "description")
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 START_ROLE = Qt.ItemDataRole.UserRole + 2
 TAG_ROLE = Qt.ItemDataRole.UserRole + 3
@@ -33,6 +35,24 @@ STATUS_ORDER = {s: n for n, s in enumerate(STATUSES)}
 def one_line(text: str, limit: int = 160) -> str:
     flat = " ".join(text.split())
     return flat if len(flat) <= limit else flat[: limit - 1] + "…"
+
+
+def who(a: Annotation) -> str:
+    """Who the annotation is about: the speaker, the claimant or the source's description."""
+    return next((a.fields[k] for k in WHO_FIELDS if a.fields.get(k)), "")
+
+
+def when(stamp: str) -> str:
+    """An ISO time as the editor reads it: "14:05" today, else "30 Nov 14:05"."""
+    from datetime import datetime
+
+    try:
+        moment = datetime.fromisoformat(stamp).astimezone()
+    except ValueError:
+        return stamp
+    if moment.date() == datetime.now().astimezone().date():
+        return moment.strftime("%H:%M")
+    return moment.strftime("%d %b %H:%M").lstrip("0")
 
 
 class AnnotationTableModel(QAbstractTableModel):
@@ -90,10 +110,16 @@ class AnnotationTableModel(QAbstractTableModel):
             return lambda a: (a.note.casefold(), a.start, a.end)
         if column == 3:
             return lambda a: (STATUS_ORDER.get(a.status, 9), a.start, a.end)
+        if column == 4:
+            return lambda a: (who(a).casefold(), a.start, a.end)
+        if column == 5:
+            return lambda a: (a.updated_at, a.start, a.end)
         return lambda a: (a.start, a.end)  # the Text column: reading order
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """One Python sort here instead of pairwise comparisons through Python in the proxy."""
+        if column != self.sort_column:
+            self.headerDataChanged.emit(Qt.Orientation.Horizontal, 1, 1)
         self.sort_column, self.sort_order = column, order
         self.layoutAboutToBeChanged.emit()
         before = list(self.order)
@@ -171,8 +197,14 @@ class AnnotationTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(COLUMNS)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:  # noqa: N802
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+        if orientation != Qt.Orientation.Horizontal:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            if section == 1 and self.sort_column == 1:
+                return "Text (in order)"  # the default order is the draft's, and says so
             return COLUMNS[section]
+        if role == Qt.ItemDataRole.ToolTipRole and section == 1:
+            return "Sorted by position in the draft (document order); click to reverse"
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -183,14 +215,20 @@ class AnnotationTableModel(QAbstractTableModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             tag = self.tags.get(a.tag)
             orphan = " (orphaned)" if a.anchor_state == "orphaned" else ""
-            return (
-                (tag.label if tag else a.tag),
-                one_line(a.exact) + orphan,
-                one_line(a.note) if role == Qt.ItemDataRole.DisplayRole else a.note,
-                status_label(a.status),
-            )[col]
-        if role == Qt.ItemDataRole.ToolTipRole and col in (1, 2):
-            return a.exact if col == 1 else a.note
+            if col == 0:
+                return tag.label if tag else a.tag
+            if col == 1:
+                return one_line(a.exact, 400) + orphan  # two wrapped lines, then elided
+            if col == 2:
+                return one_line(a.note) if role == Qt.ItemDataRole.DisplayRole else a.note
+            if col == 3:
+                return status_label(a.status)
+            if col == 4:
+                return who(a)
+            return f"{a.reviewer}\n{when(a.updated_at)}" if a.reviewer else when(a.updated_at)
+        if role == Qt.ItemDataRole.ToolTipRole and col in (1, 2, 4, 5):
+            changed = f"{a.reviewer or 'unknown reviewer'}, last changed {a.updated_at[:19]}"
+            return (a.exact, a.note, who(a), changed)[(1, 2, 4, 5).index(col)]
         if role == Qt.ItemDataRole.DecorationRole and col == 0:
             tag = self.tags.get(a.tag)
             return QColor(tag.colour) if tag else None
@@ -214,7 +252,8 @@ class AnnotationTableModel(QAbstractTableModel):
 
 
 class AnnotationFilter(QSortFilterProxyModel):
-    """Filter by tag, by status and by text (in the quote or the note); sorts by position by default."""
+    """Filter by tag, by status and by text found in any part of an annotation (its words, note,
+    speaker and every other field, reviewer, status), any case, accents ignored."""
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -231,7 +270,7 @@ class AnnotationFilter(QSortFilterProxyModel):
         if tag is not None:
             self.tag = tag
         if text is not None:
-            self.needle = text.casefold()
+            self.needle = fold(text.strip())
         if status is not None:
             self.status = status
         if changing:
@@ -247,9 +286,14 @@ class AnnotationFilter(QSortFilterProxyModel):
             return False
         if self.status and a.status != self.status:
             return False
-        return (
-            not self.needle or self.needle in a.exact.casefold() or self.needle in a.note.casefold()
+        if not self.needle:
+            return True
+        tag = model.tags.get(a.tag)
+        haystack = " ".join(
+            (a.exact, a.note, a.reviewer, status_label(a.status), tag.label if tag else a.tag)
         )
+        haystack += " " + " ".join(str(v) for v in a.fields.values())
+        return self.needle in fold(haystack)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         model = self.sourceModel()

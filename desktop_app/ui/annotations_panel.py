@@ -61,6 +61,7 @@ class AnnotationsPanel(QWidget):
     annotation_selected = Signal(str)
     note_edited = Signal(str, str)
     delete_requested = Signal()
+    document_note_edited = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -76,7 +77,12 @@ class AnnotationsPanel(QWidget):
         for status in STATUSES:
             self.status_filter.addItem(status_icon(status), status_label(status), status)
         self.text_filter = QLineEdit(self)
-        self.text_filter.setPlaceholderText("Filter text or note")
+        self.text_filter.setPlaceholderText("Filter: words, note, speaker, any field…")
+        self.document_note = QLineEdit(self)
+        self.document_note.setPlaceholderText("Note on the whole draft (for the desk)")
+        self.document_note.setAccessibleName("Note on this draft")
+        self.document_note.setEnabled(False)
+        self.document_note.editingFinished.connect(self._document_note_finished)
         self.text_filter.setClearButtonEnabled(True)
         self.table = _Table(self)
         self.table.setModel(self.proxy)
@@ -89,21 +95,24 @@ class AnnotationsPanel(QWidget):
         self.table.setSortingEnabled(True)
         self.table.horizontalHeader().setSortIndicator(1, Qt.SortOrder.AscendingOrder)
         self.table.verticalHeader().hide()
-        self.table.setWordWrap(False)
+        # Two wrapped lines per row, then elided: the words are readable, and rows keep one
+        # height so 10,000 of them never need measuring.
+        self.table.setWordWrap(True)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.table.verticalHeader().setDefaultSectionSize(2 * self.fontMetrics().lineSpacing() + 8)
         header = self.table.horizontalHeader()
         # Fixed widths: ResizeToContents would ask every row for its size on each change.
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        header.resizeSection(0, 115)
-        header.resizeSection(2, 100)
-        header.resizeSection(3, 135)
+        for column, width in ((0, 74), (2, 56), (3, 100), (4, 88), (5, 64)):
+            header.resizeSection(column, width)
         header.setSortIndicatorShown(True)
         filters = QHBoxLayout()
         filters.addWidget(self.tag_filter)
         filters.addWidget(self.status_filter)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.document_note)
         layout.addLayout(filters)
         layout.addWidget(self.text_filter)
         layout.addWidget(self.table, 1)
@@ -160,17 +169,31 @@ class AnnotationsPanel(QWidget):
             self.status_filter.setCurrentIndex(0)
             self.text_filter.clear()
             index = self.proxy.mapFromSource(self.model.index(row, 1))
-        self.table.blockSignals(not notify)
-        self.table.selectionModel().blockSignals(not notify)
+        # Not blocking signals: the view must hear the change to repaint the old row unselected;
+        # `syncing` is what keeps this from being taken as the editor choosing a row.
+        if notify:
+            self._select(index)
+        else:
+            with self.syncing():
+                self._select(index)
+        self.table.scrollTo(index)
+
+    def _select(self, index: QModelIndex) -> None:
         self.table.selectionModel().setCurrentIndex(
             index,
             QItemSelectionModel.SelectionFlag.ClearAndSelect
             | QItemSelectionModel.SelectionFlag.Rows,
         )
-        self.table.selectionModel().blockSignals(False)
-        self.table.blockSignals(False)
-        self.table.scrollTo(index)
 
     def selected_ids(self) -> list[str]:
         rows = self.table.selectionModel().selectedRows()
         return [r.data(ID_ROLE) for r in rows]
+
+    def show_document_note(self, note: str | None) -> None:
+        """The draft's own note (None: no draft open)."""
+        self.document_note.setEnabled(note is not None)
+        if not self.document_note.hasFocus():
+            self.document_note.setText(note or "")
+
+    def _document_note_finished(self) -> None:
+        self.document_note_edited.emit(self.document_note.text())

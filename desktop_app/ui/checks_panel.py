@@ -38,7 +38,11 @@ class ChecksPanel(QWidget):
         self.tree = _Tree(self)
         self.tree.setHeaderHidden(True)
         self.tree.setRootIsDecorated(True)
-        self.tree.setUniformRowHeights(True)
+        # Findings wrap instead of being cut off in the narrow dock (the full text is also in the
+        # tooltip); a few hundred rows at most, so varying heights cost nothing.
+        self.tree.setWordWrap(True)
+        self.tree.setUniformRowHeights(False)
+        self.tree.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.scope)
@@ -73,9 +77,11 @@ class ChecksPanel(QWidget):
             top.setData(0, DOC_ROLE, kind)
             self.tree.addTopLevelItem(top)
             for finding in group:
-                where = f"{titles.get(finding.document_id, '')}: " if self.whole_library else ""
-                child = QTreeWidgetItem([where + finding.message])
-                child.setToolTip(0, finding.message)
+                title = titles.get(finding.document_id, "")
+                # In the library view the finding comes first, its draft after: both readable.
+                shown = f"{finding.message}\n— {title}" if self.whole_library else finding.message
+                child = QTreeWidgetItem([shown])
+                child.setToolTip(0, f"{finding.message}\n{title}" if title else finding.message)
                 child.setData(0, DOC_ROLE, finding.document_id)
                 child.setData(0, ANNOTATION_ROLE, finding.annotation_id)
                 top.addChild(child)

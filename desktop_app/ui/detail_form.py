@@ -228,7 +228,10 @@ class AnnotationDetail(QWidget):
         elif isinstance(widget, QComboBox):
             widget.setCurrentIndex(max(0, widget.findData(value)))
         elif spec.kind == "span":
-            widget.property("line").setText(value)
+            line = widget.property("line")
+            line.setText(value)
+            line.setCursorPosition(0)  # show how the reason starts, not how it ends
+            line.setToolTip(value)
         elif isinstance(widget, QLineEdit):
             if not widget.hasFocus() or widget.text() == value:
                 widget.setText(value)

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QKeyEvent, QMouseEvent, QPalette, QTextCursor, QTextFormat
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip, QWidget
 
 from desktop_app.core.model import status_label
 from desktop_app.desk import DocumentState
+from desktop_app.ui.status_margin import StatusMargin
 from desktop_app.ui.text_offsets import TextOffsets
 
 READING_WIDTH_CHARS = 80  # comfortable measure; wider windows get margins instead of longer lines
@@ -23,6 +24,7 @@ class DocumentView(QPlainTextEdit):
         super().__init__(parent)
         self.state: DocumentState | None = None
         self.offsets = TextOffsets("")  # Qt's UTF-16 positions <-> the core's code points
+        self.margin = StatusMargin(self)
         self.tag_labels: dict[str, str] = {}
         self.setReadOnly(True)
         self.setUndoRedoEnabled(False)
@@ -38,7 +40,13 @@ class DocumentView(QPlainTextEdit):
         font = QFont(self.font())
         font.setPointSizeF(max(font.pointSizeF(), 11.0) + 1)
         self.setFont(font)
-        self.document().setDocumentMargin(24)
+        self.default_size = int(round(font.pointSizeF()))
+        self.setPlaceholderText(
+            "No draft open.\n\nOpen one with File > Open (Ctrl+O), drop a file on this window, "
+            "or pick one in the library.\nThen select words and press Q (quote), C (claim) or "
+            "A (anonymous source). Help > Keyboard Shortcuts lists every key."
+        )
+        self.document().setDocumentMargin(24)  # also where the status glyphs are painted
         self.setMouseTracking(True)
         # The reading-width margins are outside the viewport: paint them like the page, not the frame.
         palette = self.palette()
@@ -55,12 +63,39 @@ class DocumentView(QPlainTextEdit):
         self.offsets = TextOffsets(state.text if state else "")
         self.setExtraSelections([])
         self.setPlainText(state.text if state else "")
+        self.margin.show_state(state)
+
+    def set_point_size(self, size: int) -> None:
+        """The draft's text size (zoom); the first line on screen stays first."""
+        top = self.cursorForPosition(QPoint(0, 0)).position() if self.state else -1
+        font = QFont(self.font())
+        font.setPointSize(size)
+        self.setFont(font)
+        self.document().setDefaultFont(font)
+        if top > 0:
+            self.show_at_top(top)
 
     def resizeEvent(self, event: QEvent) -> None:  # noqa: N802
+        # Lines rewrap when the width changes: keep the first character on screen at the top,
+        # so resizing the window or a dock never loses the editor's place (the caret stays put).
+        top = self.cursorForPosition(QPoint(0, 0)).position() if self.state else -1
         super().resizeEvent(event)
         measure = self.fontMetrics().averageCharWidth() * READING_WIDTH_CHARS + 48
         spare = max(0, self.width() - measure - self.verticalScrollBar().width())
         self.setViewportMargins(spare // 2, 0, spare // 2, 0)
+        self.margin.place()
+        if top > 0:
+            self.show_at_top(top)
+
+    def show_at_top(self, u16: int) -> None:
+        """Scroll (without moving the caret) so the line holding `u16` is the first shown."""
+        block = self.document().findBlock(u16)
+        layout = block.layout()
+        if not block.isValid() or layout is None or layout.lineCount() == 0:
+            return
+        line = layout.lineForTextPosition(u16 - block.position())
+        within = line.lineNumber() if line.isValid() else 0
+        self.verticalScrollBar().setValue(block.firstLineNumber() + within)
 
     # -- offsets --------------------------------------------------------------------------------
     def selection_cp(self) -> tuple[int, int]:
@@ -133,7 +168,13 @@ class DocumentView(QPlainTextEdit):
         parts = []
         for a in annotations:
             label = self.tag_labels.get(a.tag, a.tag)
-            line = f"<b>{escape(label)}</b> · {escape(status_label(a.status))}"
+            who = next(
+                (a.fields[k] for k in ("speaker", "claimant", "description") if a.fields.get(k)), ""
+            )
+            line = f"<b>{escape(label)}</b>"
+            if who:
+                line += f" · {escape(who)}"
+            line += f" · {escape(status_label(a.status))}"
             if a.note:
                 line += f"<br>{escape(a.note)}"
             parts.append(line)

@@ -5,13 +5,13 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QTimer
-from PySide6.QtGui import QColor, QFont, QSyntaxHighlighter, QTextCharFormat, QTextDocument
+from PySide6.QtGui import QColor, QSyntaxHighlighter, QTextCharFormat, QTextDocument
 
 from desktop_app.core.model import Tag
 from desktop_app.core.spans import Segment
 from desktop_app.desk import DocumentState
-from desktop_app.ui.styles import UNDERLINES, background, cue_index, kind_format
-from desktop_app.ui.text_offsets import line_to_utf16
+from desktop_app.ui.styles import UNDERLINES, background, blend, cue_index, kind_format
+from desktop_app.ui.text_offsets import line_offsets
 
 
 class AnnotationHighlighter(QSyntaxHighlighter):
@@ -91,12 +91,15 @@ class AnnotationHighlighter(QSyntaxHighlighter):
         if style:
             outer, inner = self.tags.get(style[0]), self.tags.get(style[1])
             if outer is not None:
-                fmt.setBackground(background(outer.colour, self.dark))
+                if style[2] and inner is not None:
+                    # Overlaps blend both tags' tints (deeper than either); never bold, which
+                    # would reflow the paragraph under the editor's eyes.
+                    fmt.setBackground(blend(outer.colour, inner.colour, self.dark))
+                else:
+                    fmt.setBackground(background(outer.colour, self.dark))
             if inner is not None:
                 fmt.setUnderlineStyle(UNDERLINES[self.cues[inner.name]])
                 fmt.setUnderlineColor(QColor(inner.colour))
-            if style[2]:
-                fmt.setFontWeight(QFont.Weight.DemiBold)
         self._cache[key] = fmt
         return fmt
 
@@ -123,11 +126,12 @@ class AnnotationHighlighter(QSyntaxHighlighter):
         if not segments:
             return
         annotations = self.state.annotations
+        to_utf16 = line_offsets(text).to_utf16  # once per block, not per segment (was quadratic)
         for seg in segments:
             outer, inner = annotations[seg.outer].tag, annotations[seg.inner].tag
             style = (outer, inner, seg.count > 1)
-            start = line_to_utf16(text, seg.start)
-            end = line_to_utf16(text, seg.end)
+            start = to_utf16(seg.start)
+            end = to_utf16(seg.end)
             self.setFormat(start, end - start, self._format(kind, style))
 
     def _paint_overlay(
@@ -139,9 +143,10 @@ class AnnotationHighlighter(QSyntaxHighlighter):
         """Underline each mark, keeping the format laid under it (split where that changes)."""
         points = [x for seg in segments for x in (seg.start, seg.end)]
         points += [x for start, end, _tag in marks for x in (start, end)]
-        edges = {line_to_utf16(text, x) for x in points}
+        to_utf16 = line_offsets(text).to_utf16
+        edges = {to_utf16(x) for x in points}
         for start, end, tag in marks:
-            a, b = line_to_utf16(text, start), line_to_utf16(text, end)
+            a, b = to_utf16(start), to_utf16(end)
             cuts = sorted({a, b} | {x for x in edges if a < x < b})
             colour = QColor(self.tags[tag].colour) if tag in self.tags else QColor("gray")
             for left, right in zip(cuts, cuts[1:], strict=False):

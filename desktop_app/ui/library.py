@@ -1,32 +1,108 @@
-"""The document library: every imported draft with its count per tag."""
+"""The document library: every imported draft on two tidy lines (its title; then its file, format,
+import date, counts per tag and open checks), with Delete, F2 (rename) and a context menu."""
 
 from __future__ import annotations
 
+from datetime import datetime
+from pathlib import PurePath
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPoint, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent, QPainter
+from PySide6.QtWidgets import (
+    QListWidget,
+    QListWidgetItem,
+    QMenu,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QWidget,
+)
 
 from desktop_app.core.model import DocumentSummary, Tag
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
+TITLE_ROLE = Qt.ItemDataRole.UserRole + 2
+DETAIL_ROLE = Qt.ItemDataRole.UserRole + 3
+SOURCE_NAMES = {"anonymous_source": "source"}  # short plural-friendly words for the counts
 
 
 def counts_line(counts: dict[str, int], tags: list[Tag]) -> str:
-    parts = [f"{counts.get(t.name, 0)} {t.label.lower()}" for t in tags if counts.get(t.name)]
-    return " · ".join(parts) if parts else "no annotations"
+    parts = []
+    for t in tags:
+        n = counts.get(t.name, 0)
+        if n:
+            word = SOURCE_NAMES.get(t.name, t.label.lower())
+            parts.append(f"{n} {word}{'s' if n != 1 and not word.endswith('s') else ''}")
+    return ", ".join(parts) if parts else "no annotations"
+
+
+def imported_on(stamp: str) -> str:
+    try:
+        return datetime.fromisoformat(stamp).astimezone().strftime("%d %b %Y").lstrip("0")
+    except ValueError:
+        return stamp[:10]
+
+
+class _TwoLines(QStyledItemDelegate):
+    """Title in bold, details below in the secondary colour; each line elided on its own."""
+
+    def sizeHint(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:  # noqa: N802
+        height = option.fontMetrics.lineSpacing()
+        return QSize(option.rect.width(), 2 * height + 10)
+
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
+        self.initStyleOption(option, index)
+        option.text = ""
+        style = option.widget.style() if option.widget else None
+        if style is not None:
+            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, option.widget)
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        palette = option.palette
+        rect = option.rect.adjusted(6, 4, -6, -4)
+        bold = QFont(option.font)
+        bold.setBold(True)
+        line = option.fontMetrics.lineSpacing()
+        painter.save()
+        painter.setFont(bold)
+        painter.setPen(palette.highlightedText().color() if selected else palette.text().color())
+        title = QFontMetrics(bold).elidedText(
+            index.data(TITLE_ROLE) or "", Qt.TextElideMode.ElideRight, rect.width()
+        )
+        painter.drawText(QRect(rect.left(), rect.top(), rect.width(), line), 0, title)
+        painter.setFont(option.font)
+        if not selected:
+            painter.setPen(palette.placeholderText().color())
+        detail = option.fontMetrics.elidedText(
+            index.data(DETAIL_ROLE) or "", Qt.TextElideMode.ElideMiddle, rect.width()
+        )
+        painter.drawText(QRect(rect.left(), rect.top() + line + 2, rect.width(), line), 0, detail)
+        painter.restore()
 
 
 class LibraryList(QListWidget):
     document_chosen = Signal(str)
+    delete_requested = Signal(str)
+    rename_requested = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAlternatingRowColors(True)
-        self.setWordWrap(True)
+        self.setItemDelegate(_TwoLines(self))
+        self.setUniformItemSizes(True)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.customContextMenuRequested.connect(self._context_menu)
         self.tags: list[Tag] = []
         self.checks: dict[str, int] = {}
         self.counts: dict[str, dict[str, int]] = {}
+        self.sources: dict[str, str] = {}  # id -> "file.docx · DOCX · 30 Nov 2026"
         self.currentItemChanged.connect(self._chosen)
 
     def _chosen(self, item: QListWidgetItem | None, _previous: Any) -> None:
@@ -42,9 +118,12 @@ class LibraryList(QListWidget):
         for doc in documents:
             item = QListWidgetItem(self)
             item.setData(ID_ROLE, doc.id)
-            item.setData(Qt.ItemDataRole.UserRole + 2, doc.title)
-            item.setToolTip(doc.source_path)
-            self._render(item, doc.title, doc.counts)
+            item.setData(TITLE_ROLE, doc.title)
+            name = PurePath(doc.source_path).name if doc.source_path else "pasted text"
+            fmt = doc.source_format.upper() or "TEXT"
+            self.sources[doc.id] = f"{name} · {fmt} · {imported_on(doc.imported_at)}"
+            item.setToolTip(f"{doc.title}\n{doc.source_path}\nimported {doc.imported_at[:16]}")
+            self._render(item, doc.counts)
             if doc.id == current:
                 self.setCurrentItem(item)
         self.blockSignals(False)
@@ -52,36 +131,34 @@ class LibraryList(QListWidget):
     def titles(self) -> dict[str, str]:
         """Document id -> title, in list order."""
         return {
-            self.item(r).data(ID_ROLE): self.item(r).data(Qt.ItemDataRole.UserRole + 2)
-            for r in range(self.count())
+            self.item(r).data(ID_ROLE): self.item(r).data(TITLE_ROLE) for r in range(self.count())
         }
 
     def current_id(self) -> str:
         item = self.currentItem()
         return item.data(ID_ROLE) if item is not None else ""
 
-    def _render(self, item: QListWidgetItem, title: str, counts: dict[str, int]) -> None:
+    def _render(self, item: QListWidgetItem, counts: dict[str, int]) -> None:
         document_id = item.data(ID_ROLE)
         self.counts[document_id] = dict(counts)
-        line = counts_line(counts, self.tags)
+        line = f"{self.sources.get(document_id, '')} · {counts_line(counts, self.tags)}"
         checks = self.checks.get(document_id, 0)
         if checks:
             line += f" · ⚠ {checks} check{'s' if checks != 1 else ''}"
-        item.setText(f"{title}\n{line}")
+        item.setData(DETAIL_ROLE, line)
+        item.setText(f"{item.data(TITLE_ROLE)}\n{line}")  # for accessibility and keyboard search
 
     def update_checks(self, checks: dict[str, int]) -> None:
         self.checks = dict(checks)
         for row in range(self.count()):
             item = self.item(row)
-            document_id = item.data(ID_ROLE)
-            title = item.data(Qt.ItemDataRole.UserRole + 2)
-            self._render(item, title, self.counts.get(document_id, {}))
+            self._render(item, self.counts.get(item.data(ID_ROLE), {}))
 
     def update_counts(self, document_id: str, counts: dict[str, int]) -> None:
         for row in range(self.count()):
             item = self.item(row)
             if item.data(ID_ROLE) == document_id:
-                self._render(item, item.data(Qt.ItemDataRole.UserRole + 2), counts)
+                self._render(item, counts)
 
     def select_document(self, document_id: str) -> None:
         self.blockSignals(True)  # showing where we are is not the editor choosing a document
@@ -92,3 +169,24 @@ class LibraryList(QListWidget):
         else:
             self.setCurrentRow(-1)
         self.blockSignals(False)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        current = self.current_id()
+        if current and event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
+            self.delete_requested.emit(current)
+            return
+        if current and event.key() == Qt.Key.Key_F2:
+            self.rename_requested.emit(current)
+            return
+        super().keyPressEvent(event)
+
+    def _context_menu(self, pos: QPoint) -> None:
+        item = self.itemAt(pos)
+        if item is None:
+            return
+        ident = item.data(ID_ROLE)
+        menu = QMenu(self)
+        menu.addAction("Rename…", lambda: self.rename_requested.emit(ident))
+        menu.addAction("Delete…", lambda: self.delete_requested.emit(ident))
+        menu.exec(self.viewport().mapToGlobal(pos))
+        menu.deleteLater()

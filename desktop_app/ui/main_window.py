@@ -9,12 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
-    QDockWidget,
     QMainWindow,
-    QScrollArea,
-    QSplitter,
-    QVBoxLayout,
-    QWidget,
 )
 
 from desktop_app.core.operations import Change
@@ -31,7 +26,16 @@ from desktop_app.ui.exports import ExportFlow
 from desktop_app.ui.find_bar import FindBar
 from desktop_app.ui.imports import ImportFlow
 from desktop_app.ui.library import LibraryList
-from desktop_app.ui.panes import next_pane, restore_layout, save_layout
+from desktop_app.ui.library_actions import LibraryActions
+from desktop_app.ui.library_search import LibrarySearch
+from desktop_app.ui.panes import (
+    add_dock,
+    annotations_side,
+    central_area,
+    next_pane,
+    restore_layout,
+    save_layout,
+)
 from desktop_app.ui.review import Review
 from desktop_app.ui.status_line import StatusLine
 from desktop_app.ui.undo_view import UndoView
@@ -56,30 +60,20 @@ class MainWindow(QMainWindow):
 
         self.view = DocumentView(self)
         self.find_bar = FindBar(self)
-        central = QWidget(self)
-        layout = QVBoxLayout(central)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(0)
-        layout.addWidget(self.view, 1)
-        layout.addWidget(self.find_bar)
-        self.setCentralWidget(central)
+        self.setCentralWidget(central_area(self, self.view, self.find_bar))
         self.library = LibraryList(self)
         self.panel = AnnotationsPanel(self)
         self.detail = AnnotationDetail(self)
         self.checks = ChecksPanel(self)
-        side = QSplitter(Qt.Orientation.Vertical, self)
-        side.setObjectName("annotations_splitter")
-        side.addWidget(self.panel)
-        detail_scroll = QScrollArea(self)  # a long form scrolls instead of squeezing its rows
-        detail_scroll.setWidget(self.detail)
-        detail_scroll.setWidgetResizable(True)
-        detail_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        side.addWidget(detail_scroll)
-        side.setSizes([320, 380])  # the form needs room for a claim's six fields
+        self.search = LibrarySearch(desk, self)
         left, right = Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea
-        self.library_dock = self._dock("Library", "library", self.library, left)
-        self.panel_dock = self._dock("Annotations", "annotations", side, right)
-        self.checks_dock = self._dock("Checks", "checks", self.checks, left)
+        self.library_dock = add_dock(self, "Library", "library", self.library, left)
+        side = annotations_side(self, self.panel, self.detail)
+        self.panel_dock = add_dock(self, "Annotations", "annotations", side, right)
+        self.checks_dock = add_dock(self, "Checks", "checks", self.checks, left)
+        self.search_dock = add_dock(self, "Search", "search", self.search, left)
+        self.tabifyDockWidget(self.checks_dock, self.search_dock)
+        self.checks_dock.raise_()
         self.status = StatusLine(self.statusBar(), desk.repo.path)
 
         say = self.show_message
@@ -92,14 +86,16 @@ class MainWindow(QMainWindow):
             desk, self.checks, self.library, lambda: self.review.document_id, say, self
         )
         self.undo = UndoView(desk, lambda: self.review.document_id, say, self)
-        dialogs = {
+        handlers = {
             "details": self.edit_details,
             "preferences": self.open_preferences,
             "tags": self.open_tags_dialog,
             "next_pane": self.focus_next_pane,
             "about": self.about,
+            "shortcuts": lambda: dialogs.shortcuts(self),
+            "find_library": lambda: (self.search_dock.show(), self.search.focus_search()),
         }
-        docks = [self.library_dock, self.panel_dock, self.checks_dock]
+        docks = [self.library_dock, self.panel_dock, self.checks_dock, self.search_dock]
         self.actions = WindowActions(
             self,
             self.review,
@@ -108,27 +104,31 @@ class MainWindow(QMainWindow):
             self.undo,
             settings,
             extensions,
-            dialogs,
+            handlers,
             docks,
+        )
+        self.library_actions = LibraryActions(
+            desk,
+            self.library,
+            lambda: self.review.document_id,
+            say,
+            self,
+            self.actions.library_menu,
         )
         self.library.document_chosen.connect(self.open_document)
         self.review.document_shown.connect(self._document_shown)
         self.review.annotations_changed.connect(self.update_counts)
         self.imports.document_ready.connect(self.open_document)
         self.imports.finished.connect(self._imports_done)
-        self.checks.finding_chosen.connect(self.go_to_finding)
+        self.checks.finding_chosen.connect(lambda doc, a: self.review.go_to(doc, a, ""))
+        self.search.go_to.connect(self.review.go_to)
         desk.subscribe(self._changed)
         self.actions.build_tag_actions(self.review.tags)
         self.review.set_tags(self.review.tags)
+        self.review.apply_zoom()
+        self.search.set_tags(self.review.tags)
         self.refresh_library()
         self.show_reviewer()
-
-    def _dock(self, title: str, name: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
-        dock = QDockWidget(title, self)
-        dock.setObjectName(name)
-        dock.setWidget(widget)
-        self.addDockWidget(area, dock)
-        return dock
 
     # -- messages and status ----------------------------------------------------------------------
     def show_message(self, text: str, error: bool = False) -> None:
@@ -176,17 +176,16 @@ class MainWindow(QMainWindow):
     def _changed(self, change: Change, _initiator: object) -> None:
         if change.tags_changed:
             self.actions.build_tag_actions(self.review.tags)
+            self.search.set_tags(self.review.tags)
             self.update_counts()
         if change.library_changed or change.tags_changed:
             self.refresh_library()
+        if self.review.state is None:  # the draft in front was deleted (or an import undone)
+            self._document_shown("")
 
     def _imports_done(self) -> None:
         self.actions.rebuild_recent()
         self.save_settings()
-
-    def go_to_finding(self, document_id: str, annotation_id: str) -> None:
-        if self.open_document(document_id):
-            self.review.focus_annotation(annotation_id, reveal=True)
 
     # -- keyboard and dialogs ---------------------------------------------------------------------
     def edit_details(self) -> None:
@@ -195,7 +194,8 @@ class MainWindow(QMainWindow):
 
     def focus_next_pane(self) -> None:
         """F6: document, annotations table, detail form, library, and round again."""
-        next_pane([self.view, self.panel.table, self.detail, self.library], self.focusWidget())
+        panes = [self.view, self.panel.table, self.detail, self.library, self.checks, self.search]
+        next_pane(panes, self.focusWidget())
 
     def open_preferences(self) -> None:
         def saved() -> None:
@@ -218,7 +218,7 @@ class MainWindow(QMainWindow):
         if not restore_layout(self, self.window_state()):
             self.resize(1320, 840)
             self.resizeDocks(
-                [self.library_dock, self.panel_dock], [240, 520], Qt.Orientation.Horizontal
+                [self.library_dock, self.panel_dock], [240, 560], Qt.Orientation.Horizontal
             )
         last = self.settings.last_document_id
         if last and not self.open_document(last):

@@ -3,7 +3,14 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QByteArray, QSettings, Qt
-from PySide6.QtWidgets import QMainWindow, QWidget
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QMainWindow,
+    QScrollArea,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
 
 from desktop_app.ui.detail_form import AnnotationDetail
 
@@ -42,3 +49,38 @@ def save_layout(window: QMainWindow, state: QSettings) -> None:
     state.setValue("geometry", window.saveGeometry())
     state.setValue("state", window.saveState())
     state.sync()
+
+
+def central_area(parent: QMainWindow, view: QWidget, find_bar: QWidget) -> QWidget:
+    """The draft, with the find bar under it."""
+    central = QWidget(parent)
+    layout = QVBoxLayout(central)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.setSpacing(0)
+    layout.addWidget(view, 1)
+    layout.addWidget(find_bar)
+    return central
+
+
+def annotations_side(parent: QMainWindow, panel: QWidget, detail: QWidget) -> QSplitter:
+    """The annotations table over the detail form; a long form scrolls instead of squeezing."""
+    side = QSplitter(Qt.Orientation.Vertical, parent)
+    side.setObjectName("annotations_splitter")
+    side.addWidget(panel)
+    scroll = QScrollArea(parent)
+    scroll.setWidget(detail)
+    scroll.setWidgetResizable(True)
+    scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+    side.addWidget(scroll)
+    side.setSizes([320, 380])  # the form needs room for a claim's six fields
+    return side
+
+
+def add_dock(
+    window: QMainWindow, title: str, name: str, widget: QWidget, area: Qt.DockWidgetArea
+) -> QDockWidget:
+    dock = QDockWidget(title, window)
+    dock.setObjectName(name)  # saveState() keys the layout by these names
+    dock.setWidget(widget)
+    window.addDockWidget(area, dock)
+    return dock

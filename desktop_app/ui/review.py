@@ -4,6 +4,7 @@ the form into desk calls. Refreshes only what each `Change` names."""
 from __future__ import annotations
 
 import gc
+from bisect import bisect_left
 from collections.abc import Callable
 from typing import Any
 
@@ -21,6 +22,7 @@ from desktop_app.ui.detail_form import AnnotationDetail
 from desktop_app.ui.document_view import DocumentView
 from desktop_app.ui.find_bar import FindBar
 from desktop_app.ui.highlighter import AnnotationHighlighter
+from desktop_app.ui.library_search import locate_words
 
 
 def is_dark() -> bool:
@@ -57,6 +59,7 @@ class Review(QObject):
         self.panel.annotation_selected.connect(lambda i: self.focus_annotation(i, reveal=True))
         self.panel.note_edited.connect(self.edit_note)
         self.panel.delete_requested.connect(self.delete_selected_rows)
+        self.panel.document_note_edited.connect(self._document_note_edited)
         self.detail.edit_requested.connect(self._run_form_edit)
         self.detail.pick_requested.connect(self.pick_span_for)
         self.detail.back_to_text.connect(
@@ -117,6 +120,7 @@ class Review(QObject):
         with self.panel.syncing():
             self.panel.model.set_state(state)
         self.detail.set_annotation(None, state)
+        self.panel.show_document_note(state.document.note if state else None)
         if state is None:
             self.document_shown.emit("")
             return
@@ -190,6 +194,9 @@ class Review(QObject):
         if state is not None and state.id in change.documents_removed:
             self._show(None)
             return
+        if state is not None and state.id in change.documents_updated:
+            state.document = self.desk.document(state.id)
+            self.panel.show_document_note(state.document.note)
         if state is not None and state.id in change.document_ids:
             self._follow(state, change)
         if change.tags_changed:
@@ -202,6 +209,7 @@ class Review(QObject):
                     self.highlighter.rehighlight_lines(state.index.lines_touched(start, end))
         with self.panel.syncing():
             self.panel.model.apply_change(change)
+        self.view.margin.follow(change)
         if self.current_id in change.removed and self.current_id not in state.annotations:
             self.current_id = ""
             self.detail.set_annotation(None, state)
@@ -327,6 +335,17 @@ class Review(QObject):
         if reveal:
             self.reveal_annotation(ident)
 
+    def go_to(self, document_id: str, annotation_id: str, words: str) -> None:
+        """A finding, a library search hit or a browsed annotation: open its draft, show it."""
+        if not self.open_document(document_id):
+            return
+        if annotation_id:
+            self.focus_annotation(annotation_id, reveal=True)
+        elif self.state is not None:
+            span = locate_words(self.state.text, words)
+            if span is not None:
+                self.view.select_cp(*span, flash=True)
+
     def reveal_annotation(self, ident: str) -> None:
         if self.state is None or ident not in self.state.annotations:
             return
@@ -335,6 +354,64 @@ class Review(QObject):
             self.say("This annotation is orphaned: its words are no longer in the text.")
             return
         self.view.select_cp(a.start, a.end, flash=True)
+
+    def step_annotation(self, step: int) -> None:
+        """F8 / Shift+F8: the next (or previous) annotation in reading order from the caret."""
+        state = self.state
+        if state is None:
+            return
+        placed = [a for a in state.in_order() if a.anchor_state != "orphaned"]
+        if not placed:
+            self.say("No annotations in this draft yet.")
+            return
+        keys = [(a.start, a.end, a.id) for a in placed]
+        current = state.annotations.get(self.current_id)
+        if current is not None and current.anchor_state != "orphaned":
+            here = keys.index((current.start, current.end, current.id))
+            n = here + step
+        else:
+            caret = self.view.caret_cp()
+            n = bisect_left(keys, (caret, -1, "")) if step > 0 else bisect_left(keys, (caret,)) - 1
+        if not 0 <= n < len(placed):
+            self.say(
+                "No more annotations " + ("after this one." if step > 0 else "before this one.")
+            )
+            return
+        self.focus_annotation(placed[n].id, reveal=True)
+
+    def step_finding(self, step: int) -> None:
+        """F9 / Shift+F9: the next (or previous) open check in this draft from the caret."""
+        state = self.state
+        if state is None:
+            return
+        findings = [f for f in state.findings() if f.start >= 0]
+        caret = self.view.caret_cp()
+        ahead = [f for f in findings if (f.start > caret if step > 0 else f.start < caret)]
+        if not ahead:
+            self.say("No more checks " + ("after the caret." if step > 0 else "before the caret."))
+            return
+        finding = ahead[0] if step > 0 else ahead[-1]
+        self.focus_annotation(finding.annotation_id, reveal=True)
+        self.say(finding.message)
+
+    def _document_note_edited(self, note: str) -> None:
+        state = self.state
+        if state is not None and note != state.document.note:
+            self.run(lambda: self.desk.set_document_note(state.id, note, initiator=self))
+
+    def zoom(self, step: int) -> None:
+        """Ctrl++ / Ctrl+- change the draft's text size (0: back to the default); remembered."""
+        view = self.view
+        current = self.settings.font_size or view.default_size
+        size = view.default_size if step == 0 else min(36, max(7, current + step))
+        self.settings.font_size = 0 if size == view.default_size else size
+        self.apply_zoom()
+        self.say(f"Text size {size} pt")
+
+    def apply_zoom(self) -> None:
+        self.view.set_point_size(self.settings.font_size or self.view.default_size)
+        if self.highlighter is not None:
+            self.highlighter.set_tags(self.tags)  # kind formats scale with the base size
 
     def open_find(self) -> None:
         if self.state is None:

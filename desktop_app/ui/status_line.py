@@ -21,7 +21,18 @@ class StatusLine:
             bar.addPermanentWidget(label)
 
     def say(self, text: str, error: bool = False) -> None:
-        self.bar.showMessage(text.splitlines()[0] if text else "", 8000)
+        first = text.splitlines()[0] if text else ""
+        # Elided to the room left of the permanent labels, so it never runs into them.
+        room = (
+            self.bar.width()
+            - sum(w.width() for w in (self.reviewer, self.counts, self.database))
+            - 40
+        )
+        shown = self.bar.fontMetrics().elidedText(
+            first, Qt.TextElideMode.ElideRight, max(room, 120)
+        )
+        self.bar.showMessage(shown, 8000)
+        self.bar.setToolTip(first if shown != first else "")
         if error:
             self.last_error = text
             box = QMessageBox(QMessageBox.Icon.Warning, "Copydesk", text, parent=self.bar.window())
@@ -29,7 +40,7 @@ class StatusLine:
             box.open()
 
     def show_reviewer(self, name: str) -> None:
-        self.reviewer.setText(f"Reviewer: {name or '—'}")
+        self.reviewer.setText(f"Reviewer: {name or '— (set in Preferences)'}")
 
     def show_counts(self, counts: dict[str, int] | None, tags: list[Tag]) -> None:
         if counts is None:

@@ -27,6 +27,16 @@ def background(colour: str, dark: bool) -> QColor:
     return c
 
 
+def blend(outer: str, inner: str, dark: bool) -> QColor:
+    """The tint of overlapping annotations: both colours mixed, a little stronger than one."""
+    a, b = QColor(outer), QColor(inner)
+    mixed = QColor(
+        (a.red() + b.red()) // 2, (a.green() + b.green()) // 2, (a.blue() + b.blue()) // 2
+    )
+    mixed.setAlpha(150 if dark else 105)
+    return mixed
+
+
 KIND_SIZES = {"title": 1.6, "heading": 1.25, "byline": 0.95, "caption": 0.9}
 
 

@@ -43,7 +43,9 @@ def add_document(db_path: Path, text: str, title: str = "Test") -> str:
     for part in text.split("\n\n"):
         blocks.append(Block("paragraph", pos, pos + len(part)))
         pos += len(part) + 2
-    doc, _ = Desk(repo).add_source(SourceText(text, title, tuple(blocks), "txt"), f"/tmp/{title}.txt")
+    doc, _ = Desk(repo).add_source(
+        SourceText(text, title, tuple(blocks), "txt"), f"/tmp/{title}.txt"
+    )
     return doc.id
 
 

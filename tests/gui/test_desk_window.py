@@ -59,7 +59,9 @@ def test_deleting_a_tag_in_use_then_ctrl_z_restores_tag_and_annotations(
     assert [a.text() for a in window.actions.tag_actions][-1] == "Tag as Loaded word"
 
 
-def test_importing_a_draft_then_ctrl_z_removes_it(qtbot: Any, make_window: Any, db_path: Path) -> None:
+def test_importing_a_draft_then_ctrl_z_removes_it(
+    qtbot: Any, make_window: Any, db_path: Path
+) -> None:
     window = make_window()
     import_and_wait(qtbot, window, [str(FIXTURES / "articles" / "article.md")])
     assert window.library.count() == 1 and window.review.state is not None

@@ -54,7 +54,9 @@ def test_enter_edits_the_note_and_undo_restores(
     editor = QApplication.focusWidget()
     assert isinstance(editor, QLineEdit)
     qtbot.keyClicks(editor, "Check the recording")
-    with qtbot.waitSignal(window.review.annotations_changed, timeout=2000):  # the delegate commits queued
+    with qtbot.waitSignal(
+        window.review.annotations_changed, timeout=2000
+    ):  # the delegate commits queued
         qtbot.keyClick(editor, Qt.Key.Key_Return)
     repo = open_repository(db_path)
     notes = {a.exact: a.note for a in repo.annotations_for(doc_id)}

@@ -164,7 +164,9 @@ def test_tag_keys_that_would_shadow_shortcuts_are_refused(
     window = make_window()
     window.open_document(doc_id)
     for bad in ("1", "Ctrl+Z"):
-        dialog = PreferencesDialog(window.desk, window.settings, window.save_settings, window.show_message, window)
+        dialog = PreferencesDialog(
+            window.desk, window.settings, window.save_settings, window.show_message, window
+        )
         qtbot.addWidget(dialog)
         claim_row = next(r for r in dialog.rows if r.tag.name == "claim")
         claim_row.key.setKeySequence(QKeySequence(bad))

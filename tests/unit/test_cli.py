@@ -44,10 +44,7 @@ def contents(db: Path) -> tuple:
     repo = open_repository(db)
     try:
         docs = repo.list_documents()
-        return tuple(
-            (d.id, d.title, d.characters, tuple(repo.annotations_for(d.id)))
-            for d in docs
-        )
+        return tuple((d.id, d.title, d.characters, tuple(repo.annotations_for(d.id))) for d in docs)
     finally:
         repo.close()
 

@@ -28,8 +28,20 @@ def setup(tmp_path: Path) -> tuple[Path, str]:
 def annotate(db: Path, doc_id: str, *fields: str) -> int:
     extra = [arg for f in fields for arg in ("--field", f)]
     return main(
-        ["annotate", "--db", str(db), "--document", doc_id, "--tag", "claim", "--find",
-         "12 percent", "--reviewer", "Fact Checker", *extra]
+        [
+            "annotate",
+            "--db",
+            str(db),
+            "--document",
+            doc_id,
+            "--tag",
+            "claim",
+            "--find",
+            "12 percent",
+            "--reviewer",
+            "Fact Checker",
+            *extra,
+        ]
     )
 
 

@@ -167,7 +167,8 @@ def test_bundled_sample_article_has_the_parts_the_self_test_relies_on() -> None:
 def test_supported_extensions_cover_every_fixture_format() -> None:
     """Every importer's extension is advertised, and nothing else is."""
     assert set(SUPPORTED_EXTENSIONS) == {
-        ".txt", ".md", ".markdown", ".html", ".htm", ".docx", ".odt", ".rtf",
+        ".txt", ".md", ".markdown", ".html", ".htm", ".docx", ".odt", ".rtf", ".pdf", ".doc",
+        ".wpd", ".pages",
     }  # fmt: skip
     assert {Path(n).suffix for n in VARIANTS} <= set(SUPPORTED_EXTENSIONS)
 

@@ -289,7 +289,7 @@ def test_docx_text_box_in_a_table_cell_is_read_once(tmp_path: Path) -> None:
     assert blocks(source) == [
         ("table", "Year | Chart: tons by year"),
         ("table", "2023 | 41,000"),
-        ("paragraph", "Chart: tons by year"),
+        ("textbox", "Chart: tons by year"),
         ("paragraph", "Body after."),
     ]
 
@@ -304,3 +304,18 @@ def test_docx_vertically_merged_cells_leave_no_empty_cell(tmp_path: Path) -> Non
     )
     source = load_source(_docx_with(tmp_path, [table]))
     assert blocks(source) == [("table", "Gull Point | $8.00"), ("table", "$9.20")]
+
+
+def test_docx_cells_wrapped_in_content_controls_are_read(tmp_path: Path) -> None:
+    """Word's cover pages wrap each cell of a row in a content control (w:sdt around w:tc)."""
+
+    def sdt_cell(text: str) -> str:
+        return f"<w:sdt><w:sdtPr/><w:sdtContent><w:tc>{_p(_r(text))}</w:tc></w:sdtContent></w:sdt>"
+
+    table = (
+        f"<w:tbl {NS}><w:tr>{sdt_cell('Harbor Ledger')}{sdt_cell('Spring edition')}</w:tr>"
+        f"<w:tr><w:tc>{_p(_r('Desk'))}</w:tc>{sdt_cell('City')}</w:tr></w:tbl>"
+    )
+    cover = f'<w:sdt {NS}><w:sdtPr><w:docPartObj><w:docPartGallery w:val="Cover Pages"/></w:docPartObj></w:sdtPr><w:sdtContent>{table}</w:sdtContent></w:sdt>'
+    source = load_source(_docx_with(tmp_path, [cover]))
+    assert blocks(source) == [("table", "Harbor Ledger | Spring edition"), ("table", "Desk | City")]

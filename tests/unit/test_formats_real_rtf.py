@@ -156,3 +156,46 @@ def test_rtf_with_a_large_picture_imports_quickly(tmp_path: Path) -> None:
     source = rtf(tmp_path, data)
     assert time.perf_counter() - started < 3
     assert blocks(source) == [("caption", "Caption: the pier."), ("paragraph", "Body text.")]
+
+
+def test_rtf_nested_thousands_of_levels_deep_still_imports(tmp_path: Path) -> None:
+    """Generators wrap every run in its own group: 5,000 levels of real text are read."""
+    depth = 5_000
+    inner = rb"{\b\f0 Ferry talks resume.}\par "
+    data = (
+        rb"{\rtf1\ansi\ansicpg1250{\fonttbl{\f0\fswiss\fcharset238 Arial CE;}}"
+        + rb"{\f0 " * depth
+        + rb"Za\'9f\'f3\'b3\'e6 g\'ea\'9cl\'b9 ja\'9f\'f1.\par "
+        + inner
+        + b"}" * depth
+        + b"}"
+    )
+    source = rtf(tmp_path, data)
+    assert (
+        source.text
+        == "Za\u017a\u00f3\u0142\u0107 g\u0119\u015bl\u0105 ja\u017a\u0144.\n\nFerry talks resume."
+    )
+
+
+def test_rtf_over_the_paragraph_limit_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from desktop_app.formats import rtf_state
+
+    monkeypatch.setattr(rtf_state, "MAX_PARAGRAPHS", 50)
+    path = tmp_path / "long.rtf"
+    path.write_bytes(b"{\\rtf1\\ansi " + b"Line of text.\\par " * 51 + b"}")
+    with pytest.raises(FormatError, match="more than 50 paragraphs"):
+        load_source(path)
+    path.write_bytes(b"{\\rtf1\\ansi " + b"Line of text.\\par " * 50 + b"}")
+    assert load_source(path).text.count("Line of text.") == 50
+
+
+def test_rtf_font_names_in_hex_and_lone_bytes_of_a_double_byte_page(tmp_path: Path) -> None:
+    """A font named in \\'hh bytes is not text; a lone \\'a0 in a cp950 file is a no-break space."""
+    data = (
+        rb"{\rtf1\ansi\ansicpg950{\fonttbl{\f0\fcharset136 \'b7\'73\'b2\'d3\'a9\'fa\'c5\'e9;}"
+        rb"{\f3\fcharset0 Courier New;}}"
+        rb"\f0 \'a4\'e9\'a5\'bb{\f3\'a0}Harbor office\par}"
+    )
+    assert rtf(tmp_path, data).text == "\u65e5\u672c\u00a0Harbor office"

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from desktop_app.core.annotations import edited, new_annotation
-from desktop_app.core.errors import OperationError, StorageError
+from desktop_app.core.errors import ConflictError, OperationError, StorageError
 from desktop_app.core.model import Block, SourceText, Tag
 from desktop_app.core.operations import (
     AddAnnotation,
@@ -23,6 +23,7 @@ from desktop_app.core.operations import (
     delete_tag_op,
 )
 from desktop_app.desk import Desk
+from desktop_app.desk.concurrency import rebase
 from desktop_app.storage import SqliteRepository, open_database
 
 TEXT = (
@@ -46,9 +47,10 @@ BLOCKS = blocks_of(TEXT)
 
 
 def snapshot(repo: SqliteRepository) -> dict[str, list[tuple]]:
-    """Every row of every table, in a stable order: equal snapshots mean an identical database."""
+    """Every row of every table, in a stable order: equal snapshots mean an identical database
+    but for the revision (the last column): an undo restores the content and bumps that."""
     return {
-        table: repo.db.execute(f"SELECT * FROM {table} ORDER BY 1").fetchall()
+        table: [r[:-1] for r in repo.db.execute(f"SELECT * FROM {table} ORDER BY 1")]
         for table in ("documents", "annotations", "tags")
     }
 
@@ -152,6 +154,7 @@ def test_update_to_orphan_and_back(repo, doc):
     apply(repo, AddAnnotation(a))
     orphan = replace(a, start=-1, end=-1, anchor_state="orphaned")
     apply(repo, UpdateAnnotation(orphan))
+    orphan = replace(orphan, revision=1)
     inverse, _ = apply(repo, RemoveAnnotation(orphan))
     apply(repo, inverse)
     assert repo.get_annotation(a.id) == orphan
@@ -209,10 +212,13 @@ def test_tags_add_update_remove_with_inverses(repo):
     with pytest.raises(OperationError):
         apply(repo, AddTag(tag))
     inverse_update, _ = apply(repo, UpdateTag(replace(tag, label="Number", builtin=True)))
-    assert repo.get_tag("statistic") == replace(tag, label="Number")  # builtin is not editable
+    # builtin is not editable; every stored change bumps the revision
+    assert repo.get_tag("statistic") == replace(tag, label="Number", revision=1)
     apply(repo, inverse_update)
-    assert repo.get_tag("statistic") == tag
-    apply(repo, inverse_add)
+    assert repo.get_tag("statistic") == replace(tag, revision=2)
+    with pytest.raises(ConflictError):  # the add's inverse expects the tag as the add left it
+        apply(repo, inverse_add)
+    apply(repo, rebase(inverse_add, {("tag", "statistic"): 2}))  # as the desk rebases its history
     assert snapshot(repo) == before
     with pytest.raises(OperationError):
         apply(repo, RemoveTag(repo.get_tag("quote")))

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
@@ -11,8 +12,8 @@ from pathlib import Path
 import pytest
 
 from desktop_app.core.annotations import new_annotation
-from desktop_app.core.errors import CopydeskError
-from desktop_app.core.model import Block, Document, Tag
+from desktop_app.core.errors import ConflictError, CopydeskError
+from desktop_app.core.model import MATCH_END, MATCH_START, Block, Document, Tag
 from desktop_app.core.ports import Repository
 from desktop_app.storage import SqliteRepository, open_database
 from desktop_app.storage.memory import MemoryRepository
@@ -66,7 +67,7 @@ def test_documents_round_trip(repo: Repository) -> None:
     assert repo.find_documents("DOC-") == ["doc-1"]
     assert repo.find_documents("%") == [] and repo.find_documents("") == []
     repo.update_document(replace(doc, title="Renamed", text="ignored"))
-    assert repo.get_document(doc.id) == replace(doc, title="Renamed")
+    assert repo.get_document(doc.id) == replace(doc, title="Renamed", revision=1)
 
 
 def test_listing_is_newest_first_with_counts(repo: Repository) -> None:
@@ -91,8 +92,8 @@ def test_annotations_round_trip_update_delete(repo: Repository) -> None:
     assert repo.annotations_with_tag("quote") == [a]
     changed = replace(a, note="check", status="verified", fields={"speaker": "Ana"})
     repo.update_annotation(changed)
-    assert repo.get_annotation(a.id) == changed
-    repo.delete_annotation(a.id)
+    assert repo.get_annotation(a.id) == replace(changed, revision=1)
+    repo.delete_annotation(a.id, 1)
     assert repo.get_annotation(a.id) is None and repo.annotations_for("doc-1") == []
 
 
@@ -100,7 +101,7 @@ def test_deleting_a_document_takes_its_annotations(repo: Repository) -> None:
     with repo.transaction():
         repo.insert_document(document())
         repo.insert_annotation(quote(repo, "Officials"))
-    repo.delete_document("doc-1")
+    repo.delete_document("doc-1", 0)
     assert repo.get_document("doc-1") is None
     assert repo.annotations_with_tag("quote") == []
     assert repo.list_documents() == []
@@ -125,8 +126,10 @@ def test_tags_in_order_and_their_edits(repo: Repository) -> None:
     repo.insert_tag(tag)
     assert repo.get_tag("opinion") == tag and repo.tags()[-1] == tag
     repo.update_tag(replace(tag, label="View", builtin=True))
-    assert repo.get_tag("opinion") == replace(tag, label="View")  # builtin never changes
-    repo.delete_tag("opinion")
+    assert repo.get_tag("opinion") == replace(
+        tag, label="View", revision=1
+    )  # builtin never changes
+    repo.delete_tag("opinion", 1)
     assert repo.get_tag("opinion") is None
 
 
@@ -136,7 +139,7 @@ def test_a_tag_in_use_cannot_be_deleted_underneath_its_annotations(repo: Reposit
         repo.insert_annotation(quote(repo, "Officials"))
     with pytest.raises(CopydeskError):
         with repo.transaction():
-            repo.delete_tag("quote")
+            repo.delete_tag("quote", 0)
     assert repo.get_tag("quote") is not None
 
 
@@ -178,6 +181,129 @@ def test_export_rows_are_typed_and_in_order(repo: Repository) -> None:
     assert [r.annotation_id for r in repo.export_rows("doc-2")] == [other.id]
     assert sorted(repo.field_keys()) == ["cue", "speaker"]
     assert repo.field_keys("doc-2") == []
+
+
+def test_document_note_is_kept_and_changed(repo: Repository) -> None:
+    with repo.transaction():
+        repo.insert_document(replace(document(), note="legal read needed"))
+    assert repo.get_document("doc-1").note == "legal read needed"  # type: ignore[union-attr]
+    repo.update_document(replace(document(), note="cleared by legal"))
+    assert repo.get_document("doc-1").note == "cleared by legal"  # type: ignore[union-attr]
+
+
+def test_library_search_ignores_case_and_accents_and_marks_matches(repo: Repository) -> None:
+    with repo.transaction():
+        repo.insert_document(document("doc-1", when="2026-01-01T00:00:00"))
+        repo.insert_document(
+            document("doc-2", "The harbour ferry ran late again.", when="2026-02-01T00:00:00")
+        )
+    hits = repo.search_documents("ruiz OFFICIALS")
+    assert [h.document_id for h in hits] == ["doc-1"]
+    assert re.search(f"{MATCH_START}(Ruiz|Officials){MATCH_END}", hits[0].snippet)
+    assert [h.document_id for h in repo.search_documents("creme")] == []
+    # every word must be found, in the title or the text (accents ignored)
+    assert [h.document_id for h in repo.search_documents("headline ferry")] == ["doc-2"]
+    assert [h.document_id for h in repo.search_documents("FERRY")] == ["doc-2"]
+    assert repo.search_documents('"') == [] and repo.search_documents("   ") == []
+    repo.delete_document("doc-2", 0)
+    assert repo.search_documents("ferry") == []
+
+
+def test_find_annotations_across_the_library(repo: Repository) -> None:
+    with repo.transaction():
+        repo.insert_document(document("doc-1", when="2026-01-01T00:00:00"))
+        repo.insert_document(document("doc-2", "Ana Ruiz spoke.", when="2026-02-01T00:00:00"))
+    q1 = quote(repo, "We will act", speaker="Ana Ruiz")
+    q2 = new_annotation("doc-2", "Ana Ruiz spoke.", "quote", 0, 8, fields={"speaker": "ana ruiz"})
+    c = new_annotation("doc-1", TEXT, "claim", TEXT.index("the cost"), TEXT.index(" rose."))
+    for a in (q1, q2, replace(c, status="verified")):
+        repo.insert_annotation(a)
+    by_ana = repo.find_annotations(speaker="ANA")
+    assert [(h.annotation.id, h.document_title) for h in by_ana] == [
+        (q2.id, "Héadline"),
+        (q1.id, "Héadline"),
+    ]
+    assert [h.annotation.id for h in repo.find_annotations(tag="claim")] == [c.id]
+    assert repo.find_annotations(tag="claim", status="open") == []
+    assert len(repo.find_annotations()) == 3
+
+
+def other_session(repo: Repository) -> Repository:
+    """A second session on the same store: another connection to the SQLite file; the in-memory
+    fake has one store per object, so its "other session" is the same object."""
+    if isinstance(repo, SqliteRepository):
+        return SqliteRepository(open_database(repo.path), repo.path)
+    return repo
+
+
+def test_a_stale_update_or_delete_is_refused_and_changes_nothing(repo: Repository) -> None:
+    """Every stored change bumps the revision; an edit naming an older one is a ConflictError."""
+    with repo.transaction():
+        repo.insert_document(document())
+    a = quote(repo, "We will act")
+    repo.insert_annotation(a)
+    tag = Tag("opinion", "Opinion", "#123456")
+    repo.insert_tag(tag)
+    other = other_session(repo)
+    with other.transaction():
+        other.update_annotation(replace(a, note="theirs"))
+        other.update_tag(replace(tag, label="Theirs"))
+        other.update_document(replace(document(), title="Theirs"))
+    for stale_write in (
+        lambda: repo.update_annotation(replace(a, note="mine")),
+        lambda: repo.delete_annotation(a.id, 0),
+        lambda: repo.update_tag(replace(tag, label="Mine")),
+        lambda: repo.delete_tag(tag.name, 0),
+        lambda: repo.update_document(replace(document(), title="Mine")),
+        lambda: repo.delete_document("doc-1", 0),
+    ):
+        with pytest.raises(ConflictError, match="changed in another window or program"):
+            with repo.transaction():
+                stale_write()
+    assert (repo.get_annotation(a.id).note, repo.get_annotation(a.id).revision) == ("theirs", 1)
+    assert repo.get_tag(tag.name) == replace(tag, label="Theirs", revision=1)
+    assert repo.get_document("doc-1").title == "Theirs"
+    with repo.transaction():
+        repo.delete_annotation(a.id, 1)
+    with pytest.raises(ConflictError, match="deleted in another window"):
+        with repo.transaction():
+            repo.update_annotation(replace(a, revision=1))
+    if other is not repo:
+        other.close()
+
+
+def test_data_version_moves_when_another_session_commits(repo: Repository) -> None:
+    before = repo.data_version()
+    assert repo.data_version() == before  # looking changes nothing
+    other = other_session(repo)
+    with other.transaction():
+        other.insert_document(document())
+    assert repo.data_version() != before
+    repo.set_busy_timeout(200)
+    if other is not repo:
+        other.close()
+
+
+def test_backup_restore_and_save_copy(repo: Repository, tmp_path: Path) -> None:
+    """A backup is a whole copy; restoring it brings back what was there (and backs up the state
+    it replaces); a saved copy is a Copydesk database file holding everything."""
+    with repo.transaction():
+        repo.insert_document(document())
+        repo.insert_annotation(quote(repo, "We will act", speaker="Ana Ruiz"))
+    kept = repo.backup("before merge")
+    assert repo.backups()[0] == kept
+    with repo.transaction():
+        repo.delete_document("doc-1", 0)
+    repo.restore(kept)
+    assert [a.fields for a in repo.annotations_for("doc-1")] == [{"speaker": "Ana Ruiz"}]
+    assert repo.document_text("doc-1") == TEXT
+    assert len(repo.backups()) == 2  # the restore kept the state it replaced
+    copy = tmp_path / "rescued.sqlite3"
+    repo.save_copy(str(copy))
+    rescued = SqliteRepository(open_database(copy, backups=False), str(copy))
+    assert [a.exact for a in rescued.annotations_for("doc-1")] == ["We will act"]
+    assert [t.name for t in rescued.tags()] == [t.name for t in repo.tags()]
+    rescued.close()
 
 
 def test_rejected_suggestions_round_trip_and_go_with_their_document(repo: Repository) -> None:

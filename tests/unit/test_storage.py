@@ -76,7 +76,7 @@ def test_deleting_a_document_cascades_to_its_annotations(db_path):
     repo = filled(db_path)
     doc_id = repo.list_documents()[0].id
     assert len(repo.annotations_for(doc_id)) == 1
-    repo.delete_document(doc_id)
+    repo.delete_document(doc_id, 0)
     assert repo.db.execute("SELECT count(*) FROM annotations").fetchone()[0] == 0
     assert repo.document_text(doc_id) is None
     with pytest.raises(sqlite3.IntegrityError):
@@ -160,7 +160,9 @@ def test_read_only_database_reads_but_refuses_writes(db_path, db_rows, make_read
     repo = open_repository(db_path)
     assert [d.title for d in repo.list_documents()] == ["Headline"]
     with pytest.raises(StorageError) as info:
-        Desk(repo).add_source(SourceText("Other", "Other", (Block("paragraph", 0, 5),), "txt"), "/b")
+        Desk(repo).add_source(
+            SourceText("Other", "Other", (Block("paragraph", 0, 5),), "txt"), "/b"
+        )
     assert "read-only" in one_line(info.value)
     doc_id = repo.list_documents()[0].id
     with pytest.raises(StorageError, match="read-only"):
@@ -195,8 +197,10 @@ def test_locked_database_times_out_with_one_line(db_path, db_rows, monkeypatch):
     try:
         with pytest.raises(StorageError) as info:
             apply(repo, AddAnnotation(new_annotation(doc_id, TEXT, "quote", 0, 8)))
-        assert "locked by another program" in one_line(info.value)
-        with pytest.raises(StorageError, match="locked"):
+        assert "busy (another window or program is writing); nothing was saved, try again" in (
+            one_line(info.value)
+        )
+        with pytest.raises(StorageError, match="busy"):
             other_text = SourceText("Other", "Other", (Block("paragraph", 0, 5),), "txt")
             Desk(open_repository(db_path)).add_source(other_text, "/elsewhere.txt")
     finally:

@@ -68,3 +68,64 @@ def test_thousands_of_overlaps_on_one_line_stay_fast() -> None:
     segments = index.segments(0)
     assert len(segments) <= 2 * len(spans)
     assert max(s.count for s in segments) == 43  # 300 // 7 + 1 spans overlap at most
+
+
+def _naive_segments(text: str, spans: dict[str, tuple[int, int]], line: int) -> list[Segment]:
+    """Character by character: who covers each position of the line, merged into runs."""
+    start = sum(len(part) + 1 for part in text.split("\n")[:line])
+    end = start + len(text.split("\n")[line])
+    out: list[Segment] = []
+    for pos in range(start, end):
+        cover = [(i, max(s, start), min(e, end)) for i, (s, e) in spans.items() if s <= pos < e]
+        if not cover:
+            continue
+        outer = min(cover, key=lambda c: (c[1] - c[2], c[1], c[0]))[0]
+        inner = min(cover, key=lambda c: (c[2] - c[1], -c[1], c[0]))[0]
+        seg = Segment(pos - start, pos - start + 1, outer, inner, len(cover))
+        last = out[-1] if out else None
+        if last and last.end == seg.start and last[2:] == seg[2:]:
+            out[-1] = last._replace(end=seg.end)
+        else:
+            out.append(seg)
+    return out
+
+
+def _merged(segments: list[Segment]) -> list[Segment]:
+    """Adjacent runs with the same cover joined (the sweep may split a run at a boundary)."""
+    out: list[Segment] = []
+    for seg in segments:
+        if out and out[-1].end == seg.start and out[-1][2:] == seg[2:]:
+            out[-1] = out[-1]._replace(end=seg.end)
+        else:
+            out.append(seg)
+    return out
+
+
+@given(st.text(alphabet="ab\n🙂é", min_size=1, max_size=30), st.data())
+def test_edits_match_a_naive_index(text: str, data: st.DataObject) -> None:
+    """After any mix of bulk load, add (new or moved) and remove, every query agrees with a
+    character-by-character reference."""
+    ids = [f"id{n}" for n in range(6)]
+
+    def span() -> tuple[int, int]:
+        s = data.draw(st.integers(0, len(text) - 1))
+        return s, data.draw(st.integers(s + 1, len(text)))
+
+    naive = {i: span() for i in data.draw(st.lists(st.sampled_from(ids), unique=True))}
+    index = SpanIndex(text, [(i, s, e) for i, (s, e) in naive.items()])
+    for _ in range(data.draw(st.integers(0, 8))):
+        ident = data.draw(st.sampled_from(ids))
+        if ident in naive and data.draw(st.booleans()):
+            s, e = naive.pop(ident)
+            assert index.remove(ident) == index.lines_touched(s, e)
+        else:
+            naive[ident] = span()
+            assert index.add(ident, *naive[ident]) == index.lines_touched(*naive[ident])
+        assert dict(index.spans) == naive
+        assert all((i in index.spans) == (i in naive) for i in ids)
+        for line in range(text.count("\n") + 1):
+            assert _merged(index.segments(line)) == _naive_segments(text, naive, line)
+        for pos in range(len(text)):
+            cover = sorted((e - s, s, i) for i, (s, e) in naive.items() if s <= pos < e)
+            assert index.at(pos) == [i for _, _, i in cover]
+            assert text.count("\n", 0, pos) == index.line_of(pos)

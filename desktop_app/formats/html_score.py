@@ -1,0 +1,227 @@
+"""Readability-style content scoring: which element of a page holds the article's paragraphs.
+
+After Mozilla Readability's `_grabArticle`: every paragraph-like element (``<p>``, ``<pre>``,
+``<td>``, a ``<div>`` with no block children) of 25 characters or more scores
+1 + its commas + one point per 100 characters (at most 3); the score goes to its parent in full,
+its grandparent halved and further ancestors (up to five levels) divided by three times their
+level. An ancestor starts from a tag bonus (``<div>`` +5, ``<li>`` -3...) and +/-25 for a class
+or id that sounds like content ("article", "story") or furniture ("comment", "related"). Each
+candidate's score is then scaled by (1 - link density). Paragraphs inside an "unlikely" box
+(a comment thread, unless also named like content; Readability's wider list of sidebars and
+menus cost recall on the peer pages) score nothing. `article_root` returns the best one,
+moved up while its parent holds most of the page's paragraph text, so an article split into
+many small ``<div>``s is kept whole.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lxml import html as lxml_html
+
+MIN_PARAGRAPH_CHARS = 25
+MAX_LEVELS = 5
+# Readability's alternative-ancestor rule: of the next best candidates, this many within this share.
+TOP_CANDIDATES = 5
+CLOSE_SCORE = 0.75
+MIN_CLOSE = 3
+# Climb to the parent while it holds this much more prose (an article split into pieces).
+PROSE_GAIN = 1.3
+MAX_CLIMB = 2
+MIN_PROSE_CHARS = 80
+MAX_PROSE_LINKS = 0.25
+_POSITIVE = re.compile(
+    r"article|body|content|entry|hentry|h-entry|main|page|post|text|blog|story", re.IGNORECASE
+)
+_NEGATIVE = re.compile(
+    r"-ad-|hidden|^hid$|banner|combx|comment|com-|contact|foot|footer|footnote|gdpr|masthead|"
+    r"media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|"
+    r"shopping|tags|tool|widget|nav|menu",
+    re.IGNORECASE,
+)
+_UNLIKELY = re.compile(
+    r"comment|disqus|replies|shoutbox|community",
+    re.IGNORECASE,
+)
+_MAYBE = re.compile(r"and|article|body|column|content|main|shadow", re.IGNORECASE)
+_TAG_BONUS = {
+    "div": 5, "article": 5, "section": 2, "main": 5, "pre": 3, "td": 3, "blockquote": 3,
+    "address": -3, "ol": -3, "ul": -3, "dl": -3, "dd": -3, "dt": -3, "li": -3, "form": -3,
+    "h1": -5, "h2": -5, "h3": -5, "h4": -5, "h5": -5, "h6": -5, "th": -5,
+}  # fmt: skip
+_BLOCKS = frozenset(
+    {
+        "address", "article", "aside", "blockquote", "div", "dl", "fieldset", "figure", "footer",
+        "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main", "nav", "ol",
+        "p", "pre", "section", "table", "ul",
+    }
+)  # fmt: skip
+_COMMAS = re.compile(r"[,\u060c\ufe50\ufe10\ufe11\u2e41\u2e34\u2e32\uff0c\u3001]")
+
+
+def _class_weight(element: lxml_html.HtmlElement) -> int:
+    weight = 0
+    for value in (element.get("class"), element.get("id")):
+        if value:
+            if _NEGATIVE.search(value):
+                weight -= 25
+            if _POSITIVE.search(value):
+                weight += 25
+    return weight
+
+
+def _link_density(element: lxml_html.HtmlElement, length: int) -> float:
+    if not length:
+        return 0.0
+    links = sum(len(a.text_content()) for a in element.iter("a"))
+    return min(links / length, 1.0)
+
+
+def _paragraphs(root: lxml_html.HtmlElement) -> list[lxml_html.HtmlElement]:
+    """Paragraph-like elements: <p>, <pre>, <td> and <div>s holding only inline content."""
+    found = []
+    for element in root.iter("p", "pre", "td", "div", "section"):
+        if element.tag in ("div", "section"):
+            if any(isinstance(c.tag, str) and c.tag in _BLOCKS for c in element):
+                continue
+        found.append(element)
+    return found
+
+
+def _unlikely(element: lxml_html.HtmlElement) -> bool:
+    """Readability's "unlikely candidate": a comment thread, sidebar, menu... by class or id."""
+    names = " ".join(filter(None, (element.get("class"), element.get("id"))))
+    return bool(names) and bool(_UNLIKELY.search(names)) and not _MAYBE.search(names)
+
+
+def _in_unlikely(paragraph: lxml_html.HtmlElement, cache: dict) -> bool:
+    for element in paragraph.iterancestors():
+        if element.tag in ("body", "html"):
+            return False
+        if element not in cache:
+            cache[element] = _unlikely(element)
+        if cache[element]:
+            return True
+    return False
+
+
+def score_candidates(root: lxml_html.HtmlElement) -> dict[lxml_html.HtmlElement, float]:
+    """Each candidate ancestor of a paragraph and its link-density-scaled score."""
+    scores: dict[lxml_html.HtmlElement, float] = {}
+    unlikely: dict[lxml_html.HtmlElement, bool] = {}
+    for paragraph in _paragraphs(root):
+        text = paragraph.text_content().strip()
+        if len(text) < MIN_PARAGRAPH_CHARS or _in_unlikely(paragraph, unlikely):
+            continue
+        points = 1 + len(_COMMAS.findall(text)) + min(len(text) // 100, 3)
+        for level, ancestor in enumerate(paragraph.iterancestors()):
+            if level >= MAX_LEVELS or ancestor.tag in ("html", "body"):
+                break
+            if ancestor not in scores:
+                scores[ancestor] = _TAG_BONUS.get(ancestor.tag, 0) + _class_weight(ancestor)
+            divider = 1 if level == 0 else 2 if level == 1 else level * 3
+            scores[ancestor] += points / divider
+    for element in scores:
+        scores[element] *= 1 - _link_density(element, len(element.text_content()))
+    return scores
+
+
+def paragraph_chars(element: lxml_html.HtmlElement) -> int:
+    """Characters of text outside links under `element`: how much article it can hold."""
+    links = sum(len(a.text_content()) for a in element.iter("a"))
+    return len(element.text_content()) - links
+
+
+def _common_ancestor(
+    best: lxml_html.HtmlElement, scores: dict[lxml_html.HtmlElement, float]
+) -> lxml_html.HtmlElement:
+    """Readability's rule: when 3 of the next best candidates (within 75% of the best) share an
+    ancestor with the best, that ancestor holds an article split into pieces."""
+    ranked = sorted(scores, key=lambda element: scores[element], reverse=True)[1:TOP_CANDIDATES]
+    close = [c for c in ranked if scores[c] >= CLOSE_SCORE * scores[best]]
+    if len(close) < MIN_CLOSE:
+        return best
+    close_ancestors = [set(c.iterancestors()) for c in close]
+    for parent in best.iterancestors():
+        if parent.tag in ("html", "body"):
+            break
+        if sum(parent in ancestors for ancestors in close_ancestors) >= MIN_CLOSE:
+            return parent
+    return best
+
+
+def _joins(
+    sibling: lxml_html.HtmlElement, best: lxml_html.HtmlElement, scores: dict, threshold: float
+) -> bool:
+    """Readability's sibling test: a scored sibling, or a paragraph of real prose."""
+    if sibling is best:
+        return True
+    bonus = (
+        0.2 * scores[best]
+        if sibling.get("class") and sibling.get("class") == best.get("class")
+        else 0
+    )
+    if sibling in scores and scores[sibling] + bonus >= threshold:
+        return True
+    if sibling.tag == "p":
+        text = sibling.text_content().strip()
+        density = _link_density(sibling, len(text))
+        if len(text) > 80 and density < 0.25:
+            return True
+        return 0 < len(text) <= 80 and density == 0 and text.endswith((".", "!", "?"))
+    return False
+
+
+def prose_chars(root: lxml_html.HtmlElement) -> dict[lxml_html.HtmlElement, int]:
+    """Characters of prose (paragraphs of 80+ characters, few links) under each element; prose
+    inside a comment, related-links or similar box does not count above that box."""
+    prose: dict[lxml_html.HtmlElement, int] = {}
+    for paragraph in _paragraphs(root):
+        length = len(paragraph.text_content().strip())
+        if length < MIN_PROSE_CHARS or _link_density(paragraph, length) >= MAX_PROSE_LINKS:
+            continue
+        for element in (paragraph, *paragraph.iterancestors()):
+            prose[element] = prose.get(element, 0) + length
+            if _class_weight(element) < 0:
+                break
+    return prose
+
+
+def article_root(
+    root: lxml_html.HtmlElement,
+) -> tuple[lxml_html.HtmlElement, list[lxml_html.HtmlElement]] | None:
+    """The element that best holds the article (see the module docstring) and the children of
+    it that are not article (siblings of the best candidate that failed Readability's test)."""
+    scores = score_candidates(root)
+    if not scores:
+        return None
+    best = max(scores, key=lambda element: scores[element])
+    best = _common_ancestor(best, scores)
+    scores.setdefault(best, 0.0)
+    prose = prose_chars(root)
+    loose = sum(len(p.text_content()) for p in root.iterchildren("p"))
+    if loose > prose.get(best, 0):  # a word processor's page: paragraphs straight in <body>
+        return root, []
+    parent = best.getparent()
+    climbed = False
+    for level, ancestor in enumerate(list(best.iterancestors())):
+        if level >= MAX_CLIMB:
+            break
+        if prose.get(ancestor, 0) >= PROSE_GAIN * prose.get(best, 0):
+            best, climbed = ancestor, True
+        if ancestor is root:
+            break
+    parent = best.getparent()
+    if climbed or parent is None or best is root or parent.tag in ("html", "body"):
+        return best, []
+    threshold = max(10.0, 0.2 * scores.get(best, 0.0))
+    siblings = [c for c in parent if isinstance(c.tag, str)]
+    joined = [s for s in siblings if _joins(s, best, scores, threshold)]
+    if len(joined) == 1:
+        return best, []
+    dropped = [
+        sibling
+        for sibling in siblings
+        if sibling not in joined and sibling.tag != "h1" and sibling.find(".//h1") is None
+    ]
+    return parent, dropped

@@ -1,0 +1,91 @@
+"""Status in the draft's margin: beside each line where annotations start, one glyph per status
+(○ open, ⚑ follow-up, ✓ verified, ✗ disputed, ● resolved), so a verified claim and a disputed
+one look different in the text itself, not only in the table."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, QRect, Qt
+from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent
+from PySide6.QtWidgets import QPlainTextEdit, QWidget
+
+from desktop_app.core.model import Annotation
+from desktop_app.core.operations import Change
+from desktop_app.desk import DocumentState
+from desktop_app.ui.status_icons import STATUS_STYLE
+
+WIDTH = 22
+ORDER = ("disputed", "needs_follow_up", "open", "verified", "resolved")  # most urgent first
+
+
+class StatusMargin(QWidget):
+    def __init__(self, view: QPlainTextEdit) -> None:
+        # A child of the view (not of its viewport, whose children scroll with the text), laid
+        # over the document's own left margin: no reflow.
+        super().__init__(view)
+        self.view = view
+        self.state: DocumentState | None = None
+        self.by_line: dict[int, dict[str, str]] = {}  # line -> annotation id -> status
+        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        view.updateRequest.connect(lambda _rect, _dy: self.update())
+
+    def show_state(self, state: DocumentState | None) -> None:
+        self.state = state
+        self.by_line = {}
+        if state is not None:
+            for a in state.annotations.values():
+                self._file(a)
+        self.update()
+
+    def _file(self, a: Annotation) -> None:
+        if a.anchor_state != "orphaned" and self.state is not None:
+            line = self.state.index.line_of(a.start)
+            self.by_line.setdefault(line, {})[a.id] = a.status
+
+    def _unfile(self, ident: str) -> None:
+        for line, ids in list(self.by_line.items()):
+            if ids.pop(ident, None) is not None:
+                if not ids:
+                    del self.by_line[line]
+                return
+
+    def follow(self, change: Change) -> None:
+        """Only the annotations the change names move."""
+        if self.state is None:
+            return
+        for ident in (*change.removed, *change.updated, *change.added):
+            self._unfile(ident)
+            current = self.state.annotations.get(ident)
+            if current is not None:
+                self._file(current)
+        self.update()
+
+    def place(self) -> None:
+        """Sit in the document's left margin, beside the text."""
+        area = self.view.viewport().geometry()
+        self.setGeometry(QRect(area.x(), area.y(), WIDTH, area.height()))
+        self.raise_()
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+        if self.state is None or not self.by_line:
+            return
+        painter = QPainter(self)
+        font = QFont(self.font())
+        font.setPixelSize(12)
+        font.setBold(True)
+        painter.setFont(font)
+        block = self.view.firstVisibleBlock()
+        offset = self.view.contentOffset()
+        bottom = self.height()
+        while block.isValid():
+            top = self.view.blockBoundingGeometry(block).translated(offset).top()
+            if top > bottom:
+                break
+            statuses = set(self.by_line.get(block.blockNumber(), {}).values())
+            y = top + 2
+            for status in (s for s in ORDER if s in statuses):
+                glyph, colour, _ = STATUS_STYLE[status]
+                painter.setPen(QColor(colour))
+                painter.drawText(QPointF(4, y + 12), glyph)
+                y += 14
+            block = block.next()
+        painter.end()

@@ -1,0 +1,187 @@
+"""The library and the window around it: delete and rename drafts, duplicates, search across the
+library, panes from the keyboard, zoom, help and the first run."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
+
+from desktop_app.app import open_repository
+from desktop_app.ui.library import DETAIL_ROLE, TITLE_ROLE
+from tests.gui.conftest import add_document, import_and_wait
+
+FERRY = "Ferry fares rise\n\n“We cannot absorb fuel costs,” said Marta Žižek, the operator's chief."
+SCHOOL = "School roof repairs\n\nThe district will spend 2 million on roofs, officials said."
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+
+
+def test_delete_key_asks_naming_the_annotations_then_undo_brings_it_back(
+    qtbot: Any, make_window: Any, db_path: Path
+) -> None:
+    ferry = add_document(db_path, FERRY, "Ferry")
+    add_document(db_path, SCHOOL, "School")
+    window = make_window()
+    window.open_document(ferry)
+    s = FERRY.index("We cannot absorb")
+    window.view.select_cp(s, s + 20)
+    assert window.review.tag_selection("quote")
+    asked: list[str] = []
+    window.library_actions.confirm = lambda _parent, question: asked.append(question) or True
+    window.library.setFocus()
+    window.library.select_document(ferry)
+    qtbot.keyClick(window.library, Qt.Key.Key_Delete)
+    assert asked == ["Delete “Ferry” and its 1 annotation? Edit > Undo brings it back."]
+    assert [d.title for d in open_repository(db_path).list_documents()] == ["School"]
+    assert window.review.state is None and window.library.count() == 1
+    window.actions.undo.trigger()
+    repo = open_repository(db_path)
+    assert sorted(d.title for d in repo.list_documents()) == ["Ferry", "School"]
+    assert [a.exact for a in repo.annotations_for(ferry)] == ["We cannot absorb fue"]
+
+
+def test_f2_renames_and_rows_show_file_format_and_counts(
+    qtbot: Any, make_window: Any, db_path: Path
+) -> None:
+    ferry = add_document(db_path, FERRY, "Ferry")
+    window = make_window()
+    window.open_document(ferry)
+    window.library_actions.ask_title = lambda _parent, current: current + " (final)"
+    window.library.setFocus()
+    qtbot.keyClick(window.library, Qt.Key.Key_F2)
+    assert open_repository(db_path).get_document(ferry).title == "Ferry (final)"
+    item = window.library.item(0)
+    assert item.data(TITLE_ROLE) == "Ferry (final)"
+    assert re.fullmatch(
+        r"Ferry\.txt · TXT · \d+ \w+ \d{4} · no annotations", item.data(DETAIL_ROLE)
+    )
+
+
+def test_importing_the_same_text_again_opens_the_one_already_there(
+    qtbot: Any, make_window: Any, db_path: Path, tmp_path: Path
+) -> None:
+    window = make_window()
+    article = FIXTURES / "articles" / "article.md"
+    import_and_wait(qtbot, window, [str(article)])
+    copy = tmp_path / "same-words.md"
+    copy.write_text(article.read_text(encoding="utf-8"), encoding="utf-8")
+    import_and_wait(qtbot, window, [str(copy)])
+    assert len(open_repository(db_path).list_documents()) == 1
+    assert "already in the library" in window.statusBar().currentMessage()
+
+
+def test_find_in_library_and_browse_annotations_jump_to_the_words(
+    qtbot: Any, make_window: Any, db_path: Path
+) -> None:
+    ferry = add_document(db_path, FERRY, "Ferry")
+    school = add_document(db_path, SCHOOL, "School")
+    window = make_window()
+    window.open_document(school)
+    qtbot.keyClick(
+        window.view,
+        Qt.Key.Key_F,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    search = window.search
+    assert search.query.hasFocus()
+    qtbot.keyClicks(search.query, "zizek FUEL")
+    qtbot.keyClick(search.query, Qt.Key.Key_Return)
+    assert search.hits.count() == 1 and "Ferry" in search.hits.item(0).text()
+    assert window.review.document_id == ferry
+    start, end = window.view.selection_cp()
+    assert FERRY[start:end].lower() in ("žižek", "fuel")
+
+    s = FERRY.index("We cannot")
+    window.view.select_cp(s, s + 25)
+    assert window.review.tag_selection("quote")
+    window.desk.set_fields(window.review.current_id, {"speaker": "Marta Žižek"})
+    window.open_document(school)
+    search.setCurrentIndex(1)
+    qtbot.keyClicks(search.speaker, "marta")
+    assert search.rows.count() == 1 and "Marta Žižek" in search.rows.item(0).text()
+    search.rows.setCurrentRow(0)
+    qtbot.keyClick(search.rows, Qt.Key.Key_Return)
+    assert window.review.document_id == ferry
+    assert (
+        window.review.state.annotations[window.review.current_id].fields["speaker"] == "Marta Žižek"
+    )
+
+
+def test_every_pane_is_in_the_view_menu_and_the_f6_cycle(
+    qtbot: Any, make_window: Any, db_path: Path
+) -> None:
+    window = make_window()
+    toggles = {a.text() for a in window.actions.view_menu.actions()}
+    assert {"Library", "Annotations", "Checks", "Search"} <= toggles
+    window.view.setFocus()
+    reached = set()
+    for _ in range(8):
+        qtbot.keyClick(window.focusWidget(), Qt.Key.Key_F6)
+        focus = window.focusWidget()
+        for name in ("library", "checks", "search"):
+            pane = getattr(window, name)
+            if focus is pane or pane.isAncestorOf(focus):
+                reached.add(name)
+    assert reached == {"library", "checks", "search"}
+
+
+def test_menu_mnemonics_never_clash_with_the_detail_forms_labels(
+    make_window: Any, db_path: Path
+) -> None:
+    """Alt+letter must reach one thing: the menu bar's letters and the form's labels differ."""
+    window = make_window()
+
+    def letter(text: str) -> str:
+        found = re.search(r"&(\w)", text)
+        return found.group(1).lower() if found else ""
+
+    menus = [letter(a.text()) for a in window.menuBar().actions()]
+    assert len(menus) == len(set(menus))
+    labels = [letter(w.text()) for w in window.detail.findChildren(QLabel) if "&" in w.text()]
+    assert labels and not set(menus) & set(labels)
+
+
+def test_zoom_keys_change_the_text_size_and_it_is_remembered(
+    qtbot: Any, make_window: Any, db_path: Path, copydesk_home: Path
+) -> None:
+    window = make_window()
+    size = window.view.font().pointSize()
+    window.view.setFocus()
+    qtbot.keyClick(window.view, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window.view, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
+    assert window.view.font().pointSize() == size + 2
+    window.close()
+    assert json.loads((copydesk_home / "settings.json").read_text())["font_size"] == size + 2
+    again = make_window()
+    assert again.view.font().pointSize() == size + 2
+    qtbot.keyClick(again.view, Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier)
+    assert again.view.font().pointSize() == size
+
+
+def test_help_lists_the_real_shortcuts_and_an_empty_window_says_what_to_do(
+    make_window: Any, db_path: Path
+) -> None:
+    from desktop_app.ui.dialogs import shortcut_rows
+
+    window = make_window()
+    rows = {(what, keys) for _where, what, keys in shortcut_rows(window)}
+    assert ("Tag as Quote", "Q, 1") in rows
+    assert any(what == "Next Annotation" and keys == "F8" for what, keys in rows)
+    window.actions.undo.setShortcut("Ctrl+Alt+U")  # the list follows the actions themselves
+    assert any(keys == "Ctrl+Alt+U" for _w, _what, keys in shortcut_rows(window))
+    assert "File > Open" in window.view.placeholderText()
+
+
+def test_cancelling_the_name_prompt_stores_no_name(monkeypatch: Any) -> None:
+    from PySide6.QtWidgets import QInputDialog
+
+    from desktop_app.gui import ask_reviewer_name
+
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("jdoe", False))
+    assert ask_reviewer_name("jdoe") == ""
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("  Dana Editor ", True))
+    assert ask_reviewer_name("jdoe") == "Dana Editor"
