@@ -321,7 +321,7 @@ def test_rejected_suggestions_round_trip_and_go_with_their_document(repo: Reposi
         repo.delete_rejection("doc-1", "claim", 54, 85)
     assert repo.rejected_suggestions("doc-1") == {("quote", 12, 27)}
     with repo.transaction():
-        repo.delete_document("doc-1")
+        repo.delete_document("doc-1", 0)
     assert repo.rejected_suggestions("doc-1") == set()
     assert repo.rejected_suggestions("doc-2") == {("quote", 12, 27)}
 
