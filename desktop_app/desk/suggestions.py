@@ -13,7 +13,7 @@ from dataclasses import replace
 
 from desktop_app.core.annotations import new_annotation
 from desktop_app.core.checks import Finding
-from desktop_app.core.errors import OperationError
+from desktop_app.core.errors import CopydeskError, OperationError
 from desktop_app.core.model import Annotation, Block, Document
 from desktop_app.core.operations import AddAnnotation, Batch, Change
 from desktop_app.core.rejections import RejectSuggestion
@@ -70,8 +70,9 @@ def open_suggestions(
 ) -> list[Suggestion]:
     """The suggestions still to decide: not rejected, and not overlapping an annotation of the
     same tag (one the editor made, or one accepted earlier)."""
-    doc = desk.document(document_id)
-    found = of_document(doc) if everything is None else everything
+    if everything is None:
+        everything = of_document(_document(desk, document_id))
+    found = everything
     rejected = desk.repo.rejected_suggestions(document_id)
     tagged = {kind: _Spans() for kind in KIND_LABELS}
     for a in desk.annotations(document_id):  # in reading order (by start)
@@ -99,6 +100,15 @@ class _Spans:
     def overlaps(self, start: int, end: int) -> bool:
         i = bisect_left(self.starts, end)  # the spans starting before `end`
         return i > 0 and self.reach[i - 1] > start
+
+
+def _document(desk: Desk, document_id: str) -> Document:
+    """From the open state when there is one (no database read)."""
+    return (
+        desk.state(document_id).document
+        if desk.is_open(document_id)
+        else desk.document(document_id)
+    )
 
 
 def annotation_fields(s: Suggestion) -> dict[str, str]:
@@ -194,12 +204,16 @@ def speakers(document: Document) -> list[str]:
 
 def findings(desk: Desk, document_id: str) -> list[Finding]:
     """Checks-panel findings from the open suggestions: quotations not annotated, and unnamed
-    sources quoted but not tagged. [] until the suggestions have been computed."""
-    doc = desk.document(document_id)
-    found = cached(doc)
+    sources quoted but not tagged. [] until the suggestions have been computed, and [] when the
+    database cannot be read now (these checks are advice; the panel's own checks report that)."""
+    try:
+        doc = _document(desk, document_id)
+        found = cached(doc)
+        pending = open_suggestions(desk, document_id, found) if found else []
+    except CopydeskError:
+        return []
     if not found:
         return []
-    pending = open_suggestions(desk, document_id, found)
     quotes = [s for s in pending if s.kind == "quote"]
     out: list[Finding] = []
     if quotes:

@@ -155,17 +155,6 @@ class AnnotationHighlighter(QSyntaxHighlighter):
                 fmt.setUnderlineColor(colour)
                 self.setFormat(left, right - left, fmt)
 
-    def repaint_later(self, lines: set[int], now: range) -> None:
-        """Repaint `now` (the lines on screen) at once and the rest in the background chunks, so
-        thousands of changed lines never hold up the window."""
-        document = self.document()
-        for n in now:
-            if n in lines and (block := document.findBlockByNumber(n)).isValid():
-                self.rehighlightBlock(block)
-        self.pending.update(lines.difference(now))
-        if self.pending and self.defer_outside is None:
-            self._background.start()
-
     def rehighlight_lines(self, lines: range) -> None:
         document = self.document()
         for n in lines:

@@ -6,7 +6,6 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
-    QHBoxLayout,
     QLabel,
     QPushButton,
     QTreeWidget,
@@ -77,8 +76,11 @@ class SuggestionsPanel(QWidget):
         self.tree.setColumnCount(2)
         self.tree.setUniformRowHeights(True)
         self.tree.setAccessibleName("Suggestions")
+        self.tree.setMinimumWidth(120)
         self.tree.setToolTip("Y or Enter: accept · N or Backspace: reject")
-        buttons = QHBoxLayout()
+        # Stacked, so the tab never asks for more width than the Annotations tab beside it (a
+        # wider dock would narrow the draft and re-wrap it under the editor's eyes).
+        buttons = QVBoxLayout()
         self.accept_all: dict[str, QPushButton] = {}
         for kind, label in ACCEPT_ALL:
             button = QPushButton(label, self)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QPoint, QRunnable, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import QDockWidget, QMainWindow
 
 from desktop_app.core.errors import CopydeskError
@@ -56,7 +56,9 @@ class SuggestionsView(QObject):
         self.everything: list[Suggestion] | None = None  # None while computing
         self.open: list[Suggestion] = []
         self.by_line: dict[int, Marks] = {}
+        self.shown: set[int] = set()  # lines painted with their outlines (been on screen)
         self.dock: QDockWidget | None = None
+        self.closed = False  # the window closed (and its desk with it): late results are dropped
         self._done = _Done(self)  # emitted from the pool thread, delivered on the UI thread
         self._done.finished.connect(self._ready, Qt.ConnectionType.QueuedConnection)
         self._timer = QTimer(self, singleShot=True, interval=0)  # one refresh per burst of edits
@@ -66,6 +68,7 @@ class SuggestionsView(QObject):
         panel.reject_requested.connect(self.reject)
         panel.accept_all_requested.connect(self.accept_all)
         panel.chosen.connect(lambda s: self.review.view.select_cp(s.start, s.end))
+        review.view.verticalScrollBar().valueChanged.connect(self._reveal)
         desk.subscribe(self._changed)
 
     @classmethod
@@ -84,7 +87,13 @@ class SuggestionsView(QObject):
             annotations.raise_()
         view = cls(desk, review, panel, say, window)
         view.dock = dock
+        window.installEventFilter(view)
         return view
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.Close:
+            self.closed = True  # a job may still finish, a timer still fire: touch nothing then
+        return False
 
     # -- computing ------------------------------------------------------------------------------
     def show_document(self, document_id: str) -> None:
@@ -95,6 +104,7 @@ class SuggestionsView(QObject):
             self.panel.show_suggestions([])
             self.panel.summary.setText("Open a draft to see suggestions.")
             return
+        self.shown = set()
         if self.review.highlighter is not None:
             self.review.highlighter.overlay = self.marks_on  # a dict lookup per painted line
         found = suggestions.cached(state.document)
@@ -105,36 +115,68 @@ class SuggestionsView(QObject):
         QThreadPool.globalInstance().start(_Job(state.document, self._done))
 
     def _ready(self, document_id: str, found: list[Suggestion]) -> None:
-        if document_id != self.document_id:
+        if self.closed or document_id != self.document_id:
             return  # the editor moved on to another draft meanwhile
         self.everything = found
         self.refresh()
         self.computed.emit(document_id)
 
     def marks_on(self, line: int) -> Marks:
-        return self.by_line.get(line, [])
+        # Only lines that have been on screen get outlines. New formats re-shape a line (its
+        # wrapping can move by a pixel); done to lines above the view by a background pass,
+        # that would scroll the draft away from where the editor is reading.
+        return self.by_line.get(line, []) if line in self.shown else []
+
+    def _repaint(self, lines: list[int]) -> None:
+        """Repaint these lines, keeping the character at the top of the view where it was: new
+        formats re-shape a line, and in a long paragraph its wrapping (so the view) can move."""
+        highlighter = self.review.highlighter
+        if highlighter is None or not lines:
+            return
+        view = self.review.view
+        anchor = view.cursorForPosition(QPoint(0, 0))
+        before = view.cursorRect(anchor).top()
+        for line in lines:
+            highlighter.rehighlight_lines(range(line, line + 1))
+        moved = view.cursorRect(anchor).top() - before
+        step = max(1, view.fontMetrics().lineSpacing())
+        if abs(moved) >= step // 2:
+            bar = view.verticalScrollBar()
+            bar.setValue(bar.value() + round(moved / step))
+
+    def _on_screen(self) -> range:
+        view = self.review.view
+        top = view.firstVisibleBlock().blockNumber()
+        rows = view.viewport().height() // max(1, view.fontMetrics().lineSpacing())
+        return range(max(0, top - 2), top + rows + 2)
+
+    def _reveal(self, _value: int = 0) -> None:
+        """Outline the lines now on screen that were never shown (on scroll, and once settled
+        after a draft opens). While the highlighter is still on its first screen, only lines of
+        that screen count: the view may be about to jump to the remembered position."""
+        highlighter = self.review.highlighter
+        if self.closed or highlighter is None or not self.by_line:
+            return
+        lines = set(self._on_screen())
+        if highlighter.defer_outside is not None:
+            lines &= set(highlighter.defer_outside)
+        new = lines - self.shown
+        self.shown |= new
+        self._repaint(sorted(n for n in new if n in self.by_line))
 
     def refresh(self) -> None:
         """Drop what became annotations or was rejected; repaint only lines whose marks moved."""
         state = self.review.state
-        if self.everything is None or state is None or state.id != self.document_id:
+        if self.closed or self.everything is None or state is None or state.id != self.document_id:
             return
         try:
             self.open = suggestions.open_suggestions(self.desk, state.id, self.everything)
-        except CopydeskError as error:  # a vanished document: the review closes it
-            self.say(str(error), error=True)
+        except CopydeskError:  # a vanished document or database: the review says so, not us
             return
         before, self.by_line = self.by_line, self._lines(self.open)
         self.panel.show_suggestions(self.open)
-        highlighter = self.review.highlighter
-        if highlighter is not None:
-            changed = {
-                n for n in set(before) | set(self.by_line) if before.get(n) != self.by_line.get(n)
-            }
-            view = self.review.view
-            top = view.firstVisibleBlock().blockNumber()
-            rows = view.viewport().height() // max(1, view.fontMetrics().lineSpacing())
-            highlighter.repaint_later(changed, range(max(0, top - 2), top + rows + 2))
+        self._repaint([n for n in sorted(self.shown) if before.get(n) != self.by_line.get(n)])
+        QTimer.singleShot(0, self._reveal)  # after the view settles (a remembered position)
 
     def _lines(self, found: list[Suggestion]) -> dict[int, Marks]:
         state = self.review.state
@@ -167,9 +209,9 @@ class SuggestionsView(QObject):
             else:
                 self.by_line.pop(line, None)
         self.panel.show_suggestions(self.open)
-        highlighter = self.review.highlighter
-        if highlighter is not None and self.review.state is not None:
-            highlighter.rehighlight_lines(self.review.state.index.lines_touched(s.start, s.end))
+        if self.review.state is not None:
+            touched = self.review.state.index.lines_touched(s.start, s.end)
+            self._repaint([n for n in touched if n in self.shown])
 
     # -- deciding -------------------------------------------------------------------------------
     def accept(self, s: Suggestion) -> None:

@@ -73,6 +73,7 @@ def test_y_accepts_a_quote_with_its_speaker_and_highlights_it(
     doc_id = add_document(db_path, TEXT)
     window, view = open_with_suggestions(qtbot, make_window, doc_id)
     s = quote(view, "raise taxes")
+    qtbot.waitUntil(lambda: bool(marks(window, 2)), timeout=3000)  # painted once on screen
     assert (0, 26, False) in marks(window, 2)  # the quote's 26 characters, dashed, no fill
     assert filled(window, 2) == []
     assert view.panel.tree.topLevelItem(0).text(0).startswith("Quotes (")
