@@ -29,6 +29,8 @@ DASHED = QTextCharFormat.UnderlineStyle.DashDotDotLine
 def open_with_suggestions(qtbot: Any, make_window: Any, doc_id: str) -> tuple[Any, SuggestionsView]:
     window = make_window()
     view = SuggestionsView.install(window, window.desk, window.review, window.show_message)
+    assert view.dock is not None
+    view.dock.raise_()  # the Suggestions tab in front, as an editor working through it has it
     with qtbot.waitSignal(view.computed, timeout=20000):
         assert window.open_document(doc_id)
     return window, view
@@ -133,6 +135,9 @@ def test_accept_all_quotes_is_one_step(qtbot: Any, make_window: Any, db_path: Pa
     doc_id = add_document(db_path, TEXT)
     window, view = open_with_suggestions(qtbot, make_window, doc_id)
     n = sum(s.kind == "quote" for s in view.open)
+    assert view.dock is not None
+    view.dock.raise_()  # the Suggestions tab in front of the Annotations tab
+    qtbot.waitUntil(view.panel.accept_all["quote"].isVisible, timeout=3000)
     qtbot.mouseClick(view.panel.accept_all["quote"], Qt.MouseButton.LeftButton)
     quotes = [a for a in open_repository(db_path).annotations_for(doc_id) if a.tag == "quote"]
     assert len(quotes) == n >= 3 and not [s for s in view.open if s.kind == "quote"]
