@@ -10,12 +10,13 @@ from desktop_app.core.model import Block
 from desktop_app.core.suggest import anchors, anonymous, attribution, claims, quotes
 from desktop_app.core.suggest.cues import CUE_VERBS
 from desktop_app.core.suggest.model import Suggestion
-from desktop_app.core.suggest.names import NAME, NAME_RE, Registry, clean_name, is_org
+from desktop_app.core.suggest.names import NAME, NAME_RE, UPPER, Registry, clean_name, is_org
 from desktop_app.core.suggest.text import Sentences, paragraphs
 
 # A name introduced as a subject: "Kendra Oyelaran, a teacher", "Mayor Clement Oyelowo said".
+# The lookahead (a capital, as every NAME starts) lets the scan skip to capitals quickly.
 _INTRO = re.compile(
-    rf"(?P<raw>{NAME})(?P<after>,\s+(?P<app>[^,.;“”\"]{{1,80}})|\s+(?:{CUE_VERBS})\b"
+    rf"(?=[{UPPER}])(?P<raw>{NAME})(?P<after>,\s+(?P<app>[^,.;“”\"]{{1,80}})|\s+(?:{CUE_VERBS})\b"
     r"|\s+(?:has|had|was|is|spent|[a-z]+ed)\b|(?P<verb>\s+[a-z]+\b))"
 )
 _SENTENCE_START_PRONOUN = re.compile(r"\s*(?:He|She|They)\s")
