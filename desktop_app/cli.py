@@ -30,6 +30,7 @@ COMMAND_MODULES = {
     "merge": "desktop_app.commands_exchange",
     "agreement": "desktop_app.commands_exchange",
     "revisions": "desktop_app.commands_revisions",
+    "suggest": "desktop_app.commands_suggest",
 }
 SUBCOMMANDS = tuple(COMMAND_MODULES)
 
@@ -137,6 +138,15 @@ def build_parser() -> Parser:
     p.add_argument("--format", choices=["text", "json"], default="text")
     _db_option(p, argparse.SUPPRESS)
     _revision_commands(subs)
+    p = subs.add_parser(
+        "suggest",
+        help="suggest quotes (with speakers), anonymous sources and claims in a draft FILE (not "
+        "stored) or a stored --document (minus rejected and tagged ones)",
+    )
+    p.add_argument("file", nargs="?", metavar="FILE")
+    p.add_argument("--document", metavar="ID", help="a stored document (a unique id prefix)")
+    p.add_argument("--format", choices=["text", "json"], default="text")
+    _db_option(p, argparse.SUPPRESS)
     return parser
 
 

@@ -44,8 +44,10 @@ CHECK_KINDS = (
     "disputed",
     "merge_conflict",
     "quote_changed",
+    "quote_unannotated",
 )
 CHECK_LABELS: dict[str, str] = {  # kind -> short label for an editor
+    "quote_unannotated": "Quotations not annotated",
     "quote_no_speaker": "Quote without speaker",
     "anonymous_no_reason": "Anonymity: no reason",
     "anonymous_rote_reason": "Anonymity: rote reason",

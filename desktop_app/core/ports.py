@@ -164,3 +164,14 @@ class Repository(Protocol):
         """Annotations with their document's title and path, streamed in export order: document
         import order, then start, end, id."""
         ...
+
+    # -- rejected suggestions --------------------------------------------------------------------
+    def rejected_suggestions(self, document_id: str) -> set[tuple[str, int, int]]:
+        """(kind, start, end) of every suggestion rejected in the document."""
+        ...
+
+    def insert_rejection(self, document_id: str, kind: str, start: int, end: int) -> None:
+        """Remember a rejection (doing it twice is harmless); gone with its document."""
+        ...
+
+    def delete_rejection(self, document_id: str, kind: str, start: int, end: int) -> None: ...

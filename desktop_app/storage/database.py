@@ -142,12 +142,27 @@ def _revised_drafts(db: sqlite_utils.Database) -> None:
     db.execute("CREATE INDEX documents_by_revision ON documents(revision_of)")
 
 
+def _rejected_suggestions(db: sqlite_utils.Database) -> None:
+    """Suggestions an editor rejected, by place (a document's text never changes), so they do
+    not come back when the draft is opened again."""
+    db.execute(
+        """CREATE TABLE rejected_suggestions (
+            document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            kind TEXT NOT NULL,
+            start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            PRIMARY KEY (document_id, kind, start, "end")
+        )"""
+    )
+
+
 # Append only: never edit a released step, add a new one.
 MIGRATIONS: tuple[Callable[[sqlite_utils.Database], None], ...] = (
     _v1,
     _revisions,
     _document_notes_and_search,
     _revised_drafts,
+    _rejected_suggestions,
 )
 
 FOREIGN = "the file is an SQLite database of another program, not Copydesk's; nothing was changed"

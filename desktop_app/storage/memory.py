@@ -33,6 +33,7 @@ class MemoryRepository:
         # An earlier revision's frozen annotations: document id -> {annotation id: annotation}.
         self._frozen: dict[str, dict[str, Annotation]] = {}
         self._tags: dict[str, Tag] = {t.name: t for t in (tags or BUILTIN_TAGS)}
+        self._rejected: frozenset[tuple[str, str, int, int]] = frozenset()  # (document, kind, …)
         self._depth = 0
         self._closed = False
         self._version = 0  # commits so far: what data_version reports
@@ -50,6 +51,7 @@ class MemoryRepository:
             return
         saved = (dict(self._documents), dict(self._annotations), dict(self._tags))
         frozen = {doc: dict(copies) for doc, copies in self._frozen.items()}
+        rejected = self._rejected
         self._depth = 1
         try:
             yield
@@ -57,6 +59,7 @@ class MemoryRepository:
         except BaseException:
             self._documents, self._annotations, self._tags = saved
             self._frozen = frozen
+            self._rejected = rejected
             raise
         finally:
             self._depth = 0
@@ -137,6 +140,7 @@ class MemoryRepository:
         self._guard("document", self._documents.get(document_id), revision)
         self._documents.pop(document_id, None)
         self._frozen.pop(document_id, None)
+        self._rejected = frozenset(r for r in self._rejected if r[0] != document_id)
         for a in [a for a in self._annotations.values() if a.document_id == document_id]:
             del self._annotations[a.id]
         for d in [d for d in self._documents.values() if d.revision_of == document_id]:
@@ -369,3 +373,17 @@ class MemoryRepository:
                     (a.previous_text or a.exact) if orphan else a.previous_text,
                     dict(a.fields),
                 )
+
+    # -- rejected suggestions --------------------------------------------------------------------
+    def rejected_suggestions(self, document_id: str) -> set[tuple[str, int, int]]:
+        self._alive()
+        return {(kind, s, e) for doc, kind, s, e in self._rejected if doc == document_id}
+
+    def insert_rejection(self, document_id: str, kind: str, start: int, end: int) -> None:
+        self._alive()
+        if document_id not in self._documents:
+            raise StorageError(f"memory: no document {document_id}")
+        self._rejected = self._rejected | {(document_id, kind, start, end)}
+
+    def delete_rejection(self, document_id: str, kind: str, start: int, end: int) -> None:
+        self._rejected = self._rejected - {(document_id, kind, start, end)}

@@ -537,3 +537,25 @@ class SqliteRepository:
                     yield record
         except sqlite3.Error as error:
             raise StorageError(describe_sqlite_error(error, self.path)) from None
+
+    # -- rejected suggestions -----------------------------------------------------------------
+    def rejected_suggestions(self, document_id: str) -> set[tuple[str, int, int]]:
+        rows = self._read(
+            'SELECT kind, start, "end" FROM rejected_suggestions WHERE document_id = ?',
+            [document_id],
+        )
+        return {(kind, start, end) for kind, start, end in rows}
+
+    def insert_rejection(self, document_id: str, kind: str, start: int, end: int) -> None:
+        self._write(
+            'INSERT OR IGNORE INTO rejected_suggestions (document_id, kind, start, "end") '
+            "VALUES (?, ?, ?, ?)",
+            [document_id, kind, start, end],
+        )
+
+    def delete_rejection(self, document_id: str, kind: str, start: int, end: int) -> None:
+        self._write(
+            "DELETE FROM rejected_suggestions "
+            'WHERE document_id = ? AND kind = ? AND start = ? AND "end" = ?',
+            [document_id, kind, start, end],
+        )

@@ -11,6 +11,7 @@ from desktop_app.core.checks import Finding
 from desktop_app.core.errors import CopydeskError
 from desktop_app.core.operations import Change
 from desktop_app.desk import Desk
+from desktop_app.desk.suggestions import findings as suggestion_findings
 from desktop_app.ui.checks_panel import ChecksPanel
 from desktop_app.ui.library import LibraryList
 
@@ -44,7 +45,8 @@ class ChecksView(QObject):
 
     def findings_for(self, document_id: str) -> list[Finding]:
         if self.desk.is_open(document_id):
-            return self.desk.findings(document_id)
+            # What the suggester found and nobody tagged yet counts too (quotes, unnamed sources).
+            return self.desk.findings(document_id) + suggestion_findings(self.desk, document_id)
         if document_id not in self.cached:
             self.cached[document_id] = self.desk.findings(document_id)
         return self.cached[document_id]

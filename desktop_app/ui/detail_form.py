@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.core.fields import FieldSpec, fields_for
 from desktop_app.core.model import STATUSES, Annotation, status_label
+from desktop_app.desk import suggestions
 from desktop_app.ui.annotation_model import one_line
 from desktop_app.ui.status_icons import status_icon
 
@@ -253,6 +254,7 @@ class AnnotationDetail(QWidget):
         if self.state is None:
             return []
         names = {a.fields.get("speaker", "") for a in self.state.annotations.values()}
+        names.update(suggestions.speakers(self.state.document))  # people the draft quotes
         return sorted(n for n in names if n)
 
     # -- editing --------------------------------------------------------------------------------

@@ -1,11 +1,12 @@
-"""macOS sends "Open With" and Dock drops as QFileOpenEvent, not as arguments: route them to import."""
+"""Files reaching the window from outside: macOS "Open With" and Dock drops (QFileOpenEvent, not
+arguments) and files dragged onto the window; both go to import."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject
-from PySide6.QtGui import QFileOpenEvent
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QFileOpenEvent
 
 
 class FileOpenFilter(QObject):
@@ -22,3 +23,17 @@ class FileOpenFilter(QObject):
                 self.open_files([path])
                 return True
         return super().eventFilter(watched, event)
+
+
+def accept_files(event: QDragEnterEvent) -> None:
+    """Files dragged over the window: say they can be dropped."""
+    if event.mimeData().hasUrls():
+        event.acceptProposedAction()
+
+
+def drop_files(event: QDropEvent, open_files: Callable[[list[str]], None]) -> None:
+    """Files dropped on the window (from the desktop or a file manager) are imported."""
+    paths = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
+    if paths:
+        event.acceptProposedAction()
+        open_files(paths)

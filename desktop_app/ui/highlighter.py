@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QColor, QSyntaxHighlighter, QTextCharFormat, QTextDocument
 
 from desktop_app.core.model import Tag
+from desktop_app.core.spans import Segment
 from desktop_app.desk import DocumentState
 from desktop_app.ui.styles import UNDERLINES, background, blend, cue_index, kind_format
 from desktop_app.ui.text_offsets import line_offsets
@@ -32,6 +35,9 @@ class AnnotationHighlighter(QSyntaxHighlighter):
         self.dark = dark
         self._cache: dict[tuple[str, tuple[object, ...]], QTextCharFormat] = {}
         self.kind_by_line: dict[int, str] = {}
+        # Optional extra marks (suggestions): line -> [(start, end, tag name)], code points within
+        # the line; drawn as a dash-dot-dot underline over whatever the line already shows.
+        self.overlay: Callable[[int], list[tuple[int, int, str]]] | None = None
         index = state.index
         for block in state.document.blocks:
             if block.kind != "paragraph":
@@ -111,6 +117,12 @@ class AnnotationHighlighter(QSyntaxHighlighter):
         if kind != "paragraph":
             self.setFormat(0, len(text), self._format(kind, ()))
         segments = self.state.index.segments(line)
+        self._paint_segments(text, kind, segments)
+        marks = self.overlay(line) if self.overlay is not None else None
+        if marks:
+            self._paint_overlay(text, marks, segments)
+
+    def _paint_segments(self, text: str, kind: str, segments: list[Segment]) -> None:
         if not segments:
             return
         annotations = self.state.annotations
@@ -121,6 +133,27 @@ class AnnotationHighlighter(QSyntaxHighlighter):
             start = to_utf16(seg.start)
             end = to_utf16(seg.end)
             self.setFormat(start, end - start, self._format(kind, style))
+
+    def _paint_overlay(
+        self,
+        text: str,
+        marks: list[tuple[int, int, str]],
+        segments: list[Segment],
+    ) -> None:
+        """Underline each mark, keeping the format laid under it (split where that changes)."""
+        points = [x for seg in segments for x in (seg.start, seg.end)]
+        points += [x for start, end, _tag in marks for x in (start, end)]
+        to_utf16 = line_offsets(text).to_utf16
+        edges = {to_utf16(x) for x in points}
+        for start, end, tag in marks:
+            a, b = to_utf16(start), to_utf16(end)
+            cuts = sorted({a, b} | {x for x in edges if a < x < b})
+            colour = QColor(self.tags[tag].colour) if tag in self.tags else QColor("gray")
+            for left, right in zip(cuts, cuts[1:], strict=False):
+                fmt = QTextCharFormat(self.format(left))
+                fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DashDotDotLine)
+                fmt.setUnderlineColor(colour)
+                self.setFormat(left, right - left, fmt)
 
     def rehighlight_lines(self, lines: range) -> None:
         document = self.document()

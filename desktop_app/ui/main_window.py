@@ -22,6 +22,7 @@ from desktop_app.ui.checks_view import ChecksView
 from desktop_app.ui.detail_form import AnnotationDetail
 from desktop_app.ui.document_view import DocumentView
 from desktop_app.ui.exports import ExportFlow
+from desktop_app.ui.file_open import accept_files, drop_files
 from desktop_app.ui.find_bar import FindBar
 from desktop_app.ui.imports import ImportFlow
 from desktop_app.ui.library import LibraryList
@@ -92,7 +93,7 @@ class MainWindow(QMainWindow):
             "preferences": self.open_preferences,
             "tags": self.open_tags_dialog,
             "next_pane": self.focus_next_pane,
-            "about": self.about,
+            "about": lambda: dialogs.about(self, desk.repo.path),
             "shortcuts": lambda: dialogs.shortcuts(self),
             "find_library": lambda: (self.search_dock.show(), self.search.focus_search()),
         }
@@ -118,8 +119,9 @@ class MainWindow(QMainWindow):
         )
         self.extras = WindowExtras(
             desk, self, self.review, self.checks, self.exports, self.actions.library_menu,
-            open_other, say,
+            self.actions.view_menu, open_other, say,
         )  # fmt: skip
+        self.extras.suggestions.computed.connect(self.checks_view.schedule)
         self.library.document_chosen.connect(self.open_document)
         self.review.document_shown.connect(self._document_shown)
         self.review.annotations_changed.connect(self.update_counts)
@@ -212,9 +214,6 @@ class MainWindow(QMainWindow):
     def open_tags_dialog(self) -> None:
         dialogs.manage_tags(self.desk, self.show_message, self)
 
-    def about(self) -> None:
-        dialogs.about(self, self.desk.repo.path)
-
     # -- state ------------------------------------------------------------------------------------
     def window_state(self) -> QSettings:
         return QSettings(str(self.data_dir / "window.ini"), QSettings.Format.IniFormat)
@@ -244,11 +243,7 @@ class MainWindow(QMainWindow):
         self.desk.close()
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
-        if event.mimeData().hasUrls():
-            event.acceptProposedAction()
+        accept_files(event)
 
     def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
-        paths = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
-        if paths:
-            event.acceptProposedAction()
-            self.import_files(paths)
+        drop_files(event, self.import_files)

@@ -1,5 +1,5 @@
 """The parts of the window that bring their own docks and File entries: revised drafts,
-exchange (other formats, reports, annotations in, merging reviewers), backups, and the watch on
+suggestions, exchange (other formats, reports, annotations in, merging reviewers), backups, and the watch on
 other processes' changes. Composed by MainWindow; each talks to the desk."""
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from desktop_app.ui.external_watch import ExternalWatch
 from desktop_app.ui.restore_dialog import restore_from_backup
 from desktop_app.ui.review import Review
 from desktop_app.ui.revisions_view import RevisionsView
+from desktop_app.ui.suggestions_view import SuggestionsView
 
 
 class WindowExtras:
@@ -29,6 +30,7 @@ class WindowExtras:
         checks: ChecksPanel,
         exports: ExportFlow,
         file_menu: tuple[QMenu, QAction],
+        view_menu: QMenu,
         open_other: Callable[[str], Any] | None,
         say: Callable[..., None],
     ) -> None:
@@ -48,6 +50,10 @@ class WindowExtras:
         self.restore.triggered.connect(lambda: restore_from_backup(desk, say, window))
         menu.insertActions(before, [self.restore])
         self.watch = ExternalWatch(desk, say, window)
+        self.suggestions = SuggestionsView.install(window, desk, review, say)
+        for dock in (self.revisions.dock, self.suggestions.dock):
+            if dock is not None:  # every pane can be shown again from View
+                view_menu.addAction(dock.toggleViewAction())
 
     def wait(self) -> None:
         """Let a revision import that is running finish before the window goes."""

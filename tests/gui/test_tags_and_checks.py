@@ -62,8 +62,9 @@ def test_custom_tag_with_own_key_end_to_end(
         ("new_tag", "simply wrong"),
         ("new_tag", "libelous"),
     ]
-    highlighted = window.view.document().findBlockByNumber(4).layout().formats()
-    assert len(highlighted) == 2
+    formats = window.view.document().findBlockByNumber(4).layout().formats()
+    highlighted = [r for r in formats if r.format.background().style() != Qt.BrushStyle.NoBrush]
+    assert len(highlighted) == 2  # suggestion outlines (no background) may lie on the line too
 
     out = tmp_path / "out.csv"
     with qtbot.waitSignal(window.exports.finished, timeout=20000) as done:
@@ -122,7 +123,8 @@ def test_checks_panel_finding_cleared_by_picking_the_reason(
     assert ("anonymous_no_reason", source_id) in kinds
     top = window.checks.tree.topLevelItem(0)
     assert top.child(0).data(0, ANNOTATION_ROLE) == source_id
-    assert "1 check" in window.library.item(0).text()
+    before = len(window.checks.findings)  # suggestions add their own (quotes not annotated)
+    assert f"{before} check" in window.library.item(0).text()
 
     reason = "because she feared losing her job"
     r = text.index(reason)
@@ -130,8 +132,9 @@ def test_checks_panel_finding_cleared_by_picking_the_reason(
     window.review.pick_span_for("reason")
     fields = open_repository(db_path).get_annotation(source_id).fields
     assert fields["reason"] == reason and fields["reason_given"] == "yes"
-    qtbot.waitUntil(lambda: not window.checks.findings, timeout=2000)
-    assert "check" not in window.library.item(0).text()
+    qtbot.waitUntil(lambda: len(window.checks.findings) == before - 1, timeout=2000)
+    assert source_id not in {f.annotation_id for f in window.checks.findings}
+    assert f"{before - 1} check" in window.library.item(0).text() or before == 1
 
 
 def test_choosing_a_finding_jumps_to_its_words(qtbot: Any, make_window: Any, db_path: Path) -> None:

@@ -386,3 +386,35 @@ def test_deleting_an_earlier_revision_takes_its_frozen_copies(repo: Repository) 
         repo.delete_document("doc-1", 0)
     assert repo.annotations_for("doc-1") == [] and repo.thaw_annotations("doc-1") == []
     assert repo.get_document("doc-2").revision_of is None
+
+
+def test_rejected_suggestions_round_trip_and_go_with_their_document(repo: Repository) -> None:
+    """Rejections read back per document, twice is once, delete forgets; gone with the doc."""
+    with repo.transaction():
+        repo.insert_document(document())
+        repo.insert_document(document("doc-2", TEXT + " More."))
+    with repo.transaction():
+        repo.insert_rejection("doc-1", "quote", 12, 27)
+        repo.insert_rejection("doc-1", "quote", 12, 27)
+        repo.insert_rejection("doc-1", "claim", 54, 85)
+        repo.insert_rejection("doc-2", "quote", 12, 27)
+    assert repo.rejected_suggestions("doc-1") == {("quote", 12, 27), ("claim", 54, 85)}
+    with repo.transaction():
+        repo.delete_rejection("doc-1", "claim", 54, 85)
+    assert repo.rejected_suggestions("doc-1") == {("quote", 12, 27)}
+    with repo.transaction():
+        repo.delete_document("doc-1", 0)
+    assert repo.rejected_suggestions("doc-1") == set()
+    assert repo.rejected_suggestions("doc-2") == {("quote", 12, 27)}
+
+
+def test_a_rejection_in_a_failed_transaction_is_not_kept(repo: Repository) -> None:
+    """A rejection written in a transaction that fails is rolled back; none for a missing doc."""
+    with repo.transaction():
+        repo.insert_document(document())
+    with pytest.raises(RuntimeError), repo.transaction():
+        repo.insert_rejection("doc-1", "quote", 12, 27)
+        raise RuntimeError("boom")
+    assert repo.rejected_suggestions("doc-1") == set()
+    with pytest.raises(CopydeskError):
+        repo.insert_rejection("no-such-doc", "quote", 1, 2)

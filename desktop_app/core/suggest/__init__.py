@@ -4,6 +4,7 @@ reason) and checkable claims. Pure Python and regular expressions: no Qt, no SQL
 from __future__ import annotations
 
 from collections.abc import Sequence
+from operator import attrgetter
 
 from desktop_app.core.model import Block
 from desktop_app.core.suggest.engine import (
@@ -16,6 +17,7 @@ from desktop_app.core.suggest.model import KINDS, Suggestion
 from desktop_app.core.suggest.names import is_org
 
 __all__ = ["KINDS", "Suggestion", "names_in", "suggest"]
+_ORDER = attrgetter("start", "end", "kind")
 
 
 def suggest(text: str, blocks: Sequence[Block] | None = None) -> list[Suggestion]:
@@ -25,7 +27,7 @@ def suggest(text: str, blocks: Sequence[Block] | None = None) -> list[Suggestion
     draft = Draft(text, blocks)
     found = quote_suggestions(draft)
     out = found + source_suggestions(draft) + claim_suggestions(draft, found)
-    out.sort(key=lambda s: (s.start, s.end, s.kind))
+    out.sort(key=_ORDER)
     return out
 
 

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from desktop_app.core.sourcing import is_anonymous_descriptor, rote_reason
+from desktop_app.core.suggest import anchors
 from desktop_app.core.suggest.cues import CUE_VERBS
 
 _HEADS = (
@@ -36,6 +37,12 @@ _POST = (
     r"(?:[\w’'-]+\s+){0,5}?[\w’'-]+)?"
 )
 _CUES = rf"(?:{CUE_VERBS}|spoke|speaking|declined|requested|asked|who|whose)"
+# Where an _INDEF match can start (its determiner's first word, in the lower-cased text),
+# looked for only just before a head noun.
+_DET_START = re.compile(
+    r"\b(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|some|many|multiple|"
+    r"numerous|dozens|other|\d)"
+)
 _INDEF = re.compile(
     rf"\b(?i:{_DET})\s+(?:[\w’'-]+\s+){{0,3}}?(?i:{_HEADS})\b{_POST}"
     rf"(?=\s*,|\s+(?:and\s+[a-z]|{_CUES})\b|\s*[.;])"
@@ -72,6 +79,33 @@ _REASON_WORDS = (
 _REASON = re.compile(
     rf"(?P<marker>{_MARKER})(?:\s*,?\s+(?P<why>{_REASON_WORDS}\b[^.;]*?))?(?=\s*(?:[,.;)]|$))"
 )
+# Literal words every match contains (lower case), so the patterns run only around them.
+_HEAD_WORDS = (
+    "offic source person people aide employee staffer worker nurse doctor spokes analyst "
+    "expert economist diplomat executive lawyer attorney resident witness member insider "
+    "investor trader banker engineer contractor lobbyist teacher parent agent advis consultant "
+    "manager scientist researcher negotiator lawmaker legislator regulator detective "
+    "investigator meteorologist strategist operative donor allies colleague relative neighbo "
+    "student soldier guard volunteer activist organizer planner auditor physician pilot "
+    "inspector clerk director administrator representative veteran someone somebody"
+).split()
+# Head nouns of _INDEF always follow a space: one pass led by \s finds them (a trie of stems).
+_HEAD_AT = re.compile(r"\s" + anchors.trie_pattern(_HEAD_WORDS))
+_GROUP_WORDS = (
+    "officials sources analysts experts economists diplomats insiders meteorologists witnesses "
+    "residents investigators strategists traders observers"
+).split()
+_MARKER_WORDS = "condition anonymity name identified authori allowed permitted cleared".split()
+
+
+def _spans(
+    text: str, low: str | None, needles: list[str], before: int, after: int
+) -> list[tuple[int, int]]:
+    if low is None:
+        return [(0, len(text))]
+    return anchors.windows(anchors.positions(low, needles), before, after, len(text))
+
+
 _FIRST_NAME_MARKER = re.compile(r"first names?|last names?|family names?|surnames?")
 _FIRST_NAME = re.compile(r"(?:^|[.!?]\s+|\n)([A-ZÀ-Þ][a-zà-ÿ’'-]+)(?=,)")
 
@@ -92,10 +126,16 @@ class Reason:
     first_name: bool
 
 
-def find_sources(text: str, body: list[tuple[int, int]]) -> list[Source]:
-    """Unnamed individuals and groups used as sources, in text order."""
+def find_sources(text: str, body: list[tuple[int, int]], low: str | None = None) -> list[Source]:
+    """Unnamed individuals and groups used as sources, in text order. `low` is
+    `anchors.lowered(text)`: the patterns then run only around their head nouns."""
     found: dict[int, Source] = {}
-    for m in _INDEF.finditer(text):
+    if low is None:
+        indef = _INDEF.finditer(text)
+    else:
+        heads = anchors.windows(anchors.word_starts(low, _HEAD_AT), 120, 16, len(text))
+        indef = anchors.matches_from(_INDEF, _DET_START, text, heads, low)
+    for m in indef:
         s, e = m.span()
         phrase = m.group()
         before = text[max(0, s - 40) : s]
@@ -111,7 +151,7 @@ def find_sources(text: str, body: list[tuple[int, int]]) -> list[Source]:
         if not is_anonymous_descriptor(phrase):
             continue
         found[s] = Source(s, e, phrase, "individual" if not phrase.endswith("s") else "group")
-    for m in _GROUP.finditer(text):
+    for m in anchors.finditer(_GROUP, text, _spans(text, low, _GROUP_WORDS, 80, 40), slack=20):
         s, e = m.span()
         phrase = m.group()
         if phrase.split()[0].lower() in ("the", "of", "and"):
@@ -120,9 +160,10 @@ def find_sources(text: str, body: list[tuple[int, int]]) -> list[Source]:
     return [found[k] for k in sorted(found)]
 
 
-def find_reasons(text: str) -> list[Reason]:
+def find_reasons(text: str, low: str | None = None) -> list[Reason]:
     out = []
-    for m in _REASON.finditer(text):
+    spans = _spans(text, low, _MARKER_WORDS, 100, 400)
+    for m in anchors.finditer(_REASON, text, spans, slack=200):
         first = bool(_FIRST_NAME_MARKER.search(m.group("marker")))
         if m.group("why"):
             out.append(Reason(m.start("why"), m.end("why"), m.start(), first))

@@ -13,7 +13,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
-from desktop_app.core.suggest.cues import CUE, DEFINITE, INDEFINITE, NAMED, PRONOUN, WHO
+from desktop_app.core.suggest.cues import CUE, CUE_VERBS, DEFINITE, INDEFINITE, NAMED, PRONOUN, WHO
 from desktop_app.core.suggest.names import NAME_RE, Registry, clean_name, is_org, title_words
 
 _AFTER_VERB_FIRST = re.compile(
@@ -28,6 +28,10 @@ _BEFORE = re.compile(
     rf"(?P<acc>[Aa]ccording to)\s+(?P<who2>{WHO}))\s*[,:—–-]?\s*$"
 )
 _CUE_ANY = re.compile(rf"\b(?P<cue>{CUE})\b")
+# _BEFORE tried at every position of a window is costly; it can only match when some cue verb
+# (at a word start) is followed by at most its tail and three words before the window's end.
+_CUE_AT = re.compile(rf"(?<!\S)(?:{CUE_VERBS})")
+_CUE_TO_END = re.compile(rf"(?:{CUE})(?:\s+[\w’'-]+){{0,3}}?\s*[,:—–-]?\s*$")
 _PRONOUN_RE = re.compile(rf"^{PRONOUN}$")
 _HEAD = re.compile(r"([a-z][\w-]*?)s?$")
 
@@ -141,7 +145,13 @@ def after_attribution(text: str, end: int, limit: int) -> re.Match[str] | None:
 def before_attribution(text: str, sent_start: int, start: int) -> tuple[str, str] | None:
     """(who, cue) when the sentence before an opening mark ends with an attribution."""
     pre = text[max(sent_start, start - 160) : start]
-    m = _BEFORE.search(pre)
+    if "ccording to" not in pre and not any(
+        _CUE_TO_END.match(pre, c.start()) for c in _CUE_AT.finditer(pre)
+    ):
+        return None
+    # No part of an attribution holds a double mark, so it starts after the last one.
+    first = max(pre.rfind("“"), pre.rfind("”"), pre.rfind('"')) + 1
+    m = _BEFORE.search(pre, first)
     if m is None:
         return None
     if m.group("acc"):

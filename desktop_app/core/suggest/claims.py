@@ -82,9 +82,32 @@ _EVENT_SET = _words(_TRIGGERS["event"])
 _SUPERLATIVE_SET = frozenset("most least record first largest biggest".split())
 
 
-def sentence_kinds(text: str, start: int, end: int) -> set[str]:
-    """The kinds of checkable content in text[start:end] (word sets, so no per-word regex)."""
-    words = {w.lower() for w in _WORD.findall(text, start, end)}
+_WORD_KINDS = (
+    ("date", _DATE_WORDS),
+    ("quantity", _NUMBER_SET),
+    ("comparison", _COMPARISON_SET),
+    ("causal", _CAUSAL_SET),
+    ("event", _EVENT_SET),
+)
+# Words without which _OPINION cannot match (checked on the word set before running the regex).
+_OPINION_WORDS = frozenset(
+    "should must ought deserve deserves i am we shameful outrageous ridiculous wonderful "
+    "terrible tired hope wish let view".split()
+)
+_LOWER_WORD = re.compile(r"[a-z]+")
+
+
+def sentence_kinds(text: str, start: int, end: int, lowered: str | None = None) -> set[str]:
+    """The kinds of checkable content in text[start:end] (word sets, so no per-word regex).
+    `lowered` is text.lower() when it has the same length (computed once per draft)."""
+    if lowered is None:
+        lowered = text[start:end].lower()
+        start, end, text = 0, len(lowered), text[start:end]
+    words = set(_LOWER_WORD.findall(lowered, start, end))
+    return _kinds(text, start, end, lowered, words)
+
+
+def _kinds(text: str, start: int, end: int, lowered: str, words: set[str]) -> set[str]:
     kinds: set[str] = set()
     if _HARD_CHAR.search(text, start, end):
         if _MONEY.search(text, start, end):
@@ -94,16 +117,15 @@ def sentence_kinds(text: str, start: int, end: int) -> set[str]:
         if _YEAR.search(text, start, end):
             kinds.add("date")
         kinds.add("quantity")
-    if words & _DATE_WORDS:
-        kinds.add("date")
-    if words & _NUMBER_SET:
-        kinds.add("quantity")
-    if words & _COMPARISON_SET or any(w.endswith("est") and len(w) > 5 for w in words):
+    for kind, vocabulary in _WORD_KINDS:
+        if not vocabulary.isdisjoint(words):
+            kinds.add(kind)
+    if (
+        "comparison" not in kinds
+        and lowered.find("est", start, end) >= 0
+        and any(w.endswith("est") and len(w) > 5 for w in words)
+    ):
         kinds.add("comparison")
-    if words & _CAUSAL_SET:
-        kinds.add("causal")
-    if words & _EVENT_SET:
-        kinds.add("event")
     return kinds
 
 
@@ -114,17 +136,28 @@ def candidate_sentences(
 ) -> list[tuple[int, int, str]]:
     """(start, end, claim_type) for each claim-like sentence, in text order."""
     out = []
+    lowered = text.lower()
+    same = len(lowered) == len(text)  # lower() can change the length ("İ"): then per sentence
     for start, end in sentences:
         if end - start < 12:
             continue
-        kinds = sentence_kinds(text, start, end)
+        if same:
+            words = set(_LOWER_WORD.findall(lowered, start, end))
+            kinds = _kinds(text, start, end, lowered, words)
+        else:
+            piece = text[start:end].lower()
+            words = set(_LOWER_WORD.findall(piece))
+            kinds = _kinds(text[start:end], 0, end - start, piece, words)
         if not kinds or quoted_share(start, end) > 0.45:
             continue
         sentence = text[start:end]
         if _NOT_PROSE.match(sentence):
             continue
         hard = bool(kinds & _HARD)
-        if _OPINION.search(sentence) and not (kinds & {"money", "percentage", "date"}):
+        opinion = (words & _OPINION_WORDS or "disgrace" in words or "disgrace" in sentence) and (
+            _OPINION.search(sentence)
+        )
+        if opinion and not (kinds & {"money", "percentage", "date"}):
             continue
         if kinds <= {"comparison"} and not hard:
             if not _SUPERLATIVE.search(sentence):

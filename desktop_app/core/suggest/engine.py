@@ -7,15 +7,16 @@ from bisect import bisect_right
 from collections.abc import Sequence
 
 from desktop_app.core.model import Block
-from desktop_app.core.suggest import anonymous, attribution, claims, quotes
+from desktop_app.core.suggest import anchors, anonymous, attribution, claims, quotes
 from desktop_app.core.suggest.cues import CUE_VERBS
 from desktop_app.core.suggest.model import Suggestion
-from desktop_app.core.suggest.names import NAME, NAME_RE, Registry, clean_name, is_org
+from desktop_app.core.suggest.names import NAME, NAME_RE, UPPER, Registry, clean_name, is_org
 from desktop_app.core.suggest.text import Sentences, paragraphs
 
 # A name introduced as a subject: "Kendra Oyelaran, a teacher", "Mayor Clement Oyelowo said".
+# The lookahead (a capital, as every NAME starts) lets the scan skip to capitals quickly.
 _INTRO = re.compile(
-    rf"(?P<raw>{NAME})(?P<after>,\s+(?P<app>[^,.;“”\"]{{1,80}})|\s+(?:{CUE_VERBS})\b"
+    rf"(?=[{UPPER}])(?P<raw>{NAME})(?P<after>,\s+(?P<app>[^,.;“”\"]{{1,80}})|\s+(?:{CUE_VERBS})\b"
     r"|\s+(?:has|had|was|is|spent|[a-z]+ed)\b|(?P<verb>\s+[a-z]+\b))"
 )
 _SENTENCE_START_PRONOUN = re.compile(r"\s*(?:He|She|They)\s")
@@ -47,8 +48,9 @@ class Draft:
             if not is_org(name):
                 self.registry.add(name)
             mentions.append(attribution.mention_for(raw, name, m.start(), m.group("app") or ""))
-        self.sources = anonymous.find_sources(text, self.spans)
-        self.reasons = anonymous.find_reasons(text)
+        low = anchors.lowered(text)
+        self.sources = anonymous.find_sources(text, self.spans, low)
+        self.reasons = anonymous.find_reasons(text, low)
         for r in self.reasons:
             if r.first_name:
                 p_start, _ = self.sentences.paragraph(r.marker_start)
@@ -77,15 +79,17 @@ def quote_suggestions(d: Draft) -> list[Suggestion]:
         fields: dict[str, str | int] = {}
         speaker, cue, conf = "", "", 0.5
         same_para = prev is not None and prev.start >= p_start
-        starts_sentence = not text[s_start : q.start].strip()
+        # The sentence before the mark, read backwards (slicing it would be quadratic in one
+        # long sentence): nothing but spaces, or ending with ":" / "," before the spaces.
+        k = q.start
+        while k > s_start and text[k - 1].isspace():
+            k -= 1
+        starts_sentence = k == s_start
+        introduced = k > s_start and text[k - 1] in ":,"
         if q.answer:
             speaker, cue, conf, qtype = interviewee, "interview answer", 0.8, "full"
         else:
-            qtype = (
-                "full"
-                if starts_sentence or re.search(r"[:,]\s*$", text[s_start : q.start])
-                else "partial"
-            )
+            qtype = "full" if starts_sentence or introduced else "partial"
             if inner[:1].islower() or (
                 qtype == "full" and len(inner.split()) <= 2 and not starts_sentence
             ):

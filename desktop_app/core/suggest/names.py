@@ -80,6 +80,7 @@ class Registry:
         self.by_part: dict[str, str] = {}
         self.full: set[str] = set()
         self.text = text  # searched for "First Surname" when a surname was never introduced
+        self._looked: set[str] = set()  # surnames already searched for (one text scan per name)
 
     def add(self, name: str) -> None:
         if " " not in name or name in self.full:
@@ -97,9 +98,33 @@ class Registry:
         if " " in name:
             return name
         found = self.by_part.get(name)
-        if found is None and self.text and name[:1].isupper():
-            m = re.search(rf"[{UPPER}][\w’'-]+ {re.escape(name)}\b", self.text)
-            found = m.group() if m and clean_name(m.group()) == m.group() else None
-            if found:
+        if found is None and self.text and name[:1].isupper() and name not in self._looked:
+            self._looked.add(name)
+            found = first_full_name(self.text, name)
+            if found and clean_name(found) == found:
                 self.add(found)
+            else:
+                found = None
         return found or name
+
+
+_RUN_BEFORE = re.compile(r"[\w’'-]+$")
+_WORD_CHAR = re.compile(r"\w")
+_UPPER_CHAR = re.compile(rf"[{UPPER}]")
+
+
+def first_full_name(text: str, surname: str) -> str:
+    """The first "Word Surname" in `text` (as `[UPPER][\\w’'-]+ Surname\\b` would find it), found
+    with str.find so one lookup does not cost a regex pass over a long text."""
+    needle = " " + surname
+    pos = text.find(needle)
+    while pos >= 0:
+        after = pos + len(needle)
+        if after >= len(text) or not _WORD_CHAR.match(text, after) or not surname[-1:].isalnum():
+            run = _RUN_BEFORE.search(text, max(0, pos - 200), pos)
+            if run is not None:
+                first = _UPPER_CHAR.search(text, run.start(), pos - 1)
+                if first is not None:
+                    return text[first.start() : after]
+        pos = text.find(needle, pos + 1)
+    return ""

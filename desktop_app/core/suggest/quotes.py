@@ -21,6 +21,8 @@ _SINGLE = re.compile(
     r"(?<![\w’'])‘(?=\w)(?:[^‘’\n]|’(?=\w))+’(?!\w)"
     r"|(?<![\w'’])'(?=[A-ZÀ-Þ])(?:[^'\n]|'(?=\w))+?[.,!?]'(?!\w)"
 )
+# Where a _SINGLE match can start; a pattern that opens with a character set scans fast.
+_SINGLE_START = re.compile(r"[‘']")
 # Interview transcripts: "A: answer" paragraphs ("Q:" ones are the interviewer's).
 _ANSWER = re.compile(r"(?m)^(?:A|[A-ZÀ-Þ]{2,}(?: [A-ZÀ-Þ]{2,})?)[:.]\s+(?=\S)")
 
@@ -98,8 +100,15 @@ def single_quotes(
     out: list[RawQuote] = []
     d_starts = [q.start for q in doubles]
     p_starts = [s for s, _ in spans]
-    for m in _SINGLE.finditer(text):
+    last_end = 0
+    for c in _SINGLE_START.finditer(text):
+        if c.start() < last_end:
+            continue
+        m = _SINGLE.match(text, c.start())
+        if m is None:
+            continue
         s, e = m.span()
+        last_end = e
         i = bisect_right(d_starts, s) - 1
         if i >= 0 and doubles[i].end >= e:
             continue

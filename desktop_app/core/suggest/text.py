@@ -12,7 +12,8 @@ from desktop_app.core.model import Block
 BODY_KINDS = frozenset({"paragraph", "blockquote", "list_item"})
 _PARAGRAPH = re.compile(r"[^\n]+(?:\n(?!\s*\n)[^\n]*)*")
 # A sentence ends at . ! ? (and any closing marks) before a space and a capital, digit or mark.
-_SENTENCE_END = re.compile(r"[.!?…][”\"’')\]]*(?=\s+[“\"‘'(\[]?[A-ZÀ-Þ0-9])")
+# The spaces after it are part of the match, so m.end() is the next sentence's start.
+_SENTENCE_END = re.compile(r"[.!?…][”\"’')\]]*\s+(?=[“\"‘'(\[]?[A-ZÀ-Þ0-9])")
 # Abbreviations that end with a period without ending the sentence ("Dr. Benedetti", "8:30 a.m. in").
 _ABBREVIATIONS = frozenset(
     """mr mrs ms dr sen rep gov gen lt col sgt capt cmdr adm prof rev fr st jr sr inc corp co ltd
@@ -36,18 +37,17 @@ def paragraphs(text: str, blocks: Sequence[Block] | None) -> list[tuple[int, int
 def sentence_starts(text: str, spans: list[tuple[int, int]]) -> list[int]:
     """Sorted start offsets of every sentence (each paragraph start is one)."""
     starts = [s for s, _ in spans]
+    append, abbreviations = starts.append, _ABBREVIATIONS
     for m in _SENTENCE_END.finditer(text):
-        end = m.end()
-        if text[m.start()] == ".":
-            word = _WORD_BEFORE.search(text, max(0, m.start() - 12), m.start())
+        dot = m.start()
+        if text[dot] == ".":
+            word = _WORD_BEFORE.search(text, max(0, dot - 12), dot)
             if word and (
-                word.group(1).lower() in _ABBREVIATIONS
+                word.group(1).lower() in abbreviations
                 or (len(word.group(1)) == 1 and word.group(1).isupper())  # an initial: "J. Smith"
             ):
                 continue
-        while end < len(text) and text[end].isspace():
-            end += 1
-        starts.append(end)
+        append(m.end())
     starts.sort()
     return starts
 

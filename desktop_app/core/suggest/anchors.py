@@ -1,0 +1,118 @@
+"""Cheap anchors, then heavy patterns only around them.
+
+A descriptor or anonymity pattern tried at every position of a 1 MB draft costs hundreds of
+milliseconds; every match of it contains one of a few literal words ("official", "anonymity"),
+which `str.find` locates at memory speed. The pattern then runs on small windows around those
+words, with results identical to a whole-text pass: lookbehinds and \\b see the whole string,
+a match near a window's end is redone on the whole text, and matches never overlap.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+
+
+def positions(lowered: str, needles: Iterable[str]) -> list[int]:
+    """Sorted start offsets of every needle in `lowered` (a lower-cased copy of the text)."""
+    out: list[int] = []
+    append = out.append
+    for needle in needles:
+        find = lowered.find
+        i = find(needle)
+        while i >= 0:
+            append(i)
+            i = find(needle, i + 1)
+    out.sort()
+    return out
+
+
+def trie_pattern(words: Iterable[str]) -> str:
+    """An alternation of `words` factored by common prefixes ("a(?:ide|nalyst)"): the regex
+    engine then tests each first letter once instead of trying every word at every position."""
+    root: dict[str, dict] = {}
+    for word in words:
+        node = root
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict[str, dict]) -> str:
+        alts = [re.escape(ch) + build(sub) for ch, sub in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        if "" in node:
+            return f"(?:{body})?"
+        return body
+
+    return "(?:" + build(root) + ")"
+
+
+def word_starts(lowered: str, pattern: re.Pattern[str]) -> list[int]:
+    """Offsets of the word after each match of `pattern`, which starts with one `\\s`."""
+    return [m.start() + 1 for m in pattern.finditer(lowered)]
+
+
+def windows(anchors: list[int], before: int, after: int, size: int) -> list[tuple[int, int]]:
+    """Merged (start, end) windows reaching `before`/`after` characters around each anchor."""
+    out: list[tuple[int, int]] = []
+    for a in anchors:
+        start, end = max(0, a - before), min(size, a + after)
+        if out and start <= out[-1][1]:
+            if end > out[-1][1]:
+                out[-1] = (out[-1][0], end)
+        else:
+            out.append((start, end))
+    return out
+
+
+def finditer(
+    pattern: re.Pattern[str], text: str, spans: list[tuple[int, int]], slack: int = 0
+) -> Iterator[re.Match[str]]:
+    """`pattern.finditer(text)` restricted to `spans`: the same matches wherever each lies
+    inside a span. A match ending within `slack` of a span's end (where the cut could have
+    shortened it) is redone at its start on the whole text."""
+    last_end = 0
+    size = len(text)
+    for start, end in spans:
+        pos = max(start, last_end)
+        while pos < end:
+            m = pattern.search(text, pos, end)
+            if m is None:
+                break
+            if end < size and m.end() >= end - slack:
+                whole = pattern.match(text, m.start())
+                m = whole if whole is not None else m
+            yield m
+            last_end = m.end() if m.end() > m.start() else m.end() + 1
+            pos = last_end
+
+
+def matches_from(
+    pattern: re.Pattern[str],
+    start: re.Pattern[str],
+    text: str,
+    spans: list[tuple[int, int]],
+    scan: str | None = None,
+) -> Iterator[re.Match[str]]:
+    """`pattern.finditer(text)` for a pattern whose every match begins where `start` matches
+    (in `scan`, a same-length copy such as the lower-cased text) inside `spans`: `start` finds
+    the candidates, `pattern` is only tried there (anchored, on the whole text), so a long lazy
+    pattern is not attempted at every character."""
+    last_end = 0
+    scan = text if scan is None else scan
+    for begin, end in spans:
+        for c in start.finditer(scan, max(begin, last_end), end):
+            if c.start() < last_end:
+                continue
+            m = pattern.match(text, c.start())
+            if m is not None:
+                yield m
+                last_end = m.end()
+
+
+def lowered(text: str) -> str | None:
+    """text.lower() when offsets survive it (lower() can lengthen "İ"); None otherwise."""
+    low = text.lower()
+    return low if len(low) == len(text) else None
