@@ -70,6 +70,11 @@ def build_parser() -> Parser:
         "--with-comments", action="store_true", help="also bring a .docx's Word comments in"
     )
     p.add_argument("--revision-of", metavar="ID", help="FILE is a new version of document ID")
+    p.add_argument(
+        "--dry-run",
+        action="store_true",
+        help="print the blocks understood (kind and first words); store nothing",
+    )
     _db_option(p, argparse.SUPPRESS)
 
     p = subs.add_parser("list", help="list imported documents")

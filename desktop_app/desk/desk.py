@@ -222,6 +222,13 @@ class Desk:
         except FormatError as error:
             raise CopydeskError(readable(str(error))) from None
 
+    @staticmethod
+    def describe(source: SourceText) -> list[str]:
+        """One line per block ("kind: first words …"), for a dry run of an import."""
+        from desktop_app.formats import describe_blocks
+
+        return describe_blocks(source)
+
     def add_source(
         self, source: SourceText, source_path: str, initiator: object = None
     ) -> ImportResult:

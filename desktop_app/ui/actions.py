@@ -81,6 +81,10 @@ class WindowActions:
         self.undo, self.redo = undo.undo, undo.redo
         self.edit_menu.addActions([self.undo, self.redo])
         self.edit_menu.addSeparator()
+        self.paste_draft = self._action(
+            "Paste as New &Draft", "Ctrl+Shift+V", imports.paste_new_draft, self.edit_menu
+        )
+        self.edit_menu.addSeparator()
         self.find = self._action("&Find…", Std.Find, review.open_find, self.edit_menu)
         self.find_library = self._action(
             "Find in &Library…", "Ctrl+Shift+F", dialogs["find_library"], self.edit_menu

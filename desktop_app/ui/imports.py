@@ -3,10 +3,13 @@ then stored through the desk (one undoable step each); a batch ends with one sum
 
 from __future__ import annotations
 
+import tempfile
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from desktop_app.core.errors import CopydeskError
@@ -105,3 +108,35 @@ class ImportFlow(QObject):
         if self._queued:
             queued, self._queued = self._queued, []
             self.import_files(queued)
+
+    def paste_new_draft(self) -> str:
+        """Edit > Paste as New Draft: HTML on the clipboard goes through the web-page importer,
+        plain text through the text importer; the title is the first line. Returns the new
+        document's id ("" if nothing was pasted)."""
+        mime = QGuiApplication.clipboard().mimeData()
+        if mime is None or not (mime.hasHtml() or mime.hasText()):
+            self.say("The clipboard holds no text to paste as a draft.")
+            return ""
+        html = mime.hasHtml() and mime.html().strip()
+        content = mime.html() if html else mime.text()
+        with tempfile.TemporaryDirectory(prefix="copydesk-paste-") as folder:
+            path = Path(folder) / ("pasted.html" if html else "pasted.txt")
+            path.write_text(content, encoding="utf-8")
+            try:
+                source = self.desk.read_file(str(path))
+            except CopydeskError as error:
+                self.say(str(error).replace(str(path), "the clipboard"), error=True)
+                return ""
+        first = next((line.strip() for line in source.text.splitlines() if line.strip()), "")
+        source = replace(source, title=first[:200] or "Pasted draft")
+        try:
+            result = self.desk.add_source(source, "", initiator=self)
+        except CopydeskError as error:
+            self.say(str(error), error=True)
+            return ""
+        if result.created:
+            self.say(f"Pasted as a new draft: {source.title}")
+        else:
+            self.say("That text is already in the library; opened it.")
+        self.document_ready.emit(result.document.id)
+        return result.document.id
