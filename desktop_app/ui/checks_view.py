@@ -1,22 +1,63 @@
-"""Keeps the Checks panel and the library's per-draft counts current: findings of open drafts come
-from their live state, the rest are computed once and dropped when a change touches them."""
+"""Keeps the Checks panel and the library's per-draft counts current, without running a check on
+the UI thread: the rules run in a worker (on a snapshot of the open drafts' annotations, and on
+its own database connection for the rest); results come back and only then are shown."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 
-from desktop_app.core.checks import Finding
+from desktop_app.core.checks import Finding, check_document
 from desktop_app.core.errors import CopydeskError
+from desktop_app.core.model import Annotation
 from desktop_app.core.operations import Change
 from desktop_app.desk import Desk
 from desktop_app.desk.suggestions import findings as suggestion_findings
 from desktop_app.ui.checks_panel import ChecksPanel
 from desktop_app.ui.library import LibraryList
 
+Snapshot = dict[str, tuple[str, list[Annotation]]]  # open document id -> (text, annotations)
+
+
+class _Signals(QObject):
+    done = Signal(int, object, str)  # generation, {document id: findings}, error ("" if none)
+
+
+class _CheckJob(QRunnable):
+    def __init__(
+        self,
+        generation: int,
+        snapshot: Snapshot,
+        others: list[str],
+        open_reader: Callable[[], Desk] | None,
+    ) -> None:
+        super().__init__()
+        self.generation, self.snapshot, self.others = generation, snapshot, others
+        self.open_reader = open_reader
+        self.signals = _Signals()
+
+    def run(self) -> None:
+        found: dict[str, list[Finding]] = {}
+        try:
+            for doc_id, (text, annotations) in self.snapshot.items():
+                found[doc_id] = check_document(doc_id, text, annotations)
+            if self.others and self.open_reader is not None:
+                reader = self.open_reader()  # its own connection: the UI's stays free
+                try:
+                    for doc_id in self.others:
+                        found[doc_id] = reader.findings(doc_id)
+                finally:
+                    reader.close()
+        except CopydeskError as error:
+            self.signals.done.emit(self.generation, found, str(error))
+            return
+        self.signals.done.emit(self.generation, found, "")
+
 
 class ChecksView(QObject):
+    refreshed = Signal()
+
     def __init__(
         self,
         desk: Desk,
@@ -25,14 +66,19 @@ class ChecksView(QObject):
         current: Callable[[], str],
         say: Callable[..., None],
         parent: QObject | None = None,
+        open_reader: Callable[[], Desk] | None = None,
     ) -> None:
         super().__init__(parent)
         self.desk, self.panel, self.library = desk, panel, library
-        self.current, self.say = current, say
+        self.current, self.say, self.open_reader = current, say, open_reader
         self.cached: dict[str, list[Finding]] = {}  # documents not open
+        self.latest: dict[str, list[Finding]] = {}
+        self.generation = 0
+        self.pool = QThreadPool(self)
+        self.pool.setMaxThreadCount(1)
         self.timer = QTimer(self, singleShot=True, interval=150)
         self.timer.timeout.connect(self.refresh)
-        panel.scope_changed.connect(self.refresh)
+        panel.scope_changed.connect(self.show)
         desk.subscribe(self._changed)
 
     def _changed(self, change: Change, _initiator: object) -> None:
@@ -43,25 +89,46 @@ class ChecksView(QObject):
     def schedule(self) -> None:
         self.timer.start()
 
-    def findings_for(self, document_id: str) -> list[Finding]:
-        if self.desk.is_open(document_id):
-            # What the suggester found and nobody tagged yet counts too (quotes, unnamed sources).
-            return self.desk.findings(document_id) + suggestion_findings(self.desk, document_id)
-        if document_id not in self.cached:
-            self.cached[document_id] = self.desk.findings(document_id)
-        return self.cached[document_id]
-
     def refresh(self) -> None:
-        """Recompute the checks (debounced after edits) and the per-document counts."""
+        """Hand the rules a snapshot to run in the worker (debounced after edits)."""
+        self.generation += 1
+        snapshot: Snapshot = {}
+        others: list[str] = []
+        for doc_id in self.library.titles():
+            if self.desk.is_open(doc_id):
+                state = self.desk.state(doc_id)
+                snapshot[doc_id] = (state.text, list(state.annotations.values()))
+            elif doc_id not in self.cached:
+                others.append(doc_id)
+        job = _CheckJob(self.generation, snapshot, others, self.open_reader)
+        job.signals.done.connect(self._done)  # a bound method: delivered on the UI thread
+        self.pool.start(job)
+
+    def wait(self, msecs: int = 10000) -> bool:
+        return self.pool.waitForDone(msecs)
+
+    def _done(self, generation: int, found: dict[str, list[Finding]], error: str) -> None:
+        if error:
+            self.say(error, error=True)
+        for doc_id, findings in found.items():
+            if not self.desk.is_open(doc_id):
+                self.cached[doc_id] = findings
+        if generation != self.generation:
+            return  # a newer snapshot is on its way
+        self.latest = {**self.cached, **found}
+        self.show()
+
+    def show(self) -> None:
         titles = self.library.titles()
-        try:
-            per_doc = {doc: self.findings_for(doc) for doc in titles}
-        except CopydeskError as error:
-            self.say(str(error), error=True)
-            return
+        per_doc = {doc: list(self.latest.get(doc, [])) for doc in titles}
+        current = self.current()
+        if current in per_doc and self.desk.is_open(current):
+            # What the suggester found (computed off the UI thread) and nobody tagged yet.
+            per_doc[current] += suggestion_findings(self.desk, current)
         self.library.update_checks({doc: len(found) for doc, found in per_doc.items()})
         if self.panel.whole_library:
             shown = [f for doc in titles for f in per_doc[doc]]
         else:
-            shown = per_doc.get(self.current(), [])
+            shown = per_doc.get(current, [])
         self.panel.show_findings(shown, titles)
+        self.refreshed.emit()

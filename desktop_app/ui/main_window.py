@@ -85,7 +85,7 @@ class MainWindow(QMainWindow):
         self.imports = ImportFlow(desk, settings, say, self)
         self.exports = ExportFlow(desk, open_reader, say, self)
         self.checks_view = ChecksView(
-            desk, self.checks, self.library, lambda: self.review.document_id, say, self
+            desk, self.checks, self.library, lambda: self.review.document_id, say, self, open_reader
         )
         self.undo = UndoView(desk, lambda: self.review.document_id, say, self)
         handlers = {
@@ -233,14 +233,13 @@ class MainWindow(QMainWindow):
         self.imports.importer.cancel()
         self.imports.importer.wait(5000)
         self.exports.wait(60000)
+        self.checks_view.wait()
         self.extras.wait()
         self.review.remember_position()
         save_layout(self, self.window_state())
         self.save_settings()
         super().closeEvent(event)
-        # The window owns its desk: closing checkpoints the WAL, so the .sqlite3 file alone
-        # holds every annotation once the app is gone.
-        self.desk.close()
+        self.desk.close()  # checkpoints the WAL: the .sqlite3 file alone then holds everything
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
         accept_files(event)

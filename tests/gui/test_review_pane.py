@@ -178,3 +178,30 @@ def test_status_shows_in_the_margin_and_overlaps_never_turn_bold(
         assert r.format.fontWeight() <= QFont.Weight.Normal  # overlaps tint, never bold
     tints = {r.format.background().color().name() for r in block.layout().formats()}
     assert len(tints) == 2  # the claim alone, and the blend where both overlap
+
+
+def test_no_check_runs_on_the_ui_thread_after_an_edit(
+    qtbot: Any, make_window: Any, db_path: Path, monkeypatch: Any
+) -> None:
+    """The rules run in a worker: after tagging, every check_document call is off the UI thread,
+    and the panel still shows the new finding."""
+    import threading
+
+    import desktop_app.core.checks as checks
+    import desktop_app.desk.document_state as document_state
+    import desktop_app.ui.checks_view as checks_view
+
+    threads: list[str] = []
+    real = checks.check_document
+
+    def recording(*args: Any, **kwargs: Any) -> Any:
+        threads.append(threading.current_thread().name)
+        return real(*args, **kwargs)
+
+    for module in (checks, document_state, checks_view):
+        monkeypatch.setattr(module, "check_document", recording)
+    window, _ = _window(make_window, db_path)
+    with qtbot.waitSignal(window.checks_view.refreshed, timeout=5000):
+        claim = _tag(window, "Cargo volumes fell 18 percent", "claim")
+    assert threads and "MainThread" not in threads
+    assert ("claim_unverified", claim) in {(f.kind, f.annotation_id) for f in window.checks.findings}

@@ -118,7 +118,8 @@ def test_checks_panel_finding_cleared_by_picking_the_reason(
     window.view.select_cp(s, s + len("A port manager"))
     assert window.review.tag_selection("anonymous_source")
     source_id = window.review.current_id
-    window.checks_view.refresh()
+    with qtbot.waitSignal(window.checks_view.refreshed, timeout=5000):
+        window.checks_view.refresh()  # the rules run in a worker; the panel shows their result
     kinds = {(f.kind, f.annotation_id) for f in window.checks.findings}
     assert ("anonymous_no_reason", source_id) in kinds
     top = window.checks.tree.topLevelItem(0)
@@ -147,7 +148,8 @@ def test_choosing_a_finding_jumps_to_its_words(qtbot: Any, make_window: Any, db_
     assert window.review.tag_selection("quote")
     quote_id = window.review.current_id
     window.view.select_cp(0, 0)
-    window.checks_view.refresh()
+    with qtbot.waitSignal(window.checks_view.refreshed, timeout=5000):
+        window.checks_view.refresh()
     tree = window.checks.tree
     tree.setFocus()
     item = tree.topLevelItem(0).child(0)
