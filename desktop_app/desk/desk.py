@@ -259,6 +259,10 @@ class Desk:
 
     def delete_document(self, document_id: str, initiator: object = None) -> Change:
         doc = self.document(document_id)
+        if revisions.is_earlier_revision(self, document_id):
+            raise OperationError(
+                f"“{doc.title}” has a later revision that carries its annotations; delete that first"
+            )
         return self.apply(RemoveDocument(doc, f"Delete {_short(doc.title)}"), initiator)
 
     def rename_document(self, document_id: str, title: str, initiator: object = None) -> Change:
@@ -298,6 +302,10 @@ class Desk:
     ) -> Annotation:
         """Tag text[start:end] (trimmed of spaces): one step, fields validated like the form's."""
         the_tag = self.tag(tag)
+        if revisions.is_earlier_revision(self, document_id):
+            raise OperationError(
+                "that is an earlier revision, kept as it was; annotate its latest revision"
+            )
         state = self.state(document_id)
         a = new_annotation(
             document_id, state.text, tag, start, end, reviewer=reviewer or self.reviewer, note=note

@@ -204,4 +204,6 @@ def test_no_check_runs_on_the_ui_thread_after_an_edit(
     with qtbot.waitSignal(window.checks_view.refreshed, timeout=5000):
         claim = _tag(window, "Cargo volumes fell 18 percent", "claim")
     assert threads and "MainThread" not in threads
-    assert ("claim_unverified", claim) in {(f.kind, f.annotation_id) for f in window.checks.findings}
+    assert ("claim_unverified", claim) in {
+        (f.kind, f.annotation_id) for f in window.checks.findings
+    }

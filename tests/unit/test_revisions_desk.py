@@ -208,3 +208,25 @@ def test_a_revision_changed_meanwhile_is_not_stored(desk: Desk, first) -> None:
         revisions.store_revision(desk, plan)
     assert desk.repo.revisions_of(doc.id) == []
     assert desk.annotation(quote.id).document_id == doc.id
+
+
+def test_an_earlier_revision_cannot_be_annotated_or_deleted_before_its_successor(tmp_path) -> None:
+    """Headless too: an earlier revision is kept as it was."""
+    from desktop_app.core.errors import OperationError
+    from desktop_app.core.model import Block, SourceText
+    from desktop_app.desk import Desk
+    from desktop_app.storage.memory import MemoryRepository
+
+    def source(text: str) -> SourceText:
+        return SourceText(text, "Harbour", (Block("paragraph", 0, len(text)),), "txt")
+
+    desk = Desk(MemoryRepository())
+    old = desk.add_source(source("The port will open in May, the mayor said."), "/a.txt").document
+    new, _summary = desk.import_revision(
+        source("The port will open in June, the mayor said."), old.id
+    )
+    with pytest.raises(OperationError, match="earlier revision"):
+        desk.annotate(old.id, "claim", 0, 8)
+    with pytest.raises(OperationError, match="later revision"):
+        desk.delete_document(old.id)
+    desk.annotate(new.id, "claim", 0, 8)  # the latest takes annotations as usual
