@@ -47,7 +47,7 @@ class AnnotationHighlighter(QSyntaxHighlighter):
         super().__init__(document)  # attaching last: it schedules the first full pass
         self._background = QTimer(self, interval=1)
         self._background.timeout.connect(self._work)
-        QTimer.singleShot(0, self._end_first_pass)  # runs right after Qt's own first pass
+        QTimer.singleShot(0, self, self._end_first_pass)  # right after Qt's own first pass
 
     def _end_first_pass(self) -> None:
         self.defer_outside = None

@@ -143,7 +143,7 @@ class Review(QObject):
         )
         self.settings.last_document_id = state.id
         self.document_shown.emit(state.id)
-        QTimer.singleShot(0, lambda: self.scroll_to(position))
+        QTimer.singleShot(0, self, lambda: self.scroll_to(position))
 
     def close_document(self) -> None:
         self.remember_position()

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import shiboken6
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QTreeWidgetItem, QWidget
@@ -108,7 +109,7 @@ class RevisionsView(QObject):
         doc = self.current()
         if doc and (doc in change.document_ids or change.library_changed):
             # Coalesce: an import or undo can touch the pane several times in one event.
-            QTimer.singleShot(0, lambda: self.show_document(self.current()))
+            QTimer.singleShot(0, self, lambda: self.show_document(self.current()))
 
     def _labels(self) -> dict[str, str]:
         return {t.name: t.label for t in self.desk.tags()}
@@ -185,12 +186,12 @@ class RevisionsView(QObject):
         self.details.show_annotation(self._annotation_of(item))
 
     def _decorate_soon(self) -> None:
-        QTimer.singleShot(0, self._decorate)
+        QTimer.singleShot(0, self, self._decorate)  # dropped if this view is gone by then
 
     def _decorate(self) -> None:
         """Rich tooltips on the changed-quote findings: the diff, deletions struck."""
-        if self._checks is None:
-            return
+        if self._checks is None or not shiboken6.isValid(self._checks.tree):
+            return  # the window went before this queued call came round
         tree = self._checks.tree
         for i in range(tree.topLevelItemCount()):
             top = tree.topLevelItem(i)

@@ -176,7 +176,7 @@ class SuggestionsView(QObject):
         before, self.by_line = self.by_line, self._lines(self.open)
         self.panel.show_suggestions(self.open)
         self._repaint([n for n in sorted(self.shown) if before.get(n) != self.by_line.get(n)])
-        QTimer.singleShot(0, self._reveal)  # after the view settles (a remembered position)
+        QTimer.singleShot(0, self, self._reveal)  # after the view settles (a remembered position)
 
     def _lines(self, found: list[Suggestion]) -> dict[int, Marks]:
         state = self.review.state
