@@ -28,6 +28,8 @@ SCRIPTS = [
     "bench_import.py",
     "bench_import_html.py",
     "eval_suggest.py",
+    "bench_library.py",
+    "bench_exchange.py",
 ]
 RATIO_TARGETS = {  # case -> highest copydesk/bare ratio accepted
     "open_first_paint": 1.5,

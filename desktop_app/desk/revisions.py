@@ -137,3 +137,24 @@ def dismiss_orphan(desk: Desk, annotation_id: str, initiator: object = None) -> 
 def _short(title: str, limit: int = 40) -> str:
     flat = " ".join(title.split())
     return flat if len(flat) <= limit else flat[: limit - 1] + "…"
+
+
+def likely_earlier_version(desk: Desk, source: SourceText, source_path: str) -> Document | None:
+    """The latest revision of a story this draft looks like a new version of: a document from a
+    file of the same name, or with a very similar title (its text differs, or it would simply be
+    the same document). None when nothing fits."""
+    import difflib
+
+    name = Path(source_path).name.casefold() if source_path else ""
+    title = " ".join(source.title.split()).casefold()
+    best: tuple[float, str] | None = None
+    for doc in desk.documents():
+        same_file = bool(name) and Path(doc.source_path).name.casefold() == name
+        likeness = difflib.SequenceMatcher(None, title, doc.title.casefold()).ratio()
+        score = 1.0 if same_file else likeness
+        if score >= 0.85 and (best is None or score > best[0]):
+            best = (score, doc.id)
+    if best is None:
+        return None
+    latest = latest_revision(desk, best[1])
+    return None if latest.text == source.text else latest

@@ -10,11 +10,12 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QProgressDialog, QWidget
+from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from desktop_app.core.errors import CopydeskError
 from desktop_app.core.settings import Settings
 from desktop_app.desk import Desk
+from desktop_app.desk.revisions import likely_earlier_version
 from desktop_app.ui.importer import FileImporter
 
 
@@ -22,9 +23,29 @@ def _plural(n: int, word: str) -> str:
     return f"{n} {word}{'s' if n != 1 else ''}"
 
 
+def ask_new_version(parent: QWidget, title: str) -> str:
+    """ "version", "separate" or "skip" for a draft that looks like a new version of `title`."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Question)
+    box.setWindowTitle("Copydesk")
+    box.setText(f"This draft looks like a new version of “{title}”.")
+    box.setInformativeText(
+        "Import it as a new version to carry every annotation over (changed quotes are flagged), "
+        "or keep it as a separate draft."
+    )
+    version = box.addButton("Import as New &Version", QMessageBox.ButtonRole.AcceptRole)
+    separate = box.addButton("&Separate Draft", QMessageBox.ButtonRole.ActionRole)
+    box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(version)
+    box.exec()
+    clicked = box.clickedButton()
+    return "version" if clicked is version else "separate" if clicked is separate else "skip"
+
+
 class ImportFlow(QObject):
     finished = Signal()
     document_ready = Signal(str)  # the document to show once a batch is in
+    version_chosen = Signal(str, str)  # file, the document it is a new version of
 
     def __init__(
         self,
@@ -41,6 +62,7 @@ class ImportFlow(QObject):
         self._opened: list[str] = []
         self._known = 0
         self._queued: list[str] = []
+        self.ask_version: Callable[[QWidget, str], str] = ask_new_version  # tests answer it
         self.importer.signals.loaded.connect(self._loaded)
         self.importer.signals.failed.connect(self._failed)
         self.importer.signals.finished.connect(self._done)
@@ -69,6 +91,16 @@ class ImportFlow(QObject):
 
     def _loaded(self, path: str, source: object) -> None:
         full = str(Path(path).resolve())
+        earlier = likely_earlier_version(self.desk, source, full)  # type: ignore[arg-type]
+        if earlier is not None:
+            answer = self.ask_version(self.window, earlier.title)
+            if answer == "version":  # re-anchored off the UI thread by the revisions flow
+                self.version_chosen.emit(full, earlier.id)
+                self._step()
+                return
+            if answer == "skip":
+                self._step()
+                return
         try:
             result = self.desk.add_source(source, full, initiator=self)  # type: ignore[arg-type]
         except CopydeskError as error:

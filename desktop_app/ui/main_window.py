@@ -118,7 +118,8 @@ class MainWindow(QMainWindow):
             self.actions.library_menu,
         )
         self.extras = WindowExtras(
-            desk, self, self.review, self.checks, self.exports, self.actions.library_menu,
+            desk, self, self.review, self.checks, self.exports, self.imports,
+            self.actions.library_menu,
             self.actions.view_menu, open_other, say,
         )  # fmt: skip
         self.extras.suggestions.computed.connect(self.checks_view.schedule)

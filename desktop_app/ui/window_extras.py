@@ -15,6 +15,7 @@ from desktop_app.ui.checks_panel import ChecksPanel
 from desktop_app.ui.exchange_actions import ExchangeActions
 from desktop_app.ui.exports import ExportFlow
 from desktop_app.ui.external_watch import ExternalWatch
+from desktop_app.ui.imports import ImportFlow
 from desktop_app.ui.restore_dialog import restore_from_backup
 from desktop_app.ui.review import Review
 from desktop_app.ui.revisions_view import RevisionsView
@@ -29,6 +30,7 @@ class WindowExtras:
         review: Review,
         checks: ChecksPanel,
         exports: ExportFlow,
+        imports: ImportFlow,
         file_menu: tuple[QMenu, QAction],
         view_menu: QMenu,
         open_other: Callable[[str], Any] | None,
@@ -40,6 +42,7 @@ class WindowExtras:
         self.revisions.install(window, checks, menu, before)
         self.revisions.document_chosen.connect(review.open_document)
         self.revisions.read_only_changed.connect(review.set_read_only)
+        imports.version_chosen.connect(self.revisions.flow.start)
         review.document_shown.connect(self.revisions.show_document)
         menu.insertSeparator(before)
         self.exchange = ExchangeActions(

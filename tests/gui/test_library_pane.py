@@ -185,3 +185,31 @@ def test_cancelling_the_name_prompt_stores_no_name(monkeypatch: Any) -> None:
     assert ask_reviewer_name("jdoe") == ""
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("  Dana Editor ", True))
     assert ask_reviewer_name("jdoe") == "Dana Editor"
+
+
+def test_a_new_version_of_a_draft_is_offered_as_one_and_carries_annotations(
+    qtbot: Any, make_window: Any, db_path: Path, tmp_path: Path
+) -> None:
+    """Opening an edited file with the same name offers "import as a new version of …"."""
+    first = tmp_path / "ferry.txt"
+    first.write_text(FERRY, encoding="utf-8")
+    window = make_window()
+    import_and_wait(qtbot, window, [str(first)])
+    old = window.review.document_id
+    s = FERRY.index("We cannot absorb")
+    window.view.select_cp(s, s + len("We cannot absorb fuel costs"))
+    assert window.review.tag_selection("quote")
+    quote = window.review.current_id
+    edited = tmp_path / "again" / "ferry.txt"
+    edited.parent.mkdir()
+    edited.write_text(FERRY.replace("operator's chief", "operator's new chief"), encoding="utf-8")
+    asked: list[str] = []
+    window.imports.ask_version = lambda _parent, title: asked.append(title) or "version"
+    with qtbot.waitSignal(window.extras.revisions.flow.imported, timeout=20000):
+        window.import_files([str(edited)])
+    assert asked == ["Ferry fares rise"]
+    docs = open_repository(db_path).list_documents()
+    assert len(docs) == 2
+    new = next(d.id for d in docs if d.id != old)
+    carried = open_repository(db_path).get_annotation(quote)
+    assert carried.document_id == new and carried.exact == "We cannot absorb fuel costs"
