@@ -12,7 +12,10 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-import edlib  # type: ignore[import-untyped]  # ships no type hints
+try:  # edlib is C++ and fast, but has no Windows wheel: there the same algorithm in Python
+    import edlib  # type: ignore[import-untyped]  # ships no type hints
+except ImportError:  # pragma: no cover - exercised by tests/unit/test_myers.py
+    from desktop_app.core import myers as edlib
 
 from desktop_app.core.textdiff import OffsetMap
 
