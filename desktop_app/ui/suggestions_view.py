@@ -20,6 +20,10 @@ from desktop_app.ui.suggestions_panel import SuggestionsPanel
 Marks = list[tuple[int, int, str]]  # (start, end, kind) in code points within one line
 
 
+# Outlined in the text: quotes and unnamed sources. Claim suggestions are whole sentences and would
+# underline most of a draft, so they are listed in the Suggestions pane only.
+OUTLINED = ("quote", "anonymous_source")
+
 class _Done(QObject):
     finished = Signal(str, object)  # document id, list[Suggestion]
 
@@ -185,6 +189,8 @@ class SuggestionsView(QObject):
         starts = index.starts
         out: dict[int, Marks] = {}
         for s in found:
+            if s.kind not in OUTLINED:
+                continue
             for line in index.lines_touched(s.start, s.end):
                 first = starts[line]
                 last = starts[line + 1] - 1 if line + 1 < len(starts) else size
