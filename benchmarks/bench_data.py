@@ -78,8 +78,10 @@ def build_database(
     for part in text.split("\n\n"):
         blocks.append(Block("paragraph", pos, pos + len(part)))
         pos += len(part) + 2
+    from desktop_app.desk import Desk
+
     repo = open_repository(path)
-    doc, _ = repo.add_document(
+    doc, _ = Desk(repo).add_source(
         SourceText(text, "Benchmark draft", tuple(blocks), "txt"), "/bench.txt"
     )
     with repo.transaction():

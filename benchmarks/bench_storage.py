@@ -7,7 +7,7 @@ Prints one figure per line:
   * per durable annotation write through the whole operation path (`new_annotation` then
     `apply(repo, AddAnnotation(...))`, one transaction and one commit each, synchronous=FULL):
     median, p95 and max; target median < 2 ms;
-  * CSV export of 100,000 annotation rows via `desktop_app.commands.export_csv` to a file;
+  * CSV export of 100,000 annotation rows via `Desk.export("csv", …)` (the same path as `copydesk export`) to a file;
   * the `sqlite3 -csv` CLI (Debian package sqlite3) writing the same rows and columns from the
     same database in the same run, and a bare `csv.writer` over a cursor for reference;
   * the export/CLI ratio; target < 3.
@@ -30,7 +30,6 @@ from pathlib import Path
 from timing import timed  # benchmarks/ is on sys.path when a script runs
 
 from desktop_app.app import open_repository
-from desktop_app.commands import export_csv
 from desktop_app.core.annotations import new_annotation
 from desktop_app.core.fields import ordered_field_keys
 from desktop_app.core.operations import AddAnnotation, apply
@@ -175,8 +174,8 @@ def main() -> int:
         out_path = work / "export.csv"
 
         def copydesk_export() -> None:
-            with open(out_path, "w", encoding="utf-8-sig", newline="") as handle:
-                export_csv(repo, None, handle)
+            with open(out_path, "wb") as handle:
+                Desk(repo).export("csv", handle)
 
         keys = ordered_field_keys(repo.field_keys(None))
         sql = export_sql(keys)
