@@ -138,7 +138,7 @@ def _self_test(home: Path, native: bool = False) -> str:
         raise RuntimeError("importing the sample article timed out")
     session = window.review.state
     if session is None:
-        raise RuntimeError(f"the sample article did not open: {window.last_error}")
+        raise RuntimeError(f"the sample article did not open: {window.status.last_error}")
     quotation = re.search(r"[“\"][^”\"\n]+[”\"]", session.text)
     if quotation is None:
         raise RuntimeError("the sample article has no quotation to tag")
@@ -156,7 +156,7 @@ def _self_test(home: Path, native: bool = False) -> str:
     if not _wait_for(window.exports.finished, 20000) and not exported:
         raise RuntimeError("the CSV export timed out")
     if exported != [1]:
-        raise RuntimeError(f"CSV export failed: {window.last_error}")
+        raise RuntimeError(f"CSV export failed: {window.status.last_error}")
     rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8-sig"))))
     row = rows[0]
     if row["text"] != session.text[int(row["start"]) : int(row["end"])] or row["tag"] != "quote":

@@ -67,10 +67,11 @@ class ChecksView(QObject):
         say: Callable[..., None],
         parent: QObject | None = None,
         open_reader: Callable[[], Desk] | None = None,
+        busy: Callable[[], bool] = lambda: False,
     ) -> None:
         super().__init__(parent)
         self.desk, self.panel, self.library = desk, panel, library
-        self.current, self.say, self.open_reader = current, say, open_reader
+        self.current, self.say, self.open_reader, self.busy = current, say, open_reader, busy
         self.cached: dict[str, list[Finding]] = {}  # documents not open
         self.latest: dict[str, list[Finding]] = {}
         self.generation = 0
@@ -91,6 +92,11 @@ class ChecksView(QObject):
 
     def refresh(self) -> None:
         """Hand the rules a snapshot to run in the worker (debounced after edits)."""
+        if self.busy():
+            # Pure-Python rules in a worker would take the interpreter lock from the UI thread
+            # while a just-opened draft is still being highlighted: wait until it has settled.
+            self.timer.start()
+            return
         self.generation += 1
         snapshot: Snapshot = {}
         others: list[str] = []

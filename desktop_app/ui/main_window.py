@@ -85,8 +85,9 @@ class MainWindow(QMainWindow):
         self.imports = ImportFlow(desk, settings, say, self)
         self.exports = ExportFlow(desk, open_reader, say, self)
         self.checks_view = ChecksView(
-            desk, self.checks, self.library, lambda: self.review.document_id, say, self, open_reader
-        )
+            desk, self.checks, self.library, lambda: self.review.document_id, say, self,
+            open_reader, lambda: self.review.busy,
+        )  # fmt: skip
         self.undo = UndoView(desk, lambda: self.review.document_id, say, self)
         handlers = {
             "details": self.edit_details,
@@ -141,10 +142,6 @@ class MainWindow(QMainWindow):
     # -- messages and status ----------------------------------------------------------------------
     def show_message(self, text: str, error: bool = False) -> None:
         self.status.say(text, error)
-
-    @property
-    def last_error(self) -> str:
-        return self.status.last_error
 
     def show_reviewer(self) -> None:
         self.status.show_reviewer(self.settings.reviewer)

@@ -75,6 +75,11 @@ class Review(QObject):
         QGuiApplication.styleHints().colorSchemeChanged.connect(self._scheme_changed)
 
     @property
+    def busy(self) -> bool:
+        """Still highlighting the draft in the background (just opened)."""
+        return self.highlighter is not None and bool(self.highlighter.pending)
+
+    @property
     def document_id(self) -> str:
         return self.state.id if self.state is not None else ""
 

@@ -23,6 +23,8 @@ Marks = list[tuple[int, int, str]]  # (start, end, kind) in code points within o
 # Outlined in the text: quotes and unnamed sources. Claim suggestions are whole sentences and would
 # underline most of a draft, so they are listed in the Suggestions pane only.
 OUTLINED = ("quote", "anonymous_source")
+SETTLE_MS = 250  # after a draft opens, before background Python work starts
+
 
 class _Done(QObject):
     finished = Signal(str, object)  # document id, list[Suggestion]
@@ -67,6 +69,8 @@ class SuggestionsView(QObject):
         self._done.finished.connect(self._ready, Qt.ConnectionType.QueuedConnection)
         self._timer = QTimer(self, singleShot=True, interval=0)  # one refresh per burst of edits
         self._timer.timeout.connect(self.refresh)
+        self._start = QTimer(self, singleShot=True, interval=SETTLE_MS)
+        self._start.timeout.connect(self._start_job)
         review.document_shown.connect(self.show_document)
         panel.accept_requested.connect(self.accept)
         panel.reject_requested.connect(self.reject)
@@ -116,6 +120,18 @@ class SuggestionsView(QObject):
             self._ready(document_id, found)
             return
         self.panel.show_suggestions(None)
+        self._start.start()  # once the draft has painted and settled (see _start_job)
+
+    def _start_job(self) -> None:
+        """The suggester is pure Python: run alongside the first paint and the background
+        highlighting, it would take the interpreter lock from the UI thread for most of a second.
+        So it starts once the window has settled."""
+        state = self.review.state
+        if self.closed or state is None or state.id != self.document_id:
+            return
+        if self.review.busy:
+            self._start.start()  # still highlighting: look again shortly
+            return
         QThreadPool.globalInstance().start(_Job(state.document, self._done))
 
     def _ready(self, document_id: str, found: list[Suggestion]) -> None:

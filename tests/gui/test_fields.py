@@ -186,6 +186,8 @@ def test_speaker_completes_from_speakers_in_this_draft(
     doc_id = add_document(db_path, TEXT)
     window = make_window()
     window.open_document(doc_id)
+    # The suggester runs once the draft has settled; it names the draft's speakers too.
+    qtbot.waitUntil(lambda: window.extras.suggestions.everything is not None, timeout=10000)
     _tag(window, "“We will finish by June,”", "quote")
     _type_line(qtbot, window, "speaker", "Ana Nunez")
     _tag(window, "the contractor was late", "quote")

@@ -48,8 +48,8 @@ def test_import_opens_good_files_and_reports_bad_ones(
     import_and_wait(qtbot, window, [str(tmp_path / "missing.txt"), str(bad), str(good)])
     assert window.review.state is not None
     assert window.review.state.document.source_path == str(good.resolve())
-    assert "missing.txt" in window.last_error and "broken.docx" in window.last_error
-    assert len(window.last_error.splitlines()) == 2
+    assert "missing.txt" in window.status.last_error and "broken.docx" in window.status.last_error
+    assert len(window.status.last_error.splitlines()) == 2
     assert [d.title for d in open_repository(db_path).list_documents()] == [
         window.review.state.document.title
     ]

@@ -136,7 +136,7 @@ def test_reattach_without_a_selection_says_what_to_do(qtbot: Any, revised) -> No
     window, revisions, _, _ = revised
     window.view.select_cp(0, 0)
     revisions.reattach_current()
-    assert "Select the words" in window.last_error
+    assert "Select the words" in window.status.last_error
     assert revisions.panel.tree.topLevelItemCount() > 0
 
 
@@ -170,7 +170,7 @@ def test_a_file_that_cannot_be_read_is_one_line_and_nothing_changes(
     revisions = wire(window, bad)
     with qtbot.waitSignal(revisions.flow.finished, timeout=20000):
         revisions.import_action.trigger()
-    assert window.last_error and "\n" not in window.last_error
+    assert window.status.last_error and "\n" not in window.status.last_error
     assert window.review.document_id == old_id
     assert window.desk.repo.revisions_of(old_id) == []
     QApplication.processEvents()

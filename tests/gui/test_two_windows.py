@@ -41,7 +41,7 @@ def test_a_stale_edit_in_window_b_is_refused_and_a_sees_b_s_change(
     window_a.view.setFocus()
     window_a.review.set_status("verified")  # A verifies ...
     window_b.review.edit_note(ident, "B's note")  # ... while B edits its older copy
-    assert "changed in another window or program" in window_b.last_error
+    assert "changed in another window or program" in window_b.status.last_error
     assert window_b.review.state.annotations[ident].status == "verified"  # refreshed in B
     stored = open_repository(db_path).get_annotation(ident)
     assert (stored.status, stored.note) == ("verified", "")  # nothing overwritten
@@ -55,5 +55,5 @@ def test_a_stale_edit_in_window_b_is_refused_and_a_sees_b_s_change(
 
     window_a.view.setFocus()
     qtbot.keyClick(window_a.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
-    assert "changed in another window" in window_a.last_error  # A's undo would erase B's note
+    assert "changed in another window" in window_a.status.last_error  # A's undo would erase B's note
     assert open_repository(db_path).get_annotation(ident).note == "B's note"
