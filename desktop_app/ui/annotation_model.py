@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from typing import Any
 
@@ -129,10 +129,30 @@ class AnnotationTableModel(QAbstractTableModel):
             self.changePersistentIndex(index, self.index(new_row, index.column()))
         self.layoutChanged.emit()
 
-    def row_of(self, ident: str) -> int:
-        if self._row is None:
-            self._row = {ident: n for n, ident in enumerate(self.order)}
+    def row_of(self, ident: str, new: bool = False) -> int:
+        """The row showing `ident` (-1 if none): a bisect on the sorted rows, so selecting the
+        annotation just tagged costs no pass over 10,000 rows; the full map only as a fallback."""
+        if self._row is not None:
+            return self._row.get(ident, -1)
+        state = self.state
+        a = (state.annotations.get(ident) if state else None) or self._leaving.get(ident)
+        if a is not None and self.sort_order == Qt.SortOrder.AscendingOrder:
+            key = self.sort_key(self.sort_column)
+            annotations, order, target = self._values(), self.order, key(a)
+            n = bisect_left(order, target, key=lambda i: key(annotations(i)))
+            while n < len(order) and key(annotations(order[n])) == target:
+                if order[n] == ident:
+                    return n
+                n += 1
+        if new:
+            return -1  # just added: not among the rows yet, no need to map them all
+        self._row = {ident: n for n, ident in enumerate(self.order)}  # its key moved: map all
         return self._row.get(ident, -1)
+
+    def _values(self) -> Callable[[str], Annotation]:
+        live = self.state.annotations if self.state else {}
+        leaving = self._leaving
+        return lambda i: live.get(i) or leaving[i]
 
     def _position(self, annotation: Annotation, order: list[str]) -> int:
         """Where `annotation` belongs in `order` (a bisect: the rows are kept sorted)."""
@@ -165,11 +185,12 @@ class AnnotationTableModel(QAbstractTableModel):
                 self._row = None
                 self.endRemoveRows()
         self._leaving = {}
+        added = set(change.added) - set(change.updated)
         for ident in dict.fromkeys(change.updated + change.added):
             annotation = state.annotations.get(ident)
             if annotation is None:
                 continue
-            n = self.row_of(ident)
+            n = self.row_of(ident, new=ident in added)
             if n < 0:
                 n = self._position(annotation, self.order)
                 self.beginInsertRows(QModelIndex(), n, n)

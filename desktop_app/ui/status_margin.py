@@ -25,12 +25,13 @@ class StatusMargin(QWidget):
         self.view = view
         self.state: DocumentState | None = None
         self.by_line: dict[int, dict[str, str]] = {}  # line -> annotation id -> status
+        self.line_of: dict[str, int] = {}  # annotation id -> its line in by_line
         self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         view.updateRequest.connect(lambda _rect, _dy: self.update())
 
     def show_state(self, state: DocumentState | None) -> None:
         self.state = state
-        self.by_line = {}
+        self.by_line, self.line_of = {}, {}
         if state is not None:
             for a in state.annotations.values():
                 self._file(a)
@@ -40,13 +41,15 @@ class StatusMargin(QWidget):
         if a.anchor_state != "orphaned" and self.state is not None:
             line = self.state.index.line_of(a.start)
             self.by_line.setdefault(line, {})[a.id] = a.status
+            self.line_of[a.id] = line
 
     def _unfile(self, ident: str) -> None:
-        for line, ids in list(self.by_line.items()):
-            if ids.pop(ident, None) is not None:
-                if not ids:
-                    del self.by_line[line]
-                return
+        line = self.line_of.pop(ident, None)
+        ids = self.by_line.get(line) if line is not None else None
+        if ids is not None:
+            ids.pop(ident, None)
+            if not ids:
+                del self.by_line[line]
 
     def follow(self, change: Change) -> None:
         """Only the annotations the change names move."""
