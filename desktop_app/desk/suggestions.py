@@ -18,8 +18,7 @@ from desktop_app.core.model import Annotation, Block, Document
 from desktop_app.core.operations import AddAnnotation, Batch, Change
 from desktop_app.core.rejections import RejectSuggestion
 from desktop_app.core.rules import duplicate_of, with_fields
-from desktop_app.core.suggest import Suggestion, suggest
-from desktop_app.core.suggest.names import is_org
+from desktop_app.core.suggest.model import Suggestion
 from desktop_app.desk.desk import Desk
 
 KIND_LABELS = {"quote": "Quote", "anonymous_source": "Anonymous Source", "claim": "Claim"}
@@ -47,6 +46,8 @@ def compute(text: str, blocks: Sequence[Block], key: str) -> list[Suggestion]:
         if found is not None:
             _CACHE.move_to_end(key)
             return found
+    from desktop_app.core.suggest.api import suggest  # patterns compiled on first use
+
     found = suggest(text, blocks)
     with _LOCK:
         _CACHE[key] = found
@@ -194,6 +195,8 @@ def reject(
 def speakers(document: Document) -> list[str]:
     """People and organisations the suggester found speaking in this draft, most frequent
     first, for the speaker completer; [] until the suggestions have been computed."""
+    from desktop_app.core.suggest.names import is_org  # compiled on first use
+
     counts: dict[str, int] = {}
     for s in cached(document) or ():
         name = str(s.fields.get("speaker", ""))
