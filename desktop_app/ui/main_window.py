@@ -29,6 +29,7 @@ from desktop_app.ui.library import LibraryList
 from desktop_app.ui.library_actions import LibraryActions
 from desktop_app.ui.library_search import LibrarySearch
 from desktop_app.ui.panes import (
+    FOCUS_FRAME,
     add_dock,
     annotations_side,
     central_area,
@@ -59,6 +60,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle("Copydesk")
         self.setAcceptDrops(True)
         self.setUnifiedTitleAndToolBarOnMac(True)
+        self.setStyleSheet(FOCUS_FRAME)
 
         self.view = DocumentView(self)
         self.find_bar = FindBar(self)

@@ -84,3 +84,13 @@ def add_dock(
     dock.setWidget(widget)
     window.addDockWidget(area, dock)
     return dock
+
+
+# Which pane has the keyboard is always visible (F6 moves it): a frame in the highlight colour,
+# and the same width, transparent, when the pane does not have focus, so nothing ever reflows.
+FOCUS_FRAME = """
+QPlainTextEdit, QTableView, QListWidget, QTreeWidget { border: 2px solid transparent; }
+QPlainTextEdit:focus, QTableView:focus, QListWidget:focus, QTreeWidget:focus {
+    border: 2px solid palette(highlight);
+}
+"""

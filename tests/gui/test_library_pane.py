@@ -213,3 +213,27 @@ def test_a_new_version_of_a_draft_is_offered_as_one_and_carries_annotations(
     new = next(d.id for d in docs if d.id != old)
     carried = open_repository(db_path).get_annotation(quote)
     assert carried.document_id == new and carried.exact == "We cannot absorb fuel costs"
+
+
+def test_the_pane_with_the_keyboard_shows_a_frame(
+    qtbot: Any, make_window: Any, db_path: Path
+) -> None:
+    """F6 moves focus from pane to pane; the focused one is framed in the highlight colour and the
+    others keep a frame of the same width, so focus never reflows the draft."""
+    add_document(db_path, FERRY, "Ferry")
+    window = make_window()
+    window.view.setFocus()
+    width = window.view.viewport().width()
+
+    def frame_colour(widget: Any) -> Any:
+        widget.repaint()
+        image = widget.grab().toImage()
+        return image.pixelColor(1, image.height() // 2)
+
+    highlight = window.palette().color(window.palette().ColorRole.Highlight)
+    assert frame_colour(window.view) == highlight
+    qtbot.keyClick(window.view, Qt.Key.Key_F6)
+    assert window.panel.table.hasFocus()
+    assert frame_colour(window.panel.table) == highlight
+    assert frame_colour(window.view) != highlight
+    assert window.view.viewport().width() == width

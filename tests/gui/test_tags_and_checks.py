@@ -178,7 +178,8 @@ def test_tag_keys_that_would_shadow_shortcuts_are_refused(
         dialog.accept()
         assert dialog.result() != dialog.DialogCode.Accepted
         assert (
-            "cannot be a tag key" in window.status.last_error or "place in the list" in window.status.last_error
+            "cannot be a tag key" in window.status.last_error
+            or "place in the list" in window.status.last_error
         )
         assert open_repository(db_path).get_tag("claim").shortcut == "C"
     s = TEXT.index("300 jobs")

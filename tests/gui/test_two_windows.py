@@ -55,5 +55,7 @@ def test_a_stale_edit_in_window_b_is_refused_and_a_sees_b_s_change(
 
     window_a.view.setFocus()
     qtbot.keyClick(window_a.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
-    assert "changed in another window" in window_a.status.last_error  # A's undo would erase B's note
+    assert (
+        "changed in another window" in window_a.status.last_error
+    )  # A's undo would erase B's note
     assert open_repository(db_path).get_annotation(ident).note == "B's note"
