@@ -97,30 +97,28 @@ class Desk:
 
     def undo(self, view: str | None = None, initiator: object = None) -> Change | None:
         """Undo the latest step seen from `view` (a document id, or None for the library)."""
-        found = self.history.next_undo(view)
-        if found is None:
-            return None
-        scope, step = found
-        try:
-            redo, change = self.concurrency.run(step.backward, from_history=True)
-        except CopydeskError:
-            self.history.drop(scope, undo_side=True)
-            raise
-        self.history.mark_undone(scope, redo)
-        self._publish(change, initiator)
-        return change
+        return self._replay(view, initiator, undoing=True)
 
     def redo(self, view: str | None = None, initiator: object = None) -> Change | None:
-        found = self.history.next_redo(view)
+        return self._replay(view, initiator, undoing=False)
+
+    def _replay(self, view: str | None, initiator: object, undoing: bool) -> Change | None:
+        """Apply a recorded step's inverse (undo) or the step again (redo). A step the data has
+        moved on from is refused and forgotten."""
+        found = self.history.next_undo(view) if undoing else self.history.next_redo(view)
         if found is None:
             return None
         scope, step = found
+        op = step.backward if undoing else step.forward
         try:
-            undo, change = self.concurrency.run(step.forward, from_history=True)
+            opposite, change = self.concurrency.run(op, from_history=True)
         except CopydeskError:
-            self.history.drop(scope, undo_side=False)
+            self.history.drop(scope, undo_side=undoing)
             raise
-        self.history.mark_redone(scope, undo)
+        if undoing:
+            self.history.mark_undone(scope, opposite)
+        else:
+            self.history.mark_redone(scope, opposite)
         self._publish(change, initiator)
         return change
 
