@@ -90,7 +90,7 @@ def test_changed_quote_finding_shows_the_diff_struck_and_marked(qtbot: Any, revi
     label = revisions.details
     assert label.isVisible()
     assert "line-through" in label.text() and "#d5f5e3" in label.text()
-    qtbot.waitUntil(lambda: "line-through" in child.toolTip(0), timeout=2000)
+    qtbot.waitUntil(lambda: "line-through" in child.toolTip(0), timeout=10000)
     tree.setCurrentItem(group)
     assert not label.isVisible()
 

@@ -118,7 +118,7 @@ def test_checks_panel_finding_cleared_by_picking_the_reason(
     window.view.select_cp(s, s + len("A port manager"))
     assert window.review.tag_selection("anonymous_source")
     source_id = window.review.current_id
-    with qtbot.waitSignal(window.checks_view.refreshed, timeout=5000):
+    with qtbot.waitSignal(window.checks_view.refreshed, timeout=15000):
         window.checks_view.refresh()  # the rules run in a worker; the panel shows their result
     kinds = {(f.kind, f.annotation_id) for f in window.checks.findings}
     assert ("anonymous_no_reason", source_id) in kinds
@@ -133,9 +133,13 @@ def test_checks_panel_finding_cleared_by_picking_the_reason(
     window.review.pick_span_for("reason")
     fields = open_repository(db_path).get_annotation(source_id).fields
     assert fields["reason"] == reason and fields["reason_given"] == "yes"
-    qtbot.waitUntil(lambda: len(window.checks.findings) == before - 1, timeout=2000)
-    assert source_id not in {f.annotation_id for f in window.checks.findings}
-    assert f"{before - 1} check" in window.library.item(0).text() or before == 1
+    # The rules run in a worker after the edit; the suggester may add its own findings meanwhile,
+    # so wait for this source's finding to go rather than for a count.
+    qtbot.waitUntil(
+        lambda: source_id not in {f.annotation_id for f in window.checks.findings}, timeout=10000
+    )
+    shown = len(window.checks.findings)
+    assert (f"{shown} check" in window.library.item(0).text()) if shown else True
 
 
 def test_choosing_a_finding_jumps_to_its_words(qtbot: Any, make_window: Any, db_path: Path) -> None:
@@ -148,7 +152,7 @@ def test_choosing_a_finding_jumps_to_its_words(qtbot: Any, make_window: Any, db_
     assert window.review.tag_selection("quote")
     quote_id = window.review.current_id
     window.view.select_cp(0, 0)
-    with qtbot.waitSignal(window.checks_view.refreshed, timeout=5000):
+    with qtbot.waitSignal(window.checks_view.refreshed, timeout=15000):
         window.checks_view.refresh()
     tree = window.checks.tree
     tree.setFocus()
