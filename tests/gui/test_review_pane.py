@@ -201,9 +201,12 @@ def test_no_check_runs_on_the_ui_thread_after_an_edit(
     for module in (checks, document_state, checks_view):
         monkeypatch.setattr(module, "check_document", recording)
     window, _ = _window(make_window, db_path)
-    with qtbot.waitSignal(window.checks_view.refreshed, timeout=15000):
-        claim = _tag(window, "Cargo volumes fell 18 percent", "claim")
+    claim = _tag(window, "Cargo volumes fell 18 percent", "claim")
+    qtbot.waitUntil(
+        lambda: (
+            ("claim_unverified", claim)
+            in {(f.kind, f.annotation_id) for f in window.checks.findings}
+        ),
+        timeout=15000,
+    )
     assert threads and "MainThread" not in threads
-    assert ("claim_unverified", claim) in {
-        (f.kind, f.annotation_id) for f in window.checks.findings
-    }
