@@ -21,60 +21,9 @@ from PySide6.QtCore import QElapsedTimer, Qt  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-WORDS = (
-    "council",
-    "harbour",
-    "budget",
-    "said",
-    "percent",
-    "official",
-    "residents",
-    "plan",
-    "the",
-    "a",
-)
-
-
-def make_text(target: int, rng: random.Random) -> str:
-    paragraphs, size = [], 0
-    while size < target:
-        p = " ".join(rng.choice(WORDS) for _ in range(rng.randint(40, 120))).capitalize() + "."
-        paragraphs.append(p)
-        size += len(p) + 2
-    return "\n\n".join(paragraphs)[:target].rstrip()
-
-
-def build_database(path: Path, rng: random.Random) -> str:
-    from desktop_app.app import open_repository
-    from desktop_app.core.annotations import new_annotation
-    from desktop_app.core.model import Block, SourceText
-
-    text = make_text(1_000_000, rng)
-    blocks, pos = [], 0
-    for part in text.split("\n\n"):
-        blocks.append(Block("paragraph", pos, pos + len(part)))
-        pos += len(part) + 2
-    from desktop_app.desk import Desk
-
-    repo = open_repository(path)
-    doc, _ = Desk(repo).add_source(
-        SourceText(text, "Benchmark draft", tuple(blocks), "txt"), "/bench.txt"
-    )
-    tags = ("quote", "claim", "anonymous_source")
-    prev_start = 0
-    with repo.transaction():  # bulk setup only; the timed edits below go one operation at a time
-        for n in range(10_000):
-            start = rng.randrange(0, len(text) - 200)
-            if n % 5 == 0 and n:  # 20% overlap the previous one
-                start = max(0, prev_start + 5)
-            end = start + rng.randint(10, 120)
-            prev_start = start
-            try:
-                a = new_annotation(doc.id, text, tags[n % 3], start, end, reviewer="bench")
-            except Exception:
-                continue
-            repo.insert_annotation(a)
-    return doc.id
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+# The same draft and annotations as bare_qt.py builds (same generator, same seed).
+from bench_data import build_database  # noqa: E402
 
 
 def _blocks(block, n):  # type: ignore[no-untyped-def]

@@ -90,6 +90,14 @@ FIELDS_BY_TAG: dict[str, tuple[FieldSpec, ...]] = {
 }
 
 
+# Who an annotation is about: the quote's speaker, the claim's claimant, the source's description.
+WHO_FIELDS = ("speaker", "claimant", "description")
+
+
+def who(fields: dict[str, str]) -> str:
+    return next((fields[k] for k in WHO_FIELDS if fields.get(k)), "")
+
+
 def fields_for(tag: str) -> tuple[FieldSpec, ...]:
     """Custom tags have no structured fields (a note and a status, like every annotation)."""
     return FIELDS_BY_TAG.get(tag, ())

@@ -14,6 +14,7 @@ from typing import IO
 
 from desktop_app.core.checks import CHECK_LABELS, summarise
 from desktop_app.core.export_data import DocumentBundle, ExportData
+from desktop_app.core.fields import who
 from desktop_app.core.model import Annotation, Block, Tag, status_label
 
 STYLE = """
@@ -52,7 +53,7 @@ def _text(words: str) -> str:
 def note_line(a: Annotation, tags: dict[str, Tag]) -> str:
     """[Tag] speaker — note (status), the wording the Word comments use too."""
     label = tags[a.tag].label if a.tag in tags else a.tag
-    speaker = a.fields.get("speaker") or a.fields.get("claimant") or a.fields.get("description")
+    speaker = who(a.fields)
     parts = [f"[{label}]"]
     if speaker:
         parts.append(speaker)

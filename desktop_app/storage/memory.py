@@ -9,6 +9,7 @@ from contextlib import contextmanager
 from dataclasses import replace
 
 from desktop_app.core.errors import OperationError, StorageError, stale
+from desktop_app.core.fields import WHO_FIELDS
 from desktop_app.core.model import (
     MATCH_END,
     MATCH_START,
@@ -267,7 +268,7 @@ class MemoryRepository:
         found = []
         for d in self._newest_first():
             for a in self.annotations_for(d.id):
-                who = " ".join(a.fields.get(k, "") for k in ("speaker", "claimant", "description"))
+                who = " ".join(a.fields.get(k, "") for k in WHO_FIELDS)
                 if (
                     (not tag or a.tag == tag)
                     and (not status or a.status == status)

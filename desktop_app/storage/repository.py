@@ -13,6 +13,7 @@ from typing import Any
 import sqlite_utils
 
 from desktop_app.core.errors import StorageError, stale
+from desktop_app.core.fields import WHO_FIELDS
 from desktop_app.core.model import (
     MATCH_END,
     MATCH_START,
@@ -41,7 +42,6 @@ DOCUMENT_COLUMNS = (
 TAG_COLUMNS = "name, label, colour, shortcut, description, builtin, position, revision"
 
 
-_WHO_FIELDS = ("speaker", "claimant", "description")
 # Live annotations and an earlier revision's frozen copies, for reads that cover both.
 _ALL_ANNOTATIONS = (
     f"SELECT {ANNOTATION_COLUMNS} FROM annotations UNION ALL "
@@ -449,7 +449,7 @@ class SqliteRepository:
             hits = [
                 h
                 for h in hits
-                if wanted in fold(" ".join(h.annotation.fields.get(k, "") for k in _WHO_FIELDS))
+                if wanted in fold(" ".join(h.annotation.fields.get(k, "") for k in WHO_FIELDS))
             ]
         return hits[:limit]
 

@@ -16,6 +16,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor
 
+from desktop_app.core.fields import who as who_of
 from desktop_app.core.model import STATUSES, Annotation, Tag, status_label
 from desktop_app.core.operations import Change
 from desktop_app.core.textfold import fold
@@ -23,7 +24,6 @@ from desktop_app.desk import DocumentState
 from desktop_app.ui.status_icons import status_colour, status_icon
 
 COLUMNS = ("Tag", "Text", "Note", "Status", "Who", "Changed")
-WHO_FIELDS = ("speaker", "claimant", "description")
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 START_ROLE = Qt.ItemDataRole.UserRole + 2
 TAG_ROLE = Qt.ItemDataRole.UserRole + 3
@@ -39,7 +39,7 @@ def one_line(text: str, limit: int = 160) -> str:
 
 def who(a: Annotation) -> str:
     """Who the annotation is about: the speaker, the claimant or the source's description."""
-    return next((a.fields[k] for k in WHO_FIELDS if a.fields.get(k)), "")
+    return who_of(a.fields)
 
 
 def when(stamp: str) -> str:

@@ -8,6 +8,7 @@ from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QKeyEvent, QMouseEvent, QPalette, QTextCursor, QTextFormat
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip, QWidget
 
+from desktop_app.core.fields import who as who_of
 from desktop_app.core.model import status_label
 from desktop_app.desk import DocumentState
 from desktop_app.ui.status_margin import StatusMargin
@@ -168,9 +169,7 @@ class DocumentView(QPlainTextEdit):
         parts = []
         for a in annotations:
             label = self.tag_labels.get(a.tag, a.tag)
-            who = next(
-                (a.fields[k] for k in ("speaker", "claimant", "description") if a.fields.get(k)), ""
-            )
+            who = who_of(a.fields)
             line = f"<b>{escape(label)}</b>"
             if who:
                 line += f" · {escape(who)}"

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.core.errors import CopydeskError
+from desktop_app.core.fields import who as who_of
 from desktop_app.core.model import MATCH_END, MATCH_START, STATUSES, Tag, status_label
 from desktop_app.core.search import find_occurrence
 from desktop_app.desk import Desk
@@ -163,9 +164,7 @@ class LibrarySearch(QTabWidget):
         self.rows.clear()
         for hit in found[:2000]:
             a = hit.annotation
-            who = next(
-                (a.fields[k] for k in ("speaker", "claimant", "description") if a.fields.get(k)), ""
-            )
+            who = who_of(a.fields)
             item = QListWidgetItem(self.rows)
             words = " ".join(a.exact.split())
             head = f"{labels.get(a.tag, a.tag)} · {status_label(a.status)}" + (
