@@ -219,6 +219,8 @@ class AnnotationDetail(QWidget):
 
     def _show_value(self, spec: FieldSpec, widget: QWidget, value: str) -> None:
         if spec.kind == "link" and isinstance(widget, QComboBox):
+            if widget.view().isVisible() or (widget.hasFocus() and widget.property("filled")):
+                return  # the editor is choosing from the list: a refresh must not empty it
             widget.clear()  # only the current choice until the editor opens the list
             widget.setProperty("filled", False)
             widget.addItem(NONE_LINK, "")
