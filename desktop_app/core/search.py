@@ -54,3 +54,63 @@ def find_occurrence(text: str, needle: str, nth: int = 1) -> tuple[int, int] | N
         if n == nth:
             return match.start(), match.end()
     return None
+
+
+# -- the words in context, for a library search hit -------------------------------------------------
+SNIPPET_RADIUS = 70  # characters of context each side of the first match, snapped to a space
+
+
+def _latin_variants() -> dict[str, str]:
+    """Each ASCII letter with every Latin letter that folds to it ('e' -> 'eèéêë…'), so a regex
+    can ignore accents on the draft as it is, without folding (and copying) its text."""
+    import unicodedata
+
+    variants: dict[str, list[str]] = {}
+    for code in (*range(0xC0, 0x250), *range(0x1E00, 0x1F00)):
+        ch = chr(code)
+        base = unicodedata.normalize("NFD", ch)[0].lower()
+        if base.isascii() and base.isalpha() and ch.lower() == ch:
+            variants.setdefault(base, [base]).append(ch)
+    return {k: "".join(v) for k, v in variants.items()}
+
+
+_VARIANTS: dict[str, str] = {}
+
+
+def words_pattern(words: list[str]) -> re.Pattern[str] | None:
+    """A case- and accent-insensitive regex for any of the searched words, each a whole word (as
+    the library's full-text index tokenises them: runs of letters and digits)."""
+    from desktop_app.core.textfold import fold
+
+    if not _VARIANTS:
+        _VARIANTS.update(_latin_variants())
+    alternatives = []
+    for word in words:
+        tokens = re.findall(r"[^\W_]+", fold(word))
+        if tokens:
+            parts = (
+                "".join(f"[{_VARIANTS[c]}]" if c in _VARIANTS else re.escape(c) for c in token)
+                for token in tokens
+            )
+            alternatives.append(r"[\W_]+".join(parts))
+    if not alternatives:
+        return None
+    return re.compile(rf"(?<![^\W_])(?:{'|'.join(alternatives)})(?![^\W_])", re.IGNORECASE)
+
+
+def snippet(text: str, pattern: re.Pattern[str], start_mark: str, end_mark: str) -> str | None:
+    """The words around the first match, every match in it between the marks, '…' where the
+    text goes on; None when the words are not in `text`."""
+    first = pattern.search(text)
+    if first is None:
+        return None
+    lo = max(0, first.start() - SNIPPET_RADIUS)
+    hi = min(len(text), first.end() + SNIPPET_RADIUS)
+    if lo > 0:
+        space = text.find(" ", lo, first.start())
+        lo = space + 1 if space >= 0 else lo
+    if hi < len(text):
+        space = text.rfind(" ", first.end(), hi)
+        hi = space if space >= 0 else hi
+    window = pattern.sub(lambda m: f"{start_mark}{m.group(0)}{end_mark}", text[lo:hi])
+    return ("…" if lo > 0 else "") + window + ("…" if hi < len(text) else "")

@@ -21,6 +21,7 @@ from desktop_app.core.model import (
     SearchHit,
     Tag,
 )
+from desktop_app.core.search import snippet, words_pattern
 from desktop_app.core.textfold import fold as _fold
 
 
@@ -204,19 +205,9 @@ class MemoryRepository:
         for d in reversed(list(self._documents.values())):
             folded = _fold(d.text)
             if all(w in folded or w in _fold(d.title) for w in words):
-                at = folded.find(words[0])
-                if at < 0:
-                    hits.append(SearchHit(d.id, d.title, d.text[:80]))
-                    continue
-                end = at + len(words[0])
-                snippet = (
-                    d.text[max(0, at - 40) : at]
-                    + MATCH_START
-                    + d.text[at:end]
-                    + MATCH_END
-                    + d.text[end : end + 40]
-                )
-                hits.append(SearchHit(d.id, d.title, snippet))
+                pattern = words_pattern(query.split())
+                found = snippet(d.text, pattern, MATCH_START, MATCH_END) if pattern else None
+                hits.append(SearchHit(d.id, d.title, found or d.text[:80]))
         return hits[:limit]
 
     # -- annotations -----------------------------------------------------------------------------
