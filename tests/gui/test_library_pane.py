@@ -158,6 +158,7 @@ def test_zoom_keys_change_the_text_size_and_it_is_remembered(
     assert json.loads((copydesk_home / "settings.json").read_text())["font_size"] == size + 2
     again = make_window()
     assert again.view.font().pointSize() == size + 2
+    again.view.setFocus()
     qtbot.keyClick(again.view, Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier)
     assert again.view.font().pointSize() == size
 
