@@ -33,9 +33,8 @@ STATUS_ORDER = {s: n for n, s in enumerate(STATUSES)}
 _DISPLAY, _EDIT = int(Qt.ItemDataRole.DisplayRole), int(Qt.ItemDataRole.EditRole)
 _TOOLTIP, _DECORATION = int(Qt.ItemDataRole.ToolTipRole), int(Qt.ItemDataRole.DecorationRole)
 _FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
-_ROLES = frozenset(
-    (_DISPLAY, _EDIT, _TOOLTIP, _DECORATION, _FOREGROUND, ID_ROLE, START_ROLE, TAG_ROLE, STATUS_ROLE)
-)
+_CUSTOM = (ID_ROLE, START_ROLE, TAG_ROLE, STATUS_ROLE)
+_ROLES = frozenset((_DISPLAY, _EDIT, _TOOLTIP, _DECORATION, _FOREGROUND, *_CUSTOM))
 # what QAbstractTableModel.flags gives a valid cell, computed once
 _ROW_FLAGS = (
     Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemNeverHasChildren
