@@ -24,6 +24,7 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 # The same draft and annotations as bare_qt.py builds (same generator, same seed).
 from bench_data import build_database  # noqa: E402
+from timing import figure, peak_rss_mb  # noqa: E402
 
 
 def _blocks(block, n):  # type: ignore[no-untyped-def]
@@ -83,6 +84,7 @@ def main() -> None:
         QTest.keyClick(view, Qt.Key.Key_PageDown)
         view.viewport().repaint()
         scroll_times.append(ms(timer))
+    rss = peak_rss_mb()
     window.close()
 
     started = time.perf_counter()
@@ -111,6 +113,29 @@ def main() -> None:
         f"start to usable window (new process, last document reopened): {startup:.0f} ms "
         f"[{probe.stdout.strip() or probe.stderr.strip()[-200:]}]"
     )
+    figure("open_first_paint:copydesk", first_paint, "ms", "DB read included")
+    key = statistics.median(key_times)
+    figure("key_highlight_commit:copydesk", key, "ms", f"median of 30, max {max(key_times):.1f}")
+    figure("peak_rss:copydesk", rss, "MB")
+    figure("launch_usable:copydesk", startup, "ms", "new process to window shown")
+    cli_list(db)
+
+
+def cli_list(db: Path) -> None:
+    """`copydesk list` as a whole process against `python -c 'import sqlite3'` (issue 9: <= 3x);
+    interleaved, median of 7 each, since the machine is shared."""
+    ours, bare = [], []
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    for _ in range(7):
+        for command, times in (
+            ([sys.executable, "-m", "desktop_app", "--db", str(db), "list"], ours),
+            ([sys.executable, "-c", "import sqlite3"], bare),
+        ):
+            t0 = time.perf_counter()
+            subprocess.run(command, capture_output=True, env=env, timeout=60, check=True)
+            times.append((time.perf_counter() - t0) * 1000)
+    figure("cli_list:copydesk", statistics.median(ours), "ms", "whole process, median of 7")
+    figure("cli_list:bare", statistics.median(bare), "ms", "python -c 'import sqlite3'")
 
 
 STARTUP_PROBE = """

@@ -12,11 +12,19 @@ re-checked; otherwise a keystroke finds the next match only, and the matches are
 from __future__ import annotations
 
 import re
+import time
 from array import array
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
-from desktop_app.core.search import _APOSTROPHES, _DASHES, _EQUIVALENTS, _QUOTES, find_all
+from desktop_app.core.search import (
+    _APOSTROPHES,
+    _DASHES,
+    _EQUIVALENTS,
+    _QUOTES,
+    find_all,
+    needle_pattern,
+)
 
 _CANONICAL = {ch: cls[2] for ch, cls in _EQUIVALENTS.items()}  # '"', "'" or '-'
 _CLASS_MEMBERS = {ch: cls[2] for cls in (_QUOTES, _APOSTROPHES, _DASHES) for ch in cls[1:-1]}
@@ -27,6 +35,12 @@ _WHITESPACE = [chr(c) for c in range(0x3001) if chr(c).isspace() and c != 32]
 LISTED = 1_000  # up to this many occurrences are listed (and re-checked as the needle grows)
 _CACHED_NEEDLES = 64
 _BORDER_WALK_LIMIT = 10_000  # a pathological run of one repeated letter stops being exact here
+_REPLACEMENTS = [
+    (ch, canonical)
+    for ch, canonical in [*_CLASS_MEMBERS.items(), *((w, " ") for w in _WHITESPACE)]
+    if ch != canonical
+]
+_FOLD_SLICE = 1 << 18  # characters folded per step (about a millisecond each)
 
 
 def _fold_case(text: str) -> str:
@@ -60,10 +74,11 @@ class FindIndex:
     def __init__(self, text: str, ignore_case: bool = True) -> None:
         self.text = text
         self.ignore_case = ignore_case
-        folded = _fold_case(text) if ignore_case else text
-        for ch, canonical in [*_CLASS_MEMBERS.items(), *((w, " ") for w in _WHITESPACE)]:
-            if ch != canonical and ch in folded:  # instant when the text cannot hold ch
-                folded = folded.replace(ch, canonical)
+        # Folded a slice at a time (every step maps one character to one): a worker thread
+        # building the index then never holds the interpreter lock for long in one C call.
+        folded = "".join(
+            self._fold(text[i : i + _FOLD_SLICE]) for i in range(0, len(text), _FOLD_SLICE)
+        )
         pieces: list[str] = []  # every whitespace character is a space now: collapse the runs
         self._at = array("q")  # collapsed position of each run of 2+ whitespace characters
         self._orig = array("q")  # its original position
@@ -82,6 +97,13 @@ class FindIndex:
         # literal -> (every occurrence, the left-to-right matches among them), or None if too many
         self._listed: dict[str, tuple[list[int], list[int]] | None] = {}
         self._fallback: dict[str, list[tuple[int, int]]] = {}
+
+    def _fold(self, part: str) -> str:
+        folded = _fold_case(part) if self.ignore_case else part
+        for ch, canonical in _REPLACEMENTS:
+            if ch in folded:  # instant when the text cannot hold ch
+                folded = folded.replace(ch, canonical)
+        return folded
 
     # -- offsets --------------------------------------------------------------------------------
     def _to_original(self, c: int) -> int:
@@ -274,3 +296,75 @@ class FindIndex:
             out.append((self._to_original(g), self._to_original(g + n)))
             g = self.folded.find(literal, g + n)
         return out
+
+
+class ScanSearch:
+    """Until a draft's FindIndex is built: the typed words searched by the regex of `find_all`,
+    a window at a time (`advance` stops after `budget` seconds), from `origin` to the end and
+    then from the start, so the first match after the caret shows at once and the count follows.
+    Rare edges until the index is ready: a match longer than OVERLAP characters (a huge
+    whitespace run) can be missed at a window edge, and in a run of overlapping occurrences ("aa"
+    in "aaaa") around the caret the pairing can differ from `find_all`'s."""
+
+    WINDOW = 1 << 17
+    OVERLAP = 4096
+
+    def __init__(self, text: str, needle: str, origin: int = 0, ignore_case: bool = True) -> None:
+        self.text, self.origin = text, min(max(origin, 0), len(text))
+        flags = re.IGNORECASE if ignore_case else 0
+        self._pattern = re.compile(needle_pattern(needle), flags) if needle.strip() else None
+        self._after: list[tuple[int, int]] = []  # matches from origin on
+        self._before: list[tuple[int, int]] = []  # matches before origin (found after wrapping)
+        self._pos = self.origin  # where the next window starts
+        self._wrapped = False
+        self.done = self._pattern is None
+
+    def advance(self, budget: float) -> bool:
+        """Scan windows until `budget` seconds have passed or the text is done; returns `done`."""
+        started = time.perf_counter()
+        while not self.done:
+            self._window()  # at least one window per call, however small the budget
+            if time.perf_counter() - started >= budget:
+                break
+        return self.done
+
+    def _window(self) -> None:
+        assert self._pattern is not None
+        text, pattern = self.text, self._pattern
+        stop = len(text) if not self._wrapped else self.origin
+        end = min(self._pos + self.WINDOW, stop)
+        found = self._before if self._wrapped else self._after
+        limit = len(text) if not self._wrapped else min(len(text), self.origin + self.OVERLAP)
+        for m in pattern.finditer(text, self._pos, min(end + self.OVERLAP, limit)):
+            if m.start() >= end:
+                break
+            span = m.span()
+            if m.end() == min(end + self.OVERLAP, limit) and m.end() < len(text):
+                whole = pattern.match(text, m.start())  # cut by the window: its real end
+                span = whole.span() if whole else span
+            if found and span[0] < found[-1][1]:
+                continue  # overlaps the previous match (found again across a window edge)
+            found.append(span)
+        self._pos = end
+        if end >= stop:
+            if self._wrapped or self.origin == 0:
+                self.done = True
+            else:
+                self._wrapped, self._pos = True, 0
+        if self.done and self._before:
+            # The match straddling the origin is found by the wrap: those it overlaps go.
+            seam = self._before[-1][1]
+            while self._after and self._after[0][0] < seam:
+                del self._after[0]
+
+    @property
+    def first(self) -> tuple[int, int] | None:
+        """The first match at or after origin, else the first one, as far as scanned."""
+        if self._after:
+            return self._after[0]
+        return self._before[0] if self._before else None
+
+    @property
+    def matches(self) -> list[tuple[int, int]]:
+        """Every match in reading order (complete once `done`)."""
+        return self._before + self._after

@@ -30,6 +30,17 @@ TAG_ROLE = Qt.ItemDataRole.UserRole + 3
 STATUS_ROLE = Qt.ItemDataRole.UserRole + 4
 Index = QModelIndex | QPersistentModelIndex
 STATUS_ORDER = {s: n for n, s in enumerate(STATUSES)}
+_DISPLAY, _EDIT = int(Qt.ItemDataRole.DisplayRole), int(Qt.ItemDataRole.EditRole)
+_TOOLTIP, _DECORATION = int(Qt.ItemDataRole.ToolTipRole), int(Qt.ItemDataRole.DecorationRole)
+_FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
+_CUSTOM = (ID_ROLE, START_ROLE, TAG_ROLE, STATUS_ROLE)
+_ROLES = frozenset((_DISPLAY, _EDIT, _TOOLTIP, _DECORATION, _FOREGROUND, *_CUSTOM))
+# what QAbstractTableModel.flags gives a valid cell, computed once
+_ROW_FLAGS = (
+    Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemNeverHasChildren
+)
+_NOTE_FLAGS = _ROW_FLAGS | Qt.ItemFlag.ItemIsEditable
+_NO_FLAGS = Qt.ItemFlag.NoItemFlags
 
 
 def one_line(text: str, limit: int = 160) -> str:
@@ -229,47 +240,51 @@ class AnnotationTableModel(QAbstractTableModel):
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+        # Qt asks each visible cell for ten-odd roles on every repaint: answer the ones this model
+        # does not fill before any other work, and compare plain ints (enum lookups cost more).
+        role = int(role)
+        if role not in _ROLES or not index.isValid():
             return None
         a = self.annotation(index.row())
         col = index.column()
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
-            tag = self.tags.get(a.tag)
-            orphan = " (orphaned)" if a.anchor_state == "orphaned" else ""
-            if col == 0:
-                return tag.label if tag else a.tag
+        if role == _DISPLAY or role == _EDIT:
             if col == 1:
+                orphan = " (orphaned)" if a.anchor_state == "orphaned" else ""
                 return one_line(a.exact, 400) + orphan  # two wrapped lines, then elided
+            if col == 0:
+                tag = self.tags.get(a.tag)
+                return tag.label if tag else a.tag
             if col == 2:
-                return one_line(a.note) if role == Qt.ItemDataRole.DisplayRole else a.note
+                return one_line(a.note) if role == _DISPLAY else a.note
             if col == 3:
                 return status_label(a.status)
             if col == 4:
                 return who(a)
             return f"{a.reviewer}\n{when(a.updated_at)}" if a.reviewer else when(a.updated_at)
-        if role == Qt.ItemDataRole.ToolTipRole and col in (1, 2, 4, 5):
+        if role == _TOOLTIP:
+            if col not in (1, 2, 4, 5):
+                return None
             changed = f"{a.reviewer or 'unknown reviewer'}, last changed {a.updated_at[:19]}"
             return (a.exact, a.note, who(a), changed)[(1, 2, 4, 5).index(col)]
-        if role == Qt.ItemDataRole.DecorationRole and col == 0:
-            tag = self.tags.get(a.tag)
-            return QColor(tag.colour) if tag else None
-        if role == Qt.ItemDataRole.DecorationRole and col == 3:
-            return status_icon(a.status)
-        if role == Qt.ItemDataRole.ForegroundRole and col == 3:
-            return status_colour(a.status)
+        if role == _DECORATION:
+            if col == 0:
+                tag = self.tags.get(a.tag)
+                return QColor(tag.colour) if tag else None
+            return status_icon(a.status) if col == 3 else None
+        if role == _FOREGROUND:
+            return status_colour(a.status) if col == 3 else None
         if role == ID_ROLE:
             return a.id
         if role == START_ROLE:
             return a.start
         if role == TAG_ROLE:
             return a.tag
-        if role == STATUS_ROLE:
-            return a.status
-        return None
+        return a.status  # STATUS_ROLE
 
     def flags(self, index: Index) -> Qt.ItemFlag:
-        base = super().flags(index)
-        return base | Qt.ItemFlag.ItemIsEditable if index.column() == 2 else base
+        if not index.isValid():
+            return _NO_FLAGS
+        return _NOTE_FLAGS if index.column() == 2 else _ROW_FLAGS
 
 
 class AnnotationFilter(QSortFilterProxyModel):

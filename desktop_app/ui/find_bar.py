@@ -1,12 +1,18 @@
-"""Ctrl+F find bar: live search in the canonical text; Enter/Shift+Enter step; Escape keeps the match."""
+"""Ctrl+F find bar: live search in the canonical text; Enter/F3 next, Shift+Enter/Shift+F3
+previous (wrapping around); Escape keeps the match. Searches the draft's FindIndex once a worker
+has built it, and until then scans a slice of the text per event-loop turn."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
 
-from desktop_app.core.search import find_all
+from desktop_app.core.find_index import LISTED, FindIndex, Hit, ScanSearch
+from desktop_app.ui.find_indexer import FindIndexer
+
+SLICE_SECONDS = 0.006  # scanning without the index: at most this long per event-loop turn
+COUNT_DELAY_MS = 300  # many matches are counted (one pass over the draft) once typing pauses
 
 
 class _FindField(QLineEdit):
@@ -32,8 +38,15 @@ class FindBar(QWidget):
         super().__init__(parent)
         self.text = ""
         self.origin = 0
-        self.matches: list[tuple[int, int]] = []
-        self.current = -1
+        self.indexer = FindIndexer(parent=self)
+        self.indexer.ready.connect(self._index_ready)
+        self.hit: Hit | None = None  # the match shown
+        self._matches: list[tuple[int, int]] = []  # all of them, when a scan found them
+        self._scan: ScanSearch | None = None  # the search without the index, while it runs
+        self._scanning = QTimer(self, interval=0)
+        self._scanning.timeout.connect(self._scan_more)
+        self._counting = QTimer(self, singleShot=True, interval=COUNT_DELAY_MS)
+        self._counting.timeout.connect(self._count)
         self.field = _FindField(self)
         self.field.setPlaceholderText("Find in document")
         self.field.setClearButtonEnabled(True)
@@ -51,10 +64,24 @@ class FindBar(QWidget):
         self.field.textChanged.connect(self._search)
         self.field.step.connect(self.step)
         self.field.closed.connect(self.close_bar)
+        # F3 / Shift+F3 anywhere in the window: again after the bar is closed, as in a browser.
+        window = parent if parent is not None else self
+        for key, direction in (("F3", 1), ("Shift+F3", -1)):
+            shortcut = QShortcut(QKeySequence(key), window)
+            shortcut.activated.connect(lambda d=direction: self.step(d))
         self.hide()
 
+    # -- the draft ------------------------------------------------------------------------------
+    def set_text(self, text: str) -> None:
+        """The draft in front changed ("" for none): its matches go, its index is (re)built."""
+        if text != self.text:
+            self.text = text
+            self._forget()
+        self.indexer.set_text(text)
+
     def open_bar(self, text: str, origin: int, initial: str = "") -> None:
-        self.text, self.origin = text, origin
+        self.set_text(text)
+        self.origin = origin
         self.show()
         if initial:
             self.field.setText(initial)
@@ -66,21 +93,98 @@ class FindBar(QWidget):
         self.hide()
         self.closed.emit()
 
+    # -- searching ------------------------------------------------------------------------------
+    @property
+    def index(self) -> FindIndex | None:
+        return self.indexer.index
+
+    def _forget(self) -> None:
+        self.hit, self._scan, self._matches = None, None, []
+        self._scanning.stop()
+        self._counting.stop()
+
     def _search(self, needle: str) -> None:
-        self.matches = find_all(self.text, needle)
-        self.current = -1
-        if self.matches:
-            after = [n for n, (s, _) in enumerate(self.matches) if s >= self.origin]
-            self._go(after[0] if after else 0)
-        else:
-            self.count.setText("No matches" if needle else "")
+        self._forget()
+        if not needle.strip():
+            self.count.setText("")
             self.match_lost.emit()
+            return
+        index = self.index
+        if index is not None:
+            self._show(index.first(needle, self.origin))
+            return
+        self._scan = ScanSearch(self.text, needle, self.origin)
+        self._scan_more()
+
+    def _scan_more(self) -> None:
+        scan = self._scan
+        if scan is None:
+            self._scanning.stop()
+            return
+        shown = scan.first
+        scan.advance(SLICE_SECONDS)
+        if scan.done:
+            self._scanning.stop()
+            self._scan = None
+            self._matches = matches = scan.matches
+            first = scan.first
+            if first is None:
+                self._show(None)
+            else:
+                n = matches.index(first)
+                self._show(Hit(*first, n + 1, len(matches)))
+            return
+        if not self._scanning.isActive():
+            self._scanning.start()
+        if shown is None and scan.first is not None:  # the first match: show it, count on
+            self._select(Hit(*scan.first, None, None), "searching…")
+
+    def _index_ready(self) -> None:
+        """Built while the editor typed: go on with the index from the match shown."""
+        needle = self.field.text()
+        if self._scan is None or not self.isVisible():
+            return
+        self._forget()
+        self._search(needle)
+
+    def _count(self) -> None:
+        index, hit = self.index, self.hit
+        if index is not None and hit is not None and hit.total is None:
+            self._show(index.count(self.field.text(), hit))
 
     def step(self, direction: int) -> None:
-        if self.matches:
-            self._go((self.current + direction) % len(self.matches))
+        """The next (1) or previous (-1) match, wrapping around at either end."""
+        needle = self.field.text()
+        if not needle.strip() or not self.text:
+            return
+        if self._scan is not None:  # Enter before the scan without the index is done: finish it
+            while not self._scan.advance(1.0):
+                pass
+            self._scan_more()
+        hit, index = self.hit, self.index
+        if hit is None:
+            return
+        if index is not None:
+            self._show(index.step(needle, hit, direction))
+        elif self._matches:
+            assert hit.ordinal is not None
+            n = (hit.ordinal - 1 + direction) % len(self._matches)
+            self._show(Hit(*self._matches[n], n + 1, len(self._matches)))
 
-    def _go(self, n: int) -> None:
-        self.current = n
-        self.count.setText(f"{n + 1} of {len(self.matches)}")
-        self.match_selected.emit(*self.matches[n])
+    def _show(self, hit: Hit | None) -> None:
+        if hit is None:
+            self.hit = None
+            self.count.setText("No matches")
+            self.match_lost.emit()
+            return
+        if hit.total is None:
+            self._counting.start()
+            label = f"over {LISTED:,}"
+        else:
+            label = f"{hit.ordinal} of {hit.total:,}"
+        self._select(hit, label)
+
+    def _select(self, hit: Hit, label: str) -> None:
+        self.hit = hit
+        self.count.setText(label)
+        self.match_selected.emit(hit.start, hit.end)

@@ -60,7 +60,6 @@ class MainWindow(QMainWindow):
         self.setWindowTitle("Copydesk")
         self.setAcceptDrops(True)
         self.setUnifiedTitleAndToolBarOnMac(True)
-        self.setStyleSheet(FOCUS_FRAME)
 
         self.view = DocumentView(self)
         self.find_bar = FindBar(self)
@@ -76,6 +75,8 @@ class MainWindow(QMainWindow):
         self.panel_dock = add_dock(self, "Annotations", "annotations", side, right)
         self.checks_dock = add_dock(self, "Checks", "checks", self.checks, left)
         self.search_dock = add_dock(self, "Search", "search", self.search, left)
+        for pane in (self.view, self.panel.table, self.library, self.checks, self.search):
+            pane.setStyleSheet(FOCUS_FRAME)  # on the panes only: a window-wide sheet slows all paint
         self.tabifyDockWidget(self.checks_dock, self.search_dock)
         self.checks_dock.raise_()
         self.status = StatusLine(self.statusBar(), desk.repo.path)

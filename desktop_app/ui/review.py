@@ -72,6 +72,7 @@ class Review(QObject):
         self.find_bar.match_selected.connect(lambda s, e: self.view.select_cp(s, e))
         self.find_bar.match_lost.connect(self.view.clear_selection)
         self.find_bar.closed.connect(lambda: self.view.setFocus(Qt.FocusReason.OtherFocusReason))
+        self.find_bar.indexer.busy = lambda: self.busy  # index the draft once it has settled
         QGuiApplication.styleHints().colorSchemeChanged.connect(self._scheme_changed)
 
     @property
@@ -129,6 +130,7 @@ class Review(QObject):
             self.highlighter.setDocument(None)
             self.highlighter = None
         self.view.show_state(state)
+        self.find_bar.set_text(state.text if state else "")
         self.current_id = ""
         with self.panel.syncing():
             self.panel.model.set_state(state)

@@ -5,7 +5,7 @@ one look different in the text itself, not only in the table."""
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRect, Qt
-from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent
+from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
 from desktop_app.core.model import Annotation
@@ -27,7 +27,10 @@ class StatusMargin(QWidget):
         self.by_line: dict[int, dict[str, str]] = {}  # line -> annotation id -> status
         self.line_of: dict[str, int] = {}  # annotation id -> its line in by_line
         self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
-        view.updateRequest.connect(lambda _rect, _dy: self.update())
+        # Opaque (it paints the page colour itself): a transparent overlay made Qt repaint the
+        # text under it, a full-height strip of the draft, on every keystroke and caret blink.
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
+        view.updateRequest.connect(self._view_updated)
 
     def show_state(self, state: DocumentState | None) -> None:
         self.state = state
@@ -62,6 +65,13 @@ class StatusMargin(QWidget):
                 self._file(current)
         self.update()
 
+    def _view_updated(self, rect: QRect, dy: int) -> None:
+        """Follow the view: everything when it scrolled, else only the band it repainted."""
+        if dy or rect.height() >= self.height():
+            self.update()
+        else:
+            self.update(0, rect.y(), WIDTH, rect.height())
+
     def place(self) -> None:
         """Sit in the document's left margin, beside the text."""
         area = self.view.viewport().geometry()
@@ -69,20 +79,26 @@ class StatusMargin(QWidget):
         self.raise_()
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
-        if self.state is None or not self.by_line:
-            return
         painter = QPainter(self)
+        painter.fillRect(event.rect(), self.view.palette().color(QPalette.ColorRole.Base))
+        if self.state is None or not self.by_line:
+            painter.end()
+            return
         font = QFont(self.font())
         font.setPixelSize(12)
         font.setBold(True)
         painter.setFont(font)
         block = self.view.firstVisibleBlock()
         offset = self.view.contentOffset()
-        bottom = self.height()
+        above, bottom = event.rect().top(), event.rect().bottom()
         while block.isValid():
-            top = self.view.blockBoundingGeometry(block).translated(offset).top()
+            box = self.view.blockBoundingGeometry(block).translated(offset)
+            top = box.top()
             if top > bottom:
                 break
+            if max(box.bottom(), top + 2 + 14 * len(ORDER)) < above:  # above the painted band
+                block = block.next()
+                continue
             statuses = set(self.by_line.get(block.blockNumber(), {}).values())
             y = top + 2
             for status in (s for s in ORDER if s in statuses):
