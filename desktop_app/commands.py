@@ -12,7 +12,6 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from desktop_app.app import open_desk, resolve_db_path
-from desktop_app.core.checks import CHECK_LABELS
 from desktop_app.core.errors import CopydeskError, FieldError, OperationError, UsageProblem
 from desktop_app.core.paths import settings_path
 from desktop_app.core.search import find_occurrence
@@ -155,6 +154,8 @@ def cmd_check(args: argparse.Namespace) -> int:
     instead of the span for an annotation whose words are gone); JSON: a list of objects. Exit 0
     whether or not there are findings: they are work for an editor, not a failure of the command.
     """
+    from desktop_app.core.checks import CHECK_LABELS
+
     with desk_for(args) as desk:
         doc_id = desk.resolve_document(args.document).id if args.document else None
         records = []

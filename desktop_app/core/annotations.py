@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import uuid
 from dataclasses import replace
 from datetime import datetime, timezone
 
@@ -37,6 +36,8 @@ def new_annotation(
     start, end = trim_span(text, start, end)
     if start >= end:
         raise OperationError("the selection holds no text to tag")
+    import uuid  # here, not at start: it imports `platform`, a cost every CLI run would pay
+
     sel = describe(text, start, end)
     stamp = now_iso()
     return Annotation(

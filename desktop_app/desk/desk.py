@@ -7,19 +7,13 @@ about Qt or SQL.
 
 from __future__ import annotations
 
-import hashlib
-import uuid
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import replace
 from pathlib import Path
-from typing import IO, NamedTuple
+from typing import IO, TYPE_CHECKING, NamedTuple
 
-from desktop_app.core.agreement import Agreement
 from desktop_app.core.annotations import edited, new_annotation, now_iso
-from desktop_app.core.checks import Finding, check_document
 from desktop_app.core.errors import CopydeskError, OperationError
-from desktop_app.core.exchange import MergeSummary
-from desktop_app.core.export_data import ExportData
 from desktop_app.core.fields import fields_for
 from desktop_app.core.history import History
 from desktop_app.core.model import (
@@ -49,12 +43,17 @@ from desktop_app.core.operations import (
     delete_tag_op,
 )
 from desktop_app.core.ports import Repository
-from desktop_app.core.revisions import RevisionSummary
 from desktop_app.core.rules import duplicate_of, tag_name_for, tag_problem, with_fields
-from desktop_app.desk import backups, exchange, exports, revisions, word_comments
 from desktop_app.desk.concurrency import Concurrency
-from desktop_app.desk.document_state import DocumentState
 from desktop_app.desk.names import path_problem, readable
+
+if TYPE_CHECKING:  # the rest loads when first used: `copydesk list` needs none of it
+    from desktop_app.core.agreement import Agreement
+    from desktop_app.core.checks import Finding
+    from desktop_app.core.exchange import MergeSummary
+    from desktop_app.core.export_data import ExportData
+    from desktop_app.core.revisions import RevisionSummary
+    from desktop_app.desk.document_state import DocumentState
 
 Subscriber = Callable[[Change, object], None]
 PALETTE = ("#16a085", "#c0392b", "#2c3e50", "#8e44ad", "#d35400", "#27ae60", "#7f8c8d")
@@ -158,6 +157,8 @@ class Desk:
 
     def state(self, document_id: str) -> DocumentState:
         """The document's live state (read once, then kept current by every Change)."""
+        from desktop_app.desk.document_state import DocumentState
+
         state = self._states.get(document_id)
         if state is None:
             doc = self.document(document_id)
@@ -200,6 +201,8 @@ class Desk:
         return self.repo.annotations_for(document_id)
 
     def findings(self, document_id: str) -> list[Finding]:
+        from desktop_app.core.checks import check_document
+
         if document_id in self._states:
             return self._states[document_id].findings()
         doc = self.document(document_id)
@@ -232,6 +235,9 @@ class Desk:
     ) -> ImportResult:
         """Store an imported text as a new document (one undoable step), unless the library
         already holds exactly this text: then that document is the result."""
+        import hashlib
+        import uuid  # both here: importing uuid at start costs more than `copydesk list` runs
+
         sha = hashlib.sha256(source.text.encode("utf-8", "surrogatepass")).hexdigest()
         source_path = readable(source_path)  # a Linux name need not be UTF-8: keep it readable
         existing = self.repo.find_document(sha, source_path) or next(
@@ -256,6 +262,8 @@ class Desk:
         return self.add_source(self.read_file(path), str(Path(path).resolve()), initiator)
 
     def delete_document(self, document_id: str, initiator: object = None) -> Change:
+        from desktop_app.desk import revisions
+
         doc = self.document(document_id)
         if revisions.is_earlier_revision(self, document_id):
             raise OperationError(
@@ -299,6 +307,8 @@ class Desk:
         initiator: object = None,
     ) -> Annotation:
         """Tag text[start:end] (trimmed of spaces): one step, fields validated like the form's."""
+        from desktop_app.desk import revisions
+
         the_tag = self.tag(tag)
         if revisions.is_earlier_revision(self, document_id):
             raise OperationError(
@@ -439,19 +449,28 @@ class Desk:
 
     # -- export and checks ----------------------------------------------------------------------
     def export_data(self, document_id: str | None = None) -> ExportData:
+        from desktop_app.desk import exports
+
         return exports.export_data(self, document_id)
 
     def export(self, fmt: str, out: IO[bytes], document_id: str | None = None) -> int:
         """Write one export format to a binary stream; returns the annotations written."""
+        from desktop_app.desk import exports
+
         return exports.export(self, fmt, out, document_id)
 
     @staticmethod
     def export_formats() -> list[tuple[str, str, str]]:
         """(name, label, file suffix) of every exporter, for menus, dialogs and --format."""
-        return exports.export_formats()
+        # The registry itself, not desk.exports: the CLI builds --format at every start.
+        from desktop_app.export.registry import EXPORTERS
+
+        return [(e.name, e.label, e.suffix) for e in EXPORTERS]
 
     def export_to_file(self, fmt: str, path: str, document_id: str | None = None) -> int:
         """Export to a file, written whole or not at all; returns the annotations written."""
+        from desktop_app.desk import exports
+
         return exports.export_to_file(self, fmt, path, document_id)
 
     def check(self, document_id: str | None = None) -> list[tuple[Document, list[Finding]]]:
@@ -467,36 +486,54 @@ class Desk:
         return self.concurrency.refresh()
 
     def backup(self, reason: str = "manual") -> str:
+        from desktop_app.desk import backups
+
         return backups.backup(self, reason)
 
     def backups(self) -> list[str]:
+        from desktop_app.desk import backups
+
         return backups.available(self)
 
     def restore(self, source: str, initiator: object = None) -> Change | None:
+        from desktop_app.desk import backups
+
         return backups.restore(self, source, initiator)
 
     def save_copy(self, path: str) -> None:
+        from desktop_app.desk import backups
+
         backups.save_copy(self, path)
 
     # -- exchange: desk/exchange.py -------------------------------------------------------------
     def import_annotations(self, path: str, initiator: object = None) -> MergeSummary:
+        from desktop_app.desk import exchange
+
         return exchange.import_annotations(self, path, initiator)
 
     def merge_repository(
         self, other: Repository, origin: str, initiator: object = None
     ) -> MergeSummary:
+        from desktop_app.desk import exchange
+
         return exchange.merge_repository(self, other, origin, initiator)
 
     def agreement(self, document_id: str, reviewers: tuple[str, str] | None = None) -> Agreement:
+        from desktop_app.desk import exchange
+
         return exchange.agreement(self, document_id, reviewers)
 
     def import_with_comments(self, path: str, initiator: object = None) -> tuple[Document, str]:
+        from desktop_app.desk import word_comments
+
         return word_comments.import_with_comments(self, path, initiator)
 
     # -- revised drafts (desk/revisions.py) -----------------------------------------------------
     def import_revision(
         self, path_or_source: str | SourceText, previous_document_id: str, initiator: object = None
     ) -> tuple[Document, RevisionSummary]:
+        from desktop_app.desk import revisions
+
         return revisions.import_revision(self, path_or_source, previous_document_id, initiator)
 
 

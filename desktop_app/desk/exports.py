@@ -6,7 +6,6 @@ import io
 from collections.abc import Iterable
 from typing import IO, TYPE_CHECKING
 
-from desktop_app.core.checks import check_document
 from desktop_app.core.errors import OperationError
 from desktop_app.core.export_data import DocumentBundle, ExportData
 from desktop_app.core.fields import ordered_field_keys
@@ -24,6 +23,8 @@ def export_data(desk: Desk, document_id: str | None) -> ExportData:
         for doc_id in ids:
             doc = desk.document(doc_id)
             annotations = repo.annotations_for(doc_id)
+            from desktop_app.core.checks import check_document  # not on the CLI's start path
+
             yield DocumentBundle(doc, annotations, check_document(doc_id, doc.text, annotations))
 
     return ExportData(

@@ -8,11 +8,13 @@ import os
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
-
-import sqlite_utils
+from typing import TYPE_CHECKING, Any
 
 from desktop_app.core.errors import StorageError
 from desktop_app.core.model import BUILTIN_TAGS
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 BUSY_TIMEOUT_MS = (
     5000  # the CLI waits for a busy database; the window lowers it (UI_BUSY_TIMEOUT_MS)
@@ -20,6 +22,20 @@ BUSY_TIMEOUT_MS = (
 UI_BUSY_TIMEOUT_MS = 200  # a window must not freeze: a longer wait is refused as "busy, try again"
 APPLICATION_ID = int.from_bytes(b"CPDK", "big")  # PRAGMA application_id of a Copydesk database
 SCHEMA_TABLES = frozenset({"documents", "tags", "annotations"})
+
+
+class Connection:
+    """The open database as the repository uses it: sqlite3's connection and `execute`. Opening
+    an up-to-date database needs nothing more, so start-up never imports sqlite-utils; that is
+    loaded only when a migration runs (see `_migrate`)."""
+
+    __slots__ = ("conn",)
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+
+    def execute(self, sql: str, parameters: Any = None) -> sqlite3.Cursor:
+        return self.conn.execute(sql) if parameters is None else self.conn.execute(sql, parameters)
 
 
 def _v1(db: sqlite_utils.Database) -> None:
@@ -168,7 +184,7 @@ MIGRATIONS: tuple[Callable[[sqlite_utils.Database], None], ...] = (
 FOREIGN = "the file is an SQLite database of another program, not Copydesk's; nothing was changed"
 
 
-def _schema_version(db: sqlite_utils.Database) -> int:
+def _schema_version(db: Connection | sqlite_utils.Database) -> int:
     """The schema version of a Copydesk database, or 0 for an empty file; refuses (StorageError)
     another program's database or a newer Copydesk's, having only read it."""
     # One statement, so all come from the same snapshot of a database that another process may
@@ -192,10 +208,13 @@ def _schema_version(db: sqlite_utils.Database) -> int:
     return version
 
 
-def _migrate(db: sqlite_utils.Database, path: Path | None = None) -> None:
-    version = _schema_version(db)
+def _migrate(connection: Connection, path: Path | None = None) -> None:
+    version = _schema_version(connection)
     if version == len(MIGRATIONS):
         return
+    import sqlite_utils  # loaded for a schema change only, never when opening a current file
+
+    db = sqlite_utils.Database(connection.conn, execute_plugins=False)
     if version and path is not None:
         # A copy as it was, before a step this app has never run on this user's data.
         from desktop_app.storage.backup import make_backup
@@ -252,7 +271,7 @@ def _read_only_part(path: Path) -> str:
 
 def open_database(
     path: str | Path, busy_timeout_ms: int | None = None, backups: bool = True
-) -> sqlite_utils.Database:
+) -> Connection:
     """Open (creating if needed) and migrate the database; raises StorageError with one line.
 
     A file that cannot be written still opens for reading: SQLite falls back to read-only and
@@ -272,8 +291,7 @@ def open_database(
     try:
         # isolation_level=None: transactions are explicit (BEGIN IMMEDIATE ... COMMIT).
         conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False)
-        # No sqlite-utils plugins: they cost start-up time and could change the connection.
-        db = sqlite_utils.Database(conn, execute_plugins=False)
+        db = Connection(conn)
         wait = BUSY_TIMEOUT_MS if busy_timeout_ms is None else busy_timeout_ms
         db.execute(f"PRAGMA busy_timeout = {int(wait)}")
         db.execute("PRAGMA foreign_keys = ON")

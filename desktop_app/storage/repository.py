@@ -10,8 +10,6 @@ from contextlib import contextmanager
 from dataclasses import fields
 from typing import Any
 
-import sqlite_utils
-
 from desktop_app.core.errors import StorageError, stale
 from desktop_app.core.fields import WHO_FIELDS
 from desktop_app.core.model import (
@@ -28,7 +26,7 @@ from desktop_app.core.model import (
 )
 from desktop_app.core.search import snippet, words_pattern
 from desktop_app.core.textfold import fold
-from desktop_app.storage.database import describe_sqlite_error
+from desktop_app.storage.database import Connection, describe_sqlite_error
 from desktop_app.storage.file_watch import FileWatch
 
 ANNOTATION_COLUMNS = (
@@ -99,7 +97,7 @@ def _tag(row: tuple[Any, ...]) -> Tag:
 class SqliteRepository:
     """All reads and writes. Writes happen inside `transaction()`; each edit is one commit."""
 
-    def __init__(self, db: sqlite_utils.Database, path: str = "") -> None:
+    def __init__(self, db: Connection, path: str = "") -> None:
         self.db = db
         self.path = path or "database"
         self._depth = 0

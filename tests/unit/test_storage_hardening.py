@@ -72,7 +72,7 @@ def test_a_copydesk_database_is_marked_and_an_old_one_migrated_with_a_backup(
     backup of it as it was."""
     path = tmp_path / "old.sqlite3"
     conn = sqlite3.connect(path, isolation_level=None)
-    db = database.sqlite_utils.Database(conn)
+    db = database.Connection(conn)
     database._v1(db)
     conn.execute("PRAGMA user_version = 1")
     conn.close()
