@@ -24,7 +24,7 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 # The same draft and annotations as bare_qt.py builds (same generator, same seed).
 from bench_data import build_database  # noqa: E402
-from timing import figure, peak_rss_mb  # noqa: E402
+from timing import compile_app, figure, peak_rss_mb  # noqa: E402
 
 
 def _blocks(block, n):  # type: ignore[no-untyped-def]
@@ -40,6 +40,7 @@ def ms(timer: QElapsedTimer) -> float:
 
 
 def main() -> None:
+    compile_app()
     rng = random.Random(7)
     home = Path(tempfile.mkdtemp(prefix="copydesk-bench-"))
     os.environ["COPYDESK_HOME"] = str(home)

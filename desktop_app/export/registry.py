@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from importlib import import_module
-from typing import IO, Any, Protocol
+from typing import IO, TYPE_CHECKING, Any, Protocol
 
-from desktop_app.core.export_data import ExportData
+if TYPE_CHECKING:  # the CLI reads this list at every start; the data model loads on export
+    from desktop_app.core.export_data import ExportData
 
 
 class Exporter(Protocol):
