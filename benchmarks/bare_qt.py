@@ -15,7 +15,6 @@ import random
 import re
 import sqlite3
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -27,7 +26,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtGui import QColor, QSyntaxHighlighter, QTextCharFormat  # noqa: E402
 from PySide6.QtWidgets import QApplication, QPlainTextEdit  # noqa: E402
-from timing import figure, peak_rss_mb  # noqa: E402
+from timing import figure, launch_ms, peak_rss_mb  # noqa: E402
 
 COLOURS = {"quote": "#2f7ed8", "claim": "#d9822b", "anonymous_source": "#9b59b6"}
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
@@ -157,6 +156,7 @@ def main() -> int:
     if args.probe:
         app = QApplication([])
         show(app, connect(args.db), args.doc)
+        print(f"SHOWN {time.time()}", flush=True)
         return 0
     rng = random.Random(7)
     if args.db is None:
@@ -189,14 +189,15 @@ def main() -> int:
     )
     figure("peak_rss:bare", peak_rss_mb(), "MB")
     view.close()
-    t0 = time.perf_counter()
-    subprocess.run(
-        [sys.executable, __file__, "--probe", "--db", str(args.db), "--doc", args.doc],
-        check=True,
-        timeout=120,
-    )
+    launches = [
+        launch_ms([sys.executable, __file__, "--probe", "--db", str(args.db), "--doc", args.doc])
+        for _ in range(3)
+    ]
     figure(
-        "launch_usable:bare", (time.perf_counter() - t0) * 1000, "ms", "new process to window shown"
+        "launch_usable:bare",
+        statistics.median(launches),
+        "ms",
+        "new process to window shown, median of 3",
     )
     return 0
 

@@ -40,3 +40,16 @@ def compile_app() -> None:
     from pathlib import Path
 
     compileall.compile_dir(str(Path(__file__).resolve().parents[1] / "desktop_app"), quiet=1)
+
+
+def launch_ms(command: list[str], **kwargs: object) -> float:
+    """Milliseconds from starting `command` to the moment it prints `SHOWN <time.time()>` (its
+    window shown and painted), so the process's exit, which no user waits for, is not counted."""
+    import subprocess
+
+    started = time.time()
+    out = subprocess.run(command, capture_output=True, text=True, timeout=120, **kwargs)  # type: ignore[call-overload]
+    shown = [line for line in out.stdout.splitlines() if line.startswith("SHOWN ")]
+    if not shown:
+        raise RuntimeError(f"the launch probe failed: {out.stderr.strip()[-300:]}")
+    return (float(shown[-1].split()[1]) - started) * 1000

@@ -92,7 +92,8 @@ def build_window(desk, db: object = None, ask_reviewer: bool = True):  # type: i
     from desktop_app.ui.main_window import MainWindow
 
     settings = Settings.load(settings_path())
-    if not settings.reviewer:
+    asked = not settings.reviewer
+    if asked:
         settings.reviewer = ask_reviewer_name(account_name()) if ask_reviewer else account_name()
     desk.reviewer = settings.reviewer
     path = desk.repo.path
@@ -105,7 +106,8 @@ def build_window(desk, db: object = None, ask_reviewer: bool = True):  # type: i
         tuple(SUPPORTED_EXTENSIONS),
         open_other=open_repository,  # another reviewer's database, for File > Merge Review
     )
-    window.save_settings()
+    if asked:
+        window.save_settings()  # not at every start: the fsync can take 0.1 s on a busy disk
     window.restore_state()
     return window
 
