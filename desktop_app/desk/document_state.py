@@ -1,10 +1,13 @@
-"""One open document, Qt-free: its annotations, span index, counts per tag and cached findings,
-kept current only from `Change`s (never by re-reading what was just written)."""
+"""One open document, Qt-free: its annotations, span index, counts per tag and findings, kept
+current only from `Change`s (never by re-reading what was just written). The findings are kept by
+a `CheckState` once one is installed (built off the UI thread: 10,000 annotations take ~0.25 s);
+after that an edit re-checks only what it touched."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
+from desktop_app.core.check_state import CheckState
 from desktop_app.core.checks import Finding, check_document
 from desktop_app.core.model import Annotation, Document
 from desktop_app.core.operations import Change
@@ -28,6 +31,8 @@ class DocumentState:
         for a in self.annotations.values():
             self.counts[a.tag] = self.counts.get(a.tag, 0) + 1
         self._findings: list[Finding] | None = None
+        self.checks: CheckState | None = None
+        self.version = 0  # bumped by every change taken in: a check pass on an older copy is stale
 
     @property
     def id(self) -> str:
@@ -48,12 +53,16 @@ class DocumentState:
                 self._count(gone, -1)
                 if ident in self.index.spans:
                     self.index.remove(ident)
+        removed = [i for i in change.removed if i not in self.annotations]
+        added: list[Annotation] = []
+        updated: list[Annotation] = []
         latest = {a.id: a for a in change.annotations if a.document_id == self.document.id}
         for ident, annotation in latest.items():
             if ident in change.removed and ident not in change.added:
                 continue
             touched = True
             previous = self.annotations.get(ident)
+            (added if previous is None else updated).append(annotation)
             if previous is not None:
                 self._count(previous, -1)
             self._count(annotation, +1)
@@ -64,7 +73,21 @@ class DocumentState:
                 self.index.add(ident, annotation.start, annotation.end)
         if touched:
             self._findings = None
+            self.version += 1
+            if self.checks is not None:
+                self.checks.update(added=added, removed=removed, updated=updated)
         return touched
+
+    def snapshot(self) -> tuple[int, str, list[Annotation]]:
+        """What a worker needs to build this document's `CheckState`: (version, text, annotations)."""
+        return self.version, self.text, list(self.annotations.values())
+
+    def install_checks(self, checks: CheckState, version: int) -> bool:
+        """Keep `checks` (built from `snapshot()`) unless an edit came in meanwhile."""
+        if version != self.version:
+            return False
+        self.checks = checks
+        return True
 
     def annotations_at(self, position: int) -> list[Annotation]:
         """Innermost first, as the span index orders them."""
@@ -74,6 +97,8 @@ class DocumentState:
         return sorted(self.annotations.values(), key=lambda a: (a.start, a.end, a.id))
 
     def findings(self) -> list[Finding]:
+        if self.checks is not None:
+            return self.checks.findings()
         if self._findings is None:
             self._findings = check_document(self.document.id, self.text, self.annotations.values())
         return self._findings

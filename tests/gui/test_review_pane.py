@@ -183,24 +183,40 @@ def test_status_shows_in_the_margin_and_overlaps_never_turn_bold(
 def test_no_check_runs_on_the_ui_thread_after_an_edit(
     qtbot: Any, make_window: Any, db_path: Path, monkeypatch: Any
 ) -> None:
-    """The rules run in a worker: after tagging, every check_document call is off the UI thread,
-    and the panel still shows the new finding."""
+    """A full check pass (check_document, or building a CheckState) only ever runs in a worker,
+    once, when the draft opens; an edit afterwards re-checks only what it touched (CheckState
+    .update) and the panel shows the new finding."""
     import threading
 
+    import desktop_app.core.check_state as check_state
     import desktop_app.core.checks as checks
     import desktop_app.desk.document_state as document_state
-    import desktop_app.ui.checks_view as checks_view
 
-    threads: list[str] = []
-    real = checks.check_document
+    full: list[str] = []
+    updates: list[str] = []
+    real_check, real_init = checks.check_document, check_state.CheckState.__init__
+    real_update = check_state.CheckState.update
 
-    def recording(*args: Any, **kwargs: Any) -> Any:
-        threads.append(threading.current_thread().name)
-        return real(*args, **kwargs)
+    def recording_check(*args: Any, **kwargs: Any) -> Any:
+        full.append(threading.current_thread().name)
+        return real_check(*args, **kwargs)
 
-    for module in (checks, document_state, checks_view):
-        monkeypatch.setattr(module, "check_document", recording)
+    def recording_init(self: Any, *args: Any, **kwargs: Any) -> None:
+        full.append(threading.current_thread().name)
+        real_init(self, *args, **kwargs)
+
+    def recording_update(self: Any, *args: Any, **kwargs: Any) -> Any:
+        updates.append(threading.current_thread().name)
+        return real_update(self, *args, **kwargs)
+
+    for module in (checks, document_state):
+        monkeypatch.setattr(module, "check_document", recording_check)
+    monkeypatch.setattr(check_state.CheckState, "__init__", recording_init)
+    monkeypatch.setattr(check_state.CheckState, "update", recording_update)
     window, _ = _window(make_window, db_path)
+    state = window.review.state
+    qtbot.waitUntil(lambda: state.checks is not None, timeout=15000)  # built in the worker
+    passes = len(full)
     claim = _tag(window, "Cargo volumes fell 18 percent", "claim")
     qtbot.waitUntil(
         lambda: (
@@ -209,4 +225,6 @@ def test_no_check_runs_on_the_ui_thread_after_an_edit(
         ),
         timeout=15000,
     )
-    assert threads and "MainThread" not in threads
+    assert full and "MainThread" not in full
+    assert len(full) == passes  # the edit ran no full pass anywhere
+    assert updates == ["MainThread"]  # just the incremental re-check of what the edit touched
