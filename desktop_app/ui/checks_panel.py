@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from difflib import SequenceMatcher
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -52,44 +53,76 @@ class ChecksPanel(QWidget):
         self.tree.itemClicked.connect(self._choose)
         self.tree.activated_item.connect(self._choose)
         self.findings: list[Finding] = []
+        self._groups: dict[str, QTreeWidgetItem] = {}  # rule -> its row
+        self._keys: dict[str, list[tuple[str, str, int, int, str]]] = {}  # rule -> rows shown
+        self._shape: object = None
 
     @property
     def whole_library(self) -> bool:
         return self.scope.currentData() == "library"
 
     def show_findings(self, findings: list[Finding], titles: dict[str, str]) -> None:
-        """Group findings by rule; keep the rules' order and the expanded state the user chose."""
+        """Group findings by rule, in the rules' order. Only the rows that changed are touched
+        (an edit changes a finding or two among thousands), so the selection, the scroll
+        position and the groups the user collapsed stay as they were."""
         self.findings = findings
-        collapsed = {
-            self.tree.topLevelItem(i).data(0, DOC_ROLE)
-            for i in range(self.tree.topLevelItemCount())
-            if not self.tree.topLevelItem(i).isExpanded()
-        }
-        self.tree.clear()
         by_kind: dict[str, list[Finding]] = {}
         for finding in findings:
             by_kind.setdefault(finding.kind, []).append(finding)
+        shape = (self.whole_library, titles if self.whole_library else None)
+        if shape != self._shape:  # the rows read differently: start afresh
+            self._shape = shape
+            self.tree.clear()
+            self._groups.clear()
+            self._keys.clear()
+        position = 0
         for kind in CHECK_KINDS:
-            group = by_kind.get(kind)
+            group = by_kind.get(kind, [])
+            top = self._groups.get(kind)
             if not group:
+                if top is not None:
+                    self.tree.takeTopLevelItem(self.tree.indexOfTopLevelItem(top))
+                    del self._groups[kind], self._keys[kind]
                 continue
-            top = QTreeWidgetItem([f"{CHECK_LABELS.get(kind, kind)} ({len(group)})"])
-            top.setData(0, DOC_ROLE, kind)
-            self.tree.addTopLevelItem(top)
-            for finding in group:
-                title = titles.get(finding.document_id, "")
-                # In the library view the finding comes first, its draft after: both readable.
-                shown = f"{finding.message}\n— {title}" if self.whole_library else finding.message
-                child = QTreeWidgetItem([shown])
-                child.setToolTip(0, f"{finding.message}\n{title}" if title else finding.message)
-                child.setData(0, DOC_ROLE, finding.document_id)
-                child.setData(0, ANNOTATION_ROLE, finding.annotation_id)
-                top.addChild(child)
-            top.setExpanded(kind not in collapsed)
+            if top is None:
+                top = self._groups[kind] = QTreeWidgetItem()
+                top.setData(0, DOC_ROLE, kind)
+                self.tree.insertTopLevelItem(position, top)
+                top.setExpanded(True)
+                self._keys[kind] = []
+            position += 1
+            top.setText(0, f"{CHECK_LABELS.get(kind, kind)} ({len(group)})")
+            self._update_group(top, kind, group, titles)
         n = len(findings)
         self.summary.setText(
             "No open checks." if not n else f"{n} check{'s' if n != 1 else ''} to resolve."
         )
+
+    def _update_group(
+        self, top: QTreeWidgetItem, kind: str, group: list[Finding], titles: dict[str, str]
+    ) -> None:
+        old = self._keys[kind]
+        new = [(f.document_id, f.annotation_id, f.start, f.end, f.message) for f in group]
+        if old == new:
+            return
+        steps = SequenceMatcher(None, old, new, autojunk=False).get_opcodes()
+        for op, i1, i2, j1, j2 in reversed(steps):  # from the end: earlier indexes stay valid
+            if op == "equal":
+                continue
+            for index in range(i2 - 1, i1 - 1, -1):
+                top.takeChild(index)
+            top.insertChildren(i1, [self._row(f, titles) for f in group[j1:j2]])
+        self._keys[kind] = new
+
+    def _row(self, finding: Finding, titles: dict[str, str]) -> QTreeWidgetItem:
+        title = titles.get(finding.document_id, "")
+        # In the library view the finding comes first, its draft after: both readable.
+        shown = f"{finding.message}\n— {title}" if self.whole_library else finding.message
+        item = QTreeWidgetItem([shown])
+        item.setToolTip(0, f"{finding.message}\n{title}" if title else finding.message)
+        item.setData(0, DOC_ROLE, finding.document_id)
+        item.setData(0, ANNOTATION_ROLE, finding.annotation_id)
+        return item
 
     def _choose(self, item: Any) -> None:
         annotation_id = item.data(0, ANNOTATION_ROLE)

@@ -191,3 +191,40 @@ def test_tag_keys_that_would_shadow_shortcuts_are_refused(
     window.view.setFocus()
     qtbot.keyClick(window.view, Qt.Key.Key_C)
     assert [a.tag for a in open_repository(db_path).annotations_for(doc_id)] == ["claim"]
+
+
+def test_an_edit_updates_only_its_rows_in_the_checks_panel(
+    qtbot: Any, make_window: Any, db_path: Path
+) -> None:
+    """Tagging one more claim adds its row; the rows already there stay the same items (the
+    selection and what the user collapsed are kept), and verifying one removes only that row."""
+    text = "Port report\n\n" + " ".join(f"Item {n} rose {n} percent." for n in range(1, 6))
+    doc_id = add_document(db_path, text)
+    window = make_window()
+    window.open_document(doc_id)
+    claims = []
+    for n in (1, 2, 3):
+        words = f"rose {n} percent"
+        s = text.index(words)
+        window.view.select_cp(s, s + len(words))
+        assert window.review.tag_selection("claim")
+        claims.append(window.review.current_id)
+
+    def rows() -> list[Any]:
+        top = window.checks._groups.get("claim_unverified")
+        return [top.child(i) for i in range(top.childCount())] if top is not None else []
+
+    qtbot.waitUntil(lambda: len(rows()) == 3, timeout=15000)
+    before = rows()
+    window.checks.tree.setCurrentItem(before[1])
+    s = text.index("rose 4 percent")
+    window.view.select_cp(s, s + len("rose 4 percent"))
+    assert window.review.tag_selection("claim")
+    qtbot.waitUntil(lambda: len(rows()) == 4, timeout=15000)
+    after = rows()
+    assert after[:3] == before  # the same items, not rebuilt
+    assert window.checks.tree.currentItem() == before[1]
+    window.desk.set_status([claims[0]], "verified")
+    qtbot.waitUntil(lambda: len(rows()) == 3, timeout=15000)
+    assert rows() == after[1:]
+    assert [r.data(0, ANNOTATION_ROLE) for r in rows()][:2] == claims[1:]
