@@ -260,7 +260,10 @@ class AnnotationTableModel(QAbstractTableModel):
                 return status_label(a.status)
             if col == 4:
                 return who(a)
-            return f"{a.reviewer}\n{when(a.updated_at)}" if a.reviewer else when(a.updated_at)
+            # No-break spaces: a narrow column elides the name on its line instead of wrapping
+            # it onto the time's line and hiding when it changed.
+            name = a.reviewer.replace(" ", "\u00a0")
+            return f"{name}\n{when(a.updated_at)}" if name else when(a.updated_at)
         if role == _TOOLTIP:
             if col not in (1, 2, 4, 5):
                 return None
