@@ -48,6 +48,7 @@ RATIO_TARGETS = {  # case -> highest copydesk/bare ratio accepted
 }
 ABSOLUTE_TARGETS = {  # single figure -> highest value accepted, in its unit
     "find_keystroke_5m_max": 16.0,
+    "open_settle_max_stall": 50.0,
     "checks_update_p99": 1.0,
     "nonascii_growth_1m_to_5m": 6.0,
 }

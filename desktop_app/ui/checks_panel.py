@@ -5,7 +5,7 @@ from __future__ import annotations
 from difflib import SequenceMatcher
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QComboBox, QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
@@ -13,6 +13,7 @@ from desktop_app.core.checks import CHECK_KINDS, CHECK_LABELS, Finding
 
 DOC_ROLE = Qt.ItemDataRole.UserRole + 1
 ANNOTATION_ROLE = Qt.ItemDataRole.UserRole + 2
+ROWS_PER_PASS = 300  # new rows added per event-loop turn: ~10 ms, never a visible stall
 
 
 class _Tree(QTreeWidget):
@@ -56,6 +57,10 @@ class ChecksPanel(QWidget):
         self._groups: dict[str, QTreeWidgetItem] = {}  # rule -> its row
         self._keys: dict[str, list[tuple[str, str, int, int, str]]] = {}  # rule -> rows shown
         self._shape: object = None
+        self._budget = ROWS_PER_PASS
+        self._titles: dict[str, str] = {}
+        self._more = QTimer(self, singleShot=True, interval=0)  # the rows a pass had no room for
+        self._more.timeout.connect(lambda: self.show_findings(self.findings, self._titles))
 
     @property
     def whole_library(self) -> bool:
@@ -65,7 +70,7 @@ class ChecksPanel(QWidget):
         """Group findings by rule, in the rules' order. Only the rows that changed are touched
         (an edit changes a finding or two among thousands), so the selection, the scroll
         position and the groups the user collapsed stay as they were."""
-        self.findings = findings
+        self.findings, self._titles = findings, titles
         by_kind: dict[str, list[Finding]] = {}
         for finding in findings:
             by_kind.setdefault(finding.kind, []).append(finding)
@@ -75,6 +80,7 @@ class ChecksPanel(QWidget):
             self.tree.clear()
             self._groups.clear()
             self._keys.clear()
+        self._budget = ROWS_PER_PASS
         position = 0
         for kind in CHECK_KINDS:
             group = by_kind.get(kind, [])
@@ -101,18 +107,33 @@ class ChecksPanel(QWidget):
     def _update_group(
         self, top: QTreeWidgetItem, kind: str, group: list[Finding], titles: dict[str, str]
     ) -> None:
+        """Bring this rule's rows to `group`, adding at most the pass's budget of new rows: the
+        rest follow a moment later (10,000 findings would hold the window for a third of a
+        second), while removals, always cheap, happen at once."""
         old = self._keys[kind]
         new = [(f.document_id, f.annotation_id, f.start, f.end, f.message) for f in group]
         if old == new:
             return
-        steps = SequenceMatcher(None, old, new, autojunk=False).get_opcodes()
-        for op, i1, i2, j1, j2 in reversed(steps):  # from the end: earlier indexes stay valid
+        shown: list[tuple[str, str, int, int, str]] = []
+        at = 0  # where `old[i1]` sits in the tree now
+        steps = _steps(old, new)
+        for n, (op, i1, i2, j1, j2) in enumerate(steps):
             if op == "equal":
+                shown += new[j1:j2]
+                at += i2 - i1
                 continue
-            for index in range(i2 - 1, i1 - 1, -1):
-                top.takeChild(index)
-            top.insertChildren(i1, [self._row(f, titles) for f in group[j1:j2]])
-        self._keys[kind] = new
+            for _ in range(i2 - i1):
+                top.takeChild(at)
+            take = min(j2 - j1, self._budget)
+            self._budget -= take
+            top.insertChildren(at, [self._row(f, titles) for f in group[j1 : j1 + take]])
+            shown += new[j1 : j1 + take]
+            at += take
+            if take < j2 - j1:  # out of budget: keep the old rows after this point for now
+                shown += [k for _op, a1, a2, _b1, _b2 in steps[n + 1 :] for k in old[a1:a2]]
+                self._more.start()
+                break
+        self._keys[kind] = shown
 
     def _row(self, finding: Finding, titles: dict[str, str]) -> QTreeWidgetItem:
         title = titles.get(finding.document_id, "")
@@ -128,3 +149,23 @@ class ChecksPanel(QWidget):
         annotation_id = item.data(0, ANNOTATION_ROLE)
         if annotation_id:
             self.finding_chosen.emit(item.data(0, DOC_ROLE), annotation_id)
+
+
+def _steps(old: list[Any], new: list[Any]) -> list[tuple[str, int, int, int, int]]:
+    """SequenceMatcher's opcodes, with the common head and tail taken off first: an edit or a
+    pass that ran out of budget leaves nearly all rows equal, and matching 10,000 is not free."""
+    head = 0
+    limit = min(len(old), len(new))
+    while head < limit and old[head] == new[head]:
+        head += 1
+    tail = 0
+    while tail < limit - head and old[-1 - tail] == new[-1 - tail]:
+        tail += 1
+    middle = SequenceMatcher(
+        None, old[head : len(old) - tail], new[head : len(new) - tail], autojunk=False
+    ).get_opcodes()
+    steps = [("equal", 0, head, 0, head)] if head else []
+    steps += [(op, i1 + head, i2 + head, j1 + head, j2 + head) for op, i1, i2, j1, j2 in middle]
+    if tail:
+        steps.append(("equal", len(old) - tail, len(old), len(new) - tail, len(new)))
+    return steps

@@ -3,7 +3,7 @@ reason it would fill in. Y or Enter accepts the current one, N or Backspace reje
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QLabel,
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 from desktop_app.core.suggest import Suggestion
 
 SUGGESTION_ROLE = Qt.ItemDataRole.UserRole + 1
+ROWS_PER_PASS = 300  # suggestions listed per event-loop turn
 GROUPS = (("quote", "Quotes"), ("anonymous_source", "Anonymous sources"), ("claim", "Claims"))
 ACCEPT_ALL = (("quote", "Accept all quotes"), ("claim", "Accept all claims"))
 ACCEPT_ALL += (("anonymous_source", "Accept all sources"),)
@@ -96,6 +97,10 @@ class SuggestionsPanel(QWidget):
         self.tree.currentItemChanged.connect(self._current_changed)
         self.items: dict[tuple[str, int, int], QTreeWidgetItem] = {}
         self.groups: dict[str, QTreeWidgetItem] = {}
+        self.totals: dict[str, int] = {}  # rows per group once filled (they come in slices)
+        self._waiting: list[tuple[QTreeWidgetItem, Suggestion]] = []  # rows still to add
+        self._more = QTimer(self, singleShot=True, interval=0)
+        self._more.timeout.connect(self._add_rows)
 
     def show_suggestions(self, found: list[Suggestion] | None) -> None:
         """List `found` by kind (None: still computing). Keeps the current row where it can;
@@ -108,9 +113,10 @@ class SuggestionsPanel(QWidget):
                 self.summary.setText("Looking for quotes, sources and claims…")
                 return
             keys = {(s.kind, s.start, s.end) for s in found}
-            if self.items and keys <= self.items.keys():
+            if self.items and not self._waiting and keys <= self.items.keys():
                 for key in self.items.keys() - keys:
                     row = self.items.pop(key)
+                    self.totals[key[0]] -= 1
                     parent = row.parent()
                     if parent is not None:
                         parent.removeChild(row)
@@ -123,9 +129,11 @@ class SuggestionsPanel(QWidget):
 
     def _clear(self) -> None:
         self.tree.clear()
-        self.items, self.groups = {}, {}
+        self.items, self.groups, self.totals, self._waiting = {}, {}, {}, []
 
     def _fill(self, found: list[Suggestion]) -> None:
+        """The group rows at once, their suggestions in slices (a long draft has thousands, and
+        building them all in one go would hold the window)."""
         self._clear()
         for kind, _title in GROUPS:
             mine = [s for s in found if s.kind == kind]
@@ -134,23 +142,32 @@ class SuggestionsPanel(QWidget):
             top = QTreeWidgetItem(["", ""])
             top.setFlags(Qt.ItemFlag.ItemIsEnabled)
             self.tree.addTopLevelItem(top)
-            self.groups[kind] = top
-            rows = []
-            for s in mine:
-                row = QTreeWidgetItem([_one_line(s.text), detail_of(s)])
-                row.setData(0, SUGGESTION_ROLE, s)
-                row.setToolTip(0, s.text[:500])
-                rows.append(row)
-                self.items[(s.kind, s.start, s.end)] = row
-            top.addChildren(rows)
             top.setExpanded(True)
+            self.groups[kind], self.totals[kind] = top, len(mine)
+            self._waiting += [(top, s) for s in mine]
+        self._waiting.reverse()  # popped from the end, in reading order
+        self._add_rows()
         self.tree.resizeColumnToContents(0)
+
+    def _add_rows(self) -> None:
+        rows: dict[int, tuple[QTreeWidgetItem, list[QTreeWidgetItem]]] = {}
+        for _ in range(min(ROWS_PER_PASS, len(self._waiting))):
+            top, s = self._waiting.pop()
+            row = QTreeWidgetItem([_one_line(s.text), detail_of(s)])
+            row.setData(0, SUGGESTION_ROLE, s)
+            row.setToolTip(0, s.text[:500])
+            rows.setdefault(id(top), (top, []))[1].append(row)
+            self.items[(s.kind, s.start, s.end)] = row
+        for top, made in rows.values():
+            top.addChildren(made)
+        if self._waiting:
+            self._more.start()
 
     def _titles(self, found: list[Suggestion]) -> None:
         """Group headings with their counts, the accept-all buttons, the summary line."""
         for kind, title in GROUPS:
             top = self.groups.get(kind)
-            n = top.childCount() if top is not None else 0
+            n = self.totals.get(kind, 0) if top is not None else 0
             self.accept_all[kind].setEnabled(n > 0)
             if top is not None and n == 0:
                 self.tree.takeTopLevelItem(self.tree.indexOfTopLevelItem(top))
@@ -176,9 +193,9 @@ class SuggestionsPanel(QWidget):
             else:
                 after = [s for s in found if s.kind == previous.kind and s.start >= previous.start]
                 if after:
-                    target = self.items[(after[0].kind, after[0].start, after[0].end)]
+                    target = self.items.get((after[0].kind, after[0].start, after[0].end))
         if target is None and previous is not None:
-            target = self.items[(found[0].kind, found[0].start, found[0].end)]
+            target = self.items.get((found[0].kind, found[0].start, found[0].end))
         if target is not None:
             self.tree.setCurrentItem(target)
 

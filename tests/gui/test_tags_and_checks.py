@@ -228,3 +228,34 @@ def test_an_edit_updates_only_its_rows_in_the_checks_panel(
     qtbot.waitUntil(lambda: len(rows()) == 3, timeout=15000)
     assert rows() == after[1:]
     assert [r.data(0, ANNOTATION_ROLE) for r in rows()][:2] == claims[1:]
+
+
+def test_thousands_of_findings_fill_in_over_several_turns_and_end_exact(qtbot: Any) -> None:
+    """10,000 findings are not built in one go (that held the window for a third of a second):
+    each event-loop turn adds a slice, and the rows end in the findings' order, also when the
+    findings change while the rows are still coming in."""
+    from desktop_app.core.checks import Finding
+    from desktop_app.ui.checks_panel import ROWS_PER_PASS, ChecksPanel
+
+    panel = ChecksPanel()
+    qtbot.addWidget(panel)
+
+    def findings(n: int, skip: int = -1) -> list[Finding]:
+        return [
+            Finding("doc", f"a{i}", "claim_unverified", f"Claim not verified: “{i} 🙂”", i, i + 1)
+            for i in range(n)
+            if i != skip
+        ]
+
+    def rows() -> list[str]:
+        top = panel.tree.topLevelItem(0)
+        return [top.child(i).data(0, ANNOTATION_ROLE) for i in range(top.childCount())]
+
+    panel.show_findings(findings(2000), {"doc": "Draft"})
+    assert len(rows()) == ROWS_PER_PASS  # the first slice at once, the rest to come
+    qtbot.waitUntil(lambda: len(rows()) > 2 * ROWS_PER_PASS, timeout=5000)
+    changed = findings(2500, skip=7)  # an edit lands mid-fill
+    panel.show_findings(changed, {"doc": "Draft"})
+    qtbot.waitUntil(lambda: len(rows()) == len(changed), timeout=10000)
+    assert rows() == [f.annotation_id for f in changed]
+    assert panel.tree.topLevelItem(0).text(0).endswith("(2499)")
