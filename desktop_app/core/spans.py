@@ -157,6 +157,16 @@ class SpanIndex:
         slots.extend(k & _SLOT_MASK for k in keys[lo:hi])
         return slots
 
+    def overlapping(self, start: int, end: int) -> list[str]:
+        """Ids of the annotations sharing at least one character with [start, end)."""
+        starts, ends, ids = self._start, self._end, self._ids
+        found: dict[str, None] = {}
+        for line in self.lines_touched(start, end):
+            for slot in self._line_slots(line):
+                if starts[slot] < end and ends[slot] > start:
+                    found[ids[slot]] = None
+        return list(found)
+
     def at(self, position: int) -> list[str]:
         """Ids of annotations covering `position`, innermost (shortest) first."""
         starts, ends, ids = self._start, self._end, self._ids

@@ -14,6 +14,7 @@ from desktop_app.core.model import Document
 from desktop_app.core.operations import Change
 from desktop_app.core.suggest import Suggestion
 from desktop_app.desk import Desk, suggestions
+from desktop_app.desk.open_suggestions import OpenSuggestions
 from desktop_app.ui.review import Review
 from desktop_app.ui.suggestions_panel import SuggestionsPanel
 
@@ -69,6 +70,10 @@ class SuggestionsView(QObject):
         self._done.finished.connect(self._ready, Qt.ConnectionType.QueuedConnection)
         self._timer = QTimer(self, singleShot=True, interval=0)  # one refresh per burst of edits
         self._timer.timeout.connect(self.refresh)
+        self.tracker: OpenSuggestions | None = None  # what is open, re-decided near each edit
+        self._touched: list[tuple[int, int]] = []  # spans edited since the last reconcile
+        self._quick = QTimer(self, singleShot=True, interval=0)
+        self._quick.timeout.connect(self._reconcile)
         self._start = QTimer(self, singleShot=True, interval=SETTLE_MS)
         self._start.timeout.connect(self._start_job)
         review.document_shown.connect(self.show_document)
@@ -107,6 +112,7 @@ class SuggestionsView(QObject):
     def show_document(self, document_id: str) -> None:
         # The highlighter is new for every document shown: nothing of the old one to repaint.
         self.document_id, self.everything, self.open, self.by_line = document_id, None, [], {}
+        self.tracker, self._touched = None, []
         state = self.review.state
         if not document_id or state is None:
             self.panel.show_suggestions([])
@@ -193,6 +199,23 @@ class SuggestionsView(QObject):
             self.open = suggestions.open_suggestions(self.desk, state.id, self.everything)
         except CopydeskError:  # a vanished document or database: the review says so, not us
             return
+        self.tracker = OpenSuggestions(self.everything, self.open)
+        self._show_open()
+
+    def _reconcile(self) -> None:
+        """After an edit made by hand: re-decide only the suggestions it touched."""
+        state, spans, self._touched = self.review.state, self._touched, []
+        if self.closed or self.tracker is None or state is None or state.id != self.document_id:
+            return
+        try:
+            rejected = self.desk.repo.rejected_suggestions(state.id)
+        except CopydeskError:
+            return
+        if self.tracker.reconcile(state, spans, rejected):
+            self.open = self.tracker.open()
+            self._show_open()
+
+    def _show_open(self) -> None:
         before, self.by_line = self.by_line, self._lines(self.open)
         self.panel.show_suggestions(self.open)
         self._repaint([n for n in sorted(self.shown) if before.get(n) != self.by_line.get(n)])
@@ -216,14 +239,22 @@ class SuggestionsView(QObject):
         return out
 
     def _changed(self, change: Change, initiator: object) -> None:
-        if self.document_id and self.document_id in change.document_ids:
+        if not (self.document_id and self.document_id in change.document_ids):
+            return
+        spans = [(a, b) for doc, a, b in change.spans if doc == self.document_id]
+        if initiator is self or self.tracker is None or change.tags_changed or not spans:
             # Our own accept/reject already dropped its row: reconcile after a pause in typing.
             self._timer.start(400 if initiator is self else 0)
+            return
+        self._touched += spans
+        self._quick.start()
 
     def _drop(self, s: Suggestion) -> None:
         """Take one decided suggestion out of the list and the text at once (a Y/N key must
         stay quick on a long draft; the full refresh follows when the keys pause)."""
         self.open = [x for x in self.open if x is not s]
+        if self.tracker is not None:
+            self.tracker.open_keys.discard((s.kind, s.start, s.end))
         for line, marks in self._lines([s]).items():
             left = [m for m in self.by_line.get(line, []) if m not in marks]
             if left:
