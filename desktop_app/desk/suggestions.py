@@ -8,7 +8,7 @@ from __future__ import annotations
 import threading
 from bisect import bisect_left
 from collections import OrderedDict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
 from desktop_app.core.annotations import new_annotation
@@ -73,12 +73,26 @@ def open_suggestions(
     same tag (one the editor made, or one accepted earlier)."""
     if everything is None:
         everything = of_document(_document(desk, document_id))
-    found = everything
-    rejected = desk.repo.rejected_suggestions(document_id)
+    spans = tagged_spans(desk.annotations(document_id))
+    return still_open(everything, spans, desk.repo.rejected_suggestions(document_id))
+
+
+def tagged_spans(annotations: Iterable[Annotation]) -> list[tuple[str, int, int]]:
+    """(tag, start, end) of the placed annotations, by start: what `still_open` needs, taken on
+    the UI thread so the rest can run in a worker."""
+    placed = [(a.tag, a.start, a.end) for a in annotations if a.anchor_state != "orphaned"]
+    placed.sort(key=lambda t: t[1])
+    return placed
+
+
+def still_open(
+    found: list[Suggestion], spans: list[tuple[str, int, int]], rejected: set[tuple[str, int, int]]
+) -> list[Suggestion]:
+    """`found` minus the rejected and those overlapping a span (by start) of their own kind."""
     tagged = {kind: _Spans() for kind in KIND_LABELS}
-    for a in desk.annotations(document_id):  # in reading order (by start)
-        if a.tag in tagged and a.anchor_state != "orphaned":
-            tagged[a.tag].add(a.start, a.end)
+    for tag, start, end in spans:
+        if tag in tagged:
+            tagged[tag].add(start, end)
     return [
         s
         for s in found

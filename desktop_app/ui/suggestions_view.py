@@ -28,22 +28,31 @@ SETTLE_MS = 250  # after a draft opens, before background Python work starts
 
 
 class _Done(QObject):
-    finished = Signal(str, object)  # document id, list[Suggestion]
+    # document id, list[Suggestion], the open ones, the document's version they were decided on
+    finished = Signal(str, object, object, int)
 
 
 class _Job(QRunnable):
-    """Computes one draft's suggestions on a pool thread (pure Python, no database)."""
+    """Computes one draft's suggestions on a pool thread (pure Python, no database), and which
+    are still open against a snapshot of its annotations and rejections."""
 
-    def __init__(self, document: Document, done: _Done) -> None:
+    def __init__(
+        self,
+        document: Document,
+        snapshot: tuple[int, list[tuple[str, int, int]], set[tuple[str, int, int]]],
+        done: _Done,
+    ) -> None:
         super().__init__()
-        self.document, self.done = document, done
+        self.document, self.snapshot, self.done = document, snapshot, done
 
     def run(self) -> None:
+        version, spans, rejected = self.snapshot
         try:
             found = suggestions.of_document(self.document)
+            still = suggestions.still_open(found, spans, rejected)
         except Exception:  # the suggester never raises; if it ever did, show none, not crash
-            found = []
-        self.done.finished.emit(self.document.id, found)
+            found = still = []
+        self.done.finished.emit(self.document.id, found, still, version)
 
 
 class SuggestionsView(QObject):
@@ -138,13 +147,35 @@ class SuggestionsView(QObject):
         if self.review.busy:
             self._start.start()  # still highlighting: look again shortly
             return
-        QThreadPool.globalInstance().start(_Job(state.document, self._done))
+        try:
+            rejected = self.desk.repo.rejected_suggestions(state.id)
+        except CopydeskError:
+            return
+        snapshot = (state.version, suggestions.tagged_spans(state.annotations.values()), rejected)
+        QThreadPool.globalInstance().start(_Job(state.document, snapshot, self._done))
 
-    def _ready(self, document_id: str, found: list[Suggestion]) -> None:
+    def _ready(
+        self,
+        document_id: str,
+        found: list[Suggestion],
+        still: list[Suggestion] | None = None,
+        version: int = -1,
+    ) -> None:
         if self.closed or document_id != self.document_id:
             return  # the editor moved on to another draft meanwhile
         self.everything = found
-        self.refresh()
+        state = self.review.state
+        if (
+            still is not None
+            and state is not None
+            and state.id == document_id
+            and (state.version == version)
+        ):
+            self.open = still  # decided in the worker on the draft as it still is
+            self.tracker = OpenSuggestions(found, still)
+            self._show_open()
+        else:
+            self.refresh()  # edited meanwhile: decide again here
         self.computed.emit(document_id)
 
     def marks_on(self, line: int) -> Marks:
