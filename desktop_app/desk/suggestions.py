@@ -226,11 +226,26 @@ def findings(desk: Desk, document_id: str) -> list[Finding]:
     try:
         doc = _document(desk, document_id)
         found = cached(doc)
-        pending = open_suggestions(desk, document_id, found) if found else []
+        if not found:
+            return []
+        rejected = desk.repo.rejected_suggestions(document_id)
+        version = desk.state(document_id).version if desk.is_open(document_id) else -1
+        key = (doc.text_sha256, version, hash(frozenset(rejected)))
+        known = _FINDINGS.get(document_id)
+        if known is not None and known[0] == key:
+            return list(known[1])  # the panel asks after every edit anywhere in the library
+        pending = still_open(found, tagged_spans(desk.annotations(document_id)), rejected)
     except CopydeskError:
         return []
-    if not found:
-        return []
+    out = _findings(doc, found, pending)
+    _FINDINGS[document_id] = (key, out)
+    return list(out)
+
+
+_FINDINGS: dict[str, tuple[tuple[str, int, int], list[Finding]]] = {}
+
+
+def _findings(doc: Document, found: list[Suggestion], pending: list[Suggestion]) -> list[Finding]:
     quotes = [s for s in pending if s.kind == "quote"]
     out: list[Finding] = []
     if quotes:
@@ -240,9 +255,12 @@ def findings(desk: Desk, document_id: str) -> list[Finding]:
             Finding(doc.id, "", "quote_unannotated", f"{what} not annotated", *_span(quotes[0]))
         )
     speakers_of = {str(s.fields.get("speaker", "")).casefold() for s in found if s.kind == "quote"}
+    quoted = _Spans()
+    for q in sorted((q for q in found if q.kind == "quote"), key=lambda q: q.start):
+        quoted.add(q.start, q.end)
     for s in pending:
         if s.kind == "anonymous_source" and (
-            " ".join(s.text.split()).casefold() in speakers_of or _quoted_near(s, found)
+            " ".join(s.text.split()).casefold() in speakers_of or _quoted_near(s, quoted)
         ):
             out.append(
                 Finding(
@@ -261,9 +279,6 @@ def _span(s: Suggestion) -> tuple[int, int]:
     return s.start, s.end
 
 
-def _quoted_near(source: Suggestion, found: list[Suggestion]) -> bool:
+def _quoted_near(source: Suggestion, quoted: _Spans) -> bool:
     """A quotation within 200 characters of the source (its attribution sits beside it)."""
-    return any(
-        q.kind == "quote" and q.start - 200 < source.end and source.start < q.end + 200
-        for q in found
-    )
+    return quoted.overlaps(source.start - 200, source.end + 200)

@@ -13,6 +13,7 @@ from desktop_app.core.checks import CHECK_KINDS, CHECK_LABELS, Finding
 
 DOC_ROLE = Qt.ItemDataRole.UserRole + 1
 ANNOTATION_ROLE = Qt.ItemDataRole.UserRole + 2
+_Key = tuple[str, str, int, int, str]  # a row: document, annotation, start, end, message
 ROWS_PER_PASS = 300  # new rows added per event-loop turn: ~10 ms, never a visible stall
 
 
@@ -55,12 +56,13 @@ class ChecksPanel(QWidget):
         self.tree.activated_item.connect(self._choose)
         self.findings: list[Finding] = []
         self._groups: dict[str, QTreeWidgetItem] = {}  # rule -> its row
-        self._keys: dict[str, list[tuple[str, str, int, int, str]]] = {}  # rule -> rows shown
+        self._keys: dict[str, list[_Key]] = {}  # rule -> rows shown
         self._shape: object = None
         self._budget = ROWS_PER_PASS
         self._titles: dict[str, str] = {}
         self._more = QTimer(self, singleShot=True, interval=0)  # the rows a pass had no room for
-        self._more.timeout.connect(lambda: self.show_findings(self.findings, self._titles))
+        self._more.timeout.connect(self._apply)
+        self._wanted: dict[str, tuple[list[Finding], list[_Key]]] = {}  # rule -> rows to show
 
     @property
     def whole_library(self) -> bool:
@@ -74,6 +76,18 @@ class ChecksPanel(QWidget):
         by_kind: dict[str, list[Finding]] = {}
         for finding in findings:
             by_kind.setdefault(finding.kind, []).append(finding)
+        self._wanted = {
+            kind: (
+                group,
+                [(f.document_id, f.annotation_id, f.start, f.end, f.message) for f in group],
+            )
+            for kind, group in by_kind.items()
+        }
+        self._apply()
+
+    def _apply(self) -> None:
+        """One pass towards the rows wanted (the rest, if the budget runs out, a turn later)."""
+        titles = self._titles
         shape = (self.whole_library, titles if self.whole_library else None)
         if shape != self._shape:  # the rows read differently: start afresh
             self._shape = shape
@@ -83,7 +97,7 @@ class ChecksPanel(QWidget):
         self._budget = ROWS_PER_PASS
         position = 0
         for kind in CHECK_KINDS:
-            group = by_kind.get(kind, [])
+            group, wanted = self._wanted.get(kind, ([], []))
             top = self._groups.get(kind)
             if not group:
                 if top is not None:
@@ -98,23 +112,27 @@ class ChecksPanel(QWidget):
                 self._keys[kind] = []
             position += 1
             top.setText(0, f"{CHECK_LABELS.get(kind, kind)} ({len(group)})")
-            self._update_group(top, kind, group, titles)
-        n = len(findings)
+            self._update_group(top, kind, group, wanted, titles)
+        n = len(self.findings)
         self.summary.setText(
             "No open checks." if not n else f"{n} check{'s' if n != 1 else ''} to resolve."
         )
 
     def _update_group(
-        self, top: QTreeWidgetItem, kind: str, group: list[Finding], titles: dict[str, str]
+        self,
+        top: QTreeWidgetItem,
+        kind: str,
+        group: list[Finding],
+        new: list[_Key],
+        titles: dict[str, str],
     ) -> None:
         """Bring this rule's rows to `group`, adding at most the pass's budget of new rows: the
         rest follow a moment later (10,000 findings would hold the window for a third of a
         second), while removals, always cheap, happen at once."""
         old = self._keys[kind]
-        new = [(f.document_id, f.annotation_id, f.start, f.end, f.message) for f in group]
         if old == new:
             return
-        shown: list[tuple[str, str, int, int, str]] = []
+        shown: list[_Key] = []
         at = 0  # where `old[i1]` sits in the tree now
         steps = _steps(old, new)
         for n, (op, i1, i2, j1, j2) in enumerate(steps):
@@ -154,6 +172,11 @@ class ChecksPanel(QWidget):
 def _steps(old: list[Any], new: list[Any]) -> list[tuple[str, int, int, int, int]]:
     """SequenceMatcher's opcodes, with the common head and tail taken off first: an edit or a
     pass that ran out of budget leaves nearly all rows equal, and matching 10,000 is not free."""
+    if new[: len(old)] == old:  # rows only added at the end (a fill in slices): C-speed check
+        return [
+            ("equal", 0, len(old), 0, len(old)),
+            ("insert", len(old), len(old), len(old), len(new)),
+        ]
     head = 0
     limit = min(len(old), len(new))
     while head < limit and old[head] == new[head]:
