@@ -58,6 +58,7 @@ class CheckState:
         self._anonymous: dict[int, int] = {}  # paragraph -> anonymous sources touching it
         self._quotes_in: dict[int, set[str]] = {}  # paragraph -> placed quotes starting in it
         self._findings: dict[str, list[Finding]] = {}
+        self._sorted: list[Finding] | None = None  # findings() until the next change
         self._counts = dict.fromkeys(CHECK_KINDS, 0)
         self._context = _LiveContext(text, self.annotations, self._anonymous)
         for a in annotations:
@@ -104,9 +105,11 @@ class CheckState:
 
     def findings(self) -> list[Finding]:
         """Every finding, in `check_document`'s order."""
-        out = [f for found in self._findings.values() for f in found]
-        out.sort(key=lambda f: (f.start, _RANK[f.kind], f.end, f.annotation_id))
-        return out
+        if self._sorted is None:
+            out = [f for found in self._findings.values() for f in found]
+            out.sort(key=lambda f: (f.start, _RANK[f.kind], f.end, f.annotation_id))
+            self._sorted = out
+        return list(self._sorted)
 
     def findings_for(self, ident: str) -> list[Finding]:
         return list(self._findings.get(ident, ()))
@@ -221,6 +224,7 @@ class CheckState:
             self._findings[ident] = found
         if before == found:
             return False
+        self._sorted = None
         for f in before:
             self._counts[f.kind] -= 1
         for f in found:
