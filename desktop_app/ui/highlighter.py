@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 
 from PySide6.QtCore import QTimer
@@ -12,6 +13,8 @@ from desktop_app.core.spans import Segment
 from desktop_app.desk import DocumentState
 from desktop_app.ui.styles import UNDERLINES, background, blend, cue_index, kind_format
 from desktop_app.ui.text_offsets import line_offsets
+
+BACKGROUND_SLICE_S = 0.008  # background highlighting per event-loop turn
 
 
 class AnnotationHighlighter(QSyntaxHighlighter):
@@ -59,8 +62,13 @@ class AnnotationHighlighter(QSyntaxHighlighter):
         if document is None:
             self._background.stop()
             return
+        # A time box, not a line count: long paragraphs cost far more than short ones, and the
+        # event loop must get its turn within a frame.
+        deadline = time.perf_counter() + BACKGROUND_SLICE_S
         for line in sorted(self.pending)[: self.CHUNK]:
             self.rehighlightBlock(document.findBlockByNumber(line))
+            if time.perf_counter() > deadline:
+                break
         if not self.pending:
             self._background.stop()
 
