@@ -204,29 +204,10 @@ def source_suggestions(d: Draft) -> list[Suggestion]:
 def claim_suggestions(d: Draft, quoted: list[Suggestion]) -> list[Suggestion]:
     q_starts = [q.start for q in quoted]
     q_ends = [q.end for q in quoted]
-    body_starts = [s for s, _ in d.spans]
-    body_ends = [e for _, e in d.spans]
-
-    def inside(pos: int) -> bool:
-        i = bisect_right(q_starts, pos) - 1
-        if i >= 0 and pos < q_ends[i]:
-            return True
-        p = bisect_right(body_starts, pos) - 1
-        return p < 0 or pos >= body_ends[p]
-
-    def share(start: int, end: int) -> float:
-        covered = 0
-        i = max(0, bisect_right(q_starts, start) - 1)
-        while i < len(q_starts) and q_starts[i] < end:
-            covered += max(0, min(end, q_ends[i]) - max(start, q_starts[i]))
-            i += 1
-        return covered / max(1, end - start)
-
-    out = []
-    sentences = claims.candidate_sentences(d.text, d.sentences.spans(), share)
-    for start, end, ctype in sentences:
-        if end <= start:
-            continue
+    text, out = d.text, []
+    for start, end, ctype in claims.candidate_sentences(
+        text, d.sentences.spans(), q_starts, q_ends
+    ):
         conf = 0.6 if ctype in ("event", "comparison", "causal") else 0.75
-        out.append(Suggestion("claim", start, end, d.text[start:end], {"claim_type": ctype}, conf))
+        out.append(Suggestion("claim", start, end, text[start:end], {"claim_type": ctype}, conf))
     return out
