@@ -89,24 +89,33 @@ def finditer(
             pos = last_end
 
 
-def matches_from(
+def matches_after(
     pattern: re.Pattern[str],
-    start: re.Pattern[str],
+    lead: re.Pattern[str],
     text: str,
     spans: list[tuple[int, int]],
     scan: str | None = None,
 ) -> Iterator[re.Match[str]]:
-    """`pattern.finditer(text)` for a pattern whose every match begins where `start` matches
-    (in `scan`, a same-length copy such as the lower-cased text) inside `spans`: `start` finds
-    the candidates, `pattern` is only tried there (anchored, on the whole text), so a long lazy
-    pattern is not attempted at every character."""
+    """`pattern.finditer(text)` for a pattern whose every match begins at the text's start or
+    right after a one-character match of `lead` (in `scan`, a same-length copy such as the
+    lower-cased text) inside `spans`. `lead` is a character class with a lookahead, so the scan
+    skips from one such character to the next in C; `pattern` is tried only there (anchored,
+    on the whole text), so a long lazy pattern is not attempted at every character."""
     last_end = 0
     scan = text if scan is None else scan
+    match = pattern.match
     for begin, end in spans:
-        for c in start.finditer(scan, max(begin, last_end), end):
-            if c.start() < last_end:
+        begin = max(begin, last_end)
+        if begin == 0 and end > 0:
+            m = match(text, 0)
+            if m is not None:
+                yield m
+                last_end = m.end()
+        for c in lead.finditer(scan, max(begin - 1, 0), end):
+            pos = c.end()
+            if pos < last_end:
                 continue
-            m = pattern.match(text, c.start())
+            m = match(text, pos)
             if m is not None:
                 yield m
                 last_end = m.end()

@@ -16,17 +16,24 @@ from desktop_app.core.sourcing import is_anonymous_descriptor, rote_reason
 from desktop_app.core.suggest import anchors
 from desktop_app.core.suggest.cues import CUE_VERBS
 
-_HEADS = (
-    r"officials?|sources?|person|people|aides?|employees?|staffers?|workers?|nurses?|doctors?|"
-    r"officers?|spokes(?:man|woman|person|people)|analysts?|experts?|economists?|diplomats?|"
-    r"executives?|lawyers?|attorneys?|residents?|witness(?:es)?|members?|insiders?|investors?|"
-    r"traders?|bankers?|engineers?|contractors?|lobbyists?|teachers?|parents?|agents?|"
-    r"advis[eo]rs?|consultants?|managers?|scientists?|researchers?|negotiators?|lawmakers?|"
-    r"legislators?|regulators?|detectives?|investigators?|meteorologists?|strategists?|"
-    r"operatives?|donors?|allies|colleagues?|relatives?|neighbou?rs?|students?|soldiers?|"
-    r"guards?|volunteers?|activists?|organizers?|planners?|auditors?|physicians?|pilots?|"
-    r"inspectors?|clerks?|directors?|administrators?|representatives?|veterans?|someone|somebody"
+# Nouns that head a source descriptor; the plural of each singular is it + "s".
+_SINGULAR = (
+    "official source aide employee staffer worker nurse doctor officer analyst expert economist "
+    "diplomat executive lawyer attorney resident member insider investor trader banker engineer "
+    "contractor lobbyist teacher parent agent adviser advisor consultant manager scientist "
+    "researcher negotiator lawmaker legislator regulator detective investigator meteorologist "
+    "strategist operative donor colleague relative neighbor neighbour student soldier guard "
+    "volunteer activist organizer planner auditor physician pilot inspector clerk director "
+    "administrator representative veteran"
+).split()
+HEAD_NOUNS = (
+    *_SINGULAR,
+    *(w + "s" for w in _SINGULAR),
+    *"person people spokesman spokeswoman spokesperson spokespeople witness witnesses allies "
+    "someone somebody".split(),
 )
+# As a prefix trie: the lazy word loop of _INDEF tries the head nouns after every word.
+_HEADS = anchors.trie_pattern(HEAD_NOUNS)
 _DET = (
     r"(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|several|some|many|multiple|"
     r"numerous|a few|a dozen|dozens of|other|\d+)"
@@ -37,11 +44,11 @@ _POST = (
     r"(?:[\w’'-]+\s+){0,5}?[\w’'-]+)?"
 )
 _CUES = rf"(?:{CUE_VERBS}|spoke|speaking|declined|requested|asked|who|whose)"
-# Where an _INDEF match can start (its determiner's first word, in the lower-cased text),
-# looked for only just before a head noun.
-_DET_START = re.compile(
-    r"\b(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|some|many|multiple|"
-    r"numerous|dozens|other|\d)"
+# The character before each place an _INDEF match can start: a non-word character, then its
+# determiner's first word and a space (in the lower-cased text), looked for near head nouns.
+_BEFORE_DET = re.compile(
+    r"\W(?=(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|several|some|many|multiple|"
+    r"numerous|dozens|other|\d+)\s)"
 )
 _INDEF = re.compile(
     rf"\b(?i:{_DET})\s+(?:[\w’'-]+\s+){{0,3}}?(?i:{_HEADS})\b{_POST}"
@@ -134,7 +141,7 @@ def find_sources(text: str, body: list[tuple[int, int]], low: str | None = None)
         indef = _INDEF.finditer(text)
     else:
         heads = anchors.windows(anchors.word_starts(low, _HEAD_AT), 120, 16, len(text))
-        indef = anchors.matches_from(_INDEF, _DET_START, text, heads, low)
+        indef = anchors.matches_after(_INDEF, _BEFORE_DET, text, heads, low)
     for m in indef:
         s, e = m.span()
         phrase = m.group()
