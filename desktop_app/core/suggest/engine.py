@@ -10,13 +10,13 @@ from desktop_app.core.model import Block
 from desktop_app.core.suggest import anchors, anonymous, attribution, claims, quotes
 from desktop_app.core.suggest.cues import CUE_VERBS
 from desktop_app.core.suggest.model import Suggestion
-from desktop_app.core.suggest.names import NAME, NAME_RE, UPPER, Registry, clean_name, is_org
+from desktop_app.core.suggest.names import NAME_LED, NAME_RE, Registry, clean_name, is_org
 from desktop_app.core.suggest.text import Sentences, paragraphs
 
 # A name introduced as a subject: "Kendra Oyelaran, a teacher", "Mayor Clement Oyelowo said".
-# The lookahead (a capital, as every NAME starts) lets the scan skip to capitals quickly.
+# NAME_LED opens with the capital class, so the scan skips from capital to capital in C.
 _INTRO = re.compile(
-    rf"(?=[{UPPER}])(?P<raw>{NAME})(?P<after>,\s+(?P<app>[^,.;“”\"]{{1,80}})|\s+(?:{CUE_VERBS})\b"
+    rf"(?P<raw>{NAME_LED})(?P<after>,\s+(?P<app>[^,.;“”\"]{{1,80}})|\s+(?:{CUE_VERBS})\b"
     r"|\s+(?:has|had|was|is|spent|[a-z]+ed)\b|(?P<verb>\s+[a-z]+\b))"
 )
 _SENTENCE_START_PRONOUN = re.compile(r"\s*(?:He|She|They)\s")
@@ -31,23 +31,32 @@ class Draft:
         self.sentences = Sentences(text, self.spans)
         self.registry = Registry(text)
         mentions: list[attribution.Mention] = []
+        by_part = self.registry.by_part
+        cleaned: dict[str, str] = {}  # raw name -> clean_name(raw): copy repeats its names
         for m in _INTRO.finditer(text):
-            raw = m.group("raw")
+            start = m.start()
             if (
                 m.group("verb")
-                and m.start()
-                and text[m.start() - 1] not in "\n"
-                and (text[max(0, m.start() - 2) : m.start()] not in (". ", "” ", '" '))
+                and start
+                and text[start - 1] != "\n"
+                and text[start - 2 : start] not in (". ", "” ", '" ')
             ):
                 continue  # a name before any verb counts only as a sentence subject
-            name = clean_name(raw)
-            if " " not in name and name in self.registry.by_part:
+            raw = m.group("raw")
+            name = cleaned.get(raw)
+            if name is None:
+                name = cleaned[raw] = clean_name(raw)
+            if " " not in name:
+                if name not in by_part:
+                    continue
                 name = self.registry.resolve(name)
-            if not name or " " not in name or raw.endswith(("’s", "'s")):
+                if " " not in name:
+                    continue
+            if raw.endswith(("’s", "'s")):
                 continue
             if not is_org(name):
                 self.registry.add(name)
-            mentions.append(attribution.mention_for(raw, name, m.start(), m.group("app") or ""))
+            mentions.append(attribution.mention_for(raw, name, start, m.group("app") or ""))
         low = anchors.lowered(text)
         self.sources = anonymous.find_sources(text, self.spans, low)
         self.reasons = anonymous.find_reasons(text, low)
