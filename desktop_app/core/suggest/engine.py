@@ -20,6 +20,7 @@ _INTRO = re.compile(
     r"|\s+(?:has|had|was|is|spent|[a-z]+ed)\b|(?P<verb>\s+[a-z]+\b))"
 )
 _SENTENCE_START_PRONOUN = re.compile(r"\s*(?:He|She|They)\s")
+_MODIFIER = re.compile(r"[”\"’']\s+[a-z]")  # a closing mark, then lower case: "“midnight” sale"
 
 
 class Draft:
@@ -81,9 +82,14 @@ def quote_suggestions(d: Draft) -> list[Suggestion]:
     raw = quotes.find_quotes(text, d.spans)
     prev: Suggestion | None = None
     interviewee = _interviewee(d) if any(q.answer for q in raw) else ""
+    # The paragraph and sentence of each quote by bisection (Sentences.paragraph/around inline).
+    para_starts, para_ends = d.sentences.para_starts, d.sentences.para_ends
+    sent_starts = d.sentences.starts
     for q in raw:
-        p_start, p_end = d.sentences.paragraph(q.start)
-        s_start, _ = d.sentences.around(q.start)
+        i = bisect_right(para_starts, q.start) - 1
+        p_start, p_end = (para_starts[i], para_ends[i]) if i >= 0 else (0, len(text))
+        i = bisect_right(sent_starts, q.start) - 1
+        s_start = max(sent_starts[i] if i >= 0 else 0, p_start)
         inner = text[q.start : q.end].strip("“”\"‘’'«»„ ")
         fields: dict[str, str | int] = {}
         speaker, cue, conf = "", "", 0.5
@@ -135,9 +141,7 @@ def quote_suggestions(d: Draft) -> list[Suggestion]:
                 if m is not None and q.start - m.pos < 1200:
                     speaker, conf = m.speaker, 0.55
         if qtype == "partial" and not speaker:
-            if _looks_like_title(inner) or re.match(
-                r"[”\"’']\s+[a-z]", text[q.end - 1 : q.end + 3]
-            ):
+            if _looks_like_title(inner) or _MODIFIER.match(text, q.end - 1, q.end + 3):
                 continue  # a title of a work, or a name used as a modifier: "midnight madness" section
             conf = 0.4
         if speaker:
