@@ -72,7 +72,8 @@ def finditer(
 ) -> Iterator[re.Match[str]]:
     """`pattern.finditer(text)` restricted to `spans`: the same matches wherever each lies
     inside a span. A match ending within `slack` of a span's end (where the cut could have
-    shortened it) is redone at its start on the whole text."""
+    shortened it, or made it: `$` holds at the cut) is redone at its start on the whole text,
+    and dropped when the whole text has none there."""
     last_end = 0
     size = len(text)
     for start, end in spans:
@@ -83,7 +84,10 @@ def finditer(
                 break
             if end < size and m.end() >= end - slack:
                 whole = pattern.match(text, m.start())
-                m = whole if whole is not None else m
+                if whole is None:
+                    pos = m.start() + 1
+                    continue
+                m = whole
             yield m
             last_end = m.end() if m.end() > m.start() else m.end() + 1
             pos = last_end

@@ -169,7 +169,9 @@ def find_sources(text: str, body: list[tuple[int, int]], low: str | None = None)
 
 def find_reasons(text: str, low: str | None = None) -> list[Reason]:
     out = []
-    spans = _spans(text, low, _MARKER_WORDS, 100, 400)
+    # Every marker holds one of its words within 32 characters of its start and ends within
+    # 44 (or 161 with "not authorized to ..."); a match cut by its window is redone whole.
+    spans = _spans(text, low, _MARKER_WORDS, 48, 64)
     for m in anchors.finditer(_REASON, text, spans, slack=200):
         first = bool(_FIRST_NAME_MARKER.search(m.group("marker")))
         if m.group("why"):
