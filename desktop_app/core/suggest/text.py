@@ -39,12 +39,15 @@ def _not_after_abbreviation() -> str:
 
 # A sentence ends at . ! ? (and any closing marks) before a space and a capital, digit or mark,
 # not at a period after an abbreviation. The spaces after it are part of the match, so m.end()
-# is the next sentence's start. The group "one" is set when the period follows a lone
-# character, which is an initial ("J. Smith") when upper case.
-_SENTENCE_END = re.compile(
-    rf"(?:\.{_not_after_abbreviation()}(?:(?<=(?<![\w.])\w\.)(?P<one>))?|[!?…])"
-    r"[”\"’')\]]*\s+(?=[“\"‘'(\[]?[A-ZÀ-Þ0-9])"
+# is the next sentence's start. One pattern per end mark, each led by its literal character, so
+# a scan jumps from mark to mark (a pattern led by a class tests every character in turn). In
+# the period's pattern the group "one" is set when the period follows a lone character, which
+# is an initial ("J. Smith") when upper case.
+_AFTER_END = r"[”\"’')\]]*\s+(?=[“\"‘'(\[]?[A-ZÀ-Þ0-9])"
+_PERIOD_END = re.compile(
+    rf"\.{_not_after_abbreviation()}(?:(?<=(?<![\w.])\w\.)(?P<one>))?{_AFTER_END}"
 )
+_OTHER_ENDS = tuple(re.compile(re.escape(mark) + _AFTER_END) for mark in "!?…")
 
 
 def paragraphs(text: str, blocks: Sequence[Block] | None) -> list[tuple[int, int]]:
@@ -62,10 +65,12 @@ def sentence_starts(text: str, spans: list[tuple[int, int]]) -> list[int]:
     """Sorted start offsets of every sentence (each paragraph start is one)."""
     starts = [s for s, _ in spans]
     append = starts.append
-    for m in _SENTENCE_END.finditer(text):
+    for m in _PERIOD_END.finditer(text):
         if m.lastindex and text[m.start() - 1].isupper():
             continue  # an initial: "J. Smith"
         append(m.end())
+    for pattern in _OTHER_ENDS:
+        starts.extend(m.end() for m in pattern.finditer(text))
     starts.sort()
     return starts
 
