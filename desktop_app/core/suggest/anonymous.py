@@ -61,6 +61,7 @@ _GROUP = re.compile(
     r"witnesses|residents|investigators|strategists|traders|observers)"
     r"(?=\s+(?:say|said|says|told|believe|expect|estimate|warn|warned)\b)"
 )
+_GROUP_VERB = re.compile(r"\s+(?:say|said|says|told|believe|expect|estimate|warn|warned)\b")
 _ACCORDING_OR_CUE = re.compile(rf"(?:according to|\b(?:{CUE_VERBS}))\s*$")
 _SUBJECT_CUE = re.compile(
     rf"(?:,[^.;“”\"]{{0,220}}?,)?\s+(?:(?:also|later|privately|separately)\s+)?(?:{CUE_VERBS}|"
@@ -103,6 +104,22 @@ _GROUP_WORDS = (
     "residents investigators strategists traders observers"
 ).split()
 _MARKER_WORDS = "condition anonymity name identified authori allowed permitted cleared".split()
+
+
+def _group_spans(text: str, low: str | None) -> list[tuple[int, int]]:
+    """Windows for _GROUP: around each group noun that a speech verb follows (as its lookahead
+    requires), so "residents of the county" costs no window."""
+    if low is None:
+        return [(0, len(text))]
+    found: list[int] = []
+    for noun in _GROUP_WORDS:
+        i = low.find(noun)
+        while i >= 0:
+            if _GROUP_VERB.match(text, i + len(noun)):
+                found.append(i)
+            i = low.find(noun, i + 1)
+    found.sort()
+    return anchors.windows(found, 80, 40, len(text))
 
 
 def _spans(
@@ -158,7 +175,7 @@ def find_sources(text: str, body: list[tuple[int, int]], low: str | None = None)
         if not is_anonymous_descriptor(phrase):
             continue
         found[s] = Source(s, e, phrase, "individual" if not phrase.endswith("s") else "group")
-    for m in anchors.finditer(_GROUP, text, _spans(text, low, _GROUP_WORDS, 80, 40), slack=20):
+    for m in anchors.finditer(_GROUP, text, _group_spans(text, low), slack=20):
         s, e = m.span()
         phrase = m.group()
         if phrase.split()[0].lower() in ("the", "of", "and"):

@@ -116,6 +116,8 @@ _BYTES_BITS = {w.encode(): b for w, b in _WORD_BITS.items()}
 _BYTES_VOCABULARY = frozenset(_BYTES_BITS)
 _BYTES_OPINION = frozenset(w.encode() for w in _OPINION_WORDS | {"disgrace"})
 _LETTERS_ONLY = bytes(c if 97 <= c <= 122 else 32 for c in range(256))
+_HARD_BYTES = bytes(35 if chr(c) in "0123456789$%" else 32 for c in range(256))
+_MONEY_WORDS = (b"dollars", b"euros", b"pounds", b"yen", b"cents")
 _TYPE_OF = [""] + [
     next(k for i, k in enumerate(_KIND_NAMES) if bits >> i & 1) for bits in range(1, 128)
 ]
@@ -153,20 +155,43 @@ def _kinds(text: str, start: int, end: int, lowered: str, words: set[str]) -> se
     return kinds
 
 
+def _hard_marks(text: str) -> bytes | None:
+    """One byte per character of `text`: "#" at each character `_HARD_CHAR` matches (a digit,
+    $ % € £ ¥), a space elsewhere; None when too many characters are not ASCII to check one
+    by one (then each sentence is searched with the pattern)."""
+    ascii_copy = text.encode("ascii", "replace")  # "?" for each other character
+    others = ascii_copy.count(b"?") - text.count("?")
+    if others > len(text) // 16:
+        return None
+    marks = bytearray(ascii_copy.translate(_HARD_BYTES))
+    if others:
+        find = ascii_copy.find
+        i = find(b"?")
+        while i >= 0:
+            c = text[i]
+            if c in "€£¥" or c.isdecimal():  # \d is str.isdecimal: digits of every script
+                marks[i] = 35  # "#"
+            i = find(b"?", i + 1)
+    return bytes(marks)
+
+
 def candidate_sentences(
     text: str,
     sentences: list[tuple[int, int]],
     q_starts: list[int],
     q_ends: list[int],
+    lowered: str | None = None,
 ) -> list[tuple[int, int, str]]:
     """(start, end, claim_type) for each claim-like sentence, in text order. `q_starts` and
-    `q_ends` are the quotations' spans (sorted by start): a sentence mostly quoted is skipped."""
-    lowered = text.lower()
+    `q_ends` are the quotations' spans (sorted by start): a sentence mostly quoted is skipped.
+    `lowered` is text.lower() if the caller has it."""
+    lowered = text.lower() if lowered is None else lowered
     if len(lowered) != len(text):  # lower() changed the length ("İ"): lower each sentence alone
         return _candidates_slow(text, sentences, q_starts, q_ends)
     # The words of a sentence are its runs of a-z in the lower-cased text: in this bytes copy
     # (one byte per character, every other character a space) bytes.split finds them.
     letters = lowered.encode("ascii", "replace").translate(_LETTERS_ONLY)
+    marks = _hard_marks(text)
     out: list[tuple[int, int, str]] = []
     append = out.append
     # Bound methods and constants as locals: this loop runs once per sentence of the draft.
@@ -174,6 +199,7 @@ def candidate_sentences(
     money, percent, year = _MONEY_AT.search, _PERCENT.search, _YEAR_AT.search
     vocabulary, word_bits, type_of = _BYTES_VOCABULARY, _BYTES_BITS, _TYPE_OF
     opinion_words, not_prose, find = _BYTES_OPINION, _NOT_PROSE_AT.match, letters.find
+    text_find = text.find
     n_quotes = len(q_starts)
     for start, end in sentences:
         if end - start < 12:
@@ -182,16 +208,32 @@ def candidate_sentences(
         bits = 0
         for w in vocabulary.intersection(words):
             bits |= word_bits[w]
-        hard = hard_search(text, start, end)
-        if hard is not None:
-            # Every money, percentage or year match starts at a hard character.
-            first = hard.start()
+        if marks is not None:
+            first = marks.find(b"#", start, end)
+        else:
+            hard = hard_search(text, start, end)
+            first = -1 if hard is None else hard.start()
+        if first >= 0:
+            # A quantity; the claim type is the first of money, percentage, date that holds,
+            # so each pattern runs only when the ones before it failed and its words or signs
+            # are in the sentence. Every match starts at a hard character.
             bits |= _QUANTITY
-            if money(text, first, end):
+            if (
+                marks is None
+                or text_find("$", first, end) >= 0
+                or any(text_find(c, first, end) >= 0 for c in "€£¥")
+                or any(find(w, first, end) >= 0 for w in _MONEY_WORDS)
+            ) and money(text, first, end):
                 bits |= _MONEY_BIT
-            if percent(text, first, end):
+            elif (
+                marks is None
+                or text_find("%", first, end) >= 0
+                or find(b"per", first, end) >= 0
+            ) and percent(text, first, end):
                 bits |= _PERCENT_BIT
-            if year(text, first, end):
+            elif not bits & _DATE_BIT and (
+                marks is None or any(text_find(y, first, end) >= 0 for y in ("18", "19", "20"))
+            ) and year(text, first, end):
                 bits |= _DATE_BIT
         if (
             not bits & _COMPARISON
@@ -215,7 +257,7 @@ def candidate_sentences(
                 continue
         if not_prose(text, start, end):
             continue
-        if not opinion_words.isdisjoint(words) or text.find("disgrace", start, end) >= 0:
+        if not opinion_words.isdisjoint(words) or text_find("disgrace", start, end) >= 0:
             if not bits & _DATED and _OPINION.search(text[start:end]):
                 continue  # opinion, and no sum, share or date to check
         if bits == _COMPARISON and not _SUPERLATIVE.search(text[start:end]):

@@ -7,9 +7,9 @@ from bisect import bisect_right
 from collections.abc import Sequence
 
 from desktop_app.core.model import Block
-from desktop_app.core.suggest import anchors, anonymous, attribution, claims, quotes
+from desktop_app.core.suggest import anonymous, attribution, claims, quotes
 from desktop_app.core.suggest.cues import CUE_VERBS
-from desktop_app.core.suggest.model import Suggestion
+from desktop_app.core.suggest.model import Suggestion, suggestion
 from desktop_app.core.suggest.names import NAME_LED, NAME_RE, Registry, clean_name, is_org
 from desktop_app.core.suggest.text import Sentences, paragraphs
 
@@ -19,7 +19,6 @@ _INTRO = re.compile(
     rf"(?P<raw>{NAME_LED})(?P<after>,\s+(?P<app>[^,.;“”\"]{{1,80}})|\s+(?:{CUE_VERBS})\b"
     r"|\s+(?:has|had|was|is|spent|[a-z]+ed)\b|(?P<verb>\s+[a-z]+\b))"
 )
-_SENTENCE_START_PRONOUN = re.compile(r"\s*(?:He|She|They)\s")
 _MODIFIER = re.compile(r"[”\"’']\s+[a-z]")  # a closing mark, then lower case: "“midnight” sale"
 
 
@@ -58,7 +57,8 @@ class Draft:
             if not is_org(name):
                 self.registry.add(name)
             mentions.append(attribution.mention_for(raw, name, start, m.group("app") or ""))
-        low = anchors.lowered(text)
+        self.lowered = text.lower()  # shared by the source finders and the claims
+        low = self.lowered if len(self.lowered) == len(text) else None
         self.sources = anonymous.find_sources(text, self.spans, low)
         self.reasons = anonymous.find_reasons(text, low)
         for r in self.reasons:
@@ -154,7 +154,7 @@ def quote_suggestions(d: Draft) -> list[Suggestion]:
         fields["quote_type"] = qtype
         if not q.closed:
             conf -= 0.15
-        s = Suggestion(
+        s = suggestion(
             "quote", q.start, q.end, text[q.start : q.end], fields, max(0.1, min(conf, 0.95))
         )
         out.append(s)
@@ -209,7 +209,7 @@ def source_suggestions(d: Draft) -> list[Suggestion]:
                 break
             j += 1
         out.append(
-            Suggestion("anonymous_source", s.start, s.end, text[s.start : s.end], fields, conf)
+            suggestion("anonymous_source", s.start, s.end, text[s.start : s.end], fields, conf)
         )
     return out
 
@@ -219,8 +219,8 @@ def claim_suggestions(d: Draft, quoted: list[Suggestion]) -> list[Suggestion]:
     q_ends = [q.end for q in quoted]
     text, out = d.text, []
     for start, end, ctype in claims.candidate_sentences(
-        text, d.sentences.spans(), q_starts, q_ends
+        text, d.sentences.spans(), q_starts, q_ends, d.lowered
     ):
         conf = 0.6 if ctype in ("event", "comparison", "causal") else 0.75
-        out.append(Suggestion("claim", start, end, text[start:end], {"claim_type": ctype}, conf))
+        out.append(suggestion("claim", start, end, text[start:end], {"claim_type": ctype}, conf))
     return out
