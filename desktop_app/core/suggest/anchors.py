@@ -125,6 +125,23 @@ def matches_after(
                 last_end = m.end()
 
 
+def matches_at(
+    pattern: re.Pattern[str], text: str, candidates: list[int]
+) -> Iterator[re.Match[str]]:
+    """`pattern.finditer(text)` for a pattern whose every match begins at one of the sorted
+    `candidates` (a superset is fine): `pattern` is tried only there, anchored, on the whole
+    text, and a candidate inside an earlier match is skipped as finditer would."""
+    last_end = 0
+    match = pattern.match
+    for pos in candidates:
+        if pos < last_end:
+            continue
+        m = match(text, pos)
+        if m is not None:
+            yield m
+            last_end = m.end()
+
+
 def lowered(text: str) -> str | None:
     """text.lower() when offsets survive it (lower() can lengthen "İ"); None otherwise."""
     low = text.lower()

@@ -106,6 +106,50 @@ _GROUP_WORDS = (
 _MARKER_WORDS = "condition anonymity name identified authori allowed permitted cleared".split()
 
 
+# The text's shape, one byte per character: ASCII letters and digits and "_" as they are in the
+# lower-cased text, ASCII whitespace as " ", other ASCII as "#", and "~" for any character that
+# is not ASCII (and for "?"): those may be letters, digits or spaces, so "~" stands for each.
+# Literal-led byte patterns over it find the anchors at memory speed.
+_SHAPE = bytes(
+    c
+    if chr(c).isalnum() and c < 128 or c == 95
+    else 32
+    if chr(c).isspace()
+    else 126
+    if c == 63
+    else 35
+    for c in range(256)
+)
+_HEAD_TRIE = anchors.trie_pattern(_HEAD_WORDS).encode()
+_HEAD_AFTER = tuple(re.compile(re.escape(lead) + _HEAD_TRIE) for lead in (b" ", b"~"))
+_DET_WORDS = (
+    rb"(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|several|some|many|multiple|"
+    rb"numerous|dozens|other|[0-9~]+)[ ~]"
+)
+_DET_AFTER = tuple(re.compile(re.escape(lead) + rb"(?=" + _DET_WORDS + rb")") for lead in (b" ", b"#", b"~"))
+
+
+def _head_starts(low: str, shape: bytes) -> list[int]:
+    """Offsets of the head-noun stems right after whitespace (what _HEAD_AT finds in `low`)."""
+    found = [m.start() + 1 for m in _HEAD_AFTER[0].finditer(shape)]
+    found += [m.start() + 1 for m in _HEAD_AFTER[1].finditer(shape) if low[m.start()].isspace()]
+    found.sort()
+    return found
+
+
+def _det_starts(shape: bytes, spans: list[tuple[int, int]]) -> list[int]:
+    """Every offset inside `spans` where an _INDEF match may start: after a character that is
+    not a word character, a determiner and a space (a superset: "~" may be either)."""
+    found: list[int] = []
+    for begin, end in spans:
+        if begin == 0:
+            found.append(0)
+        for lead in _DET_AFTER:
+            found += [m.end() for m in lead.finditer(shape, max(begin - 1, 0), end)]
+    found.sort()
+    return found
+
+
 def _group_spans(text: str, low: str | None) -> list[tuple[int, int]]:
     """Windows for _GROUP: around each group noun that a speech verb follows (as its lookahead
     requires), so "residents of the county" costs no window."""
@@ -157,8 +201,9 @@ def find_sources(text: str, body: list[tuple[int, int]], low: str | None = None)
     if low is None:
         indef = _INDEF.finditer(text)
     else:
-        heads = anchors.windows(anchors.word_starts(low, _HEAD_AT), 120, 16, len(text))
-        indef = anchors.matches_after(_INDEF, _BEFORE_DET, text, heads, low)
+        shape = low.encode("ascii", "replace").translate(_SHAPE)
+        heads = anchors.windows(_head_starts(low, shape), 120, 16, len(text))
+        indef = anchors.matches_at(_INDEF, text, _det_starts(shape, heads))
     for m in indef:
         s, e = m.span()
         phrase = m.group()
