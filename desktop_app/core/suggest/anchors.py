@@ -49,11 +49,6 @@ def trie_pattern(words: Iterable[str]) -> str:
     return "(?:" + build(root) + ")"
 
 
-def word_starts(lowered: str, pattern: re.Pattern[str]) -> list[int]:
-    """Offsets of the word after each match of `pattern`, which starts with one `\\s`."""
-    return [m.start() + 1 for m in pattern.finditer(lowered)]
-
-
 def windows(anchors: list[int], before: int, after: int, size: int) -> list[tuple[int, int]]:
     """Merged (start, end) windows reaching `before`/`after` characters around each anchor."""
     out: list[tuple[int, int]] = []
@@ -91,38 +86,6 @@ def finditer(
             yield m
             last_end = m.end() if m.end() > m.start() else m.end() + 1
             pos = last_end
-
-
-def matches_after(
-    pattern: re.Pattern[str],
-    lead: re.Pattern[str],
-    text: str,
-    spans: list[tuple[int, int]],
-    scan: str | None = None,
-) -> Iterator[re.Match[str]]:
-    """`pattern.finditer(text)` for a pattern whose every match begins at the text's start or
-    right after a one-character match of `lead` (in `scan`, a same-length copy such as the
-    lower-cased text) inside `spans`. `lead` is a character class with a lookahead, so the scan
-    skips from one such character to the next in C; `pattern` is tried only there (anchored,
-    on the whole text), so a long lazy pattern is not attempted at every character."""
-    last_end = 0
-    scan = text if scan is None else scan
-    match = pattern.match
-    for begin, end in spans:
-        begin = max(begin, last_end)
-        if begin == 0 and end > 0:
-            m = match(text, 0)
-            if m is not None:
-                yield m
-                last_end = m.end()
-        for c in lead.finditer(scan, max(begin - 1, 0), end):
-            pos = c.end()
-            if pos < last_end:
-                continue
-            m = match(text, pos)
-            if m is not None:
-                yield m
-                last_end = m.end()
 
 
 def matches_at(

@@ -44,12 +44,6 @@ _POST = (
     r"(?:[\w’'-]+\s+){0,5}?[\w’'-]+)?"
 )
 _CUES = rf"(?:{CUE_VERBS}|spoke|speaking|declined|requested|asked|who|whose)"
-# The character before each place an _INDEF match can start: a non-word character, then its
-# determiner's first word and a space (in the lower-cased text), looked for near head nouns.
-_BEFORE_DET = re.compile(
-    r"\W(?=(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|several|some|many|multiple|"
-    r"numerous|dozens|other|\d+)\s)"
-)
 _INDEF = re.compile(
     rf"\b(?i:{_DET})\s+(?:[\w’'-]+\s+){{0,3}}?(?i:{_HEADS})\b{_POST}"
     rf"(?=\s*,|\s+(?:and\s+[a-z]|{_CUES})\b|\s*[.;])"
@@ -97,8 +91,6 @@ _HEAD_WORDS = (
     "student soldier guard volunteer activist organizer planner auditor physician pilot "
     "inspector clerk director administrator representative veteran someone somebody"
 ).split()
-# Head nouns of _INDEF always follow a space: one pass led by \s finds them (a trie of stems).
-_HEAD_AT = re.compile(r"\s" + anchors.trie_pattern(_HEAD_WORDS))
 _GROUP_WORDS = (
     "officials sources analysts experts economists diplomats insiders meteorologists witnesses "
     "residents investigators strategists traders observers"
@@ -126,11 +118,13 @@ _DET_WORDS = (
     rb"(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|several|some|many|multiple|"
     rb"numerous|dozens|other|[0-9~]+)[ ~]"
 )
-_DET_AFTER = tuple(re.compile(re.escape(lead) + rb"(?=" + _DET_WORDS + rb")") for lead in (b" ", b"#", b"~"))
+_DET_AFTER = tuple(
+    re.compile(re.escape(lead) + rb"(?=" + _DET_WORDS + rb")") for lead in (b" ", b"#", b"~")
+)
 
 
 def _head_starts(low: str, shape: bytes) -> list[int]:
-    """Offsets of the head-noun stems right after whitespace (what _HEAD_AT finds in `low`)."""
+    """Offsets of the head-noun stems right after whitespace in `low` (as `\\s` sees it)."""
     found = [m.start() + 1 for m in _HEAD_AFTER[0].finditer(shape)]
     found += [m.start() + 1 for m in _HEAD_AFTER[1].finditer(shape) if low[m.start()].isspace()]
     found.sort()

@@ -226,14 +226,16 @@ def candidate_sentences(
             ) and money(text, first, end):
                 bits |= _MONEY_BIT
             elif (
-                marks is None
-                or text_find("%", first, end) >= 0
-                or find(b"per", first, end) >= 0
+                marks is None or text_find("%", first, end) >= 0 or find(b"per", first, end) >= 0
             ) and percent(text, first, end):
                 bits |= _PERCENT_BIT
-            elif not bits & _DATE_BIT and (
-                marks is None or any(text_find(y, first, end) >= 0 for y in ("18", "19", "20"))
-            ) and year(text, first, end):
+            elif (
+                not bits & _DATE_BIT
+                and (
+                    marks is None or any(text_find(y, first, end) >= 0 for y in ("18", "19", "20"))
+                )
+                and year(text, first, end)
+            ):
                 bits |= _DATE_BIT
         if (
             not bits & _COMPARISON

@@ -12,7 +12,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
-_DOUBLE_MARKS = "“”\"«»„"
+_DOUBLE_MARKS = '“”"«»„'
 _OPENERS = {"“": "”", "«": "»", "„": "“"}
 # ‘single’ quotations: an opening mark at a word start, a closing one not followed by a letter
 # (so apostrophes in "it’s" never close); straight 'Single' ones must start with a capital and end
