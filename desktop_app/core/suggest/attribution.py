@@ -182,7 +182,13 @@ def before_attribution(text: str, sent_start: int, start: int) -> tuple[str, str
 
 
 def cue_before(text: str, sent_start: int, start: int) -> tuple[str, str] | None:
-    """(subject text, cue) when a cue verb comes earlier in the sentence (partial quotations)."""
+    """(subject text, cue) when a cue verb comes earlier in the sentence (partial quotations).
+    Only the last 400 characters of the sentence are read: copy's sentences are shorter, and a
+    draft with no sentence ends (one run-on paragraph) would otherwise cost a pass per quote."""
+    low = max(sent_start, start - 400)
+    if low > sent_start:  # cut inside the sentence: \b sees the character before the cut
+        m = _CUE_ANY.search(text, low, start)
+        return None if m is None else (text[low : m.start()], m.group("cue"))
     pre = text[sent_start:start]
     m = _CUE_ANY.search(pre)
     if m is None:
