@@ -1,21 +1,27 @@
 """Score the suggester on the hand-written corpus and time it over a ~1 MB concatenation.
 
 Prints precision, recall and F1 per kind, speaker accuracy, reason-found rate, and throughput in
-MB/s beside a bare baseline (one `re.finditer` pass over the same text for quotation marks).
-Run: .venv/bin/python benchmarks/eval_suggest.py [--misses]
+MB/s beside a bare baseline (one `re.finditer` pass over the same text for quotation marks), for
+the concatenation as it is and as one 1 MB paragraph (newlines made spaces). Throughput is the
+median of --runs timings (default 5; the machine is shared). --corpus DIR also times the files
+of DIR (any format the importers read) joined to ~1 MB: articles that are not the fixtures.
+Run: .venv/bin/python benchmarks/eval_suggest.py [--misses] [--runs N] [--corpus DIR]
 """
 
 from __future__ import annotations
 
 import json
 import re
+import statistics
 import sys
+import time
+from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from timing import timed  # noqa: E402
+from timing import figure, timed  # noqa: E402
 
 from desktop_app.core.suggest import suggest  # noqa: E402
 from desktop_app.core.suggest.evaluation import Tally, score  # noqa: E402
@@ -54,18 +60,43 @@ def main() -> None:
     print(f"quote type agrees {tally.rate(tally.qtype):.3f}  ({tally.qtype[0]}/{tally.qtype[1]})")
     if "--misses" in sys.argv:
         print("\n".join(tally.misses))
+    runs = int(_option("--runs", "5"))
     blob = "\n\n".join(texts)
     big = "\n\n".join([blob] * (1_000_000 // len(blob) + 1))[:1_000_000]
-    mb = len(big.encode("utf-8")) / 1e6
+    cases = [("fixtures", big), ("one paragraph", big.replace("\n", " "))]
+    if corpus := _option("--corpus", ""):
+        real = "\n\n".join(load_source(p).text for p in sorted(Path(corpus).rglob("*.*")))
+        cases.append((f"corpus {Path(corpus).name}", real[:1_000_000]))
     marks = re.compile(r"[“”\"]")
-    t_base = timed(lambda: sum(1 for _ in marks.finditer(big)))
-    t_sugg = timed(lambda: suggest(big))
-    n = len(suggest(big))
-    print(
-        f"throughput over {len(big):,} characters ({mb:.2f} MB): suggest {mb / t_sugg:.1f} MB/s "
-        f"({t_sugg * 1000:.0f} ms, {n:,} suggestions); baseline one finditer pass "
-        f"{mb / t_base:.1f} MB/s ({t_base * 1000:.0f} ms); ratio {t_sugg / t_base:.1f}x"
-    )
+    for name, draft in cases:
+        mb = len(draft.encode("utf-8")) / 1e6
+        t_base = timed(lambda d=draft: sum(1 for _ in marks.finditer(d)))
+        n = len(suggest(draft))  # also the warm-up
+        t_sugg = _median(lambda d=draft: suggest(d), runs)
+        print(
+            f"throughput, {name}, {len(draft):,} characters ({mb:.2f} MB): suggest "
+            f"{mb / t_sugg:.1f} MB/s (median of {runs}: {t_sugg * 1000:.0f} ms, {n:,} suggestions); "
+            f"baseline one finditer pass {mb / t_base:.1f} MB/s ({t_base * 1000:.0f} ms); "
+            f"ratio {t_sugg / t_base:.1f}x"
+        )
+        key = name.replace(" ", "_")
+        figure(f"suggest_1mb_{key}:copydesk", t_sugg * 1000, "ms", "median wall time")
+        figure(f"suggest_1mb_{key}:bare", t_base * 1000, "ms", "one finditer pass")
+
+
+def _median(fn: Callable[[], object], runs: int) -> float:
+    times = []
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - t0)
+    return statistics.median(times)
+
+
+def _option(flag: str, default: str) -> str:
+    if flag in sys.argv[:-1]:
+        return sys.argv[sys.argv.index(flag) + 1]
+    return default
 
 
 if __name__ == "__main__":

@@ -49,11 +49,6 @@ def trie_pattern(words: Iterable[str]) -> str:
     return "(?:" + build(root) + ")"
 
 
-def word_starts(lowered: str, pattern: re.Pattern[str]) -> list[int]:
-    """Offsets of the word after each match of `pattern`, which starts with one `\\s`."""
-    return [m.start() + 1 for m in pattern.finditer(lowered)]
-
-
 def windows(anchors: list[int], before: int, after: int, size: int) -> list[tuple[int, int]]:
     """Merged (start, end) windows reaching `before`/`after` characters around each anchor."""
     out: list[tuple[int, int]] = []
@@ -72,7 +67,8 @@ def finditer(
 ) -> Iterator[re.Match[str]]:
     """`pattern.finditer(text)` restricted to `spans`: the same matches wherever each lies
     inside a span. A match ending within `slack` of a span's end (where the cut could have
-    shortened it) is redone at its start on the whole text."""
+    shortened it, or made it: `$` holds at the cut) is redone at its start on the whole text,
+    and dropped when the whole text has none there."""
     last_end = 0
     size = len(text)
     for start, end in spans:
@@ -83,33 +79,30 @@ def finditer(
                 break
             if end < size and m.end() >= end - slack:
                 whole = pattern.match(text, m.start())
-                m = whole if whole is not None else m
+                if whole is None:
+                    pos = m.start() + 1
+                    continue
+                m = whole
             yield m
             last_end = m.end() if m.end() > m.start() else m.end() + 1
             pos = last_end
 
 
-def matches_from(
-    pattern: re.Pattern[str],
-    start: re.Pattern[str],
-    text: str,
-    spans: list[tuple[int, int]],
-    scan: str | None = None,
+def matches_at(
+    pattern: re.Pattern[str], text: str, candidates: list[int]
 ) -> Iterator[re.Match[str]]:
-    """`pattern.finditer(text)` for a pattern whose every match begins where `start` matches
-    (in `scan`, a same-length copy such as the lower-cased text) inside `spans`: `start` finds
-    the candidates, `pattern` is only tried there (anchored, on the whole text), so a long lazy
-    pattern is not attempted at every character."""
+    """`pattern.finditer(text)` for a pattern whose every match begins at one of the sorted
+    `candidates` (a superset is fine): `pattern` is tried only there, anchored, on the whole
+    text, and a candidate inside an earlier match is skipped as finditer would."""
     last_end = 0
-    scan = text if scan is None else scan
-    for begin, end in spans:
-        for c in start.finditer(scan, max(begin, last_end), end):
-            if c.start() < last_end:
-                continue
-            m = pattern.match(text, c.start())
-            if m is not None:
-                yield m
-                last_end = m.end()
+    match = pattern.match
+    for pos in candidates:
+        if pos < last_end:
+            continue
+        m = match(text, pos)
+        if m is not None:
+            yield m
+            last_end = m.end()
 
 
 def lowered(text: str) -> str | None:

@@ -16,17 +16,24 @@ from desktop_app.core.sourcing import is_anonymous_descriptor, rote_reason
 from desktop_app.core.suggest import anchors
 from desktop_app.core.suggest.cues import CUE_VERBS
 
-_HEADS = (
-    r"officials?|sources?|person|people|aides?|employees?|staffers?|workers?|nurses?|doctors?|"
-    r"officers?|spokes(?:man|woman|person|people)|analysts?|experts?|economists?|diplomats?|"
-    r"executives?|lawyers?|attorneys?|residents?|witness(?:es)?|members?|insiders?|investors?|"
-    r"traders?|bankers?|engineers?|contractors?|lobbyists?|teachers?|parents?|agents?|"
-    r"advis[eo]rs?|consultants?|managers?|scientists?|researchers?|negotiators?|lawmakers?|"
-    r"legislators?|regulators?|detectives?|investigators?|meteorologists?|strategists?|"
-    r"operatives?|donors?|allies|colleagues?|relatives?|neighbou?rs?|students?|soldiers?|"
-    r"guards?|volunteers?|activists?|organizers?|planners?|auditors?|physicians?|pilots?|"
-    r"inspectors?|clerks?|directors?|administrators?|representatives?|veterans?|someone|somebody"
+# Nouns that head a source descriptor; the plural of each singular is it + "s".
+_SINGULAR = (
+    "official source aide employee staffer worker nurse doctor officer analyst expert economist "
+    "diplomat executive lawyer attorney resident member insider investor trader banker engineer "
+    "contractor lobbyist teacher parent agent adviser advisor consultant manager scientist "
+    "researcher negotiator lawmaker legislator regulator detective investigator meteorologist "
+    "strategist operative donor colleague relative neighbor neighbour student soldier guard "
+    "volunteer activist organizer planner auditor physician pilot inspector clerk director "
+    "administrator representative veteran"
+).split()
+HEAD_NOUNS = (
+    *_SINGULAR,
+    *(w + "s" for w in _SINGULAR),
+    *"person people spokesman spokeswoman spokesperson spokespeople witness witnesses allies "
+    "someone somebody".split(),
 )
+# As a prefix trie: the lazy word loop of _INDEF tries the head nouns after every word.
+_HEADS = anchors.trie_pattern(HEAD_NOUNS)
 _DET = (
     r"(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|several|some|many|multiple|"
     r"numerous|a few|a dozen|dozens of|other|\d+)"
@@ -37,12 +44,6 @@ _POST = (
     r"(?:[\w’'-]+\s+){0,5}?[\w’'-]+)?"
 )
 _CUES = rf"(?:{CUE_VERBS}|spoke|speaking|declined|requested|asked|who|whose)"
-# Where an _INDEF match can start (its determiner's first word, in the lower-cased text),
-# looked for only just before a head noun.
-_DET_START = re.compile(
-    r"\b(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|some|many|multiple|"
-    r"numerous|dozens|other|\d)"
-)
 _INDEF = re.compile(
     rf"\b(?i:{_DET})\s+(?:[\w’'-]+\s+){{0,3}}?(?i:{_HEADS})\b{_POST}"
     rf"(?=\s*,|\s+(?:and\s+[a-z]|{_CUES})\b|\s*[.;])"
@@ -54,6 +55,7 @@ _GROUP = re.compile(
     r"witnesses|residents|investigators|strategists|traders|observers)"
     r"(?=\s+(?:say|said|says|told|believe|expect|estimate|warn|warned)\b)"
 )
+_GROUP_VERB = re.compile(r"\s+(?:say|said|says|told|believe|expect|estimate|warn|warned)\b")
 _ACCORDING_OR_CUE = re.compile(rf"(?:according to|\b(?:{CUE_VERBS}))\s*$")
 _SUBJECT_CUE = re.compile(
     rf"(?:,[^.;“”\"]{{0,220}}?,)?\s+(?:(?:also|later|privately|separately)\s+)?(?:{CUE_VERBS}|"
@@ -89,13 +91,73 @@ _HEAD_WORDS = (
     "student soldier guard volunteer activist organizer planner auditor physician pilot "
     "inspector clerk director administrator representative veteran someone somebody"
 ).split()
-# Head nouns of _INDEF always follow a space: one pass led by \s finds them (a trie of stems).
-_HEAD_AT = re.compile(r"\s" + anchors.trie_pattern(_HEAD_WORDS))
 _GROUP_WORDS = (
     "officials sources analysts experts economists diplomats insiders meteorologists witnesses "
     "residents investigators strategists traders observers"
 ).split()
 _MARKER_WORDS = "condition anonymity name identified authori allowed permitted cleared".split()
+
+
+# The text's shape, one byte per character: ASCII letters and digits and "_" as they are in the
+# lower-cased text, ASCII whitespace as " ", other ASCII as "#", and "~" for any character that
+# is not ASCII (and for "?"): those may be letters, digits or spaces, so "~" stands for each.
+# Literal-led byte patterns over it find the anchors at memory speed.
+_SHAPE = bytes(
+    c
+    if chr(c).isalnum() and c < 128 or c == 95
+    else 32
+    if chr(c).isspace()
+    else 126
+    if c == 63
+    else 35
+    for c in range(256)
+)
+_HEAD_TRIE = anchors.trie_pattern(_HEAD_WORDS).encode()
+_HEAD_AFTER = tuple(re.compile(re.escape(lead) + _HEAD_TRIE) for lead in (b" ", b"~"))
+_DET_WORDS = (
+    rb"(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|several|some|many|multiple|"
+    rb"numerous|dozens|other|[0-9~]+)[ ~]"
+)
+_DET_AFTER = tuple(
+    re.compile(re.escape(lead) + rb"(?=" + _DET_WORDS + rb")") for lead in (b" ", b"#", b"~")
+)
+
+
+def _head_starts(low: str, shape: bytes) -> list[int]:
+    """Offsets of the head-noun stems right after whitespace in `low` (as `\\s` sees it)."""
+    found = [m.start() + 1 for m in _HEAD_AFTER[0].finditer(shape)]
+    found += [m.start() + 1 for m in _HEAD_AFTER[1].finditer(shape) if low[m.start()].isspace()]
+    found.sort()
+    return found
+
+
+def _det_starts(shape: bytes, spans: list[tuple[int, int]]) -> list[int]:
+    """Every offset inside `spans` where an _INDEF match may start: after a character that is
+    not a word character, a determiner and a space (a superset: "~" may be either)."""
+    found: list[int] = []
+    for begin, end in spans:
+        if begin == 0:
+            found.append(0)
+        for lead in _DET_AFTER:
+            found += [m.end() for m in lead.finditer(shape, max(begin - 1, 0), end)]
+    found.sort()
+    return found
+
+
+def _group_spans(text: str, low: str | None) -> list[tuple[int, int]]:
+    """Windows for _GROUP: around each group noun that a speech verb follows (as its lookahead
+    requires), so "residents of the county" costs no window."""
+    if low is None:
+        return [(0, len(text))]
+    found: list[int] = []
+    for noun in _GROUP_WORDS:
+        i = low.find(noun)
+        while i >= 0:
+            if _GROUP_VERB.match(text, i + len(noun)):
+                found.append(i)
+            i = low.find(noun, i + 1)
+    found.sort()
+    return anchors.windows(found, 80, 40, len(text))
 
 
 def _spans(
@@ -133,8 +195,9 @@ def find_sources(text: str, body: list[tuple[int, int]], low: str | None = None)
     if low is None:
         indef = _INDEF.finditer(text)
     else:
-        heads = anchors.windows(anchors.word_starts(low, _HEAD_AT), 120, 16, len(text))
-        indef = anchors.matches_from(_INDEF, _DET_START, text, heads, low)
+        shape = low.encode("ascii", "replace").translate(_SHAPE)
+        heads = anchors.windows(_head_starts(low, shape), 120, 16, len(text))
+        indef = anchors.matches_at(_INDEF, text, _det_starts(shape, heads))
     for m in indef:
         s, e = m.span()
         phrase = m.group()
@@ -151,7 +214,7 @@ def find_sources(text: str, body: list[tuple[int, int]], low: str | None = None)
         if not is_anonymous_descriptor(phrase):
             continue
         found[s] = Source(s, e, phrase, "individual" if not phrase.endswith("s") else "group")
-    for m in anchors.finditer(_GROUP, text, _spans(text, low, _GROUP_WORDS, 80, 40), slack=20):
+    for m in anchors.finditer(_GROUP, text, _group_spans(text, low), slack=20):
         s, e = m.span()
         phrase = m.group()
         if phrase.split()[0].lower() in ("the", "of", "and"):
@@ -162,7 +225,9 @@ def find_sources(text: str, body: list[tuple[int, int]], low: str | None = None)
 
 def find_reasons(text: str, low: str | None = None) -> list[Reason]:
     out = []
-    spans = _spans(text, low, _MARKER_WORDS, 100, 400)
+    # Every marker holds one of its words within 32 characters of its start and ends within
+    # 44 (or 161 with "not authorized to ..."); a match cut by its window is redone whole.
+    spans = _spans(text, low, _MARKER_WORDS, 48, 64)
     for m in anchors.finditer(_REASON, text, spans, slack=200):
         first = bool(_FIRST_NAME_MARKER.search(m.group("marker")))
         if m.group("why"):

@@ -68,22 +68,41 @@ class Resolver:
 
     def __init__(self, registry: Registry, mentions: list[Mention]) -> None:
         self.registry = registry
-        self.mentions = sorted(mentions, key=lambda m: m.pos)
+        self.mentions = sorted(mentions, key=lambda m: m.pos)  # the draft's names and sources
         self.positions = [m.pos for m in self.mentions]
+        # Speakers of the quotes read so far, in text order: appended, not inserted among the
+        # draft's mentions (an insert per quote moved half the list: quadratic in a long draft).
+        self.added: list[Mention] = []
+        self.added_positions: list[int] = []
+        self.speakers = {m.speaker for m in self.mentions}
 
     def add(self, mention: Mention) -> None:
-        i = bisect_right(self.positions, mention.pos)
-        self.positions.insert(i, mention.pos)
-        self.mentions.insert(i, mention)
+        if self.added_positions and mention.pos < self.added_positions[-1]:
+            i = bisect_right(self.added_positions, mention.pos)
+            self.added_positions.insert(i, mention.pos)
+            self.added.insert(i, mention)
+        else:
+            self.added_positions.append(mention.pos)
+            self.added.append(mention)
+        self.speakers.add(mention.speaker)
 
     def nearest(self, pos: int, head: str = "", person: bool = True) -> Mention | None:
-        i = bisect_right(self.positions, pos) - 1
-        stop = max(-1, i - 60)
-        while i > stop:
-            m = self.mentions[i]
+        """The nearest of the 60 mentions at or before `pos` that fits (a quote's speaker
+        before a draft mention at the same place)."""
+        positions, added_positions = self.positions, self.added_positions
+        i = bisect_right(positions, pos) - 1
+        j = bisect_right(added_positions, pos) - 1
+        for _ in range(60):
+            if j >= 0 and (i < 0 or added_positions[j] >= positions[i]):
+                m = self.added[j]
+                j -= 1
+            elif i >= 0:
+                m = self.mentions[i]
+                i -= 1
+            else:
+                return None
             if (not head or head in m.heads) and not (person and m.org):
                 return m
-            i -= 1
         return None
 
     def speaker(self, phrase: str, pos: int) -> tuple[str, float]:
@@ -113,7 +132,7 @@ class Resolver:
         return self.registry.resolve(name), 0.9
 
     def _known(self, name: str) -> bool:
-        return any(m.speaker == name for m in self.mentions)
+        return name in self.speakers
 
 
 def subject_of(sentence: str, registry: Registry, known: set[str]) -> str:
@@ -163,7 +182,13 @@ def before_attribution(text: str, sent_start: int, start: int) -> tuple[str, str
 
 
 def cue_before(text: str, sent_start: int, start: int) -> tuple[str, str] | None:
-    """(subject text, cue) when a cue verb comes earlier in the sentence (partial quotations)."""
+    """(subject text, cue) when a cue verb comes earlier in the sentence (partial quotations).
+    Only the last 400 characters of the sentence are read: copy's sentences are shorter, and a
+    draft with no sentence ends (one run-on paragraph) would otherwise cost a pass per quote."""
+    low = max(sent_start, start - 400)
+    if low > sent_start:  # cut inside the sentence: \b sees the character before the cut
+        m = _CUE_ANY.search(text, low, start)
+        return None if m is None else (text[low : m.start()], m.group("cue"))
     pre = text[sent_start:start]
     m = _CUE_ANY.search(pre)
     if m is None:

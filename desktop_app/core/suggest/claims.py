@@ -8,7 +8,7 @@ dropped when it is mostly quotation (the quote annotation covers it), or when it
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from bisect import bisect_right
 
 _MONTHS = (
     r"January|February|March|April|May|June|July|August|September|October|November|December|"
@@ -95,6 +95,32 @@ _OPINION_WORDS = frozenset(
     "terrible tired hope wish let view".split()
 )
 _LOWER_WORD = re.compile(r"[a-z]+")
+# _MONEY and _YEAR led by one character class, so a search skips to digits and currency signs
+# instead of trying the pattern at every character: they match at the same places.
+_MONEY_AT = re.compile(
+    r"[$€£¥\d](?:(?<=[$€£¥])\s?\d|(?<=\d)(?<!\w\d)[\d,.]*\s?(?:dollars|euros|pounds|yen|cents)\b)"
+)
+_YEAR_AT = re.compile(r"[12](?<!\w[12])(?:(?<=1)[89]|(?<=2)0)\d\d\b")
+_NOT_PROSE_AT = re.compile(_NOT_PROSE.pattern[1:])  # for match(text, pos): "^" holds only at 0
+
+# The kinds as bits, in the order that picks the claim type (the lowest bit set wins).
+_KIND_NAMES = ("money", "percentage", "date", "quantity", "comparison", "causal", "event")
+_MONEY_BIT, _PERCENT_BIT, _DATE_BIT, _QUANTITY, _COMPARISON = 1, 2, 4, 8, 16
+_DATED = _MONEY_BIT | _PERCENT_BIT | _DATE_BIT  # facts that keep an opinionated sentence a claim
+_WORD_BITS: dict[str, int] = {}
+for _kind, _vocabulary in _WORD_KINDS:
+    for _w in _vocabulary:
+        _WORD_BITS[_w] = _WORD_BITS.get(_w, 0) | 1 << _KIND_NAMES.index(_kind)
+_VOCABULARY = frozenset(_WORD_BITS)
+_BYTES_BITS = {w.encode(): b for w, b in _WORD_BITS.items()}
+_BYTES_VOCABULARY = frozenset(_BYTES_BITS)
+_BYTES_OPINION = frozenset(w.encode() for w in _OPINION_WORDS | {"disgrace"})
+_LETTERS_ONLY = bytes(c if 97 <= c <= 122 else 32 for c in range(256))
+_HARD_BYTES = bytes(35 if chr(c) in "0123456789$%" else 32 for c in range(256))
+_MONEY_WORDS = (b"dollars", b"euros", b"pounds", b"yen", b"cents")
+_TYPE_OF = [""] + [
+    next(k for i, k in enumerate(_KIND_NAMES) if bits >> i & 1) for bits in range(1, 128)
+]
 
 
 def sentence_kinds(text: str, start: int, end: int, lowered: str | None = None) -> set[str]:
@@ -129,26 +155,131 @@ def _kinds(text: str, start: int, end: int, lowered: str, words: set[str]) -> se
     return kinds
 
 
+def _hard_marks(text: str) -> bytes | None:
+    """One byte per character of `text`: "#" at each character `_HARD_CHAR` matches (a digit,
+    $ % € £ ¥), a space elsewhere; None when too many characters are not ASCII to check one
+    by one (then each sentence is searched with the pattern)."""
+    ascii_copy = text.encode("ascii", "replace")  # "?" for each other character
+    others = ascii_copy.count(b"?") - text.count("?")
+    if others > len(text) // 16:
+        return None
+    marks = bytearray(ascii_copy.translate(_HARD_BYTES))
+    if others:
+        find = ascii_copy.find
+        i = find(b"?")
+        while i >= 0:
+            c = text[i]
+            if c in "€£¥" or c.isdecimal():  # \d is str.isdecimal: digits of every script
+                marks[i] = 35  # "#"
+            i = find(b"?", i + 1)
+    return bytes(marks)
+
+
 def candidate_sentences(
     text: str,
     sentences: list[tuple[int, int]],
-    quoted_share: Callable[[int, int], float],
+    q_starts: list[int],
+    q_ends: list[int],
+    lowered: str | None = None,
 ) -> list[tuple[int, int, str]]:
-    """(start, end, claim_type) for each claim-like sentence, in text order."""
-    out = []
-    lowered = text.lower()
-    same = len(lowered) == len(text)  # lower() can change the length ("İ"): then per sentence
+    """(start, end, claim_type) for each claim-like sentence, in text order. `q_starts` and
+    `q_ends` are the quotations' spans (sorted by start): a sentence mostly quoted is skipped.
+    `lowered` is text.lower() if the caller has it."""
+    lowered = text.lower() if lowered is None else lowered
+    if len(lowered) != len(text):  # lower() changed the length ("İ"): lower each sentence alone
+        return _candidates_slow(text, sentences, q_starts, q_ends)
+    # The words of a sentence are its runs of a-z in the lower-cased text: in this bytes copy
+    # (one byte per character, every other character a space) bytes.split finds them.
+    letters = lowered.encode("ascii", "replace").translate(_LETTERS_ONLY)
+    marks = _hard_marks(text)
+    out: list[tuple[int, int, str]] = []
+    append = out.append
+    # Bound methods and constants as locals: this loop runs once per sentence of the draft.
+    hard_search = _HARD_CHAR.search
+    money, percent, year = _MONEY_AT.search, _PERCENT.search, _YEAR_AT.search
+    vocabulary, word_bits, type_of = _BYTES_VOCABULARY, _BYTES_BITS, _TYPE_OF
+    opinion_words, not_prose, find = _BYTES_OPINION, _NOT_PROSE_AT.match, letters.find
+    text_find = text.find
+    n_quotes = len(q_starts)
     for start, end in sentences:
         if end - start < 12:
             continue
-        if same:
-            words = set(_LOWER_WORD.findall(lowered, start, end))
-            kinds = _kinds(text, start, end, lowered, words)
+        words = letters[start:end].split()
+        bits = 0
+        for w in vocabulary.intersection(words):
+            bits |= word_bits[w]
+        if marks is not None:
+            first = marks.find(b"#", start, end)
         else:
-            piece = text[start:end].lower()
-            words = set(_LOWER_WORD.findall(piece))
-            kinds = _kinds(text[start:end], 0, end - start, piece, words)
-        if not kinds or quoted_share(start, end) > 0.45:
+            hard = hard_search(text, start, end)
+            first = -1 if hard is None else hard.start()
+        if first >= 0:
+            # A quantity; the claim type is the first of money, percentage, date that holds,
+            # so each pattern runs only when the ones before it failed and its words or signs
+            # are in the sentence. Every match starts at a hard character.
+            bits |= _QUANTITY
+            if (
+                marks is None
+                or text_find("$", first, end) >= 0
+                or any(text_find(c, first, end) >= 0 for c in "€£¥")
+                or any(find(w, first, end) >= 0 for w in _MONEY_WORDS)
+            ) and money(text, first, end):
+                bits |= _MONEY_BIT
+            elif (
+                marks is None or text_find("%", first, end) >= 0 or find(b"per", first, end) >= 0
+            ) and percent(text, first, end):
+                bits |= _PERCENT_BIT
+            elif (
+                not bits & _DATE_BIT
+                and (
+                    marks is None or any(text_find(y, first, end) >= 0 for y in ("18", "19", "20"))
+                )
+                and year(text, first, end)
+            ):
+                bits |= _DATE_BIT
+        if (
+            not bits & _COMPARISON
+            and find(b"est", start, end) >= 0
+            and any(w.endswith(b"est") and len(w) > 5 for w in words)
+        ):
+            bits |= _COMPARISON
+        if not bits:
+            continue
+        if n_quotes:
+            i = bisect_right(q_starts, start) - 1
+            if i < 0:
+                i = 0
+            covered = 0
+            while i < n_quotes and q_starts[i] < end:
+                qs, qe = q_starts[i], q_ends[i]
+                if qe > start:
+                    covered += (qe if qe < end else end) - (qs if qs > start else start)
+                i += 1
+            if covered / (end - start) > 0.45:
+                continue
+        if not_prose(text, start, end):
+            continue
+        if not opinion_words.isdisjoint(words) or text_find("disgrace", start, end) >= 0:
+            if not bits & _DATED and _OPINION.search(text[start:end]):
+                continue  # opinion, and no sum, share or date to check
+        if bits == _COMPARISON and not _SUPERLATIVE.search(text[start:end]):
+            continue  # a comparison alone ("better") is a claim only as a superlative
+        append((start, end, type_of[bits]))
+    return out
+
+
+def _candidates_slow(
+    text: str, sentences: list[tuple[int, int]], q_starts: list[int], q_ends: list[int]
+) -> list[tuple[int, int, str]]:
+    """candidate_sentences for a text whose lower() changes length: sets of kinds per sentence."""
+    out = []
+    for start, end in sentences:
+        if end - start < 12:
+            continue
+        piece = text[start:end].lower()
+        words = set(_LOWER_WORD.findall(piece))
+        kinds = _kinds(text[start:end], 0, end - start, piece, words)
+        if not kinds or _quoted_share(q_starts, q_ends, start, end) > 0.45:
             continue
         sentence = text[start:end]
         if _NOT_PROSE.match(sentence):
@@ -164,6 +295,15 @@ def candidate_sentences(
                 continue
         out.append((start, end, _claim_type(kinds, "event")))
     return out
+
+
+def _quoted_share(q_starts: list[int], q_ends: list[int], start: int, end: int) -> float:
+    covered = 0
+    i = max(0, bisect_right(q_starts, start) - 1)
+    while i < len(q_starts) and q_starts[i] < end:
+        covered += max(0, min(end, q_ends[i]) - max(start, q_starts[i]))
+        i += 1
+    return covered / max(1, end - start)
 
 
 _PRIORITY = ("money", "percentage", "date", "quantity", "comparison", "causal", "event")

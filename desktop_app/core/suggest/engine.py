@@ -7,19 +7,19 @@ from bisect import bisect_right
 from collections.abc import Sequence
 
 from desktop_app.core.model import Block
-from desktop_app.core.suggest import anchors, anonymous, attribution, claims, quotes
+from desktop_app.core.suggest import anonymous, attribution, claims, quotes
 from desktop_app.core.suggest.cues import CUE_VERBS
-from desktop_app.core.suggest.model import Suggestion
-from desktop_app.core.suggest.names import NAME, NAME_RE, UPPER, Registry, clean_name, is_org
+from desktop_app.core.suggest.model import Suggestion, suggestion
+from desktop_app.core.suggest.names import NAME_LED, NAME_RE, Registry, clean_name, is_org
 from desktop_app.core.suggest.text import Sentences, paragraphs
 
 # A name introduced as a subject: "Kendra Oyelaran, a teacher", "Mayor Clement Oyelowo said".
-# The lookahead (a capital, as every NAME starts) lets the scan skip to capitals quickly.
+# NAME_LED opens with the capital class, so the scan skips from capital to capital in C.
 _INTRO = re.compile(
-    rf"(?=[{UPPER}])(?P<raw>{NAME})(?P<after>,\s+(?P<app>[^,.;“”\"]{{1,80}})|\s+(?:{CUE_VERBS})\b"
+    rf"(?P<raw>{NAME_LED})(?P<after>,\s+(?P<app>[^,.;“”\"]{{1,80}})|\s+(?:{CUE_VERBS})\b"
     r"|\s+(?:has|had|was|is|spent|[a-z]+ed)\b|(?P<verb>\s+[a-z]+\b))"
 )
-_SENTENCE_START_PRONOUN = re.compile(r"\s*(?:He|She|They)\s")
+_MODIFIER = re.compile(r"[”\"’']\s+[a-z]")  # a closing mark, then lower case: "“midnight” sale"
 
 
 class Draft:
@@ -31,24 +31,34 @@ class Draft:
         self.sentences = Sentences(text, self.spans)
         self.registry = Registry(text)
         mentions: list[attribution.Mention] = []
+        by_part = self.registry.by_part
+        cleaned: dict[str, str] = {}  # raw name -> clean_name(raw): copy repeats its names
         for m in _INTRO.finditer(text):
-            raw = m.group("raw")
+            start = m.start()
             if (
                 m.group("verb")
-                and m.start()
-                and text[m.start() - 1] not in "\n"
-                and (text[max(0, m.start() - 2) : m.start()] not in (". ", "” ", '" '))
+                and start
+                and text[start - 1] != "\n"
+                and text[start - 2 : start] not in (". ", "” ", '" ')
             ):
                 continue  # a name before any verb counts only as a sentence subject
-            name = clean_name(raw)
-            if " " not in name and name in self.registry.by_part:
+            raw = m.group("raw")
+            name = cleaned.get(raw)
+            if name is None:
+                name = cleaned[raw] = clean_name(raw)
+            if " " not in name:
+                if name not in by_part:
+                    continue
                 name = self.registry.resolve(name)
-            if not name or " " not in name or raw.endswith(("’s", "'s")):
+                if " " not in name:
+                    continue
+            if raw.endswith(("’s", "'s")):
                 continue
             if not is_org(name):
                 self.registry.add(name)
-            mentions.append(attribution.mention_for(raw, name, m.start(), m.group("app") or ""))
-        low = anchors.lowered(text)
+            mentions.append(attribution.mention_for(raw, name, start, m.group("app") or ""))
+        self.lowered = text.lower()  # shared by the source finders and the claims
+        low = self.lowered if len(self.lowered) == len(text) else None
         self.sources = anonymous.find_sources(text, self.spans, low)
         self.reasons = anonymous.find_reasons(text, low)
         for r in self.reasons:
@@ -72,9 +82,14 @@ def quote_suggestions(d: Draft) -> list[Suggestion]:
     raw = quotes.find_quotes(text, d.spans)
     prev: Suggestion | None = None
     interviewee = _interviewee(d) if any(q.answer for q in raw) else ""
+    # The paragraph and sentence of each quote by bisection (Sentences.paragraph/around inline).
+    para_starts, para_ends = d.sentences.para_starts, d.sentences.para_ends
+    sent_starts = d.sentences.starts
     for q in raw:
-        p_start, p_end = d.sentences.paragraph(q.start)
-        s_start, _ = d.sentences.around(q.start)
+        i = bisect_right(para_starts, q.start) - 1
+        p_start, p_end = (para_starts[i], para_ends[i]) if i >= 0 else (0, len(text))
+        i = bisect_right(sent_starts, q.start) - 1
+        s_start = max(sent_starts[i] if i >= 0 else 0, p_start)
         inner = text[q.start : q.end].strip("“”\"‘’'«»„ ")
         fields: dict[str, str | int] = {}
         speaker, cue, conf = "", "", 0.5
@@ -126,9 +141,7 @@ def quote_suggestions(d: Draft) -> list[Suggestion]:
                 if m is not None and q.start - m.pos < 1200:
                     speaker, conf = m.speaker, 0.55
         if qtype == "partial" and not speaker:
-            if _looks_like_title(inner) or re.match(
-                r"[”\"’']\s+[a-z]", text[q.end - 1 : q.end + 3]
-            ):
+            if _looks_like_title(inner) or _MODIFIER.match(text, q.end - 1, q.end + 3):
                 continue  # a title of a work, or a name used as a modifier: "midnight madness" section
             conf = 0.4
         if speaker:
@@ -141,7 +154,7 @@ def quote_suggestions(d: Draft) -> list[Suggestion]:
         fields["quote_type"] = qtype
         if not q.closed:
             conf -= 0.15
-        s = Suggestion(
+        s = suggestion(
             "quote", q.start, q.end, text[q.start : q.end], fields, max(0.1, min(conf, 0.95))
         )
         out.append(s)
@@ -196,7 +209,7 @@ def source_suggestions(d: Draft) -> list[Suggestion]:
                 break
             j += 1
         out.append(
-            Suggestion("anonymous_source", s.start, s.end, text[s.start : s.end], fields, conf)
+            suggestion("anonymous_source", s.start, s.end, text[s.start : s.end], fields, conf)
         )
     return out
 
@@ -204,29 +217,10 @@ def source_suggestions(d: Draft) -> list[Suggestion]:
 def claim_suggestions(d: Draft, quoted: list[Suggestion]) -> list[Suggestion]:
     q_starts = [q.start for q in quoted]
     q_ends = [q.end for q in quoted]
-    body_starts = [s for s, _ in d.spans]
-    body_ends = [e for _, e in d.spans]
-
-    def inside(pos: int) -> bool:
-        i = bisect_right(q_starts, pos) - 1
-        if i >= 0 and pos < q_ends[i]:
-            return True
-        p = bisect_right(body_starts, pos) - 1
-        return p < 0 or pos >= body_ends[p]
-
-    def share(start: int, end: int) -> float:
-        covered = 0
-        i = max(0, bisect_right(q_starts, start) - 1)
-        while i < len(q_starts) and q_starts[i] < end:
-            covered += max(0, min(end, q_ends[i]) - max(start, q_starts[i]))
-            i += 1
-        return covered / max(1, end - start)
-
-    out = []
-    sentences = claims.candidate_sentences(d.text, d.sentences.spans(), share)
-    for start, end, ctype in sentences:
-        if end <= start:
-            continue
+    text, out = d.text, []
+    for start, end, ctype in claims.candidate_sentences(
+        text, d.sentences.spans(), q_starts, q_ends, d.lowered
+    ):
         conf = 0.6 if ctype in ("event", "comparison", "causal") else 0.75
-        out.append(Suggestion("claim", start, end, d.text[start:end], {"claim_type": ctype}, conf))
+        out.append(suggestion("claim", start, end, text[start:end], {"claim_type": ctype}, conf))
     return out

@@ -27,3 +27,18 @@ class Suggestion:
             "fields": dict(self.fields),
             "confidence": round(self.confidence, 2),
         }
+
+
+_new = object.__new__
+
+
+def suggestion(
+    kind: str, start: int, end: int, text: str, fields: dict[str, str | int], confidence: float
+) -> Suggestion:
+    """Suggestion(...) without the frozen dataclass's __init__ (one object.__setattr__ per
+    field): the suggester builds one per sentence and quotation of a draft."""
+    s = _new(Suggestion)
+    s.__dict__.update(
+        kind=kind, start=start, end=end, text=text, fields=fields, confidence=confidence
+    )
+    return s

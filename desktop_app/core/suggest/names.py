@@ -5,11 +5,29 @@ from __future__ import annotations
 import re
 
 UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĖĘĚĞĢĪĮİĶĹĻĽŁŃŅŇŌŐŒŔŘŚŞŠŢŤŪŮŰŲŹŻŽ"
-_CAP = rf"(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Prof|Rev|St|Fr)\.|[{UPPER}][\w’'\-.]*(?<![.’'-])|[{UPPER}]\."
+_ABBREVIATED = "Mr Mrs Ms Dr Sen Rep Gov Gen Lt Col Sgt Capt Prof Rev St Fr".split()
+_CAP = rf"(?:{'|'.join(_ABBREVIATED)})\.|[{UPPER}][\w’'\-.]*(?<![.’'-])|[{UPPER}]\."
 # "Maria de la Cruz", "Lucia Van der Berg", "Ahmed al-Rashid": lower-case particles inside a name.
 _PARTICLE = r"(?:van|von|der|den|de|del|della|da|di|du|la|le|bin|ibn|al|el|y)"
-NAME = rf"(?:{_CAP})(?:[ \u00a0](?:{_PARTICLE}[ \u00a0])*(?:{_CAP}))*"
-NAME_RE = re.compile(NAME)
+_MORE = rf"(?:[ \u00a0](?:{_PARTICLE}[ \u00a0])*(?:{_CAP}))*"
+NAME = rf"(?:{_CAP}){_MORE}"
+
+
+def _led_by_capital() -> str:
+    """_CAP with its first character taken by one class `[UPPER]` and the rest of each
+    alternative after a lookbehind for that character, in the same order: the same language.
+    A search for a pattern that opens with a class skips to the next capital in C instead of
+    trying the pattern at every character."""
+    by_first: dict[str, list[str]] = {}
+    for title in _ABBREVIATED:
+        by_first.setdefault(title[0], []).append(title[1:])
+    titles = "|".join(f"(?<={first})(?:{'|'.join(rests)})\\." for first, rests in by_first.items())
+    return rf"[{UPPER}](?:{titles}|[\w’'\-.]*(?<![.’'-])|\.)"
+
+
+# NAME led by the capital class: the same matches, found faster by search and finditer.
+NAME_LED = rf"{_led_by_capital()}{_MORE}"
+NAME_RE = re.compile(NAME_LED)
 
 # Titles and descriptors that precede a name in copy ("Fire Marshal Wilhelmina Strand").
 TITLES = frozenset(

@@ -11,16 +11,43 @@ from desktop_app.core.model import Block
 # Blocks that hold article prose; headlines, bylines, captions and tables get no suggestions.
 BODY_KINDS = frozenset({"paragraph", "blockquote", "list_item"})
 _PARAGRAPH = re.compile(r"[^\n]+(?:\n(?!\s*\n)[^\n]*)*")
-# A sentence ends at . ! ? (and any closing marks) before a space and a capital, digit or mark.
-# The spaces after it are part of the match, so m.end() is the next sentence's start.
-_SENTENCE_END = re.compile(r"[.!?…][”\"’')\]]*\s+(?=[“\"‘'(\[]?[A-ZÀ-Þ0-9])")
 # Abbreviations that end with a period without ending the sentence ("Dr. Benedetti", "8:30 a.m. in").
 _ABBREVIATIONS = frozenset(
     """mr mrs ms dr sen rep gov gen lt col sgt capt cmdr adm prof rev fr st jr sr inc corp co ltd
     no nos vs etc jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k u.n a.m p.m e.g i.e
     mt ft ave blvd rd ph.d""".split()
 )
-_WORD_BEFORE = re.compile(r"([\w.]+)$")
+
+
+_KELVIN = "\u212a"
+
+
+def _not_after_abbreviation() -> str:
+    """Lookbehinds, one per length, that fail when the run of word characters and periods before
+    a period is an abbreviation, in any case ("Dr.", "U.S."); K: the Kelvin sign lowers to k."""
+    by_length: dict[int, list[str]] = {}
+    for word in sorted(_ABBREVIATIONS):
+        cased = "".join(
+            f"[{c}{c.upper()}{_KELVIN if c == 'k' else ''}]" if c.isalpha() else re.escape(c)
+            for c in word
+        )
+        by_length.setdefault(len(word), []).append(cased)
+    return "".join(
+        rf"(?<!(?<![\w.])(?:{'|'.join(words)})\.)" for _, words in sorted(by_length.items())
+    )
+
+
+# A sentence ends at . ! ? (and any closing marks) before a space and a capital, digit or mark,
+# not at a period after an abbreviation. The spaces after it are part of the match, so m.end()
+# is the next sentence's start. One pattern per end mark, each led by its literal character, so
+# a scan jumps from mark to mark (a pattern led by a class tests every character in turn). In
+# the period's pattern the group "one" is set when the period follows a lone character, which
+# is an initial ("J. Smith") when upper case.
+_AFTER_END = r"[”\"’')\]]*\s+(?=[“\"‘'(\[]?[A-ZÀ-Þ0-9])"
+_PERIOD_END = re.compile(
+    rf"\.{_not_after_abbreviation()}(?:(?<=(?<![\w.])\w\.)(?P<one>))?{_AFTER_END}"
+)
+_OTHER_ENDS = tuple(re.compile(re.escape(mark) + _AFTER_END) for mark in "!?…")
 
 
 def paragraphs(text: str, blocks: Sequence[Block] | None) -> list[tuple[int, int]]:
@@ -37,17 +64,13 @@ def paragraphs(text: str, blocks: Sequence[Block] | None) -> list[tuple[int, int
 def sentence_starts(text: str, spans: list[tuple[int, int]]) -> list[int]:
     """Sorted start offsets of every sentence (each paragraph start is one)."""
     starts = [s for s, _ in spans]
-    append, abbreviations = starts.append, _ABBREVIATIONS
-    for m in _SENTENCE_END.finditer(text):
-        dot = m.start()
-        if text[dot] == ".":
-            word = _WORD_BEFORE.search(text, max(0, dot - 12), dot)
-            if word and (
-                word.group(1).lower() in abbreviations
-                or (len(word.group(1)) == 1 and word.group(1).isupper())  # an initial: "J. Smith"
-            ):
-                continue
+    append = starts.append
+    for m in _PERIOD_END.finditer(text):
+        if m.lastindex and text[m.start() - 1].isupper():
+            continue  # an initial: "J. Smith"
         append(m.end())
+    for pattern in _OTHER_ENDS:
+        starts.extend(m.end() for m in pattern.finditer(text))
     starts.sort()
     return starts
 
