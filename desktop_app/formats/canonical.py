@@ -14,11 +14,13 @@ Rules (the UI, storage and annotation anchoring all rely on them):
   lines. Each `Block` covers exactly its paragraph: ``text[block.start:block.end]``.
 
 The builder consumes its parts lazily and refuses a document past `MAX_PARAGRAPHS` as soon as it
-gets there; it calls `cancel.check()` as it goes, so a cancelled import stops here too.
+gets there. `normalize_paragraph` calls `cancel.check()` every few paragraphs (and every
+million characters of a long one), so a cancelled import stops here too, whatever the format.
 """
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -30,6 +32,9 @@ from desktop_app.formats.errors import MAX_PARAGRAPHS, Rejected
 MAX_TITLE_CHARS = 120
 CHECK_EVERY = 64
 """Paragraphs between two cancel checks (a check costs ~0.1 µs; a paragraph far more)."""
+SCAN_WINDOW = 1 << 20
+"""Characters of a long paragraph scanned between two cancel checks (~25 ms)."""
+_calls = itertools.count()  # normalize_paragraph calls, for its every-CHECK_EVERY cancel check
 
 _LINE_BREAKS = re.compile(r"\r\n|[\r\n\x0b\x0c\x85\u2028\u2029]")
 _SPACE_RUNS = re.compile(r"[ \t]+")
@@ -48,13 +53,32 @@ _NEEDS_WORK = re.compile(
 )
 
 
+def _needs_work(text: str) -> bool:
+    """Whether the slow path has anything to do; a long paragraph is scanned a window at a time
+    with a cancel check between windows (a 40 MB single paragraph takes about a second)."""
+    if len(text) <= SCAN_WINDOW:
+        return "  " in text or _NEEDS_WORK.search(text) is not None
+    for start in range(0, len(text), SCAN_WINDOW):
+        cancel.check()
+        end = start + SCAN_WINDOW
+        if text.find("  ", start, end + 1) >= 0 or _NEEDS_WORK.search(text, start, end):
+            return True
+    return False
+
+
 def normalize_paragraph(text: str) -> str:
-    """Return one paragraph in canonical form (may be "" when it holds no visible text)."""
-    if "  " not in text and _NEEDS_WORK.search(text) is None:
+    """Return one paragraph in canonical form (may be "" when it holds no visible text).
+
+    Every importer's paragraphs pass here (some more than once), so it also checks the cancel
+    hook: a cancelled import stops within a few paragraphs, whatever the format."""
+    if next(_calls) % CHECK_EVERY == 0:
+        cancel.check()
+    if not _needs_work(text):
         return unicodedata.normalize("NFC", text.strip())
     text = _SURROGATES.sub("\ufffd", text)
     text = _LINE_BREAKS.sub("\n", text)
     text = _DROPPED.sub("", text)
+    cancel.check()
     lines = (_SPACE_RUNS.sub(" ", line).strip() for line in text.split("\n"))
     # NFC last, so that nothing removed above can leave a base letter and its accent apart.
     return unicodedata.normalize("NFC", "\n".join(line for line in lines if line))
@@ -95,9 +119,7 @@ def build_source_text(
     blocks: list[Block] = []
     offset = 0
     headline = ""
-    for count, (kind, raw) in enumerate(parts):
-        if count % CHECK_EVERY == 0:
-            cancel.check()
+    for kind, raw in parts:  # normalize_paragraph checks the cancel hook
         if kind not in BLOCK_KINDS:
             raise ValueError(f"unknown block kind {kind!r}")
         paragraph = normalize_paragraph(raw)
@@ -112,7 +134,6 @@ def build_source_text(
         offset += len(paragraph)
         if kind == "title" and not headline:
             headline = paragraph.replace("\n", " ")
-    cancel.check()
     text = "\n\n".join(pieces)
     return SourceText(
         text=text,

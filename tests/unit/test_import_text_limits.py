@@ -156,3 +156,23 @@ def test_title_of_a_text_without_line_breaks_is_cut_at_a_word() -> None:
     assert source.title.endswith("\u2026")
     assert len(source.title) <= canonical.MAX_TITLE_CHARS + 1
     assert text.startswith(source.title[:-1])
+
+
+@pytest.mark.parametrize("odd", ["  ", "\x07", "\u200b", "\u2028"])
+def test_long_paragraph_scanned_in_windows_is_normalized_like_a_short_one(
+    monkeypatch: pytest.MonkeyPatch, odd: str
+) -> None:
+    """Whatever window the oddity falls in, or across a window edge, it is cleaned."""
+    expected = {n: canonical.normalize_paragraph("é" * n + odd + "ü🙂" * 10) for n in range(40)}
+    monkeypatch.setattr(canonical, "SCAN_WINDOW", 8)
+    for n in range(40):
+        assert canonical.normalize_paragraph("é" * n + odd + "ü🙂" * 10) == expected[n]
+    assert expected[9] != "é" * 9 + odd + "ü🙂" * 10  # the oddity really needs the slow path
+
+
+def test_cancel_reaches_inside_one_long_paragraph(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(canonical, "SCAN_WINDOW", 1000)
+    event = threading.Event()
+    event.set()
+    with cancel.cancel_on(event), pytest.raises(ImportCancelled):
+        canonical.normalize_paragraph("word " * 10_000)
