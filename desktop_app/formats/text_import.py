@@ -39,8 +39,8 @@ from desktop_app.formats.heuristics import apply_shared_rules, promote_first_lin
 MAX_WRAP_WIDTH = 100
 WRAP_PERCENTILE = 0.9
 SHORT_LINE_RATIO = 0.6
-CHECK_LINES = 4096
-"""Lines between two cancel checks (about a millisecond of splitting)."""
+SLAB_CHARS = 1 << 20
+"""Characters split into lines at a time (one cancel check each, every ~20 ms)."""
 _NEWLINE = re.compile(r"\r\n?|\n")
 _BULLET = re.compile(r"[^\S\n]*(?:[-*\u2022\u2023\u25e6\u2013]|\d{1,3}[.)])[^\S\n]+(?=\S)")
 _SENTENCE_END = re.compile(r"[.!?:\"\u201d\u2019\u00bb)]$")
@@ -54,13 +54,25 @@ def _line_ends_paragraph(line: str, next_line: str, width: int) -> bool:
     return _SENTENCE_END.search(line) is not None or len(line) <= SHORT_LINE_RATIO * width
 
 
-def _raw_lines(text: str) -> Iterator[str]:
-    """The lines of `text` (any of CRLF, CR, LF ends a line), one at a time, without a list."""
-    position = 0
-    for end in _NEWLINE.finditer(text):
-        yield text[position : end.start()]
-        position = end.end()
-    yield text[position:]
+def _split(slab: str) -> list[str]:
+    """The lines of a slab: CRLF, CR and LF end a line; tabs expanded (columns restart at each
+    line, so expanding a slab that starts a line is expanding each of its lines)."""
+    return slab.replace("\r\n", "\n").replace("\r", "\n").expandtabs(4).split("\n")
+
+
+def _slabs(text: str) -> Iterator[list[str]]:
+    """The lines of `text`, about `SLAB_CHARS` characters of them at a time: splitting stays at
+    C speed while the copies it makes stay small, whatever the size of the file."""
+    start, size = 0, len(text)
+    while start + SLAB_CHARS < size:
+        found = _NEWLINE.search(text, start + SLAB_CHARS)
+        if found is None:
+            break
+        lines = _split(text[start : found.end()])
+        lines.pop()  # the empty string after the slab's last line end
+        yield lines
+        start = found.end()
+    yield _split(text[start:])
 
 
 def _lines(text: str) -> Iterator[str | None]:
@@ -69,24 +81,28 @@ def _lines(text: str) -> Iterator[str | None]:
     A break is a whitespace-only line after the first line (the next line then loses its
     indentation) or a form feed (which may split a line). Several breaks in a row mean one.
     """
-    after_blank = False
-    for number, raw in enumerate(_raw_lines(text)):
-        if number % CHECK_LINES == 0:
-            cancel.check()
-        line = raw.expandtabs(4)  # the whole line first: a tab's width depends on its column
-        if not line.strip():
-            after_blank = after_blank or number > 0
-            if "\f" in line:
+    after_blank, first = False, True
+    for lines in _slabs(text):
+        cancel.check()
+        for line in lines:
+            if not line or line.isspace():
+                after_blank = after_blank or not first
+                first = False
+                if "\f" in line:
+                    yield None
+                continue
+            first = False
+            if after_blank:
                 yield None
-            continue
-        if after_blank:
-            yield None
-            line, after_blank = line.lstrip(), False
-        for index, piece in enumerate(line.split("\f")):
-            if index:
-                yield None
-            if piece.strip():
-                yield piece.rstrip()
+                line, after_blank = line.lstrip(), False
+            if "\f" not in line:
+                yield line.rstrip()
+                continue
+            for index, piece in enumerate(line.split("\f")):
+                if index:
+                    yield None
+                if piece.strip():
+                    yield piece.rstrip()
 
 
 def _layout(text: str) -> tuple[int, bool]:

@@ -107,7 +107,7 @@ def test_cancel_in_one_thread_does_not_reach_another() -> None:
 def test_cancel_during_the_split_stops_the_file_mid_way(monkeypatch: pytest.MonkeyPatch) -> None:
     """The splitter checks every few lines: set the event after some paragraphs were handed
     on, and the next check raises; nothing after it is produced."""
-    monkeypatch.setattr(text_import, "CHECK_LINES", 8)
+    monkeypatch.setattr(text_import, "SLAB_CHARS", 200)
     event = threading.Event()
     produced = 0
     with cancel.cancel_on(event), pytest.raises(ImportCancelled):
