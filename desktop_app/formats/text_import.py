@@ -18,9 +18,10 @@ then the shared byline and caption rules apply.
 
 Memory: the text is read line by line twice (once for the wrap width, once for the paragraphs)
 without lists of lines or chunks, and paragraphs are handed on one at a time, so an import holds
-the file's bytes, its decoded text and the paragraphs (then the joined text), not five copies.
+the file's bytes, its decoded text and the paragraphs (then the joined text), not five copies;
+the bytes are decoded by `text_decoding` (no whole-file lists either).
 Past `MAX_PARAGRAPHS` paragraphs the file is refused as soon as the splitter gets there; the
-splitter calls `cancel.check()` every few thousand lines.
+splitter calls `cancel.check()` every million characters.
 """
 
 from __future__ import annotations
@@ -32,9 +33,9 @@ from collections.abc import Iterable, Iterator
 from desktop_app.core.model import SourceText
 from desktop_app.formats import cancel
 from desktop_app.formats.canonical import build_source_text, too_many_paragraphs
-from desktop_app.formats.decoding import decode_text
 from desktop_app.formats.errors import MAX_PARAGRAPHS, Rejected
 from desktop_app.formats.heuristics import apply_shared_rules, promote_first_line_title
+from desktop_app.formats.text_decoding import decode_plain_text
 
 MAX_WRAP_WIDTH = 100
 WRAP_PERCENTILE = 0.9
@@ -190,7 +191,7 @@ def _starts_group(raw: str, kind: str, previous_raw: str, width: int, unwrapped:
 def _decoded_parts(data: bytes) -> Iterable[tuple[str, str]]:
     # The decoded text lives only inside this generator, so it is freed once the paragraphs
     # have been read, before the builder joins them into the canonical text.
-    return text_to_parts(decode_text(data))
+    return text_to_parts(decode_plain_text(data))
 
 
 def import_txt(data: bytes, stem: str) -> SourceText:

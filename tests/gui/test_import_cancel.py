@@ -40,7 +40,7 @@ def test_cancel_stops_a_long_file_and_stores_nothing(
         return source
 
     flow.importer.load = load
-    real_decode = text_import.decode_text
+    real_decode = text_import.decode_plain_text
 
     def decode_after_cancel(data: bytes) -> str:
         # Hold the reader inside the file until Cancel has been pressed, so that the cancel
@@ -48,7 +48,7 @@ def test_cancel_stops_a_long_file_and_stores_nothing(
         flow.importer.cancelled.wait(20)
         return real_decode(data)
 
-    monkeypatch.setattr(text_import, "decode_text", decode_after_cancel)
+    monkeypatch.setattr(text_import, "decode_plain_text", decode_after_cancel)
     with qtbot.waitSignal(flow.finished, timeout=30000):
         window.import_files([str(big), str(after)])
         dialog = flow.progress

@@ -16,8 +16,10 @@ from desktop_app.formats import (
     canonical,
     describe_blocks,
     load_source,
+    text_decoding,
     text_import,
 )
+from desktop_app.formats.decoding import decode_text
 from desktop_app.formats.errors import Rejected
 
 LIMIT = 50  # a small paragraph limit for the tests; the real one works the same, slower
@@ -176,3 +178,27 @@ def test_cancel_reaches_inside_one_long_paragraph(monkeypatch: pytest.MonkeyPatc
     event.set()
     with cancel.cancel_on(event), pytest.raises(ImportCancelled):
         canonical.normalize_paragraph("word " * 10_000)
+
+
+@pytest.mark.parametrize("slab", [1, 3, 7, 1 << 20])
+@pytest.mark.parametrize(
+    "data",
+    [
+        "жители сказали: «план»\n".encode() * 40 + b"\x96 stray" + "ещё 🙂\n".encode() * 40,
+        "naïve café — résumé\n".encode("cp1252") * 30,
+        "Совет гавани\n".encode("cp1251") * 30,
+        ("plain ascii\n" * 30).encode(),
+    ],
+)
+def test_plain_text_decoding_in_slabs_matches_the_whole_file_decoder(
+    monkeypatch: pytest.MonkeyPatch, data: bytes, slab: int
+) -> None:
+    """Same text as `decode_text`, whatever the slab size (a slab never cuts a sequence)."""
+    expected = decode_text(data)
+    monkeypatch.setattr(text_decoding, "SLAB_BYTES", slab)
+    assert text_decoding.decode_plain_text(data) == expected
+
+
+def test_mostly_utf8_counts_sequences_and_stray_bytes() -> None:
+    data = "é🙂".encode() * 5 + b"\x96\xff" + "ж".encode()
+    assert text_decoding.utf8_counts(data) == (11, 2)
