@@ -27,6 +27,7 @@ SCRIPTS = [
     "bench_reanchor.py",
     "bench_import.py",
     "bench_import_html.py",
+    "bench_import_memory.py",
     "eval_suggest.py",
     "bench_library.py",
     "bench_exchange.py",

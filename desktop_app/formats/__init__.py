@@ -9,6 +9,7 @@ Public API:
   exception escapes `load_source`.
 * `SUPPORTED_EXTENSIONS`, `MAX_FILE_BYTES` and `build_source_text` (the shared builder).
 * `describe_blocks(source)`: one line per block (kind and first words), for a dry run.
+* `ImportCancelled` is raised instead when the caller cancels (`cancel.cancel_on(event)`).
 
 Lean start: importing this package loads no parser library. Each importer module (and with it
 python-docx, lxml, odfpy, markdown-it, charset-normalizer or pdfminer) is imported the first
@@ -18,7 +19,9 @@ Limits (see `errors`): files over `MAX_FILE_BYTES` (40 MB) are refused before th
 .docx/.odt archives are checked against the zip-bomb limits from their directory, then inflated
 in small steps that stop as soon as a member outgrows its declared size or the main part
 passes `MAX_PARAGRAPHS`; a PDF is read up to `MAX_PDF_PAGES`; LibreOffice gets
-`CONVERT_TIMEOUT_SECONDS` for a legacy file. Each limit, when hit, is one FormatError line.
+`CONVERT_TIMEOUT_SECONDS` for a legacy file; plain text is split while it is read and stops at
+`MAX_PARAGRAPHS`, as does the shared builder for every format. Each limit, when hit, is one
+FormatError line.
 A zero-byte file is "empty"; one holding only whitespace or markup "contains no text".
 
 Decisions shared by every importer: the text is the document with tracked changes accepted
@@ -41,13 +44,20 @@ from pathlib import Path
 
 from desktop_app.core.model import SourceText
 from desktop_app.formats.canonical import build_source_text
-from desktop_app.formats.errors import MAX_FILE_BYTES, FormatError, Rejected, one_line
+from desktop_app.formats.errors import (
+    MAX_FILE_BYTES,
+    FormatError,
+    ImportCancelled,
+    Rejected,
+    one_line,
+)
 from desktop_app.formats.sniff import SUPPORTED_EXTENSIONS, detect_format
 
 __all__ = [
     "MAX_FILE_BYTES",
     "SUPPORTED_EXTENSIONS",
     "FormatError",
+    "ImportCancelled",
     "build_source_text",
     "describe_blocks",
     "load_source",
@@ -80,6 +90,7 @@ FORMAT_LABELS = {
 }
 MAX_DETAIL_CHARS = 160
 DESCRIBE_WORDS = 8
+DESCRIBE_CHARS = 400
 
 
 @functools.cache
@@ -94,9 +105,12 @@ def describe_blocks(source: SourceText) -> list[str]:
     """One line per block, "kind: first words...", for `copydesk import --dry-run`."""
     lines = []
     for block in source.blocks:
-        words = source.text[block.start : block.end].split()
+        # A prefix is enough for the first words (a 40 MB single-paragraph file would otherwise
+        # be split into millions of words).
+        end = min(block.end, block.start + DESCRIBE_CHARS)
+        words = source.text[block.start : end].split()
         shown = " ".join(words[:DESCRIBE_WORDS])
-        if len(words) > DESCRIBE_WORDS:
+        if len(words) > DESCRIBE_WORDS or end < block.end:
             shown += " \u2026"
         lines.append(f"{block.kind}: {shown}")
     return lines
@@ -153,6 +167,8 @@ def load_source(path: str | os.PathLike[str]) -> SourceText:
     try:
         fmt = detect_format(data, file_path.suffix)
         source = importer(fmt)(data, file_path.stem)
+    except ImportCancelled:
+        raise  # the user stopped it: not the file's fault, and the caller says "cancelled"
     except Rejected as exc:
         raise FormatError(name, exc.reason) from exc
     except RecursionError as exc:

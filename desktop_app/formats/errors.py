@@ -25,7 +25,8 @@ MAX_ZIP_MEMBERS = 10_000
 MAX_PARAGRAPHS = 100_000
 """Most paragraphs a document may hold (a long book has ~20,000). Counted in the raw XML of a
 .docx/.odt while it is inflated, before it is parsed: a parsed paragraph costs about 1 KB, so
-this bounds the parse near 100 MB, and the RTF reader stops at the same count."""
+this bounds the parse near 100 MB; the RTF reader and the plain-text splitter stop at the same
+count while they read, and the shared block builder refuses any document past it."""
 
 MAX_PDF_PAGES = 2_000
 """Most pages read from a PDF; layout analysis holds one page at a time."""
@@ -54,6 +55,11 @@ class FormatError(Exception):
         self.file_name = one_line(file_name) or "file"
         self.reason = one_line(reason)
         super().__init__(f"{self.file_name}: {self.reason}")
+
+
+class ImportCancelled(Exception):
+    """The user cancelled the import of the file being read (`formats.cancel`); nothing of it is
+    returned. Not a `FormatError`: the file is not at fault, and callers report "cancelled"."""
 
 
 class Rejected(Exception):

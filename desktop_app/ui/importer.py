@@ -1,4 +1,8 @@
-"""Reads draft files off the UI thread, with progress and cancel; storing happens on the UI thread."""
+"""Reads draft files off the UI thread, with progress and cancel; storing happens on the UI thread.
+
+Cancel stops the file being read too, not only the batch: the worker reads each file under the
+formats' cancel hook (`desk.cancel`), so the importer gives up within a fraction of a second
+and returns nothing from that file."""
 
 from __future__ import annotations
 
@@ -27,16 +31,22 @@ class _ReadFiles(QRunnable):
         self.paths, self.load, self.signals, self.cancelled = paths, load, signals, cancelled
 
     def run(self) -> None:
-        for path in self.paths:
-            if self.cancelled.is_set():
-                break
-            try:
-                source = self.load(path)
-            except Exception as error:  # every importer error becomes one line for the user
-                message = str(error).splitlines()[0] if str(error) else type(error).__name__
-                self.signals.failed.emit(path, message)
-            else:
-                self.signals.loaded.emit(path, source)
+        # Imported here: the desk (and through it the formats package) loads on first import.
+        from desktop_app.desk.cancel import ImportCancelled, cancel_on
+
+        with cancel_on(self.cancelled):
+            for path in self.paths:
+                if self.cancelled.is_set():
+                    break
+                try:
+                    source = self.load(path)
+                except ImportCancelled:
+                    break  # nothing of this file was returned; the flow says "cancelled"
+                except Exception as error:  # every importer error becomes one line for the user
+                    message = str(error).splitlines()[0] if str(error) else type(error).__name__
+                    self.signals.failed.emit(path, message)
+                else:
+                    self.signals.loaded.emit(path, source)
         self.signals.finished.emit()
 
 

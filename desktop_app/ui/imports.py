@@ -90,6 +90,8 @@ class ImportFlow(QObject):
             self.progress.setValue(max(self.progress.value(), 0) + 1)
 
     def _loaded(self, path: str, source: object) -> None:
+        if self.importer.cancelled.is_set():
+            return  # read just before Cancel came: the user asked for nothing more to be stored
         full = str(Path(path).resolve())
         earlier = likely_earlier_version(self.desk, source, full)  # type: ignore[arg-type]
         if earlier is not None:
