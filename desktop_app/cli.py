@@ -258,6 +258,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _fail(str(error), 2)
     except SystemExit as done:  # --help and --version print, then "exit"
         return done.code if isinstance(done.code, int) else 0
+    except KeyboardInterrupt:  # Ctrl+C while the command line is still being read
+        return _fail("interrupted", 130)
     try:
         return _dispatch(args)
     except (UsageError, UsageProblem) as error:
