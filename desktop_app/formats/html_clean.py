@@ -13,7 +13,7 @@ The article root is the longest ``<article>``, else ``<main>`` (or role="main"),
 ``<body>``. Inside it, elements whose class or id names a word such as menu, nav, footer,
 sidebar, cookie, newsletter, related, share, social, ad/advert, comments, promo, category,
 tags, like counts or buttons are dropped too (long names match by their part: "jp-relatedposts",
-"sharedaddy"), unless they hold the page's ``<h1>`` or at least half of the article's text (a wrapper like
+"sharedaddy"; an id of four or more words is a heading's slug and does not count), unless they hold the page's ``<h1>`` or at least half of the article's text (a wrapper like
 ``<div class="story has-sidebar">`` is kept). With ``<body>`` as the root, a ``<header>``
 without an ``<h1>`` is dropped as the site header.
 """
@@ -77,6 +77,7 @@ _NOTE_REFERENCE = re.compile(
     re.IGNORECASE,
 )
 MAX_NOTE_MARK_CHARS = 8
+SLUG_WORDS = 4
 HIDDEN_CLASSES = frozenset({"sr-only", "visually-hidden", "screen-reader-text", "hidden", "hide"})
 BYLINE_TOKENS = frozenset({"byline", "author", "authors"})
 _CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
@@ -95,7 +96,10 @@ def name_tokens(*values: str | None) -> set[str]:
 
 def is_boilerplate_name(element: lxml_html.HtmlElement) -> bool:
     """True when the class or id names site furniture (menus, share bars, related links...)."""
-    tokens = name_tokens(element.get("class"), element.get("id"))
+    element_id = element.get("id")
+    if element_id and len(_NON_ALNUM.split(element_id)) >= SLUG_WORDS:
+        element_id = None  # a heading's slug ("sharing-with-a-single-developer"), not a role
+    tokens = name_tokens(element.get("class"), element_id)
     return bool(tokens & BOILERPLATE_TOKENS) or any(
         len(token) > 6 and BOILERPLATE_PARTS.search(token) for token in tokens
     )

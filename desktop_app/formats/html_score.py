@@ -1,7 +1,9 @@
 """Readability-style content scoring: which element of a page holds the article's paragraphs.
 
 After Mozilla Readability's `_grabArticle`: every paragraph-like element (``<p>``, ``<pre>``,
-``<td>``, a ``<div>`` with no block children) of 25 characters or more scores
+``<td>``, a ``<div>`` with no block children, and, unlike Readability, a list item of plain text
+with at most half of it in links, so a report written as bullet lists has a body) of 25
+characters or more scores
 1 + its commas + one point per 100 characters (at most 3); the score goes to its parent in full,
 its grandparent halved and further ancestors (up to five levels) divided by three times their
 level. An ancestor starts from a tag bonus (``<div>`` +5, ``<li>`` -3...) and +/-25 for a class
@@ -30,6 +32,7 @@ PROSE_GAIN = 1.3
 MAX_CLIMB = 2
 MIN_PROSE_CHARS = 80
 MAX_PROSE_LINKS = 0.25
+MAX_ITEM_LINKS = 0.5
 _POSITIVE = re.compile(
     r"article|body|content|entry|hentry|h-entry|main|page|post|text|blog|story", re.IGNORECASE
 )
@@ -78,10 +81,10 @@ def _link_density(element: lxml_html.HtmlElement, length: int) -> float:
 
 
 def _paragraphs(root: lxml_html.HtmlElement) -> list[lxml_html.HtmlElement]:
-    """Paragraph-like elements: <p>, <pre>, <td> and <div>s holding only inline content."""
+    """Paragraph-like elements: <p>, <pre>, <td>; <div>s and <li>s holding only inline content."""
     found = []
-    for element in root.iter("p", "pre", "td", "div", "section"):
-        if element.tag in ("div", "section"):
+    for element in root.iter("p", "pre", "td", "div", "section", "li"):
+        if element.tag in ("div", "section", "li"):
             if any(isinstance(c.tag, str) and c.tag in _BLOCKS for c in element):
                 continue
         found.append(element)
@@ -112,6 +115,8 @@ def score_candidates(root: lxml_html.HtmlElement) -> dict[lxml_html.HtmlElement,
     for paragraph in _paragraphs(root):
         text = paragraph.text_content().strip()
         if len(text) < MIN_PARAGRAPH_CHARS or _in_unlikely(paragraph, unlikely):
+            continue
+        if paragraph.tag == "li" and _link_density(paragraph, len(text)) > MAX_ITEM_LINKS:
             continue
         points = 1 + len(_COMMAS.findall(text)) + min(len(text) // 100, 3)
         for level, ancestor in enumerate(paragraph.iterancestors()):
