@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from lxml import etree
 from lxml import html as lxml_html
 
 from desktop_app.formats.html_office import office_dropped, prepare_office_html
@@ -78,6 +79,12 @@ _NOTE_REFERENCE = re.compile(
 )
 MAX_NOTE_MARK_CHARS = 8
 SLUG_WORDS = 4
+# Elements `_always_dropped` may drop besides DROP_TAGS (stripped first, in C): a form, a link
+# to a note, or an attribute it looks at; every other element is never a candidate.
+_MAYBE_ALWAYS_DROPPED = (
+    "@role or @hidden or @aria-hidden or @style or @class or self::form"
+    " or (@title and (self::div or self::span)) or (self::a and starts-with(@href, '#'))"
+)
 HIDDEN_CLASSES = frozenset({"sr-only", "visually-hidden", "screen-reader-text", "hidden", "hide"})
 BYLINE_TOKENS = frozenset({"byline", "author", "authors"})
 _CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
@@ -142,26 +149,29 @@ def _is_note_reference(link: lxml_html.HtmlElement) -> bool:
 
 
 def _prune(
-    top: lxml_html.HtmlElement, should_drop: Callable[[lxml_html.HtmlElement], bool]
+    top: lxml_html.HtmlElement,
+    candidates: str,
+    should_drop: Callable[[lxml_html.HtmlElement], bool],
 ) -> None:
-    """Drop (keeping tail text) every descendant of `top` for which should_drop(el) is true."""
-    stack = [top]
-    while stack:
-        element = stack.pop()
-        for child in list(element):
-            if not isinstance(child.tag, str):
-                continue
-            if should_drop(child):
-                child.drop_tree()
-            else:
-                stack.append(child)
+    """Drop (keeping tail text) every element under `top` matching the XPath predicate
+    `candidates` for which should_drop(el) is true, outermost first: libxml2 finds the few
+    candidates (no Python loop over every element), and a dropped one's candidates are skipped."""
+    found = top.xpath(f"descendant::*[{candidates}]")
+    index = 0
+    while index < len(found):
+        element = found[index]
+        index += 1
+        if should_drop(element):
+            index += int(element.xpath(f"count(descendant::*[{candidates}])"))
+            element.drop_tree()
 
 
 def drop_always(top: lxml_html.HtmlElement) -> None:
     """Remove scripts, navigation, hidden elements and the like anywhere under `top`."""
     page_chars = _text_length(top)
     prepare_office_html(top)
-    _prune(top, lambda el: _always_dropped(el, page_chars))
+    etree.strip_elements(top, *DROP_TAGS, with_tail=False)
+    _prune(top, _MAYBE_ALWAYS_DROPPED, lambda el: _always_dropped(el, page_chars))
 
 
 def _is_site_heading(heading: lxml_html.HtmlElement) -> bool:
@@ -245,4 +255,4 @@ def drop_boilerplate(root: lxml_html.HtmlElement, root_is_body: bool) -> None:
             return False
         return _text_length(element) * 2 < root_chars
 
-    _prune(root, should_drop)
+    _prune(root, "@class or @id or self::header", should_drop)

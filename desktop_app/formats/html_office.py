@@ -39,6 +39,10 @@ _LIST_MARKER = re.compile(
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _MSO_NAME = re.compile(r"^Mso|CxSp[A-Za-z]+$")
 _TITLE_KINDS = frozenset({"title", "subtitle", "heading1"})
+_LIST_CANDIDATES = (
+    ".//li[*[1][self::span or self::p]] | .//p[starts-with(translate(@class, 'MSOLIT', 'msolit'),"
+    " 'msolist')]"
+)
 _MSO_COMMENT_CLASSES = frozenset({"msocommentreference", "msocomanchor", "msocomtxt", "msocomoff"})
 
 
@@ -59,7 +63,7 @@ def prepare_office_html(top: lxml_html.HtmlElement) -> None:
         holder = next(link.iterancestors("div"), None)
         if holder is not None and holder.getparent() is not None:
             holder.drop_tree()
-    for link in list(top.iter("a")):
+    for link in top.xpath(".//a[starts-with(@href, '#')]"):  # XPath: no Python loop over all <a>
         if _BACKLINK.match(link.get("href") or ""):
             mark = link.text_content().strip()
             if mark in _ARROWS:
@@ -68,7 +72,8 @@ def prepare_office_html(top: lxml_html.HtmlElement) -> None:
                 for child in list(link):
                     link.remove(child)
                 link.text = f"[{mark}] "
-    for item in list(top.iter("li", "p")):
+    # Only items starting with a <span> or <p>, and Word's "MsoList..." paragraphs, can qualify.
+    for item in top.xpath(_LIST_CANDIDATES):
         holder = item
         if item.tag == "p" and not (item.get("class") or "").lower().startswith("msolist"):
             continue

@@ -118,7 +118,8 @@ def score_candidates(root: lxml_html.HtmlElement) -> dict[lxml_html.HtmlElement,
             continue
         if paragraph.tag == "li" and _link_density(paragraph, len(text)) > MAX_ITEM_LINKS:
             continue
-        points = 1 + len(_COMMAS.findall(text)) + min(len(text) // 100, 3)
+        commas = text.count(",") if text.isascii() else len(_COMMAS.findall(text))
+        points = 1 + commas + min(len(text) // 100, 3)
         for level, ancestor in enumerate(paragraph.iterancestors()):
             if level >= MAX_LEVELS or ancestor.tag in ("html", "body"):
                 break
