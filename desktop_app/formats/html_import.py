@@ -140,17 +140,24 @@ class _Walker:
             return
         if tag == "hr":
             return
-        if context is None and is_byline_marked(element):
+        named = len(element.attrib) > 0  # the three checks below read attributes only
+        if context is None and named and is_byline_marked(element):
             text = self.text_of(element)
             if len(text.strip()) <= MAX_BYLINE_ELEMENT_CHARS:
                 self.parts.append(("byline", text))
                 return
-        if context is None and is_meta_box(
-            element, name_tokens(element.get("class"), element.get("id"))
+        if (
+            context is None
+            and named
+            and is_meta_box(element, name_tokens(element.get("class"), element.get("id")))
         ):
             self.meta_bylines(element)
             return
-        styled = class_kind(element, self.title_classes) if tag == "p" and not context else None
+        styled = (
+            class_kind(element, self.title_classes)
+            if tag == "p" and named and not context
+            else None
+        )
         if styled:
             text = self.text_of(element)
             self.parts.append((subtitle_kind(text) if styled == "subtitle" else styled, text))
@@ -281,11 +288,20 @@ def _check_limits(parser: lxml_html.HTMLParser) -> None:
         raise Rejected("the web page holds a text or attribute too large to read (over 10 MB)")
 
 
+def _parse_page(markup: str, parser: lxml_html.HTMLParser) -> lxml_html.HtmlElement:
+    """Parse a page; the scan for characters lxml may refuse (a regex over the whole page, as
+    long as the parse itself) runs only when a parse without it fails."""
+    try:
+        return lxml_html.document_fromstring(_XML_DECLARATION.sub("", markup), parser=parser)
+    except ValueError:
+        return lxml_html.document_fromstring(_clean_markup(markup), parser=parser)
+
+
 def html_to_parts(markup: str) -> list[tuple[str, str]]:
     """Parse a whole page and return the article's (kind, text) pairs, boilerplate removed."""
     parser = _parser()
     try:
-        document = lxml_html.document_fromstring(_clean_markup(markup), parser=parser)
+        document = _parse_page(markup, parser)
     except (etree.ParserError, etree.XMLSyntaxError, ValueError) as exc:
         _check_limits(parser)
         raise Rejected("the web page could not be read (it holds no HTML content)") from exc
