@@ -27,7 +27,7 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from desktop_app.formats.html_office import office_dropped, prepare_office_html
-from desktop_app.formats.html_score import article_root, paragraph_chars
+from desktop_app.formats.html_score import article_root, paragraph_chars, text_length
 
 DROP_TAGS = frozenset(
     {
@@ -120,7 +120,7 @@ def is_byline_marked(element: lxml_html.HtmlElement) -> bool:
 
 
 def _text_length(element: lxml_html.HtmlElement) -> int:
-    return len(element.text_content())
+    return text_length(element)
 
 
 def _always_dropped(element: lxml_html.HtmlElement, page_chars: int) -> bool:
