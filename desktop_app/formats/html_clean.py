@@ -210,7 +210,7 @@ def _semantic_root(document: lxml_html.HtmlElement) -> lxml_html.HtmlElement | N
     articles = list(document.iter("article"))
     if articles:
         return max(articles, key=lambda a: (paragraph_chars(a), _text_length(a)))
-    for path in ("//main", "//*[@role='main']"):
+    for path in ("descendant::main", "descendant::*[@role='main']"):  # not //: it sorts
         found = document.xpath(path)
         if found:
             return max(found, key=_text_length)  # type: ignore[no-any-return]

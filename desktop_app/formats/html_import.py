@@ -90,9 +90,7 @@ def _parser() -> lxml_html.HTMLParser:
     )
     # Every element is a plain HtmlElement: lxml.html's own lookup (form, input, label classes)
     # is a Python call each time an element is touched, a third of the walk's cost.
-    parser.set_element_class_lookup(
-        etree.ElementDefaultClassLookup(element=lxml_html.HtmlElement)
-    )
+    parser.set_element_class_lookup(etree.ElementDefaultClassLookup(element=lxml_html.HtmlElement))
     return parser
 
 
@@ -312,7 +310,9 @@ def html_to_parts(markup: str) -> list[tuple[str, str]]:
         _check_limits(parser)
         raise Rejected("the web page could not be read (it holds no HTML content)") from exc
     _check_limits(parser)
-    generator = " ".join(document.xpath("//meta[@name='generator' or @name='Generator']/@content"))
+    generator = " ".join(
+        document.xpath("descendant::meta[@name='generator' or @name='Generator']/@content")
+    )
     drop_always(document)
     drop_site_headings(document)
     root = choose_root(document)

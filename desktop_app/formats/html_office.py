@@ -39,9 +39,9 @@ _LIST_MARKER = re.compile(
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _MSO_NAME = re.compile(r"^Mso|CxSp[A-Za-z]+$")
 _TITLE_KINDS = frozenset({"title", "subtitle", "heading1"})
-_LIST_CANDIDATES = (
-    ".//li[*[1][self::span or self::p]] | .//p[starts-with(translate(@class, 'MSOLIT', 'msolit'),"
-    " 'msolist')]"
+_LIST_CANDIDATES = (  # two plain paths: libxml2 evaluates one predicate per element cheaply
+    "descendant::li[*[1][self::span or self::p]]",
+    "descendant::p[starts-with(@class, 'Mso') or starts-with(@class, 'mso')]",
 )
 _MSO_COMMENT_CLASSES = frozenset({"msocommentreference", "msocomanchor", "msocomtxt", "msocomoff"})
 
@@ -59,11 +59,11 @@ def office_dropped(element: lxml_html.HtmlElement) -> bool:
 
 def prepare_office_html(top: lxml_html.HtmlElement) -> None:
     """Drop Google Docs comments and list-number spans; turn note back-links into "[1] "."""
-    for link in top.xpath(".//a[starts-with(@href, '#cmnt_ref')]"):
+    for link in top.xpath("descendant::a[starts-with(@href, '#cmnt_ref')]"):
         holder = next(link.iterancestors("div"), None)
         if holder is not None and holder.getparent() is not None:
             holder.drop_tree()
-    for link in top.xpath(".//a[starts-with(@href, '#')]"):  # XPath: no Python loop over all <a>
+    for link in top.xpath("descendant::a[starts-with(@href, '#')]"):  # only in-page links
         if _BACKLINK.match(link.get("href") or ""):
             mark = link.text_content().strip()
             if mark in _ARROWS:
@@ -73,7 +73,7 @@ def prepare_office_html(top: lxml_html.HtmlElement) -> None:
                     link.remove(child)
                 link.text = f"[{mark}] "
     # Only items starting with a <span> or <p>, and Word's "MsoList..." paragraphs, can qualify.
-    for item in top.xpath(_LIST_CANDIDATES):
+    for item in [found for path in _LIST_CANDIDATES for found in top.xpath(path)]:
         holder = item
         if item.tag == "p" and not (item.get("class") or "").lower().startswith("msolist"):
             continue
