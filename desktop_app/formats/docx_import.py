@@ -17,7 +17,8 @@ one and deleted table rows vanish. Runs give ``w:t`` text, tabs, breaks (soft li
 non-breaking hyphens; hidden (``w:vanish``) runs, field instructions, comments, headers and
 footers and the fallback copy of text boxes are skipped. Paragraphs inside text boxes and
 shapes (``w:txbxContent``, in DrawingML, VML or grouped shapes) are emitted just before their
-anchor as "textbox" blocks (a styled heading or caption there keeps its kind). Table cells
+anchor as "textbox" blocks (a styled heading or caption there keeps its kind), and so is the
+text of SmartArt diagrams (`docx_diagram`). Table cells
 wrapped in content controls at row level are read too. An HTML/MHT/text chunk (``w:altChunk``)
 is read in place (`docx_altchunk`). Footnotes and endnotes follow
 `notes`: their marks leave the body and their text comes after it as "[1] ..." blocks.
@@ -37,6 +38,7 @@ from lxml import etree
 from desktop_app.core.model import SourceText
 from desktop_app.formats.canonical import build_source_text
 from desktop_app.formats.docx_altchunk import altchunk_parts
+from desktop_app.formats.docx_diagram import RELIDS, diagram_paragraphs
 from desktop_app.formats.errors import Rejected
 from desktop_app.formats.heuristics import (
     apply_shared_rules,
@@ -180,6 +182,9 @@ class _Reader:
                 yield "\u2011"
             elif tag == W + "txbxContent":
                 nested.append(child)
+            elif tag == RELIDS:  # SmartArt: its boxes come before the anchor, like text boxes
+                texts = diagram_paragraphs(child, self.related)
+                self.parts.extend(("textbox", text) for text in texts)
             else:
                 yield from self.runs(child, nested)
 

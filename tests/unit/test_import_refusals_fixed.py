@@ -77,3 +77,39 @@ def test_docx_whose_body_is_an_mht_chunk_is_read(tmp_path):
     path = tmp_path / "chunk_mht.docx"
     _docx_with_chunk(path, mht.encode(), "message/rfc822", "chunk.mht")
     assert "reopens to fishing boats on Tuesday morning" in load_source(path).text
+
+
+DIAGRAM_DATA = (
+    '<dgm:dataModel xmlns:dgm="http://schemas.openxmlformats.org/drawingml/2006/diagram" '
+    'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"><dgm:ptLst>'
+    '<dgm:pt modelId="0" type="doc"><dgm:prSet/></dgm:pt>'
+    + "".join(
+        f'<dgm:pt modelId="{i}"><dgm:t><a:bodyPr/><a:p><a:r><a:t>{step}</a:t></a:r></a:p>'
+        f'</dgm:t></dgm:pt><dgm:pt modelId="t{i}" type="sibTrans"><dgm:t><a:p><a:r><a:t>'
+        "arrow</a:t></a:r></a:p></dgm:t></dgm:pt>"
+        for i, step in enumerate(("Reporter files", "Editor checks", "Desk publishes"), 1)
+    )
+    + "</dgm:ptLst></dgm:dataModel>"
+)
+
+
+def test_docx_whose_only_text_is_a_smartart_diagram_keeps_its_boxes(tmp_path):
+    document = docx.Document()
+    part = Part(
+        PackURI("/word/diagrams/data1.xml"),
+        "application/vnd.openxmlformats-officedocument.drawingml.diagramData+xml",
+        DIAGRAM_DATA.encode(),
+        document.part.package,
+    )
+    rid = document.part.relate_to(part, RT.DIAGRAM_DATA)
+    run = document.add_paragraph().add_run()
+    rel_ids = etree.SubElement(
+        run._r, "{http://schemas.openxmlformats.org/drawingml/2006/diagram}relIds"
+    )
+    rel_ids.set(qn("r:dm"), rid)
+    path = tmp_path / "flow.docx"
+    document.save(path)
+    source = load_source(path)
+    boxes = [source.text[b.start : b.end] for b in source.blocks if b.kind == "textbox"]
+    assert boxes == ["Reporter files", "Editor checks", "Desk publishes"]
+    assert "arrow" not in source.text
