@@ -13,7 +13,8 @@ The article root is the longest ``<article>``, else ``<main>`` (or role="main"),
 ``<body>``. Inside it, elements whose class or id names a word such as menu, nav, footer,
 sidebar, cookie, newsletter, related, share, social, ad/advert, comments, promo, category,
 tags, like counts or buttons are dropped too (long names match by their part: "jp-relatedposts",
-"sharedaddy"; an id of four or more words is a heading's slug and does not count), unless they hold the page's ``<h1>`` or at least half of the article's text (a wrapper like
+"sharedaddy"; the id of a section holding a heading, four or more words long, is the heading's
+slug and does not count), unless they hold the page's ``<h1>`` or at least half of the article's text (a wrapper like
 ``<div class="story has-sidebar">`` is kept). With ``<body>`` as the root, a ``<header>``
 without an ``<h1>`` is dropped as the site header.
 """
@@ -104,12 +105,16 @@ def name_tokens(*values: str | None) -> set[str]:
 def is_boilerplate_name(element: lxml_html.HtmlElement) -> bool:
     """True when the class or id names site furniture (menus, share bars, related links...)."""
     element_id = element.get("id")
-    if element_id and len(_NON_ALNUM.split(element_id)) >= SLUG_WORDS:
-        element_id = None  # a heading's slug ("sharing-with-a-single-developer"), not a role
+    if element_id and len(_NON_ALNUM.split(element_id)) >= SLUG_WORDS and _holds_heading(element):
+        element_id = None  # a section named after its heading ("sharing-with-a-developer")
     tokens = name_tokens(element.get("class"), element_id)
     return bool(tokens & BOILERPLATE_TOKENS) or any(
         len(token) > 6 and BOILERPLATE_PARTS.search(token) for token in tokens
     )
+
+
+def _holds_heading(element: lxml_html.HtmlElement) -> bool:
+    return next(element.iter("h1", "h2", "h3", "h4", "h5", "h6"), None) is not None
 
 
 def is_byline_marked(element: lxml_html.HtmlElement) -> bool:

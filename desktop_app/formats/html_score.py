@@ -34,6 +34,7 @@ MAX_CLIMB = 2
 MIN_PROSE_CHARS = 80
 MAX_PROSE_LINKS = 0.25
 MAX_ITEM_LINKS = 0.5
+LOOSE_SHARE = 0.5
 _POSITIVE = re.compile(
     r"article|body|content|entry|hentry|h-entry|main|page|post|text|blog|story", re.IGNORECASE
 )
@@ -241,7 +242,10 @@ def article_root(
     scores.setdefault(best, 0.0)
     prose = prose_chars(root, paragraphs)
     loose = sum(text_length(p) for p in root.iterchildren("p"))
-    if loose > prose.get(best, 0):  # a word processor's page: paragraphs straight in <body>
+    held = prose.get(best, 0)
+    # A word processor's page, or a hand-made one: paragraphs straight in <body>, more of them
+    # than in the best box, or half as many when the page holds far more prose than that box.
+    if loose > held or (loose >= LOOSE_SHARE * held and prose.get(root, 0) >= 2 * held):
         return root, []
     parent = best.getparent()
     climbed = False

@@ -67,3 +67,29 @@ def test_section_whose_id_is_a_heading_slug_is_not_taken_for_a_share_bar(tmp_pat
     assert "who checks quotes against the notes" in text
     assert "rechecks names and ages" in text
     assert "Share on social" not in text
+
+
+def test_hand_made_page_with_paragraphs_in_body_and_a_table_box_keeps_both(tmp_path):
+    sentence = (
+        "The ferry company says the winter timetable, with its two extra crossings on "
+        "Saturdays, will stay in place until the new pier opens, whatever the council decides. "
+    )
+    # More prose in the table box than loose in <body>, but the page holds twice the box's.
+    loose = "".join(f"<p>Loose paragraph {i}. {sentence}</p>" for i in range(5))
+    boxed = "".join(f"<p>Boxed paragraph {i}. {sentence}</p>" for i in range(4))
+    quoted = "".join(f"<p>Quoted letter {i}. {sentence.replace(',', '')}</p>" for i in range(5))
+    page = (
+        "<html><body><h1>Why the ferry runs late</h1><div><table><tr><td>"
+        f"{boxed}</td><td><p>Updated twice a week.</p></td></tr></table></div>{loose}"
+        f"<blockquote>{quoted}</blockquote></body></html>"
+    )
+    path = tmp_path / "handmade.html"
+    path.write_text(page)
+    text = load_source(path).text
+    for marker in (
+        "Boxed paragraph 3",
+        "Loose paragraph 0",
+        "Loose paragraph 4",
+        "Quoted letter 4",
+    ):
+        assert marker in text
