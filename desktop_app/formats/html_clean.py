@@ -12,10 +12,10 @@ in the site's header or branding (site name, logo) are dropped so the article's 
 The article root is the longest ``<article>``, else ``<main>`` (or role="main"), else
 ``<body>``. Inside it, elements whose class or id names a word such as menu, nav, footer,
 sidebar, cookie, newsletter, related, share, social, ad/advert, comments, promo, category,
-tags, like counts or buttons are dropped too (long names match by their part: "jp-relatedposts",
-"sharedaddy"; the id of a section holding a heading, four or more words long, is the heading's
-slug and does not count), unless they hold the page's ``<h1>`` or at least half of the article's text (a wrapper like
-``<div class="story has-sidebar">`` is kept). With ``<body>`` as the root, a ``<header>``
+tags, like counts or buttons are dropped too (long names match by their part:
+"jp-relatedposts", "sharedaddy"; the id of a section holding a heading, four or more words
+long, is the heading's slug and does not count), unless they hold the page's ``<h1>`` or at
+least half of the article's text (a wrapper like ``<div class="story has-sidebar">`` is kept). With ``<body>`` as the root, a ``<header>``
 without an ``<h1>`` is dropped as the site header.
 """
 

@@ -83,7 +83,7 @@ def text_length(element: lxml_html.HtmlElement) -> int:
 
 
 def _link_chars(element: lxml_html.HtmlElement) -> int:
-    """Characters of text inside links (outermost links only, as nested ones are inside them)."""
+    """Characters of text inside links (an HTML parser never nests one link in another)."""
     return sum(text_length(a) for a in element.iter("a"))
 
 
