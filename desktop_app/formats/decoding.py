@@ -1,7 +1,8 @@
 """Turn the bytes of a text-like file (.txt, .md, .html) into a str, best effort.
 
 Order: a byte-order mark (UTF-8, UTF-16, UTF-32) wins; then UTF-16 without a BOM (LE or BE)
-when the file holds NULs and one byte order reads as text; then strict UTF-8 (a file in a legacy code page is almost never valid UTF-8,
+when the file holds NULs and one byte order reads as text (otherwise a few stray NULs,
+at most 2% of the bytes, are dropped; more mean a binary file); then strict UTF-8 (a file in a legacy code page is almost never valid UTF-8,
 while mislabelled UTF-8 pages are common); then "mostly UTF-8": a file whose valid multi-byte
 UTF-8 sequences outnumber its invalid bytes is UTF-8 with a few stray bytes (a pasted Windows
 quote, a damaged byte), and each stray byte is read as Windows-1252 instead of ruining the
@@ -9,7 +10,7 @@ whole file; then an encoding the file declares (HTML
 ``<meta charset>``, several if the page repeats itself; Latin-1 is read as its superset
 Windows-1252, as browsers do) unless its text is clearly messier than the detector's guess;
 then the guess (`charset_guess`: Cyrillic, Greek, Central European, Arabic code pages and
-EBCDIC; an unclear guess is refused with a line naming it). NUL bytes or many control characters mean the
+EBCDIC; an unclear guess is refused with a line naming it). Many NUL bytes or control characters mean the
 file is binary, and it is refused.
 """
 
@@ -31,6 +32,9 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
 MAX_CONTROL_RATIO = 0.01
+MAX_STRAY_NUL_RATIO = 0.02
+"""A file that is not UTF-16 may hold this share of NUL bytes (a damaged patch) and still be text:
+they are dropped, and the control-character check still applies to the rest."""
 # Category Cc (C0, DEL, C1) less tab, newline, vertical tab, form feed and carriage return.
 _CONTROLS = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 _UTF8_MULTIBYTE = re.compile(
@@ -135,9 +139,11 @@ def decode_text(data: bytes, declared: str | Sequence[str] | None = None) -> str
         return _check_not_binary(data[skip:].decode(encoding, errors="replace"))
     if b"\x00" in data:
         text = _utf16_without_bom(data)
-        if text is None:
+        if text is not None:
+            return _check_not_binary(text)
+        if data.count(b"\x00") > MAX_STRAY_NUL_RATIO * len(data):
             raise Rejected("not a text file (it contains binary data)")
-        return _check_not_binary(text)
+        data = data.replace(b"\x00", b"")  # a damaged patch in a text file
     try:
         return _check_not_binary(data.decode("utf-8"))
     except UnicodeDecodeError:

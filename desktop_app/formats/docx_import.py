@@ -17,8 +17,10 @@ one and deleted table rows vanish. Runs give ``w:t`` text, tabs, breaks (soft li
 non-breaking hyphens; hidden (``w:vanish``) runs, field instructions, comments, headers and
 footers and the fallback copy of text boxes are skipped. Paragraphs inside text boxes and
 shapes (``w:txbxContent``, in DrawingML, VML or grouped shapes) are emitted just before their
-anchor as "textbox" blocks (a styled heading or caption there keeps its kind). Table cells
-wrapped in content controls at row level are read too. Footnotes and endnotes follow
+anchor as "textbox" blocks (a styled heading or caption there keeps its kind), and so is the
+text of SmartArt diagrams (`docx_diagram`). Table cells
+wrapped in content controls at row level are read too. An HTML/MHT/text chunk (``w:altChunk``)
+is read in place (`docx_altchunk`). Footnotes and endnotes follow
 `notes`: their marks leave the body and their text comes after it as "[1] ..." blocks.
 """
 
@@ -35,6 +37,8 @@ from lxml import etree
 
 from desktop_app.core.model import SourceText
 from desktop_app.formats.canonical import build_source_text
+from desktop_app.formats.docx_altchunk import altchunk_parts
+from desktop_app.formats.docx_diagram import RELIDS, diagram_paragraphs
 from desktop_app.formats.errors import Rejected
 from desktop_app.formats.heuristics import (
     apply_shared_rules,
@@ -46,6 +50,7 @@ from desktop_app.formats.notes import NoteMarks, note_block
 from desktop_app.formats.sniff import check_inflated, open_checked_zip
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
 MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 _SKIPPED = frozenset(
     {
@@ -69,6 +74,7 @@ class _Reader:
         self.box_depth = 0  # > 0 while reading the paragraphs of a text box or shape
         self.styles: dict[str, tuple[str, str | None]] = {}
         self.default_style: str | None = None
+        self.related = document.part.related_parts
         for style in document.styles.element.iterchildren(W + "style"):
             if style.get(W + "type") != "paragraph":
                 continue
@@ -99,11 +105,20 @@ class _Reader:
             self.paragraph(element)
         elif element.tag == W + "tbl":
             self.table(element)
+        elif element.tag == W + "altChunk":
+            self.alt_chunk(element)
         elif element.tag in (W + "sdt", W + "sdtContent", W + "customXml", W + "ins", W + "moveTo"):
             if element.tag == W + "sdt" and _skipped_sdt(element):
                 return
             for child in element:
                 self.block(child)
+
+    def alt_chunk(self, element: etree._Element) -> None:
+        """HTML or text imported in place by Word (see `docx_altchunk`)."""
+        self.flush_pending()
+        part = self.related.get(element.get(R_ID) or "")
+        if part is not None:
+            self.parts.extend(altchunk_parts(part))
 
     def style_name(self, style_id: str | None) -> str:
         return self.styles.get(style_id or "", (style_id or "", None))[0]
@@ -167,6 +182,9 @@ class _Reader:
                 yield "\u2011"
             elif tag == W + "txbxContent":
                 nested.append(child)
+            elif tag == RELIDS:  # SmartArt: its boxes come before the anchor, like text boxes
+                texts = diagram_paragraphs(child, self.related)
+                self.parts.extend(("textbox", text) for text in texts)
             else:
                 yield from self.runs(child, nested)
 

@@ -21,6 +21,7 @@ paragraph becomes the title when it is a single short line that does not end lik
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable
 
 from desktop_app.formats.canonical import normalize_paragraph
@@ -81,9 +82,17 @@ def is_caption_text(text: str) -> bool:
     return len(text) <= MAX_CAPTION_CHARS and _CAPTION.match(text) is not None
 
 
+def _normalized(text: str) -> str:
+    """`normalize_paragraph`, with a fast path: printable text (no controls, line breaks or
+    invisible characters) without double spaces only needs its edges stripped and NFC."""
+    if text.isprintable() and "  " not in text:
+        return unicodedata.normalize("NFC", text.strip())
+    return normalize_paragraph(text)
+
+
 def _clean(parts: Iterable[tuple[str, str]]) -> list[tuple[str, str]]:
     """Normalise every paragraph and drop the empty ones, so "near the title" counts real ones."""
-    cleaned = ((kind, normalize_paragraph(text)) for kind, text in parts)
+    cleaned = ((kind, _normalized(text)) for kind, text in parts)
     return [(kind, text) for kind, text in cleaned if text]
 
 

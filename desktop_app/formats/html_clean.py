@@ -12,9 +12,10 @@ in the site's header or branding (site name, logo) are dropped so the article's 
 The article root is the longest ``<article>``, else ``<main>`` (or role="main"), else
 ``<body>``. Inside it, elements whose class or id names a word such as menu, nav, footer,
 sidebar, cookie, newsletter, related, share, social, ad/advert, comments, promo, category,
-tags, like counts or buttons are dropped too (long names match by their part: "jp-relatedposts",
-"sharedaddy"), unless they hold the page's ``<h1>`` or at least half of the article's text (a wrapper like
-``<div class="story has-sidebar">`` is kept). With ``<body>`` as the root, a ``<header>``
+tags, like counts or buttons are dropped too (long names match by their part:
+"jp-relatedposts", "sharedaddy"; the id of a section holding a heading, four or more words
+long, is the heading's slug and does not count), unless they hold the page's ``<h1>`` or at
+least half of the article's text (a wrapper like ``<div class="story has-sidebar">`` is kept). With ``<body>`` as the root, a ``<header>``
 without an ``<h1>`` is dropped as the site header.
 """
 
@@ -23,10 +24,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from lxml import etree
 from lxml import html as lxml_html
 
 from desktop_app.formats.html_office import office_dropped, prepare_office_html
-from desktop_app.formats.html_score import article_root, paragraph_chars
+from desktop_app.formats.html_score import article_root, paragraph_chars, text_length
 
 DROP_TAGS = frozenset(
     {
@@ -77,6 +79,13 @@ _NOTE_REFERENCE = re.compile(
     re.IGNORECASE,
 )
 MAX_NOTE_MARK_CHARS = 8
+SLUG_WORDS = 4
+# Elements `_always_dropped` may drop besides DROP_TAGS (stripped first, in C): a form, a link
+# to a note, or an attribute it looks at; every other element is never a candidate.
+_MAYBE_ALWAYS_DROPPED = (
+    "@role or @hidden or @aria-hidden or @style or @class or self::form"
+    " or (@title and (self::div or self::span)) or (self::a and starts-with(@href, '#'))"
+)
 HIDDEN_CLASSES = frozenset({"sr-only", "visually-hidden", "screen-reader-text", "hidden", "hide"})
 BYLINE_TOKENS = frozenset({"byline", "author", "authors"})
 _CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
@@ -95,10 +104,17 @@ def name_tokens(*values: str | None) -> set[str]:
 
 def is_boilerplate_name(element: lxml_html.HtmlElement) -> bool:
     """True when the class or id names site furniture (menus, share bars, related links...)."""
-    tokens = name_tokens(element.get("class"), element.get("id"))
+    element_id = element.get("id")
+    if element_id and len(_NON_ALNUM.split(element_id)) >= SLUG_WORDS and _holds_heading(element):
+        element_id = None  # a section named after its heading ("sharing-with-a-developer")
+    tokens = name_tokens(element.get("class"), element_id)
     return bool(tokens & BOILERPLATE_TOKENS) or any(
         len(token) > 6 and BOILERPLATE_PARTS.search(token) for token in tokens
     )
+
+
+def _holds_heading(element: lxml_html.HtmlElement) -> bool:
+    return next(element.iter("h1", "h2", "h3", "h4", "h5", "h6"), None) is not None
 
 
 def is_byline_marked(element: lxml_html.HtmlElement) -> bool:
@@ -109,7 +125,7 @@ def is_byline_marked(element: lxml_html.HtmlElement) -> bool:
 
 
 def _text_length(element: lxml_html.HtmlElement) -> int:
-    return len(element.text_content())
+    return text_length(element)
 
 
 def _always_dropped(element: lxml_html.HtmlElement, page_chars: int) -> bool:
@@ -138,26 +154,29 @@ def _is_note_reference(link: lxml_html.HtmlElement) -> bool:
 
 
 def _prune(
-    top: lxml_html.HtmlElement, should_drop: Callable[[lxml_html.HtmlElement], bool]
+    top: lxml_html.HtmlElement,
+    candidates: str,
+    should_drop: Callable[[lxml_html.HtmlElement], bool],
 ) -> None:
-    """Drop (keeping tail text) every descendant of `top` for which should_drop(el) is true."""
-    stack = [top]
-    while stack:
-        element = stack.pop()
-        for child in list(element):
-            if not isinstance(child.tag, str):
-                continue
-            if should_drop(child):
-                child.drop_tree()
-            else:
-                stack.append(child)
+    """Drop (keeping tail text) every element under `top` matching the XPath predicate
+    `candidates` for which should_drop(el) is true, outermost first: libxml2 finds the few
+    candidates (no Python loop over every element), and a dropped one's candidates are skipped."""
+    found = top.xpath(f"descendant::*[{candidates}]")
+    index = 0
+    while index < len(found):
+        element = found[index]
+        index += 1
+        if should_drop(element):
+            index += int(element.xpath(f"count(descendant::*[{candidates}])"))
+            element.drop_tree()
 
 
 def drop_always(top: lxml_html.HtmlElement) -> None:
     """Remove scripts, navigation, hidden elements and the like anywhere under `top`."""
     page_chars = _text_length(top)
     prepare_office_html(top)
-    _prune(top, lambda el: _always_dropped(el, page_chars))
+    etree.strip_elements(top, *DROP_TAGS, with_tail=False)
+    _prune(top, _MAYBE_ALWAYS_DROPPED, lambda el: _always_dropped(el, page_chars))
 
 
 def _is_site_heading(heading: lxml_html.HtmlElement) -> bool:
@@ -196,7 +215,7 @@ def _semantic_root(document: lxml_html.HtmlElement) -> lxml_html.HtmlElement | N
     articles = list(document.iter("article"))
     if articles:
         return max(articles, key=lambda a: (paragraph_chars(a), _text_length(a)))
-    for path in ("//main", "//*[@role='main']"):
+    for path in ("descendant::main", "descendant::*[@role='main']"):  # not //: it sorts
         found = document.xpath(path)
         if found:
             return max(found, key=_text_length)  # type: ignore[no-any-return]
@@ -241,4 +260,4 @@ def drop_boilerplate(root: lxml_html.HtmlElement, root_is_body: bool) -> None:
             return False
         return _text_length(element) * 2 < root_chars
 
-    _prune(root, should_drop)
+    _prune(root, "@class or @id or self::header", should_drop)

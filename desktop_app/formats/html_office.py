@@ -39,6 +39,10 @@ _LIST_MARKER = re.compile(
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _MSO_NAME = re.compile(r"^Mso|CxSp[A-Za-z]+$")
 _TITLE_KINDS = frozenset({"title", "subtitle", "heading1"})
+_LIST_CANDIDATES = (  # two plain paths: libxml2 evaluates one predicate per element cheaply
+    "descendant::li[*[1][self::span or self::p]]",
+    "descendant::p[starts-with(@class, 'Mso') or starts-with(@class, 'mso')]",
+)
 _MSO_COMMENT_CLASSES = frozenset({"msocommentreference", "msocomanchor", "msocomtxt", "msocomoff"})
 
 
@@ -55,11 +59,11 @@ def office_dropped(element: lxml_html.HtmlElement) -> bool:
 
 def prepare_office_html(top: lxml_html.HtmlElement) -> None:
     """Drop Google Docs comments and list-number spans; turn note back-links into "[1] "."""
-    for link in top.xpath(".//a[starts-with(@href, '#cmnt_ref')]"):
+    for link in top.xpath("descendant::a[starts-with(@href, '#cmnt_ref')]"):
         holder = next(link.iterancestors("div"), None)
         if holder is not None and holder.getparent() is not None:
             holder.drop_tree()
-    for link in list(top.iter("a")):
+    for link in top.xpath("descendant::a[starts-with(@href, '#')]"):  # only in-page links
         if _BACKLINK.match(link.get("href") or ""):
             mark = link.text_content().strip()
             if mark in _ARROWS:
@@ -68,7 +72,8 @@ def prepare_office_html(top: lxml_html.HtmlElement) -> None:
                 for child in list(link):
                     link.remove(child)
                 link.text = f"[{mark}] "
-    for item in list(top.iter("li", "p")):
+    # Only items starting with a <span> or <p>, and Word's "MsoList..." paragraphs, can qualify.
+    for item in [found for path in _LIST_CANDIDATES for found in top.xpath(path)]:
         holder = item
         if item.tag == "p" and not (item.get("class") or "").lower().startswith("msolist"):
             continue

@@ -1,7 +1,9 @@
 """Readability-style content scoring: which element of a page holds the article's paragraphs.
 
 After Mozilla Readability's `_grabArticle`: every paragraph-like element (``<p>``, ``<pre>``,
-``<td>``, a ``<div>`` with no block children) of 25 characters or more scores
+``<td>``, a ``<div>`` with no block children, and, unlike Readability, a list item of plain text
+with at most half of it in links, so a report written as bullet lists has a body) of 25
+characters or more scores
 1 + its commas + one point per 100 characters (at most 3); the score goes to its parent in full,
 its grandparent halved and further ancestors (up to five levels) divided by three times their
 level. An ancestor starts from a tag bonus (``<div>`` +5, ``<li>`` -3...) and +/-25 for a class
@@ -17,6 +19,7 @@ from __future__ import annotations
 
 import re
 
+from lxml import etree
 from lxml import html as lxml_html
 
 MIN_PARAGRAPH_CHARS = 25
@@ -30,6 +33,8 @@ PROSE_GAIN = 1.3
 MAX_CLIMB = 2
 MIN_PROSE_CHARS = 80
 MAX_PROSE_LINKS = 0.25
+MAX_ITEM_LINKS = 0.5
+LOOSE_SHARE = 0.5
 _POSITIVE = re.compile(
     r"article|body|content|entry|hentry|h-entry|main|page|post|text|blog|story", re.IGNORECASE
 )
@@ -56,6 +61,8 @@ _BLOCKS = frozenset(
         "p", "pre", "section", "table", "ul",
     }
 )  # fmt: skip
+# libxml2 measures an element's text without building the string in Python.
+_TEXT_LENGTH = etree.XPath("string-length(.)")
 _COMMAS = re.compile(r"[,\u060c\ufe50\ufe10\ufe11\u2e41\u2e34\u2e32\uff0c\u3001]")
 
 
@@ -70,18 +77,46 @@ def _class_weight(element: lxml_html.HtmlElement) -> int:
     return weight
 
 
+def text_length(element: lxml_html.HtmlElement) -> int:
+    """len(element.text_content()), computed in C."""
+    return int(_TEXT_LENGTH(element))
+
+
+def _link_chars(element: lxml_html.HtmlElement) -> int:
+    """Characters of text inside links (an HTML parser never nests one link in another)."""
+    return sum(text_length(a) for a in element.iter("a"))
+
+
 def _link_density(element: lxml_html.HtmlElement, length: int) -> float:
     if not length:
         return 0.0
-    links = sum(len(a.text_content()) for a in element.iter("a"))
-    return min(links / length, 1.0)
+    return min(_link_chars(element) / length, 1.0)
+
+
+class Paragraph:
+    """One paragraph-like element measured once: stripped length, commas, link share."""
+
+    __slots__ = ("element", "length", "commas", "links")
+
+    def __init__(self, element: lxml_html.HtmlElement) -> None:
+        text = element.text_content().strip()
+        self.element = element
+        self.length = len(text)
+        self.commas = text.count(",") if text.isascii() else len(_COMMAS.findall(text))
+        self.links = _link_density(element, self.length) if self.length else 0.0
+
+
+def measure_paragraphs(root: lxml_html.HtmlElement) -> list[Paragraph]:
+    """Every paragraph-like element under `root` (see `_paragraphs`) of 25 characters or more."""
+    measured = (Paragraph(element) for element in _paragraphs(root))
+    return [p for p in measured if p.length >= MIN_PARAGRAPH_CHARS]
 
 
 def _paragraphs(root: lxml_html.HtmlElement) -> list[lxml_html.HtmlElement]:
-    """Paragraph-like elements: <p>, <pre>, <td> and <div>s holding only inline content."""
+    """Paragraph-like elements: <p>, <pre>, <td>; <div>s and <li>s holding only inline content."""
     found = []
-    for element in root.iter("p", "pre", "td", "div", "section"):
-        if element.tag in ("div", "section"):
+    for element in root.iter("p", "pre", "td", "div", "section", "li"):
+        if element.tag in ("div", "section", "li"):
             if any(isinstance(c.tag, str) and c.tag in _BLOCKS for c in element):
                 continue
         found.append(element)
@@ -105,16 +140,19 @@ def _in_unlikely(paragraph: lxml_html.HtmlElement, cache: dict) -> bool:
     return False
 
 
-def score_candidates(root: lxml_html.HtmlElement) -> dict[lxml_html.HtmlElement, float]:
+def score_candidates(
+    root: lxml_html.HtmlElement, paragraphs: list[Paragraph] | None = None
+) -> dict[lxml_html.HtmlElement, float]:
     """Each candidate ancestor of a paragraph and its link-density-scaled score."""
     scores: dict[lxml_html.HtmlElement, float] = {}
     unlikely: dict[lxml_html.HtmlElement, bool] = {}
-    for paragraph in _paragraphs(root):
-        text = paragraph.text_content().strip()
-        if len(text) < MIN_PARAGRAPH_CHARS or _in_unlikely(paragraph, unlikely):
+    for paragraph in measure_paragraphs(root) if paragraphs is None else paragraphs:
+        if _in_unlikely(paragraph.element, unlikely):
             continue
-        points = 1 + len(_COMMAS.findall(text)) + min(len(text) // 100, 3)
-        for level, ancestor in enumerate(paragraph.iterancestors()):
+        if paragraph.element.tag == "li" and paragraph.links > MAX_ITEM_LINKS:
+            continue
+        points = 1 + paragraph.commas + min(paragraph.length // 100, 3)
+        for level, ancestor in enumerate(paragraph.element.iterancestors()):
             if level >= MAX_LEVELS or ancestor.tag in ("html", "body"):
                 break
             if ancestor not in scores:
@@ -122,14 +160,13 @@ def score_candidates(root: lxml_html.HtmlElement) -> dict[lxml_html.HtmlElement,
             divider = 1 if level == 0 else 2 if level == 1 else level * 3
             scores[ancestor] += points / divider
     for element in scores:
-        scores[element] *= 1 - _link_density(element, len(element.text_content()))
+        scores[element] *= 1 - _link_density(element, text_length(element))
     return scores
 
 
 def paragraph_chars(element: lxml_html.HtmlElement) -> int:
     """Characters of text outside links under `element`: how much article it can hold."""
-    links = sum(len(a.text_content()) for a in element.iter("a"))
-    return len(element.text_content()) - links
+    return text_length(element) - _link_chars(element)
 
 
 def _common_ancestor(
@@ -172,17 +209,21 @@ def _joins(
     return False
 
 
-def prose_chars(root: lxml_html.HtmlElement) -> dict[lxml_html.HtmlElement, int]:
+def prose_chars(
+    root: lxml_html.HtmlElement, paragraphs: list[Paragraph] | None = None
+) -> dict[lxml_html.HtmlElement, int]:
     """Characters of prose (paragraphs of 80+ characters, few links) under each element; prose
     inside a comment, related-links or similar box does not count above that box."""
     prose: dict[lxml_html.HtmlElement, int] = {}
-    for paragraph in _paragraphs(root):
-        length = len(paragraph.text_content().strip())
-        if length < MIN_PROSE_CHARS or _link_density(paragraph, length) >= MAX_PROSE_LINKS:
+    negative: dict[lxml_html.HtmlElement, bool] = {}
+    for paragraph in measure_paragraphs(root) if paragraphs is None else paragraphs:
+        if paragraph.length < MIN_PROSE_CHARS or paragraph.links >= MAX_PROSE_LINKS:
             continue
-        for element in (paragraph, *paragraph.iterancestors()):
-            prose[element] = prose.get(element, 0) + length
-            if _class_weight(element) < 0:
+        for element in (paragraph.element, *paragraph.element.iterancestors()):
+            prose[element] = prose.get(element, 0) + paragraph.length
+            if element not in negative:
+                negative[element] = _class_weight(element) < 0
+            if negative[element]:
                 break
     return prose
 
@@ -192,15 +233,19 @@ def article_root(
 ) -> tuple[lxml_html.HtmlElement, list[lxml_html.HtmlElement]] | None:
     """The element that best holds the article (see the module docstring) and the children of
     it that are not article (siblings of the best candidate that failed Readability's test)."""
-    scores = score_candidates(root)
+    paragraphs = measure_paragraphs(root)
+    scores = score_candidates(root, paragraphs)
     if not scores:
         return None
     best = max(scores, key=lambda element: scores[element])
     best = _common_ancestor(best, scores)
     scores.setdefault(best, 0.0)
-    prose = prose_chars(root)
-    loose = sum(len(p.text_content()) for p in root.iterchildren("p"))
-    if loose > prose.get(best, 0):  # a word processor's page: paragraphs straight in <body>
+    prose = prose_chars(root, paragraphs)
+    loose = sum(text_length(p) for p in root.iterchildren("p"))
+    held = prose.get(best, 0)
+    # A word processor's page, or a hand-made one: paragraphs straight in <body>, more of them
+    # than in the best box, or half as many when the page holds far more prose than that box.
+    if loose > held or (loose >= LOOSE_SHARE * held and prose.get(root, 0) >= 2 * held):
         return root, []
     parent = best.getparent()
     climbed = False
