@@ -57,6 +57,8 @@ def _needs_work(text: str) -> bool:
     """Whether the slow path has anything to do; a long paragraph is scanned a window at a time
     with a cancel check between windows (a 40 MB single paragraph takes about a second)."""
     if len(text) <= SCAN_WINDOW:
+        if text.isprintable():  # C speed; every character _NEEDS_WORK matches is non-printable
+            return "  " in text
         return "  " in text or _NEEDS_WORK.search(text) is not None
     for start in range(0, len(text), SCAN_WINDOW):
         cancel.check()
