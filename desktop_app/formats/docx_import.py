@@ -36,6 +36,7 @@ from docx.oxml import parse_xml
 from lxml import etree
 
 from desktop_app.core.model import SourceText
+from desktop_app.formats import cancel
 from desktop_app.formats.canonical import build_source_text
 from desktop_app.formats.docx_altchunk import altchunk_parts
 from desktop_app.formats.docx_diagram import RELIDS, diagram_paragraphs
@@ -69,6 +70,7 @@ class _Reader:
 
     def __init__(self, document: docx.document.Document) -> None:
         self.parts: list[tuple[str, str]] = []
+        self.seen = 0  # body elements read (a cancel check every few hundred)
         self.note_refs: list[tuple[bool, str]] = []
         self.pending = ""  # text of a paragraph whose mark was deleted: it joins the next one
         self.box_depth = 0  # > 0 while reading the paragraphs of a text box or shape
@@ -101,6 +103,9 @@ class _Reader:
 
     def block(self, element: etree._Element) -> None:
         """Read one body-level element: paragraph, table, or a container of them."""
+        self.seen += 1
+        if self.seen % 256 == 0:
+            cancel.check()  # Cancel in the window stops a long document here, not at its end
         if element.tag == W + "p":
             self.paragraph(element)
         elif element.tag == W + "tbl":

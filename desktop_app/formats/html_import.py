@@ -27,6 +27,7 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from desktop_app.core.model import SourceText
+from desktop_app.formats import cancel
 from desktop_app.formats.canonical import build_source_text
 from desktop_app.formats.decoding import decode_text
 from desktop_app.formats.errors import Rejected
@@ -99,6 +100,7 @@ class _Walker:
 
     def __init__(self, title_classes: bool = False) -> None:
         self.parts: list[tuple[str, str]] = []
+        self.seen = 0  # elements walked (a cancel check every few hundred)
         self.loose: set[int] = set()  # indices of parts made of text loose in a <div>...
         self.title_classes = title_classes
 
@@ -130,6 +132,9 @@ class _Walker:
 
     def walk(self, element: lxml_html.HtmlElement, context: str | None = None) -> None:
         """Emit the blocks inside `element`; `context` overrides the kind of plain paragraphs."""
+        self.seen += 1
+        if self.seen % 512 == 0:
+            cancel.check()  # Cancel in the window stops a long page here, not at its end
         tag = element.tag
         if tag in HEADINGS:
             self.parts.append(
