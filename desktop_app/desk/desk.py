@@ -19,7 +19,7 @@ from desktop_app.core.annotations import edited, new_annotation, now_iso
 from desktop_app.core.checks import Finding, check_document
 from desktop_app.core.errors import CopydeskError, OperationError
 from desktop_app.core.exchange import MergeSummary
-from desktop_app.core.export_data import ExportData
+from desktop_app.core.export_data import ExportData, ExportQuery
 from desktop_app.core.fields import fields_for
 from desktop_app.core.history import History
 from desktop_app.core.model import (
@@ -498,6 +498,16 @@ class Desk:
         self, path_or_source: str | SourceText, previous_document_id: str, initiator: object = None
     ) -> tuple[Document, RevisionSummary]:
         return revisions.import_revision(self, path_or_source, previous_document_id, initiator)
+
+    # -- filtered exports: scope and filters (desk/exports.py) ----------------------------------
+    def export_query(self, fmt: str, out: IO[bytes], query: ExportQuery) -> int:
+        return exports.export(self, fmt, out, query)
+
+    def export_query_to_file(self, fmt: str, path: str, query: ExportQuery) -> int:
+        return exports.export_to_file(self, fmt, path, query)
+
+    def export_choices(self, document_id: str | None) -> exports.ExportChoices:
+        return exports.export_choices(self, document_id)
 
 
 def _short(title: str, limit: int = 40) -> str:

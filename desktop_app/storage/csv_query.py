@@ -1,0 +1,185 @@
+"""The CSV export as one SQL statement: SQLite renders every line itself (printf, Excel-safe and
+quoted per core.csv_cells), so 100,000 rows cost one bytes object each in Python, not a record,
+a dict and a csv.writer call. Rows holding a NUL character take a slower path through Python."""
+
+from __future__ import annotations
+
+import itertools
+import json
+import re
+import sqlite3
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+from desktop_app.core.csv_cells import field_text, neutralise
+from desktop_app.core.export_data import ExportQuery
+
+_ORPHAN = "a.anchor_state = 'orphaned'"
+# Unicode code points of core.csv_cells.DANGEROUS_STARTS: = + - @ TAB CR.
+_DANGER = "CASE WHEN unicode({x}) IN (61, 43, 45, 64, 9, 13) THEN '''' ELSE '' END"
+# Every stored text of a row, concatenated once: a NUL anywhere sends the row to the slow path
+# (printf stops at a NUL; core.csv_cells drops them). JSON spells a NUL as \u0000.
+_NUL = (
+    "(instr(d.title || d.source_path || d.text_sha256 || a.tag || a.exact || a.prefix || "
+    "a.suffix || a.note || a.status || a.reviewer || a.created_at || a.updated_at || "
+    "a.anchor_state || a.previous_text || a.id || a.fields, char(0)) "
+    "OR instr(a.fields, '\\u0000'))"
+)
+_PLAIN_KEY = re.compile(r'[^"\\\x00-\x1f]*')  # keys a JSON path can name as they are
+_MAX_ARGS = 100  # below SQLite's default limit of 127 arguments per function call
+_temp_names = itertools.count(1)
+
+
+def _clean(value: Any) -> Any:
+    """The slow path's cell (a Python function SQLite calls): NULs dropped, formula neutralised."""
+    return neutralise(value if isinstance(value, str) else "" if value is None else str(value))
+
+
+def _clean_field(fields: str, key: str) -> str:
+    """The slow path's field cell, read by Python's JSON parser (SQLite's stops at a \u0000)."""
+    try:
+        values = json.loads(fields)
+    except ValueError:
+        values = {}
+    value = values.get(key) if isinstance(values, dict) else None
+    return str(neutralise(field_text(value)))
+
+
+def _field(n: int, key: str) -> str:
+    if _PLAIN_KEY.fullmatch(key):
+        return f"coalesce(json_extract(a.fields, :path{n}), '')"
+    # A key JSON escapes ("quoted", back\slash, control characters): look it up by its value.
+    return f"coalesce((SELECT j.value FROM json_each(a.fields) j WHERE j.key = :key{n}), '')"
+
+
+def _cells(field_keys: Sequence[str], who: int, paragraph: str) -> list[tuple[str, str]]:
+    """(kind, expression) per column: "text" and "field<n>" are quoted and made Excel-safe,
+    "number" is bare."""
+    fields = [(f"field{n}", _field(n, k)) for n, k in enumerate(field_keys)]
+    orphan_text = (
+        f"CASE WHEN {_ORPHAN} THEN (CASE WHEN a.previous_text != '' THEN a.previous_text "
+        "ELSE a.exact END) ELSE a.previous_text END"
+    )
+
+    def number(x: str) -> tuple[str, str]:
+        return ("number", f"CASE WHEN {_ORPHAN} THEN '\"\"' ELSE {x} END")
+
+    return [
+        ("text", "d.title"),
+        ("text", "a.tag"),
+        ("text", f"CASE WHEN {_ORPHAN} THEN '' ELSE a.exact END"),
+        *fields[:who],
+        ("text", "a.status"),
+        ("text", "a.note"),
+        ("text", "a.reviewer"),
+        *fields[who:],
+        number(f"coalesce({paragraph}, '\"\"')"),
+        ("text", "a.prefix"),
+        ("text", "a.suffix"),
+        ("text", orphan_text),
+        ("text", "a.anchor_state"),
+        ("text", "a.created_at"),
+        ("text", "a.updated_at"),
+        ("text", "d.source_path"),
+        ("text", "d.text_sha256"),
+        ("text", "a.id"),
+        number("CAST(a.start AS INTEGER)"),
+        number('CAST(a."end" AS INTEGER)'),
+    ]
+
+
+def _printf(cells: list[tuple[str, str]], fast: bool) -> str:
+    """The line as printf calls (each under the argument limit) joined by ||, over the inner
+    query's columns c0, c1, … A text cell is "%s%w": the apostrophe that defuses a formula,
+    then the text with its quotes doubled."""
+    calls, fmt, args = [], [], []
+    for n, (kind, _) in enumerate(cells):
+        x = f"c{n}"
+        if kind == "number":
+            fmt.append("%s")
+            args.append(x)
+        elif fast:
+            fmt.append('"%s%w"')
+            args += [_DANGER.format(x=x), x]
+        elif kind.startswith("field"):
+            fmt.append('"%w"')
+            args.append(f"copydesk_csv_field(raw_fields, :key{kind[5:]})")
+        else:
+            fmt.append('"%w"')
+            args.append(f"copydesk_csv_text({x})")
+        if len(args) >= _MAX_ARGS - 2:
+            calls.append((fmt, args))
+            fmt, args = [], []
+    if args:
+        calls.append((fmt, args))
+    parts = []
+    for n, (f, a) in enumerate(calls):
+        last = n == len(calls) - 1
+        text = ",".join(f) + ("\r\n" if last else ",")
+        parts.append(f"printf('{text}', {', '.join(a)})")
+    return " || ".join(parts)
+
+
+def csv_lines(
+    conn: sqlite3.Connection, query: ExportQuery, field_keys: Sequence[str], who: int
+) -> Iterator[bytes]:
+    """Every line of the CSV after its header, streamed from the cursor."""
+    conn.create_function("copydesk_csv_text", 1, _clean, deterministic=True)
+    conn.create_function("copydesk_csv_field", 2, _clean_field, deterministic=True)
+    blocks = f"temp.copydesk_export_blocks_{next(_temp_names)}"
+    params: dict[str, Any] = {}
+    where = []
+    if query.document_id is not None:
+        where.append("a.document_id = :document")
+        params["document"] = query.document_id
+    for column, values, name in (
+        ("a.id", query.annotation_ids, "ids"),
+        ("a.tag", query.tags or None, "tags"),
+        ("a.status", query.statuses or None, "statuses"),
+        ("a.reviewer", query.reviewers or None, "reviewers"),
+    ):
+        if values is not None:
+            # One JSON array parameter: no limit on how many ids a selection holds.
+            where.append(f"{column} IN (SELECT value FROM json_each(:{name}))")
+            params[name] = json.dumps(list(values), ensure_ascii=False)
+    for n, key in enumerate(field_keys):
+        params[f"path{n}"] = f'$."{key}"'
+        params[f"key{n}"] = key
+    # The 1-based paragraph (block) a start falls in: the last block starting at or before it,
+    # found through an index on a temporary table of block starts (one search per row).
+    paragraph = (
+        f"(SELECT b.n FROM {blocks} b WHERE b.doc = a.document_id AND b.s <= a.start "
+        "ORDER BY b.s DESC, b.n DESC LIMIT 1)"
+    )
+    cells = _cells(field_keys, who, paragraph)
+    # The inner query reads every value once, in export order; OFFSET 0 keeps SQLite from
+    # flattening it into the outer one, which would read each value again for every use. Live
+    # annotations and an earlier revision's frozen copies are two arms sorted and merged.
+    columns = ", ".join(f"{x} AS c{n}" for n, (_, x) in enumerate(cells))
+    condition = f"WHERE {' AND '.join(where)}" if where else ""
+    arms = [
+        f"SELECT {columns}, a.fields AS raw_fields, {_NUL} AS has_nul, "
+        f"a.start AS k_start, a.\"end\" AS k_end "
+        f"FROM {table} a JOIN documents d ON d.id = a.document_id {condition}"
+        for table in ("annotations", "revision_annotations")
+    ]
+    sha, ident = len(cells) - 4, len(cells) - 3  # see _cells: …, sha256, id, start, end
+    inner = (
+        " UNION ALL ".join(arms)
+        + f" ORDER BY c0, c{sha}, k_start, k_end, c{ident} LIMIT -1 OFFSET 0"
+    )
+    line = f"CASE WHEN has_nul THEN {_printf(cells, False)} ELSE {_printf(cells, True)} END"
+    sql = f"SELECT CAST({line} AS BLOB) FROM ({inner})"
+    doc_filter = "WHERE d.id = :document" if query.document_id is not None else ""
+    conn.execute(
+        f"CREATE TABLE {blocks} AS SELECT d.id AS doc, CAST(b.key AS INTEGER) + 1 AS n, "
+        "CAST(json_extract(b.value, '$.start') AS INTEGER) AS s "
+        f"FROM documents d, json_each(d.blocks) b {doc_filter}",
+        {"document": query.document_id} if doc_filter else {},
+    )
+    try:
+        conn.execute(f"CREATE INDEX {blocks}_by_start ON {blocks.split('.')[1]} (doc, s, n)")
+        for (line,) in conn.execute(sql, params):
+            yield line
+    finally:
+        conn.execute(f"DROP TABLE IF EXISTS {blocks}")
