@@ -47,9 +47,7 @@ def text_cell(value: str) -> str:
 
 def csv_line(cells: Sequence[str | int]) -> str:
     """One line: text cells quoted and Excel-safe, numbers bare (an empty offset is text "")."""
-    return (
-        ",".join(str(c) if isinstance(c, int) else text_cell(c) for c in cells) + LINE_END
-    )
+    return ",".join(str(c) if isinstance(c, int) else text_cell(c) for c in cells) + LINE_END
 
 
 def csv_cells(

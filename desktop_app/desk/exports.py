@@ -56,9 +56,7 @@ def export_data(desk: Desk, query: ExportQuery | str | None) -> ExportData:
     )
 
 
-def export(
-    desk: Desk, fmt: str, out: IO[bytes], query: ExportQuery | str | None = None
-) -> int:
+def export(desk: Desk, fmt: str, out: IO[bytes], query: ExportQuery | str | None = None) -> int:
     """Text formats are UTF-8 (CSV with a BOM, which tells Excel so)."""
     from desktop_app.export.registry import get_exporter
 

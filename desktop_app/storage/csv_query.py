@@ -28,6 +28,7 @@ _NUL = (
 _PLAIN_KEY = re.compile(r'[^"\\\x00-\x1f]*')  # keys a JSON path can name as they are
 _MAX_ARGS = 100  # below SQLite's default limit of 127 arguments per function call
 _temp_names = itertools.count(1)
+LAYOUT = "inline"
 
 
 def _clean(value: Any) -> Any:
@@ -88,13 +89,13 @@ def _cells(field_keys: Sequence[str], who: int, paragraph: str) -> list[tuple[st
     ]
 
 
-def _printf(cells: list[tuple[str, str]], fast: bool) -> str:
+def _printf(cells: list[tuple[str, str]], fast: bool, inline: bool = True) -> str:
     """The line as printf calls (each under the argument limit) joined by ||, over the inner
     query's columns c0, c1, … A text cell is "%s%w": the apostrophe that defuses a formula,
     then the text with its quotes doubled."""
     calls, fmt, args = [], [], []
-    for n, (kind, _) in enumerate(cells):
-        x = f"c{n}"
+    for n, (kind, expression) in enumerate(cells):
+        x = expression if inline else f"c{n}"
         if kind == "number":
             fmt.append("%s")
             args.append(x)
@@ -103,7 +104,8 @@ def _printf(cells: list[tuple[str, str]], fast: bool) -> str:
             args += [_DANGER.format(x=x), x]
         elif kind.startswith("field"):
             fmt.append('"%w"')
-            args.append(f"copydesk_csv_field(raw_fields, :key{kind[5:]})")
+            fields = "a.fields" if inline else "raw_fields"
+            args.append(f"copydesk_csv_field({fields}, :key{kind[5:]})")
         else:
             fmt.append('"%w"')
             args.append(f"copydesk_csv_text({x})")
@@ -152,24 +154,33 @@ def csv_lines(
         "ORDER BY b.s DESC, b.n DESC LIMIT 1)"
     )
     cells = _cells(field_keys, who, paragraph)
-    # The inner query reads every value once, in export order; OFFSET 0 keeps SQLite from
-    # flattening it into the outer one, which would read each value again for every use. Live
-    # annotations and an earlier revision's frozen copies are two arms sorted and merged.
-    columns = ", ".join(f"{x} AS c{n}" for n, (_, x) in enumerate(cells))
     condition = f"WHERE {' AND '.join(where)}" if where else ""
-    arms = [
-        f"SELECT {columns}, a.fields AS raw_fields, {_NUL} AS has_nul, "
-        f"a.start AS k_start, a.\"end\" AS k_end "
-        f"FROM {table} a JOIN documents d ON d.id = a.document_id {condition}"
-        for table in ("annotations", "revision_annotations")
-    ]
-    sha, ident = len(cells) - 4, len(cells) - 3  # see _cells: …, sha256, id, start, end
-    inner = (
-        " UNION ALL ".join(arms)
-        + f" ORDER BY c0, c{sha}, k_start, k_end, c{ident} LIMIT -1 OFFSET 0"
-    )
-    line = f"CASE WHEN has_nul THEN {_printf(cells, False)} ELSE {_printf(cells, True)} END"
-    sql = f"SELECT CAST({line} AS BLOB) FROM ({inner})"
+    if LAYOUT == "inline":
+        # Each arm renders its lines; live annotations and an earlier revision's frozen copies
+        # are sorted apart and merged in export order.
+        line = f"CASE WHEN {_NUL} THEN {_printf(cells, False)} ELSE {_printf(cells, True)} END"
+        arms = [
+            f"SELECT CAST({line} AS BLOB) AS line, d.title AS k1, d.text_sha256 AS k2, "
+            f'a.start AS k3, a."end" AS k4, a.id AS k5 '
+            f"FROM {table} a JOIN documents d ON d.id = a.document_id {condition}"
+            for table in ("annotations", "revision_annotations")
+        ]
+        sql = f"SELECT line FROM ({' UNION ALL '.join(arms)} ORDER BY k1, k2, k3, k4, k5)"
+    else:
+        columns = ", ".join(f"{x} AS c{n}" for n, (_, x) in enumerate(cells))
+        arms = [
+            f"SELECT {columns}, a.fields AS raw_fields, {_NUL} AS has_nul, "
+            f'a.start AS k_start, a."end" AS k_end '
+            f"FROM {table} a JOIN documents d ON d.id = a.document_id {condition}"
+            for table in ("annotations", "revision_annotations")
+        ]
+        sha, ident = len(cells) - 4, len(cells) - 3  # see _cells: …, sha256, id, start, end
+        inner = (
+            " UNION ALL ".join(arms)
+            + f" ORDER BY c0, c{sha}, k_start, k_end, c{ident} LIMIT -1 OFFSET 0"
+        )
+        fast, slow = _printf(cells, True, False), _printf(cells, False, False)
+        sql = f"SELECT CAST(CASE WHEN has_nul THEN {slow} ELSE {fast} END AS BLOB) FROM ({inner})"
     doc_filter = "WHERE d.id = :document" if query.document_id is not None else ""
     conn.execute(
         f"CREATE TABLE {blocks} AS SELECT d.id AS doc, CAST(b.key AS INTEGER) + 1 AS n, "
