@@ -15,15 +15,25 @@ from desktop_app.core.csv_cells import field_text, neutralise
 from desktop_app.core.export_data import ExportQuery
 
 _ORPHAN = "a.anchor_state = 'orphaned'"
-# Unicode code points of core.csv_cells.DANGEROUS_STARTS: = + - @ TAB CR.
-_DANGER = "CASE WHEN unicode({x}) IN (61, 43, 45, 64, 9, 13) THEN '''' ELSE '' END"
-# Every stored text of a row, concatenated once: a NUL anywhere sends the row to the slow path
-# (printf stops at a NUL; core.csv_cells drops them). JSON spells a NUL as \u0000.
+# Unicode code points of core.csv_cells.DANGEROUS_STARTS: = + - @ TAB CR. A CASE chain, not
+# IN (...): SQLite looks a longer IN list up in a temporary b-tree, for every cell.
+_DANGER = (
+    "CASE unicode({x}) WHEN 61 THEN '''' WHEN 43 THEN '''' WHEN 45 THEN '''' "
+    "WHEN 64 THEN '''' WHEN 9 THEN '''' WHEN 13 THEN '''' ELSE '' END"
+)
+# A NUL in any stored text of a row sends the row to the slow path (core.csv_cells drops NULs).
+# printf's %s stops at a NUL and || does not, so a row holds one exactly when its texts printed
+# with %s are shorter than their byte lengths added up (a blob's length is known without a
+# scan, unlike instr's search of every byte). JSON spells a NUL as \u0000.
+_NUL_COLUMNS = (
+    "d.title d.source_path d.text_sha256 a.tag a.exact a.prefix a.suffix a.note a.status "
+    "a.reviewer a.created_at a.updated_at a.anchor_state a.previous_text a.id a.fields"
+).split()
+_PRINTED = "printf('" + "%s" * len(_NUL_COLUMNS) + "', " + ", ".join(_NUL_COLUMNS) + ")"
 _NUL = (
-    "(instr(d.title || d.source_path || d.text_sha256 || a.tag || a.exact || a.prefix || "
-    "a.suffix || a.note || a.status || a.reviewer || a.created_at || a.updated_at || "
-    "a.anchor_state || a.previous_text || a.id || a.fields, char(0)) "
-    "OR instr(a.fields, '\\u0000'))"
+    f"(length(CAST({_PRINTED} AS BLOB)) != "
+    + " + ".join(f"length(CAST({c} AS BLOB))" for c in _NUL_COLUMNS)
+    + " OR instr(a.fields, '\\u0000'))"
 )
 _PLAIN_KEY = re.compile(r'[^"\\\x00-\x1f]*')  # keys a JSON path can name as they are
 _MAX_ARGS = 100  # below SQLite's default limit of 127 arguments per function call

@@ -498,9 +498,11 @@ class SqliteRepository:
 
     # -- export -------------------------------------------------------------------------------
     def field_keys(self, document_id: str | None = None) -> list[str]:
-        where, params = ("WHERE a.document_id = ?", [document_id]) if document_id else ("", [])
+        where, params = ("WHERE document_id = ?", [document_id]) if document_id else ("", [])
+        # Parse each distinct fields text once: many annotations share theirs ("{}", a speaker).
         rows = self._read(
-            f"SELECT DISTINCT j.key FROM ({_ALL_ANNOTATIONS}) a, json_each(a.fields) j {where}",
+            "SELECT DISTINCT j.key FROM "
+            f"(SELECT DISTINCT fields FROM ({_ALL_ANNOTATIONS}) {where}) a, json_each(a.fields) j",
             params,
         )
         return [r[0] for r in rows]
