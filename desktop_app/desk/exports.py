@@ -32,11 +32,15 @@ def export_data(desk: Desk, query: ExportQuery | str | None) -> ExportData:
         for doc_id in ids:
             doc = desk.document(doc_id)
             annotations = repo.annotations_for(doc_id)
+            # Checks read the whole draft (a quote's anonymous source may be filtered out).
+            findings = check_document(doc_id, doc.text, annotations)
             if query.filtered:
                 annotations = [
                     a for a in annotations if query.accepts(a.tag, a.status, a.reviewer, a.id)
                 ]
-            yield DocumentBundle(doc, annotations, check_document(doc_id, doc.text, annotations))
+                kept = {a.id for a in annotations}
+                findings = [f for f in findings if f.annotation_id in kept]
+            yield DocumentBundle(doc, annotations, findings)
 
     rows = repo.export_rows(document_id)
     if query.filtered:

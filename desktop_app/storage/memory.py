@@ -382,19 +382,19 @@ class MemoryRepository:
         _, keys = csv_columns(field_keys)
         who = sum(k in WHO_FIELDS for k in keys)
         docs = [d for d in self._documents.values() if query.document_id in (None, d.id)]
-        docs.sort(key=lambda d: (d.title, d.text_sha256))
-        for d in docs:
-            starts = [b.start for b in d.blocks]
-            chosen = [
-                a
-                for a in self.annotations_for(d.id)
-                if query.accepts(a.tag, a.status, a.reviewer, a.id)
-            ]
-            chosen.sort(key=lambda a: (a.start, a.end, a.id))
-            for a in chosen:
-                paragraph = bisect_right(starts, a.start)
-                cells = csv_cells(d.title, d.text_sha256, d.source_path, paragraph, a, keys, who)
-                yield csv_line(cells).encode("utf-8")
+        chosen = [
+            (d, a)
+            for d in docs
+            for a in self.annotations_for(d.id)
+            if query.accepts(a.tag, a.status, a.reviewer, a.id)
+        ]
+        chosen.sort(
+            key=lambda da: (da[0].title, da[0].text_sha256, da[1].start, da[1].end, da[1].id)
+        )
+        for d, a in chosen:
+            paragraph = bisect_right([b.start for b in d.blocks], a.start)
+            cells = csv_cells(d.title, d.text_sha256, d.source_path, paragraph, a, keys, who)
+            yield csv_line(cells).encode("utf-8")
 
     def reviewers(self, document_id: str | None = None) -> list[str]:
         return sorted(
