@@ -8,6 +8,7 @@ import io
 from pathlib import Path
 
 from PySide6.QtCore import QItemSelectionModel, QStandardPaths
+from PySide6.QtWidgets import QFileDialog
 
 from desktop_app.app import open_desk
 from desktop_app.core.model import Block, SourceText
@@ -154,3 +155,31 @@ def test_whole_library_by_tag_and_a_revision(qtbot, make_window, db_path, tmp_pa
         "A council aide",
         "'=SUM(A1) is not a formula here",
     }
+
+
+def test_choose_and_replace(qtbot, make_window, db_path, tmp_path, monkeypatch):
+    """Choose… takes the file dialog's answer (adding .csv); a typed name of an existing file is
+    written over only once the editor says so."""
+    doc_id = tagged(db_path)
+    window = make_window()
+    window.open_document(doc_id)
+    dialog = open_dialog(window)
+    chosen = tmp_path / "picked"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(chosen), ""))
+    dialog.browse()
+    assert dialog.path.text() == f"{chosen}.csv"
+    existing = tmp_path / "old.csv"
+    existing.write_text("keep me", encoding="utf-8")
+    asked: list[str] = []
+    dialog.confirm_replace = lambda path: asked.append(path) or False
+    dialog.path.setText(str(existing))
+    dialog.export_button.click()
+    assert asked == [str(existing)] and dialog.isVisible()
+    assert existing.read_text(encoding="utf-8") == "keep me"
+    dialog.confirm_replace = lambda path: True
+    with qtbot.waitSignal(window.exports.finished, timeout=20000) as done:
+        dialog.export_button.click()
+    assert done.args[0] == 4 and len(rows_of(existing)) == 4
+    dialog = open_dialog(window)
+    dialog.path.clear()
+    assert not dialog.export_button.isEnabled()
