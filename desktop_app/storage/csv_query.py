@@ -11,23 +11,24 @@ import sqlite3
 from collections.abc import Iterator, Sequence
 from typing import Any
 
-from desktop_app.core.csv_cells import field_text, neutralise
+from desktop_app.core.csv_cells import field_text, neutralise, text_cell
 from desktop_app.core.export_data import ExportQuery
 
 _ORPHAN = "a.anchor_state = 'orphaned'"
-# Unicode code points of core.csv_cells.DANGEROUS_STARTS: = + - @ TAB CR. A CASE chain, not
-# IN (...): SQLite looks a longer IN list up in a temporary b-tree, for every cell.
+# A cell starting with = + - @ TAB or CR (core.csv_cells.DANGEROUS_STARTS) gets an apostrophe.
+# A simple CASE reads the first character once; IN (...) would look it up in a b-tree.
 _DANGER = (
-    "CASE unicode({x}) WHEN 61 THEN '''' WHEN 43 THEN '''' WHEN 45 THEN '''' "
-    "WHEN 64 THEN '''' WHEN 9 THEN '''' WHEN 13 THEN '''' ELSE '' END"
+    "CASE unicode({x}) WHEN 61 THEN '''' || {x} WHEN 43 THEN '''' || {x} "
+    "WHEN 45 THEN '''' || {x} WHEN 64 THEN '''' || {x} WHEN 9 THEN '''' || {x} "
+    "WHEN 13 THEN '''' || {x} ELSE {x} END"
 )
-# A NUL in any stored text of a row sends the row to the slow path (core.csv_cells drops NULs).
-# printf's %s stops at a NUL and || does not, so a row holds one exactly when its texts printed
-# with %s are shorter than their byte lengths added up (a blob's length is known without a
-# scan, unlike instr's search of every byte). JSON spells a NUL as \u0000.
+# A NUL in a stored text sends the row to the slow path (core.csv_cells drops NULs). printf's %s
+# stops at a NUL and a blob's length does not, so a row holds one exactly when its texts printed
+# with %s are shorter than their byte lengths added up (no search of every byte, as instr
+# makes). JSON spells a NUL as \u0000. The documents' own cells are rendered in Python.
 _NUL_COLUMNS = (
-    "d.title d.source_path d.text_sha256 a.tag a.exact a.prefix a.suffix a.note a.status "
-    "a.reviewer a.created_at a.updated_at a.anchor_state a.previous_text a.id a.fields"
+    "a.tag a.exact a.prefix a.suffix a.note a.status a.reviewer a.created_at a.updated_at "
+    "a.anchor_state a.previous_text a.id a.fields"
 ).split()
 _PRINTED = "printf('" + "%s" * len(_NUL_COLUMNS) + "', " + ", ".join(_NUL_COLUMNS) + ")"
 _NUL = (
@@ -38,7 +39,6 @@ _NUL = (
 _PLAIN_KEY = re.compile(r'[^"\\\x00-\x1f]*')  # keys a JSON path can name as they are
 _MAX_ARGS = 100  # below SQLite's default limit of 127 arguments per function call
 _temp_names = itertools.count(1)
-LAYOUT = "inline"
 
 
 def _clean(value: Any) -> Any:
@@ -47,7 +47,7 @@ def _clean(value: Any) -> Any:
 
 
 def _clean_field(fields: str, key: str) -> str:
-    """The slow path's field cell, read by Python's JSON parser (SQLite's stops at a \u0000)."""
+    """The slow path's field cell, read by Python's JSON parser (SQLite's stops at a \\u0000)."""
     try:
         values = json.loads(fields)
     except ValueError:
@@ -64,8 +64,9 @@ def _field(n: int, key: str) -> str:
 
 
 def _cells(field_keys: Sequence[str], who: int, paragraph: str) -> list[tuple[str, str]]:
-    """(kind, expression) per column: "text" and "field<n>" are quoted and made Excel-safe,
-    "number" is bare."""
+    """(kind, expression) per column, as core.export_data.csv_columns orders them: "text" and
+    "field<n>" are quoted and made Excel-safe, "number" is bare, "ready" was rendered already
+    (the document's cells)."""
     fields = [(f"field{n}", _field(n, k)) for n, k in enumerate(field_keys)]
     orphan_text = (
         f"CASE WHEN {_ORPHAN} THEN (CASE WHEN a.previous_text != '' THEN a.previous_text "
@@ -76,7 +77,7 @@ def _cells(field_keys: Sequence[str], who: int, paragraph: str) -> list[tuple[st
         return ("number", f"CASE WHEN {_ORPHAN} THEN '\"\"' ELSE {x} END")
 
     return [
-        ("text", "d.title"),
+        ("ready", "d.title_cell"),
         ("text", "a.tag"),
         ("text", f"CASE WHEN {_ORPHAN} THEN '' ELSE a.exact END"),
         *fields[:who],
@@ -91,35 +92,31 @@ def _cells(field_keys: Sequence[str], who: int, paragraph: str) -> list[tuple[st
         ("text", "a.anchor_state"),
         ("text", "a.created_at"),
         ("text", "a.updated_at"),
-        ("text", "d.source_path"),
-        ("text", "d.text_sha256"),
+        ("ready", "d.place_cells"),  # source_path, document_sha256
         ("text", "a.id"),
         number("CAST(a.start AS INTEGER)"),
         number('CAST(a."end" AS INTEGER)'),
     ]
 
 
-def _printf(cells: list[tuple[str, str]], fast: bool, inline: bool = True) -> str:
-    """The line as printf calls (each under the argument limit) joined by ||, over the inner
-    query's columns c0, c1, … A text cell is "%s%w": the apostrophe that defuses a formula,
-    then the text with its quotes doubled."""
+def _printf(cells: list[tuple[str, str]], fast: bool) -> str:
+    """The line as printf calls (each under the argument limit) joined by ||. A text cell is
+    "%w": its text with any formula start defused and its quotes doubled."""
     calls, fmt, args = [], [], []
-    for n, (kind, expression) in enumerate(cells):
-        x = expression if inline else f"c{n}"
-        if kind == "number":
+    for kind, x in cells:
+        if kind in ("number", "ready"):
             fmt.append("%s")
             args.append(x)
         elif fast:
-            fmt.append('"%s%w"')
-            args += [_DANGER.format(x=x), x]
+            fmt.append('"%w"')
+            args.append(_DANGER.format(x=x))
         elif kind.startswith("field"):
             fmt.append('"%w"')
-            fields = "a.fields" if inline else "raw_fields"
-            args.append(f"copydesk_csv_field({fields}, :key{kind[5:]})")
+            args.append(f"copydesk_csv_field(a.fields, :key{kind[5:]})")
         else:
             fmt.append('"%w"')
             args.append(f"copydesk_csv_text({x})")
-        if len(args) >= _MAX_ARGS - 2:
+        if len(args) >= _MAX_ARGS:
             calls.append((fmt, args))
             fmt, args = [], []
     if args:
@@ -132,13 +129,7 @@ def _printf(cells: list[tuple[str, str]], fast: bool, inline: bool = True) -> st
     return " || ".join(parts)
 
 
-def csv_lines(
-    conn: sqlite3.Connection, query: ExportQuery, field_keys: Sequence[str], who: int
-) -> Iterator[bytes]:
-    """Every line of the CSV after its header, streamed from the cursor."""
-    conn.create_function("copydesk_csv_text", 1, _clean, deterministic=True)
-    conn.create_function("copydesk_csv_field", 2, _clean_field, deterministic=True)
-    blocks = f"temp.copydesk_export_blocks_{next(_temp_names)}"
+def _filters(query: ExportQuery) -> tuple[str, dict[str, Any]]:
     params: dict[str, Any] = {}
     where = []
     if query.document_id is not None:
@@ -154,6 +145,18 @@ def csv_lines(
             # One JSON array parameter: no limit on how many ids a selection holds.
             where.append(f"{column} IN (SELECT value FROM json_each(:{name}))")
             params[name] = json.dumps(list(values), ensure_ascii=False)
+    return (f"WHERE {' AND '.join(where)}" if where else ""), params
+
+
+def csv_lines(
+    conn: sqlite3.Connection, query: ExportQuery, field_keys: Sequence[str], who: int
+) -> Iterator[bytes]:
+    """Every line of the CSV after its header, streamed from the cursor."""
+    conn.create_function("copydesk_csv_text", 1, _clean, deterministic=True)
+    conn.create_function("copydesk_csv_field", 2, _clean_field, deterministic=True)
+    name = f"copydesk_export_{next(_temp_names)}"
+    docs, blocks = f"temp.{name}_documents", f"temp.{name}_blocks"
+    condition, params = _filters(query)
     for n, key in enumerate(field_keys):
         params[f"path{n}"] = f'$."{key}"'
         params[f"key{n}"] = key
@@ -164,43 +167,49 @@ def csv_lines(
         "ORDER BY b.s DESC, b.n DESC LIMIT 1)"
     )
     cells = _cells(field_keys, who, paragraph)
-    condition = f"WHERE {' AND '.join(where)}" if where else ""
-    if LAYOUT == "inline":
-        # Each arm renders its lines; live annotations and an earlier revision's frozen copies
-        # are sorted apart and merged in export order.
-        line = f"CASE WHEN {_NUL} THEN {_printf(cells, False)} ELSE {_printf(cells, True)} END"
-        arms = [
-            f"SELECT CAST({line} AS BLOB) AS line, d.title AS k1, d.text_sha256 AS k2, "
-            f'a.start AS k3, a."end" AS k4, a.id AS k5 '
-            f"FROM {table} a JOIN documents d ON d.id = a.document_id {condition}"
-            for table in ("annotations", "revision_annotations")
-        ]
-        sql = f"SELECT line FROM ({' UNION ALL '.join(arms)} ORDER BY k1, k2, k3, k4, k5)"
-    else:
-        columns = ", ".join(f"{x} AS c{n}" for n, (_, x) in enumerate(cells))
-        arms = [
-            f"SELECT {columns}, a.fields AS raw_fields, {_NUL} AS has_nul, "
-            f'a.start AS k_start, a."end" AS k_end '
-            f"FROM {table} a JOIN documents d ON d.id = a.document_id {condition}"
-            for table in ("annotations", "revision_annotations")
-        ]
-        sha, ident = len(cells) - 4, len(cells) - 3  # see _cells: …, sha256, id, start, end
-        inner = (
-            " UNION ALL ".join(arms)
-            + f" ORDER BY c0, c{sha}, k_start, k_end, c{ident} LIMIT -1 OFFSET 0"
-        )
-        fast, slow = _printf(cells, True, False), _printf(cells, False, False)
-        sql = f"SELECT CAST(CASE WHEN has_nul THEN {slow} ELSE {fast} END AS BLOB) FROM ({inner})"
-    doc_filter = "WHERE d.id = :document" if query.document_id is not None else ""
-    conn.execute(
-        f"CREATE TABLE {blocks} AS SELECT d.id AS doc, CAST(b.key AS INTEGER) + 1 AS n, "
-        "CAST(json_extract(b.value, '$.start') AS INTEGER) AS s "
-        f"FROM documents d, json_each(d.blocks) b {doc_filter}",
-        {"document": query.document_id} if doc_filter else {},
-    )
+    line = f"CASE WHEN {_NUL} THEN {_printf(cells, False)} ELSE {_printf(cells, True)} END"
+    # Live annotations and an earlier revision's frozen copies: two arms, sorted and merged.
+    arms = [
+        f"SELECT CAST({line} AS BLOB) AS line, d.title AS k1, d.text_sha256 AS k2, "
+        f'a.start AS k3, a."end" AS k4, a.id AS k5 '
+        f"FROM {table} a JOIN {docs} d ON d.id = a.document_id {condition}"
+        for table in ("annotations", "revision_annotations")
+    ]
+    sql = f"SELECT line FROM ({' UNION ALL '.join(arms)} ORDER BY k1, k2, k3, k4, k5)"
+    in_scope = "WHERE d.id = :document" if query.document_id is not None else ""
+    scope = {"document": query.document_id} if in_scope else {}
     try:
-        conn.execute(f"CREATE INDEX {blocks}_by_start ON {blocks.split('.')[1]} (doc, s, n)")
-        for (line,) in conn.execute(sql, params):
-            yield line
+        _documents_table(conn, docs, in_scope, scope)
+        conn.execute(
+            f"CREATE TABLE {blocks} AS SELECT d.id AS doc, CAST(b.key AS INTEGER) + 1 AS n, "
+            "CAST(json_extract(b.value, '$.start') AS INTEGER) AS s "
+            f"FROM documents d, json_each(d.blocks) b {in_scope}",
+            scope,
+        )
+        conn.execute(f"CREATE INDEX {blocks}_by_start ON {name}_blocks (doc, s, n)")
+        for (rendered,) in conn.execute(sql, params):
+            yield rendered
     finally:
+        conn.execute(f"DROP TABLE IF EXISTS {docs}")
         conn.execute(f"DROP TABLE IF EXISTS {blocks}")
+
+
+def _documents_table(
+    conn: sqlite3.Connection, table: str, in_scope: str, scope: dict[str, Any]
+) -> None:
+    """The documents in scope with their cells rendered once, in Python (a handful of rows),
+    instead of once per annotation in SQL."""
+    rows = conn.execute(
+        f"SELECT d.id, d.title, d.source_path, d.text_sha256 FROM documents d {in_scope}", scope
+    ).fetchall()
+    conn.execute(
+        f"CREATE TABLE {table} (id TEXT PRIMARY KEY, title TEXT, text_sha256 TEXT, "
+        "title_cell TEXT, place_cells TEXT)"
+    )
+    conn.executemany(
+        f"INSERT INTO {table} VALUES (?, ?, ?, ?, ?)",
+        [
+            (ident, title, sha, text_cell(title), f"{text_cell(path)},{text_cell(sha)}")
+            for ident, title, path, sha in rows
+        ],
+    )
