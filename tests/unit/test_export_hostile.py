@@ -151,3 +151,23 @@ def test_export_writes_through_a_symlink_and_refuses_a_fifo(db: Path, tmp_path: 
     with pytest.raises(CopydeskError, match="not a regular file"):
         desk.export_to_file("csv", str(fifo), None)
     assert fifo.exists() and not fifo.is_file()
+
+
+def test_escaped_formula_starts_in_fields_are_still_neutralised(db: Path) -> None:
+    """Another program may escape characters in the fields JSON (\\u003d is "="): the export
+    reads the value, not the spelling, and still defuses it."""
+    conn = sqlite3.connect(db)
+    conn.execute(
+        "UPDATE annotations SET fields = ?",
+        ['{"speaker": "\\u003dcmd|calc", "cue": "\\tsaid", "claimant": "plain"}'],
+    )
+    conn.commit()
+    conn.close()
+    header, *rows = export_rows(Desk(open_repository(db)))
+    for row in rows:
+        cells = dict(zip(header, row, strict=True))
+        assert (cells["speaker"], cells["cue"], cells["claimant"]) == (
+            "'=cmd|calc",
+            "'\tsaid",
+            "plain",
+        )
