@@ -108,7 +108,7 @@ class ExportChoices:
     revisions: list[Document]  # its earlier and later revisions, oldest first
     tags: list[Tag]
     statuses: tuple[str, ...]
-    reviewers: list[str]  # in the document (or the library when none is in front)
+    reviewers: list[str]  # everyone with an annotation in the library (any scope can be chosen)
 
 
 def export_choices(desk: Desk, document_id: str | None) -> ExportChoices:
@@ -119,7 +119,7 @@ def export_choices(desk: Desk, document_id: str | None) -> ExportChoices:
         from desktop_app.desk.revisions import revision_chain
 
         revisions = [d for d in revision_chain(desk, doc.id) if d.id != doc.id]
-    return ExportChoices(doc, revisions, repo.tags(), STATUSES, repo.reviewers(document_id))
+    return ExportChoices(doc, revisions, repo.tags(), STATUSES, repo.reviewers())
 
 
 def query_for(

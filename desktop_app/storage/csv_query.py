@@ -99,17 +99,13 @@ def _cells(field_keys: Sequence[str], who: int, paragraph: str) -> list[tuple[st
     ]
 
 
-def _printf(cells: list[tuple[str, str]], fast: bool, plain_fields: bool = False) -> str:
+def _printf(cells: list[tuple[str, str]], fast: bool) -> str:
     """The line as printf calls (each under the argument limit) joined by ||. A text cell is
-    "%w": its text with any formula start defused and its quotes doubled. `plain_fields`: the
-    fields hold no character a formula starts with, so their cells skip the check."""
+    "%w": its text with any formula start defused and its quotes doubled."""
     calls, fmt, args = [], [], []
     for kind, x in cells:
         if kind in ("number", "ready"):
             fmt.append("%s")
-            args.append(x)
-        elif fast and plain_fields and kind.startswith("field"):
-            fmt.append('"%w"')
             args.append(x)
         elif fast:
             fmt.append('"%w"')
@@ -171,14 +167,7 @@ def csv_lines(
         "ORDER BY b.s DESC, b.n DESC LIMIT 1)"
     )
     cells = _cells(field_keys, who, paragraph)
-    fast = _printf(cells, True)
-    if field_keys:
-        # Checking each field's first character costs a second JSON lookup; a fields text
-        # without = + - @ or a backslash (how JSON writes a tab, a CR or any escape) cannot
-        # hold a value that starts a formula.
-        plain = _printf(cells, True, plain_fields=True)
-        fast = f"CASE WHEN a.fields GLOB '*[-=+@\\]*' THEN {fast} ELSE {plain} END"
-    line = f"CASE WHEN {_NUL} THEN {_printf(cells, False)} ELSE {fast} END"
+    line = f"CASE WHEN {_NUL} THEN {_printf(cells, False)} ELSE {_printf(cells, True)} END"
     # Live annotations and an earlier revision's frozen copies: two arms, sorted and merged.
     arms = [
         f"SELECT CAST({line} AS BLOB) AS line, d.title AS k1, d.text_sha256 AS k2, "
