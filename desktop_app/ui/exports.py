@@ -66,6 +66,10 @@ class ExportFlow(QObject):
         self.busy: QProgressDialog | None = None
         self._path = ""
 
+    def bind(self, current: Callable[[], str | None], selection: Callable[[], list[str]]) -> None:
+        """The window's one line of wiring: the draft in front and the review pane's selection."""
+        self.current, self.selection = current, selection
+
     def choose(self, fmt: str, document_id: str | None, title: str) -> None:
         """Ask where to write, then export (`document_id` None: the whole library). CSV opens the
         export dialog (scope, filters, file) instead of a bare file dialog."""

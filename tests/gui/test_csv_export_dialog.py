@@ -48,8 +48,7 @@ def rows_of(path: Path) -> list[dict[str, str]]:
 
 def open_dialog(window, all_documents: bool = False):
     # The wiring the main window gives the export flow: the draft in front, the selected rows.
-    window.exports.current = lambda: window.review.document_id
-    window.exports.selection = window.panel.selected_ids
+    window.exports.bind(lambda: window.review.document_id, window.panel.selected_ids)
     (window.actions.export_all if all_documents else window.actions.export_current).trigger()
     dialog = window.exports.dialog
     assert dialog is not None and dialog.isVisible()
