@@ -117,6 +117,9 @@ def build_parser(only: str | None = None) -> Parser:
     p.add_argument(
         "-o", "--output", default="-", metavar="FILE", help="output file, or - for stdout"
     )
+    p.add_argument("--tag", action="append", default=[], help="only this tag (repeatable)")
+    p.add_argument("--status", action="append", default=[], choices=STATUSES, help="only this")
+    p.add_argument("--reviewer", action="append", default=[], help="only this reviewer")
     _db_option(p, argparse.SUPPRESS)
 
     p = sub(

@@ -17,6 +17,7 @@ from desktop_app.core.paths import settings_path
 from desktop_app.core.search import find_occurrence
 from desktop_app.core.settings import Settings, account_name
 from desktop_app.desk import Desk
+from desktop_app.desk.exports import query_for
 
 
 @contextmanager
@@ -131,18 +132,21 @@ def cmd_export(args: argparse.Namespace) -> int:
             raise UsageProblem(f"{args.output}: that is the database itself; choose another file")
     with desk_for(args) as desk:
         doc_id = desk.resolve_document(args.document).id if args.document else None
+        for name in args.tag:
+            desk.tag(name)  # an unknown tag is one clear line, not an empty file
+        query = query_for(doc_id, None, args.tag, args.status, args.reviewer)
         if args.output == "-":
             sys.stdout.flush()  # whatever was printed before goes first
             buffer = getattr(sys.stdout, "buffer", None)
             if buffer is None:  # a replaced stdout without bytes underneath
                 raw = io.BytesIO()
-                desk.export(args.format, raw, doc_id)
+                desk.export_query(args.format, raw, query)
                 sys.stdout.write(raw.getvalue().decode("utf-8"))
             else:
-                desk.export(args.format, buffer, doc_id)
+                desk.export_query(args.format, buffer, query)
                 buffer.flush()
         else:
-            count = desk.export_to_file(args.format, args.output, doc_id)
+            count = desk.export_query_to_file(args.format, args.output, query)
             print(f"{count} annotations written to {args.output}", file=sys.stderr)
         return 0
 

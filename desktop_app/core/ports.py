@@ -6,10 +6,11 @@ suite in tests/contract/. Records in and out are core dataclasses; dialect stays
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import AbstractContextManager
 from typing import Protocol
 
+from desktop_app.core.export_data import ExportQuery
 from desktop_app.core.model import (
     Annotation,
     AnnotationHit,
@@ -163,6 +164,17 @@ class Repository(Protocol):
     def export_rows(self, document_id: str | None = None) -> Iterator[ExportRow]:
         """Annotations with their document's title and path, streamed in export order: document
         import order, then start, end, id."""
+        ...
+
+    def csv_lines(self, query: ExportQuery, field_keys: Sequence[str]) -> Iterator[bytes]:
+        """The CSV export's lines after its header, UTF-8, one bytes object per line: one line
+        per annotation `query` selects, cells as `core.csv_cells.csv_cells` gives them for
+        `csv_columns(field_keys)`, written by `csv_line`. Order: document title, text hash, then
+        start, end, id (nothing library-local, so two libraries with the same review agree)."""
+        ...
+
+    def reviewers(self, document_id: str | None = None) -> list[str]:
+        """Every reviewer with an annotation (in one document, or anywhere), sorted."""
         ...
 
     # -- rejected suggestions --------------------------------------------------------------------

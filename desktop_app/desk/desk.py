@@ -51,9 +51,10 @@ if TYPE_CHECKING:  # the rest loads when first used: `copydesk list` needs none 
     from desktop_app.core.agreement import Agreement
     from desktop_app.core.checks import Finding
     from desktop_app.core.exchange import MergeSummary
-    from desktop_app.core.export_data import ExportData
+    from desktop_app.core.export_data import ExportData, ExportQuery
     from desktop_app.core.revisions import RevisionSummary
     from desktop_app.desk.document_state import DocumentState
+    from desktop_app.desk.exports import ExportChoices
 
 Subscriber = Callable[[Change, object], None]
 PALETTE = ("#16a085", "#c0392b", "#2c3e50", "#8e44ad", "#d35400", "#27ae60", "#7f8c8d")
@@ -535,6 +536,22 @@ class Desk:
         from desktop_app.desk import revisions
 
         return revisions.import_revision(self, path_or_source, previous_document_id, initiator)
+
+    # -- filtered exports: scope and filters (desk/exports.py) ----------------------------------
+    def export_query(self, fmt: str, out: IO[bytes], query: ExportQuery) -> int:
+        from desktop_app.desk import exports
+
+        return exports.export(self, fmt, out, query)
+
+    def export_query_to_file(self, fmt: str, path: str, query: ExportQuery) -> int:
+        from desktop_app.desk import exports
+
+        return exports.export_to_file(self, fmt, path, query)
+
+    def export_choices(self, document_id: str | None) -> ExportChoices:
+        from desktop_app.desk import exports
+
+        return exports.export_choices(self, document_id)
 
 
 def _short(title: str, limit: int = 40) -> str:

@@ -4,11 +4,13 @@ the proof (through the contract suite) that nothing above storage depends on SQL
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
 
+from desktop_app.core.csv_cells import csv_cells, csv_line
 from desktop_app.core.errors import OperationError, StorageError, stale
+from desktop_app.core.export_data import ExportQuery, csv_columns
 from desktop_app.core.fields import WHO_FIELDS
 from desktop_app.core.model import (
     MATCH_END,
@@ -365,6 +367,30 @@ class MemoryRepository:
                     (a.previous_text or a.exact) if orphan else a.previous_text,
                     dict(a.fields),
                 )
+
+    def csv_lines(self, query: ExportQuery, field_keys: Sequence[str]) -> Iterator[bytes]:
+        """The reference the SQLite repository's SQL must match byte for byte."""
+        _, keys = csv_columns(field_keys)
+        who = sum(k in WHO_FIELDS for k in keys)
+        docs = [d for d in self._documents.values() if query.document_id in (None, d.id)]
+        chosen = [
+            (d, a)
+            for d in docs
+            for a in self.annotations_for(d.id)
+            if query.accepts(a.tag, a.status, a.reviewer, a.id)
+        ]
+        chosen.sort(
+            key=lambda da: (da[0].title, da[0].text_sha256, da[1].start, da[1].end, da[1].id)
+        )
+        for d, a in chosen:
+            paragraph = bisect_right([b.start for b in d.blocks], a.start)
+            cells = csv_cells(d.title, d.text_sha256, d.source_path, paragraph, a, keys, who)
+            yield csv_line(cells).encode("utf-8")
+
+    def reviewers(self, document_id: str | None = None) -> list[str]:
+        return sorted(
+            {a.reviewer for a in self._every_annotation() if document_id in (None, a.document_id)}
+        )
 
     # -- rejected suggestions --------------------------------------------------------------------
     def rejected_suggestions(self, document_id: str) -> set[tuple[str, int, int]]:

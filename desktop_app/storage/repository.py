@@ -5,12 +5,13 @@ from __future__ import annotations
 import json
 import sqlite3
 from bisect import bisect_right
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import fields
 from typing import Any
 
 from desktop_app.core.errors import StorageError, stale
+from desktop_app.core.export_data import ExportQuery, csv_columns
 from desktop_app.core.fields import WHO_FIELDS
 from desktop_app.core.model import (
     MATCH_END,
@@ -510,9 +511,11 @@ class SqliteRepository:
 
     # -- export -------------------------------------------------------------------------------
     def field_keys(self, document_id: str | None = None) -> list[str]:
-        where, params = ("WHERE a.document_id = ?", [document_id]) if document_id else ("", [])
+        where, params = ("WHERE document_id = ?", [document_id]) if document_id else ("", [])
+        # Parse each distinct fields text once: many annotations share theirs ("{}", a speaker).
         rows = self._read(
-            f"SELECT DISTINCT j.key FROM ({_ALL_ANNOTATIONS}) a, json_each(a.fields) j {where}",
+            "SELECT DISTINCT j.key FROM "
+            f"(SELECT DISTINCT fields FROM ({_ALL_ANNOTATIONS}) {where}) a, json_each(a.fields) j",
             params,
         )
         return [r[0] for r in rows]
@@ -550,6 +553,22 @@ class SqliteRepository:
                     yield record
         except sqlite3.Error as error:
             raise StorageError(describe_sqlite_error(error, self.path)) from None
+
+    def csv_lines(self, query: ExportQuery, field_keys: Sequence[str]) -> Iterator[bytes]:
+        """Rendered by SQLite in one statement (see storage/csv_query.py)."""
+        from desktop_app.storage.csv_query import csv_lines
+
+        _, keys = csv_columns(field_keys)
+        who = sum(k in WHO_FIELDS for k in keys)
+        try:
+            yield from csv_lines(self.db.conn, query, keys, who)
+        except sqlite3.Error as error:
+            raise StorageError(describe_sqlite_error(error, self.path)) from None
+
+    def reviewers(self, document_id: str | None = None) -> list[str]:
+        where, params = ("WHERE document_id = ?", [document_id]) if document_id else ("", [])
+        rows = self._read(f"SELECT DISTINCT reviewer FROM ({_ALL_ANNOTATIONS}) {where}", params)
+        return sorted(r[0] for r in rows)
 
     # -- rejected suggestions -----------------------------------------------------------------
     def rejected_suggestions(self, document_id: str) -> set[tuple[str, int, int]]:

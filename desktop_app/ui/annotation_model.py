@@ -291,18 +291,24 @@ class AnnotationTableModel(QAbstractTableModel):
 
 
 class AnnotationFilter(QSortFilterProxyModel):
-    """Filter by tag, by status and by text found in any part of an annotation (its words, note,
-    speaker and every other field, reviewer, status), any case, accents ignored."""
+    """Filter by tag, by status, by reviewer and by text found in any part of an annotation (its
+    words, note, speaker and every other field, reviewer, status), any case, accents ignored."""
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self.tag = ""
         self.status = ""
+        self.reviewer: str | None = None  # None: any reviewer ("" is a choice: nobody named)
         self.needle = ""
 
     def set_filter(
-        self, tag: str | None = None, text: str | None = None, status: str | None = None
+        self,
+        tag: str | None = None,
+        text: str | None = None,
+        status: str | None = None,
+        reviewer: str | None | bool = False,
     ) -> None:
+        """Each criterion given replaces the current one; `reviewer=None` lifts that filter."""
         changing = hasattr(self, "beginFilterChange")  # Qt 6.10+; older Qt only has invalidate
         if changing:
             self.beginFilterChange()
@@ -312,6 +318,8 @@ class AnnotationFilter(QSortFilterProxyModel):
             self.needle = fold(text.strip())
         if status is not None:
             self.status = status
+        if reviewer is not False:
+            self.reviewer = reviewer if isinstance(reviewer, str) else None
         if changing:
             self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
         else:
@@ -324,6 +332,8 @@ class AnnotationFilter(QSortFilterProxyModel):
         if self.tag and a.tag != self.tag:
             return False
         if self.status and a.status != self.status:
+            return False
+        if self.reviewer is not None and a.reviewer != self.reviewer:
             return False
         if not self.needle:
             return True

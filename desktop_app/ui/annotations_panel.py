@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -76,6 +76,16 @@ class AnnotationsPanel(QWidget):
         self.status_filter.addItem("All statuses", "")
         for status in STATUSES:
             self.status_filter.addItem(status_icon(status), status_label(status), status)
+        # Shown only when the draft has more than one reviewer (after a merge, or a shared
+        # database): with one reviewer it could only ever say "everyone".
+        self.reviewer_filter = QComboBox(self)
+        self.reviewer_filter.setAccessibleName("Filter by reviewer")
+        self.reviewer_filter.addItem("All reviewers", None)
+        self.reviewer_filter.hide()
+        self._reviewers_due = QTimer(self)
+        self._reviewers_due.setSingleShot(True)
+        self._reviewers_due.setInterval(100)  # once after a burst of edits, off the key press
+        self._reviewers_due.timeout.connect(self.refresh_reviewers)
         self.text_filter = QLineEdit(self)
         self.text_filter.setPlaceholderText("Filter: words, note, speaker, any field…")
         self.document_note = QLineEdit(self)
@@ -110,6 +120,7 @@ class AnnotationsPanel(QWidget):
         filters = QHBoxLayout()
         filters.addWidget(self.tag_filter)
         filters.addWidget(self.status_filter)
+        filters.addWidget(self.reviewer_filter)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.document_note)
@@ -122,6 +133,16 @@ class AnnotationsPanel(QWidget):
         self.status_filter.currentIndexChanged.connect(
             lambda: self.filter(status=self.status_filter.currentData() or "")
         )
+        self.reviewer_filter.currentIndexChanged.connect(
+            lambda: self.filter(reviewer=self.reviewer_filter.currentData())
+        )
+        for signal in (
+            self.model.modelReset,
+            self.model.rowsInserted,
+            self.model.rowsRemoved,
+            self.model.dataChanged,
+        ):
+            signal.connect(self._reviewers_due.start)
         self.text_filter.textChanged.connect(lambda text: self.filter(text=text))
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         self.table.delete_pressed.connect(self.delete_requested)
@@ -138,9 +159,30 @@ class AnnotationsPanel(QWidget):
         finally:
             self._syncing -= 1
 
-    def filter(self, **criteria: str) -> None:
+    def filter(self, **criteria: str | None) -> None:
         with self.syncing():
-            self.proxy.set_filter(**criteria)
+            self.proxy.set_filter(**criteria)  # type: ignore[arg-type]
+
+    def refresh_reviewers(self) -> None:
+        """The reviewer choices of the draft in front; the filter keeps its reviewer while they
+        still have annotations here, else it goes back to everyone."""
+        state = self.model.state
+        names = sorted({a.reviewer for a in state.annotations.values()}) if state else []
+        combo = self.reviewer_filter
+        if names == [combo.itemData(i) for i in range(1, combo.count())]:
+            return
+        current = combo.currentData()
+        combo.blockSignals(True)
+        combo.clear()
+        combo.addItem("All reviewers", None)
+        for name in names:
+            combo.addItem(name or "(no reviewer)", name)
+        found = combo.findData(current) if current is not None and len(names) > 1 else 0
+        combo.setCurrentIndex(max(found, 0))
+        combo.blockSignals(False)
+        combo.setVisible(len(names) > 1)
+        if combo.currentData() != current:
+            self.filter(reviewer=combo.currentData())
 
     def set_tags(self, tags: list[Tag]) -> None:
         current = self.tag_filter.currentData()
@@ -167,6 +209,7 @@ class AnnotationsPanel(QWidget):
         if not index.isValid():  # filtered out: show everything again so the row can be seen
             self.tag_filter.setCurrentIndex(0)
             self.status_filter.setCurrentIndex(0)
+            self.reviewer_filter.setCurrentIndex(0)
             self.text_filter.clear()
             index = self.proxy.mapFromSource(self.model.index(row, 1))
         # Not blocking signals: the view must hear the change to repaint the old row unselected;

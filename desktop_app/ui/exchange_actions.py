@@ -79,6 +79,10 @@ class ExchangeActions:
 
     def _export(self, fmt: str) -> None:
         doc_id = self.current()
+        if fmt == "csv" and self.choose_export is not None:
+            # The CSV dialog asks the scope itself (and offers more: the selection, a revision).
+            self.choose_export(fmt, doc_id or None, self.desk.document(doc_id).title if doc_id else "")
+            return
         if doc_id:
             scopes = [THIS, ALL]
             scope, ok = QInputDialog.getItem(self.parent, "Export", "Export:", scopes, 0, False)

@@ -1,5 +1,6 @@
-"""Exporting from the window: a file dialog that starts in Documents with a clean name, then the
-export written off the UI thread (its own database connection) with a busy indicator."""
+"""Exporting from the window: a file dialog (for CSV the export dialog: scope and filters) that
+starts in Documents with a clean name, then the export written off the UI thread (its own
+database connection) with a busy indicator."""
 
 from __future__ import annotations
 
@@ -10,7 +11,9 @@ from PySide6.QtCore import QObject, QRunnable, QStandardPaths, QThreadPool, Sign
 from PySide6.QtWidgets import QFileDialog, QProgressDialog, QWidget
 
 from desktop_app.core.errors import CopydeskError
+from desktop_app.core.export_data import ExportQuery
 from desktop_app.desk import Desk
+from desktop_app.ui.csv_export_dialog import DOCUMENT, LIBRARY, CsvExportDialog, clean_stem
 
 
 class _Signals(QObject):
@@ -19,16 +22,16 @@ class _Signals(QObject):
 
 
 class _Export(QRunnable):
-    def __init__(self, open_desk: Callable[[], Desk], job: tuple[str, str, str | None]) -> None:
+    def __init__(self, open_desk: Callable[[], Desk], job: tuple[str, str, ExportQuery]) -> None:
         super().__init__()
         self.open_desk, self.job, self.signals = open_desk, job, _Signals()
 
     def run(self) -> None:
-        fmt, path, document_id = self.job
+        fmt, path, query = self.job
         try:
             desk = self.open_desk()
             try:
-                count = desk.export_to_file(fmt, path, document_id)
+                count = desk.export_query_to_file(fmt, path, query)
             finally:
                 desk.close()
         except CopydeskError as error:
@@ -39,12 +42,10 @@ class _Export(QRunnable):
             self.signals.done.emit(count)
 
 
-def clean_stem(title: str) -> str:
-    stem = "".join(c if c.isalnum() or c in " -_" else "_" for c in title)[:60].strip()
-    return stem or "copydesk-annotations"
-
-
 class ExportFlow(QObject):
+    """`current()` is the document in front (None: none), `selection()` the ids selected in the
+    review pane: the CSV dialog offers them as scopes."""
+
     finished = Signal(int)  # annotations written, -1 on failure
 
     def __init__(
@@ -53,19 +54,31 @@ class ExportFlow(QObject):
         open_reader: Callable[[], Desk],
         say: Callable[..., None],
         window: QWidget,
+        current: Callable[[], str | None] = lambda: None,
+        selection: Callable[[], list[str]] = list,
     ) -> None:
         super().__init__(window)
         self.desk, self.open_reader, self.say, self.window = desk, open_reader, say, window
+        self.current, self.selection = current, selection
+        self.dialog: CsvExportDialog | None = None
         self.pool = QThreadPool(self)
         self.pool.setMaxThreadCount(1)
         self.busy: QProgressDialog | None = None
         self._path = ""
 
+    def bind(self, current: Callable[[], str | None], selection: Callable[[], list[str]]) -> None:
+        """The window's one line of wiring: the draft in front and the review pane's selection."""
+        self.current, self.selection = current, selection
+
     def choose(self, fmt: str, document_id: str | None, title: str) -> None:
-        """Ask where to write, then export (`document_id` None: the whole library)."""
+        """Ask where to write, then export (`document_id` None: the whole library). CSV opens the
+        export dialog (scope, filters, file) instead of a bare file dialog."""
         formats = {name: (label, suffix) for name, label, suffix in self.desk.export_formats()}
         label, suffix = formats[fmt]
         folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        if fmt == "csv":
+            self.choose_csv(document_id, folder)
+            return
         stem = clean_stem(title if document_id else "copydesk-annotations")
         path, _ = QFileDialog.getSaveFileName(
             self.window,
@@ -76,8 +89,28 @@ class ExportFlow(QObject):
         if path:
             self.export_to(path, fmt, document_id)
 
+    def choose_csv(self, document_id: str | None, folder: str) -> None:
+        in_front = document_id or self.current()
+        try:
+            choices = self.desk.export_choices(in_front)
+        except CopydeskError as error:  # the document went away meanwhile
+            self.say(str(error), error=True)
+            return
+        selection = self.selection() if in_front and in_front == self.current() else []
+        scope = DOCUMENT if document_id else LIBRARY
+        dialog = CsvExportDialog(choices, selection, folder, scope, self.window)
+        dialog.accepted.connect(
+            lambda: self.export_query_to(dialog.target(), "csv", dialog.query())
+        )
+        dialog.finished.connect(dialog.deleteLater)
+        self.dialog = dialog
+        dialog.open()  # window-modal, without a nested event loop
+
     def export_to(self, path: str, fmt: str, document_id: str | None) -> None:
-        job = _Export(self.open_reader, (fmt, path, document_id))
+        self.export_query_to(path, fmt, ExportQuery(document_id=document_id))
+
+    def export_query_to(self, path: str, fmt: str, query: ExportQuery) -> None:
+        job = _Export(self.open_reader, (fmt, path, query))
         self._path = path
         # Bound methods of this QObject: the worker's signals arrive queued on the UI thread.
         job.signals.done.connect(self._done)

@@ -87,6 +87,7 @@ class MainWindow(QMainWindow):
         )
         self.imports = ImportFlow(desk, settings, say, self)
         self.exports = ExportFlow(desk, open_reader, say, self)
+        self.exports.bind(lambda: self.review.document_id, self.panel.selected_ids)
         self.checks_view = ChecksView(
             desk, self.checks, self.library, lambda: self.review.document_id, say, self,
             open_reader, lambda: self.review.busy,
@@ -114,12 +115,7 @@ class MainWindow(QMainWindow):
             docks,
         )
         self.library_actions = LibraryActions(
-            desk,
-            self.library,
-            lambda: self.review.document_id,
-            say,
-            self,
-            self.actions.library_menu,
+            desk, self.library, lambda: self.review.document_id, say, self, self.actions.library_menu
         )
         self.extras = WindowExtras(
             desk, self, self.review, self.checks, self.exports, self.imports,

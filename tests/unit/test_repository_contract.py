@@ -3,17 +3,23 @@
 
 from __future__ import annotations
 
+import csv
 import hashlib
+import io
 import re
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from desktop_app.core.annotations import new_annotation
+from desktop_app.core.csv_cells import csv_cells, csv_line
 from desktop_app.core.errors import ConflictError, CopydeskError
-from desktop_app.core.model import MATCH_END, MATCH_START, Block, Document, Tag
+from desktop_app.core.export_data import ExportQuery, csv_columns
+from desktop_app.core.fields import WHO_FIELDS
+from desktop_app.core.model import MATCH_END, MATCH_START, Annotation, Block, Document, Tag
 from desktop_app.core.ports import Repository
 from desktop_app.storage import SqliteRepository, open_database
 from desktop_app.storage.memory import MemoryRepository
@@ -418,3 +424,95 @@ def test_a_rejection_in_a_failed_transaction_is_not_kept(repo: Repository) -> No
     assert repo.rejected_suggestions("doc-1") == set()
     with pytest.raises(CopydeskError):
         repo.insert_rejection("no-such-doc", "quote", 1, 2)
+
+
+# -- the CSV export's lines (core.csv_cells is the reference the SQL must match) ----------------
+HOSTILE = [
+    ("We will act", "=SUM(A1:A9)", {"speaker": "Ana Ruiz", "cue": "said"}),
+    ("Officials", 'a "quoted", comma\r\nnewline', {"speaker": "@cmd", 'odd"key': "-1"}),
+    ("the cost", "NUL\x00inside", {"back\\slash": "x\x00y", "évidence": "+2"}),
+    ("Headline", "\ttab first", {"count": 3, "flag": True, "list": [1, "é"], "none": None}),
+]
+
+
+def csv_library(repo: Repository) -> list[Annotation]:
+    """Two documents whose titles sort against their import order, annotations with every
+    kind of awkward cell, one orphan, two reviewers."""
+    with repo.transaction():
+        repo.insert_document(replace(document("doc-1", when="2026-01-01T00:00:00"), title="Zoë"))
+        repo.insert_document(
+            replace(document("doc-2", "Éclair 🙂 budget", when="2026-02-01T00:00:00"), title="Ana")
+        )
+    made = []
+    for n, (words, note, fields) in enumerate(HOSTILE):
+        a = replace(quote(repo, words), note=note, fields=fields, reviewer=("Bo", "Cy")[n % 2])
+        made.append(a)
+    made[2] = replace(made[2], start=-1, end=-1, anchor_state="orphaned", status="disputed")
+    made.append(new_annotation("doc-2", "Éclair 🙂 budget", "claim", 9, 15, reviewer="Cy"))
+    for a in made:
+        repo.insert_annotation(a)
+    return made
+
+
+def expected_lines(repo: Repository, chosen: list[Annotation], keys: list[str]) -> bytes:
+    _, ordered = csv_columns(keys)
+    who = sum(k in WHO_FIELDS for k in ordered)
+    out = []
+    for a in sorted(
+        chosen, key=lambda a: (repo.get_document(a.document_id).title, a.start, a.end, a.id)
+    ):
+        d = repo.get_document(a.document_id)
+        assert d is not None
+        paragraph = sum(b.start <= a.start for b in d.blocks)
+        cells = csv_cells(d.title, d.text_sha256, d.source_path, paragraph, a, ordered, who)
+        out.append(csv_line(cells))
+    return "".join(out).encode("utf-8")
+
+
+def test_csv_lines_match_the_reference_cells_in_title_order(repo: Repository) -> None:
+    """Byte for byte what core.csv_cells writes: quoted, formula starts defused, NULs gone,
+    odd keys and non-text values; documents by title (not import order); the orphan placeless."""
+    made = csv_library(repo)
+    keys = repo.field_keys()
+    raw = b"".join(repo.csv_lines(ExportQuery(), keys))
+    assert raw == expected_lines(repo, made, keys)
+    assert b"\x00" not in raw
+    header, _ = csv_columns(keys)
+    rows = [dict(zip(header, r, strict=True)) for r in csv.reader(io.StringIO(raw.decode()))]
+    assert [r["document_title"] for r in rows] == ["Ana", "Zoë", "Zoë", "Zoë", "Zoë"]
+    by_note = {r["note"]: r for r in rows}
+    assert by_note["'=SUM(A1:A9)"]["speaker"] == "Ana Ruiz"
+    assert by_note['a "quoted", comma\r\nnewline']["speaker"] == "'@cmd"
+    assert by_note['a "quoted", comma\r\nnewline']['odd"key'] == "'-1"
+    orphan = by_note["NULinside"]
+    assert (orphan["text"], orphan["start"], orphan["paragraph"]) == ("", "", "")
+    assert (orphan["previous_text"], orphan["back\\slash"], orphan["évidence"]) == (
+        "the cost",
+        "xy",
+        "'+2",
+    )
+    odd = by_note["'\ttab first"]
+    assert (odd["count"], odd["flag"], odd["list"], odd["none"]) == ("3", "1", '[1,"é"]', "")
+    assert rows[0]["text"] == "budget" and rows[0]["start"] == "9" and rows[0]["paragraph"] == "1"
+
+
+def test_csv_lines_follow_the_query(repo: Repository) -> None:
+    """Scope (document, selection) and filters (tag, status, reviewer) select the rows."""
+    made = csv_library(repo)
+    keys = repo.field_keys()
+
+    def ids(**query: Any) -> list[str]:
+        raw = b"".join(repo.csv_lines(ExportQuery(**query), keys)).decode()
+        header, _ = csv_columns(keys)
+        return [r[header.index("annotation_id")] for r in csv.reader(io.StringIO(raw))]
+
+    assert ids(document_id="doc-2") == [made[4].id]
+    assert ids(tags=("claim",)) == [made[4].id]
+    assert ids(statuses=("disputed",)) == [made[2].id]
+    assert sorted(ids(reviewers=("Bo",))) == sorted([made[0].id, made[2].id])
+    assert sorted(ids(annotation_ids=(made[1].id, made[3].id))) == sorted([made[1].id, made[3].id])
+    assert ids(document_id="doc-1", reviewers=("Cy",), tags=("quote",)) == sorted(
+        [made[1].id, made[3].id], key=lambda i: next(a.start for a in made if a.id == i)
+    )
+    assert ids(annotation_ids=()) == []
+    assert repo.reviewers() == ["Bo", "Cy"] and repo.reviewers("doc-2") == ["Cy"]
