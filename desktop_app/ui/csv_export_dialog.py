@@ -31,10 +31,15 @@ from desktop_app.desk.exports import ExportChoices, query_for
 LIBRARY, DOCUMENT, SELECTION = "library", "document", "selection"
 
 
-def clean_stem(title: str) -> str:
-    """A file name from a title: letters, digits, space, - and _ (the rest become _)."""
-    stem = "".join(c if c.isalnum() or c in " -_" else "_" for c in title)[:60].strip()
-    return stem or "copydesk-annotations"
+def clean_stem(title: str, limit: int = 60) -> str:
+    """A file name from a title, valid on Windows and macOS alike: the characters those refuse
+    (and control characters) become spaces, runs of space collapse, and a long title is cut on
+    a word boundary ("…audit finds €4.2", not "…audit finds _4_2 m")."""
+    kept = "".join(" " if c in '<>:"/\\|?*' or not c.isprintable() else c for c in title)
+    stem = " ".join(kept.split())
+    if len(stem) > limit:
+        stem = stem[:limit].rsplit(" ", 1)[0] if " " in stem[:limit] else stem[:limit]
+    return stem.strip(" .") or "copydesk-annotations"
 
 
 def _ask_replace(parent: QWidget, path: str) -> bool:

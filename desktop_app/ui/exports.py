@@ -76,6 +76,8 @@ class ExportFlow(QObject):
         formats = {name: (label, suffix) for name, label, suffix in self.desk.export_formats()}
         label, suffix = formats[fmt]
         folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        if not Path(folder).is_dir():
+            folder = str(Path.home())  # no Documents folder (a fresh account, a server login)
         if fmt == "csv":
             self.choose_csv(document_id, folder)
             return

@@ -76,7 +76,9 @@ def test_this_document_starts_in_documents_with_a_clean_name(qtbot, make_window,
     window.open_document(doc_id)
     dialog = open_dialog(window)
     documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    assert Path(dialog.path.text()) == Path(documents) / "Budget_ _day_night_.csv"
+    folder = Path(documents) if Path(documents).is_dir() else Path.home()  # no Documents: home
+    assert Path(dialog.path.text()) == folder / "Budget “day night”.csv"
+    assert Path(dialog.path.text()).parent.is_dir()  # an export there can be written
     assert dialog.scope.currentText().startswith("This document")
     assert [dialog.reviewer.itemText(i) for i in range(dialog.reviewer.count())] == [
         "All reviewers",
@@ -146,7 +148,7 @@ def test_whole_library_by_tag_and_a_revision(qtbot, make_window, db_path, tmp_pa
         if dialog.scope.itemText(i).startswith("Revision: Budget: ")
     )
     pick(dialog.scope, revision)
-    assert Path(dialog.path.text()).name == "Budget_ _day_night_.csv"
+    assert Path(dialog.path.text()).name == "Budget “day night”.csv"
     rows = export_with(qtbot, window, dialog, tmp_path / "earlier.csv")
     assert {r["text"] for r in rows} == {
         "We will not raise taxes",
@@ -182,3 +184,13 @@ def test_choose_and_replace(qtbot, make_window, db_path, tmp_path, monkeypatch):
     dialog = open_dialog(window)
     dialog.path.clear()
     assert not dialog.export_button.isEnabled()
+
+
+def test_clean_file_names_keep_the_title_readable() -> None:
+    from desktop_app.ui.csv_export_dialog import clean_stem
+
+    long = "Harbour board delays ferry contract after audit finds €4.2 million gap"
+    assert clean_stem(long) == "Harbour board delays ferry contract after audit finds €4.2"
+    assert clean_stem('a/b:c*?"<>|') == "a b c"
+    assert clean_stem("Été 🙂 — vote") == "Été 🙂 — vote"
+    assert clean_stem(" ... ") == "copydesk-annotations"
