@@ -122,3 +122,29 @@ def test_resolver_walks_quotes_and_mentions_as_one_list():
             )
             assert resolver.nearest(pos, head) is expected
     assert resolver._known("Quoted Speaker") and not resolver._known("Nobody Here")
+
+
+def _reference_spans(draft: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sentence spans in plain words: each start inside a paragraph runs to the next start or
+    the paragraph's end (whichever is first), trailing spaces trimmed, empty ones dropped."""
+    starts = text.sentence_starts(draft, spans)
+    out = []
+    for i, start in enumerate(starts):
+        para = next(((s, e) for s, e in spans if s <= start < e), None)
+        if para is None:
+            continue
+        end = min(starts[i + 1] if i + 1 < len(starts) else len(draft), para[1])
+        piece = draft[start:end].rstrip()
+        if piece:
+            out.append((start, start + len(piece)))
+    return out
+
+
+@_SETTINGS
+@given(_DRAFTS)
+def test_sentence_spans_follow_the_rule(draft: str):
+    spans = text.paragraphs(draft, None)
+    assert text.Sentences(draft, spans).spans() == _reference_spans(draft, spans)
+    # Block paragraphs that leave gaps between them (headlines are not prose).
+    gapped = [(s + 1, e) for s, e in spans if e > s + 1]
+    assert text.Sentences(draft, gapped).spans() == _reference_spans(draft, gapped)

@@ -55,6 +55,8 @@ _GROUP = re.compile(
     r"witnesses|residents|investigators|strategists|traders|observers)"
     r"(?=\s+(?:say|said|says|told|believe|expect|estimate|warn|warned)\b)"
 )
+_PART_OF = re.compile(r"\b(?:one|some|many|none|each|any|all|most) of\s*$", re.I)
+_OF_THE = re.compile(r"\w+ of the\b")
 _GROUP_VERB = re.compile(r"\s+(?:say|said|says|told|believe|expect|estimate|warn|warned)\b")
 _ACCORDING_OR_CUE = re.compile(rf"(?:according to|\b(?:{CUE_VERBS}))\s*$")
 _SUBJECT_CUE = re.compile(
@@ -202,11 +204,11 @@ def find_sources(text: str, body: list[tuple[int, int]], low: str | None = None)
         s, e = m.span()
         phrase = m.group()
         before = text[max(0, s - 40) : s]
-        if re.search(
-            r"\b(?:one|some|many|none|each|any|all|most) of\s*$", before, re.I
-        ) or re.match(r"\w+ of the\b", phrase):
+        # The tests are independent, cheapest and most selective first: a cue after the
+        # phrase, then before it; "one of" only when "of" is there at all.
+        if not (_SUBJECT_CUE.match(text, e) or _ACCORDING_OR_CUE.search(before)):
             continue
-        if not (_ACCORDING_OR_CUE.search(before) or _SUBJECT_CUE.match(text, e)):
+        if ("of" in before.lower() and _PART_OF.search(before)) or _OF_THE.match(phrase):
             continue
         tail = text[e : e + 60]
         if re.match(r",\s+(?:[A-Z][\w’'-]+\s+){1,3}?[A-Z][\w’'-]+,", tail):

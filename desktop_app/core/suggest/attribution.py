@@ -147,9 +147,10 @@ def subject_of(sentence: str, registry: Registry, known: set[str]) -> str:
     return ""
 
 
-def mention_for(raw: str, name: str, pos: int, appositive: str) -> Mention:
+def mention_for(raw: str, name: str, pos: int, appositive: str, org: bool | None = None) -> Mention:
+    """`org` is is_org(name) when the caller has it."""
     heads = title_words(raw) | {w.rstrip(".,").lower() for w in appositive.split()[:6]}
-    return Mention(pos, name, heads, is_org(name))
+    return Mention(pos, name, heads, is_org(name) if org is None else org)
 
 
 def after_attribution(text: str, end: int, limit: int) -> re.Match[str] | None:

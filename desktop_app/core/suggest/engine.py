@@ -54,9 +54,10 @@ class Draft:
                     continue
             if raw.endswith(("’s", "'s")):
                 continue
-            if not is_org(name):
+            org = is_org(name)
+            if not org:
                 self.registry.add(name)
-            mentions.append(attribution.mention_for(raw, name, start, m.group("app") or ""))
+            mentions.append(attribution.mention_for(raw, name, start, m.group("app") or "", org))
         self.lowered = text.lower()  # shared by the source finders and the claims
         low = self.lowered if len(self.lowered) == len(text) else None
         self.sources = anonymous.find_sources(text, self.spans, low)

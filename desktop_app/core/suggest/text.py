@@ -103,18 +103,32 @@ class Sentences:
 
     def spans(self) -> list[tuple[int, int]]:
         """(start, end) of every sentence inside a paragraph, trailing spaces trimmed."""
-        out = []
+        out: list[tuple[int, int]] = []
+        append = out.append
         starts, text = self.starts, self.text
-        para_ends = self.para_ends
-        p = 0
-        for i, start in enumerate(starts):
-            while p < len(para_ends) and para_ends[p] <= start:
+        para_starts, para_ends = self.para_starts, self.para_ends
+        n_paras = len(para_ends)
+        if not n_paras:
+            return out
+        # Each sentence runs to the next start (the last to the text's end), clipped to its
+        # paragraph; the paragraph is tracked as a pair of locals, advanced when passed.
+        nexts = starts[1:]
+        nexts.append(len(text))
+        p, p_start, p_end = 0, para_starts[0], para_ends[0]
+        for start, end in zip(starts, nexts, strict=True):
+            if p_end <= start:
                 p += 1
-            if p >= len(para_ends) or start < self.para_starts[p]:
+                while p < n_paras and para_ends[p] <= start:
+                    p += 1
+                if p >= n_paras:
+                    break  # past the last paragraph: no later start is inside one
+                p_start, p_end = para_starts[p], para_ends[p]
+            if start < p_start:
                 continue
-            end = min(starts[i + 1] if i + 1 < len(starts) else len(text), para_ends[p])
+            if end > p_end:
+                end = p_end
             while end > start and text[end - 1].isspace():
                 end -= 1
             if end > start:
-                out.append((start, end))
+                append((start, end))
         return out
