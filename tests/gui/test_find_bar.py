@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 
 from desktop_app.core.model import Block, SourceText
 from tests.gui.conftest import add_document
@@ -131,7 +132,11 @@ def test_without_the_index_a_long_scan_runs_a_slice_per_turn(
     qtbot.keyClick(window.view, Qt.Key.Key_F, CTRL)
     bar.field.setText("said")
     assert bar._scan is not None and bar.hit is None  # one window read so far, no match in it
-    qtbot.waitUntil(lambda: bar.hit is not None)
+    # One event-loop turn at a time (waitUntil would spin the loop through the whole scan).
+    for _turn in range(1000):
+        if bar.hit is not None:
+            break
+        QApplication.processEvents()
     assert window.view.selection_cp() == (SAID[0], SAID[0] + 4)
     assert bar.count.text() == "searching…"
     qtbot.keyClick(bar.field, Qt.Key.Key_Return)  # before the scan is through: it finishes first
