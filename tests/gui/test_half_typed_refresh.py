@@ -15,9 +15,8 @@ from tests.gui.conftest import add_document
 TEXT = "Budget vote\n\nÉté 🙂 “We will cut,” the mayor said. Officials said the deficit grew 12 percent."
 
 
-def test_half_typed_fields_survive_an_external_refresh(
-    qtbot: Any, make_window: Any, db_path: Path
-) -> None:
+def _quote_tagged(qtbot: Any, make_window: Any, db_path: Path) -> tuple[str, Any, Any, str]:
+    """A window on the draft, polling for other processes, with its quote tagged by the Q key."""
     doc_id = add_document(db_path, TEXT)
     window = make_window()
     watch = ExternalWatch(window.desk, window.show_message, window)
@@ -26,7 +25,13 @@ def test_half_typed_fields_survive_an_external_refresh(
     window.view.select_cp(s, s + len("“We will cut,”"))
     window.view.setFocus()
     qtbot.keyClick(window.view, Qt.Key.Key_Q)
-    quote = window.review.current_id
+    return doc_id, window, watch, window.review.current_id
+
+
+def test_half_typed_fields_survive_an_external_refresh(
+    qtbot: Any, make_window: Any, db_path: Path
+) -> None:
+    doc_id, window, watch, quote = _quote_tagged(qtbot, make_window, db_path)
     other = open_desk(db_path)
     c = TEXT.index("grew 12 percent")
     speaker = window.detail.widgets["speaker"]
@@ -56,15 +61,7 @@ def test_switching_to_another_program_keeps_the_typed_speaker_through_a_refresh(
     the CLI changes the same quote's note; the speaker typed is neither lost nor overwritten."""
     from PySide6.QtWidgets import QWidget
 
-    doc_id = add_document(db_path, TEXT)
-    window = make_window()
-    watch = ExternalWatch(window.desk, window.show_message, window)
-    window.open_document(doc_id)
-    s = TEXT.index("“We will cut,”")
-    window.view.select_cp(s, s + len("“We will cut,”"))
-    window.view.setFocus()
-    qtbot.keyClick(window.view, Qt.Key.Key_Q)
-    quote = window.review.current_id
+    doc_id, window, watch, quote = _quote_tagged(qtbot, make_window, db_path)
     speaker = window.detail.widgets["speaker"]
     speaker.setFocus()
     qtbot.keyClicks(speaker, "The mayor")
