@@ -24,20 +24,16 @@ Snapshot = dict[str, tuple[int, str, list[Annotation]]]
 
 
 class _Signals(QObject):
-    # generation, {open id: (version, CheckState)}, {other id: findings}, error ("" if none)
-    done = Signal(int, object, object, str)
+    # {open id: (version, CheckState)}, {other id: findings}, error ("" if none)
+    done = Signal(object, object, str)
 
 
 class _CheckJob(QRunnable):
     def __init__(
-        self,
-        generation: int,
-        snapshot: Snapshot,
-        others: list[str],
-        open_reader: Callable[[], Desk] | None,
+        self, snapshot: Snapshot, others: list[str], open_reader: Callable[[], Desk] | None
     ) -> None:
         super().__init__()
-        self.generation, self.snapshot, self.others = generation, snapshot, others
+        self.snapshot, self.others = snapshot, others
         self.open_reader = open_reader
         self.signals = _Signals()
 
@@ -55,9 +51,9 @@ class _CheckJob(QRunnable):
                 finally:
                     reader.close()
         except CopydeskError as error:
-            self.signals.done.emit(self.generation, built, found, str(error))
+            self.signals.done.emit(built, found, str(error))
             return
-        self.signals.done.emit(self.generation, built, found, "")
+        self.signals.done.emit(built, found, "")
 
 
 class ChecksView(QObject):
@@ -78,8 +74,7 @@ class ChecksView(QObject):
         self.desk, self.panel, self.library = desk, panel, library
         self.current, self.say, self.open_reader, self.busy = current, say, open_reader, busy
         self.cached: dict[str, list[Finding]] = {}  # documents not open
-        self.generation = 0
-        self.running = False
+        self.running = False  # one check job at a time
         self.pool = QThreadPool(self)
         self.pool.setMaxThreadCount(1)
         self.timer = QTimer(self, singleShot=True, interval=150)
@@ -105,9 +100,8 @@ class ChecksView(QObject):
                 # thread while a just-opened draft is still being highlighted: wait.
                 self.timer.start()
             elif not self.running:
-                self.generation += 1
                 self.running = True
-                job = _CheckJob(self.generation, snapshot, others, self.open_reader)
+                job = _CheckJob(snapshot, others, self.open_reader)
                 job.signals.done.connect(self._done)  # a bound method: runs on the UI thread
                 self.pool.start(job)
                 return  # shown when the worker is done
@@ -118,7 +112,6 @@ class ChecksView(QObject):
 
     def _done(
         self,
-        generation: int,
         built: dict[str, tuple[int, CheckState]],
         found: dict[str, list[Finding]],
         error: str,
