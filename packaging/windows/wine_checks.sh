@@ -85,7 +85,7 @@ check 'blocks' 120 "$BUNDLE/copydesk-cli.exe" import "$SAMPLE"
 check 'characters' 120 "$BUNDLE/copydesk-cli.exe" list
 document=$(cut -c1-8 <<<"$LAST_OUT" | head -1)
 check 'claim' 120 "$BUNDLE/copydesk-cli.exe" annotate --document "$document" --tag claim --find "Millbrook Falls"
-check ',claim,Millbrook Falls,' 120 "$BUNDLE/copydesk-cli.exe" export
+check '"claim","Millbrook Falls",' 120 "$BUNDLE/copydesk-cli.exe" export  # the CSV quotes every text cell
 check 'platform windows: window exposed and painted' 300 "$BUNDLE/copydesk-cli.exe" --self-test --platform native
 check 'platform windows: window exposed and painted' 300 "$BUNDLE/copydesk.exe" --self-test --platform native
 unset COPYDESK_HOME
@@ -104,7 +104,7 @@ db=$(find "$WINEPREFIX/drive_c/users" -path '*/AppData/Local/Copydesk/copydesk.s
 [ -n "$db" ] || fail "no copydesk.sqlite3 under %LOCALAPPDATA%\\Copydesk"
 echo "    database: ${db#"$WINEPREFIX/"}"
 check 'characters' 120 'C:\Program Files\Copydesk\copydesk-cli.exe' list
-check 'document_id,document_title' 120 'C:\Program Files\Copydesk\copydesk-cli.exe' export
+check '"document_title","tag","text"' 120 'C:\Program Files\Copydesk\copydesk-cli.exe' export
 check 'platform windows: window exposed and painted' 300 'C:\Program Files\Copydesk\copydesk-cli.exe' --self-test --platform native
 check 'platform windows: window exposed and painted' 300 'C:\Program Files\Copydesk\copydesk.exe' --self-test --platform native
 
