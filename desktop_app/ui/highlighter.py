@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import (
@@ -92,15 +92,11 @@ class AnnotationHighlighter(QSyntaxHighlighter):
             return False
         self.pending.discard(line)
         ranges = []
-        text = block.text()
-        annotations = self.state.annotations
-        to_utf16 = line_offsets(text).to_utf16
-        for seg in self.state.index.segments(line):
-            outer, inner = annotations[seg.outer].tag, annotations[seg.inner].tag
+        for start, length, fmt in self._segment_formats(
+            block.text(), "paragraph", self.state.index.segments(line)
+        ):
             r = QTextLayout.FormatRange()
-            r.start = to_utf16(seg.start)
-            r.length = to_utf16(seg.end) - r.start
-            r.format = self._format("paragraph", (outer, inner, seg.count > 1))
+            r.start, r.length, r.format = start, length, fmt
             ranges.append(r)
         if ranges or block.layout().formats():
             block.layout().setFormats(ranges)
@@ -165,16 +161,25 @@ class AnnotationHighlighter(QSyntaxHighlighter):
             self._paint_overlay(text, marks, segments)
 
     def _paint_segments(self, text: str, kind: str, segments: list[Segment]) -> None:
+        for start, length, fmt in self._segment_formats(text, kind, segments):
+            self.setFormat(start, length, fmt)
+
+    def _segment_formats(
+        self, text: str, kind: str, segments: list[Segment]
+    ) -> Iterator[tuple[int, int, QTextCharFormat]]:
+        """(UTF-16 start, length, format) of each covered run of one line."""
         if not segments:
             return
         annotations = self.state.annotations
         to_utf16 = line_offsets(text).to_utf16  # once per block, not per segment (was quadratic)
         for seg in segments:
             outer, inner = annotations[seg.outer].tag, annotations[seg.inner].tag
-            style = (outer, inner, seg.count > 1)
             start = to_utf16(seg.start)
-            end = to_utf16(seg.end)
-            self.setFormat(start, end - start, self._format(kind, style))
+            yield (
+                start,
+                to_utf16(seg.end) - start,
+                self._format(kind, (outer, inner, seg.count > 1)),
+            )
 
     def _paint_overlay(
         self,
