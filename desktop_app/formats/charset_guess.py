@@ -12,6 +12,8 @@ own look at the declaration, ``preemptive_behaviour=False``, so the lie cannot s
 
 from __future__ import annotations
 
+import re
+
 import charset_normalizer
 from charset_normalizer.md import mess_ratio
 
@@ -21,6 +23,8 @@ TIE_CHAOS = 0.02
 """Matches this close to the best one's chaos are equally good guesses."""
 DECLARED_SLACK = 0.03
 """A declared charset loses when its text is this much messier than the detector's guess."""
+VOTE_SLACK = 0.1
+"""How much messier than the best guess a Latin code page may look and still win a word vote."""
 SAMPLE_BYTES = 200_000
 WESTERN = frozenset(
     {"English", "French", "German", "Spanish", "Portuguese", "Italian", "Dutch", "Danish",
@@ -38,6 +42,35 @@ _LABELS = {
     "cp1253": "Windows-1253 Greek", "cp1256": "Windows-1256 Arabic", "cp500": "EBCDIC cp500",
     "cp037": "EBCDIC cp037",
 }  # fmt: skip
+
+
+# Short ASCII words that are frequent in Western (English, French, German, Spanish, Italian,
+# Dutch) or Central European (Polish, Czech, Slovak, Hungarian) prose and rare in the other.
+# Both code pages decode ASCII alike, so these words can break a tie the detector cannot: its
+# language guess calls English with one "ï" Slovak, and "naïve" would come out "naďve".
+_WESTERN_WORDS = frozenset(
+    "the and of that with was for said from have has were are this le les et des une est der "
+    "die und das ist nicht el los las que del il che het een van".split()
+)
+_CENTRAL_WORDS = frozenset(
+    "na je se sa nie jest ze pro jako ako az hogy nem meg w z v ktory ktore oraz".split()
+)
+MIN_VOTES = 3
+_ASCII_WORD = re.compile(rb"[A-Za-z]+")
+
+
+def _word_vote(sample: bytes) -> str | None:
+    """Which group ("western", "central" or None) is voted for by the frequent short words of each language group."""
+    western = central = 0
+    for match in _ASCII_WORD.finditer(sample):
+        word = match.group().lower().decode("ascii")
+        western += word in _WESTERN_WORDS
+        central += word in _CENTRAL_WORDS
+    if western >= MIN_VOTES and western > 2 * central:
+        return "western"
+    if central >= MIN_VOTES and central > 2 * western:
+        return "central"
+    return None
 
 
 def label(encoding: str) -> str:
@@ -67,7 +100,17 @@ def guess_encoding(data: bytes) -> str:
     tied = [m for m in matches if m.chaos <= best.chaos + TIE_CHAOS]
     names = {name for m in tied for name in m.could_be_from_charset}
     language = best.language
-    if "cp1252" in names and (language in WESTERN or language == "Unknown"):
+    # The detector's chaos score is noisy between Latin code pages (it has rated English with
+    # curly quotes as Mac Central European), so a clear word vote widens the tie for them.
+    near = {
+        n for m in matches if m.chaos <= best.chaos + VOTE_SLACK for n in m.could_be_from_charset
+    }
+    vote = _word_vote(sample) if "cp1252" in near or near & {"cp1250", "iso8859_2"} else None
+    if vote == "western" and "cp1252" in near:
+        chosen = "cp1252"
+    elif vote == "central" and near & {"cp1250", "iso8859_2"}:
+        chosen = _central_european(sample)
+    elif "cp1252" in names and (language in WESTERN or language == "Unknown"):
         chosen = "cp1252"
     elif language in CENTRAL and names & {"cp1250", "iso8859_2"}:
         chosen = _central_european(sample)

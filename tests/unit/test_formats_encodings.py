@@ -29,6 +29,19 @@ ENGLISH = (
     "Residents say they waited almost ten years for this decision and hope work starts in spring."
 )
 
+# Windows-1252 prose whose few accented letters (ï, ñ) are other letters in Windows-1250 (ď, ń):
+# the detector alone reads these as Slovak and prints "naďve".
+WESTERN_CURLY = (
+    "\u201cWe will open the café on Monday,\u201d said the owner of the bakery. The plan was "
+    "naïve, she said, and the cost of the new oven was higher than the council had expected. "
+    "A spokesman for the mayor, Iñigo Ruiz, said the permit was \u2018a formality\u2019."
+)
+FRENCH = (
+    "Le conseil municipal a approuvé hier soir le nouveau budget pour la réparation du pont. "
+    "Les habitants du quartier disent qu\u2019ils attendaient cette décision depuis près de dix "
+    "ans et espèrent que les travaux commenceront au printemps. Le maire a été très clair."
+)
+
 
 def _import(tmp_path, name: str, data: bytes):
     path = tmp_path / name
@@ -51,6 +64,9 @@ def _import(tmp_path, name: str, data: bytes):
         (RUSSIAN, "utf-16-be"),
         (ARABIC, "utf-16-le"),
         (ENGLISH, "utf-16-be"),
+        (WESTERN_CURLY, "cp1252"),
+        ("\n\n".join([WESTERN_CURLY] * 40), "cp1252"),
+        (FRENCH, "cp1252"),
     ],
 )
 def test_text_in_a_legacy_code_page_or_bomless_utf16_reads_back(tmp_path, text, encoding):
