@@ -60,7 +60,7 @@ _ASCII_WORD = re.compile(rb"[A-Za-z]+")
 
 
 def _word_vote(sample: bytes) -> str | None:
-    """Which group ("western", "central" or None) is voted for by the frequent short words of each language group."""
+    """ "western", "central" or None: the group whose frequent short words dominate."""
     western = central = 0
     for match in _ASCII_WORD.finditer(sample):
         word = match.group().lower().decode("ascii")
