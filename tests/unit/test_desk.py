@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 from datetime import date
 from pathlib import Path
 
@@ -209,3 +210,31 @@ def test_export_to_a_file_through_the_registry(tmp_path: Path) -> None:
     with pytest.raises(OperationError, match="unknown export format"):
         desk.export("xls", open(tmp_path / "x", "wb"), None)
     desk.close()
+
+
+def test_reading_order_stays_right_through_edits_undo_and_redo(desk: Desk, doc_id: str) -> None:
+    """The order is sorted once and then patched by each change: after any mix of adds,
+    removals, undo and redo it must equal a fresh sort of what the document holds."""
+    rng = random.Random(3)
+    desk.state(doc_id)
+    desk.annotations(doc_id)  # build the order first, so later edits patch it
+    for step in range(120):
+        live = desk.annotations(doc_id)
+        roll = rng.random()
+        if roll < 0.5 or not live:
+            start = rng.randrange(0, len(TEXT) - 6)
+            end = start + rng.randrange(1, 30)
+            tag = rng.choice(["quote", "claim"])
+            try:
+                desk.annotate(doc_id, tag, start, min(end, len(TEXT)))
+            except (OperationError, FieldError):
+                pass  # blank span or a duplicate: refused, nothing changes
+        elif roll < 0.7:
+            desk.remove_annotations([rng.choice(live).id])
+        elif roll < 0.85:
+            desk.undo(doc_id)
+        else:
+            desk.redo(doc_id)
+        held = desk.state(doc_id).annotations.values()
+        expected = sorted(held, key=lambda a: (a.start, a.end, a.id))
+        assert desk.annotations(doc_id) == expected, f"step {step}"
