@@ -115,13 +115,13 @@ class DocumentState:
         else:
             self._order = None  # not where its position says: rebuild on the next ask
 
-
-def _position(annotation: Annotation) -> tuple[int, int, str]:
-    return annotation.start, annotation.end, annotation.id
-
     def findings(self) -> list[Finding]:
         if self.checks is not None:
             return self.checks.findings()
         if self._findings is None:
             self._findings = check_document(self.document.id, self.text, self.annotations.values())
         return self._findings
+
+
+def _position(annotation: Annotation) -> tuple[int, int, str]:
+    return annotation.start, annotation.end, annotation.id
