@@ -14,6 +14,7 @@ from desktop_app.formats import (
     build_source_text,
     cancel,
     canonical,
+    decoding,
     describe_blocks,
     load_source,
     text_decoding,
@@ -195,10 +196,10 @@ def test_plain_text_decoding_in_slabs_matches_the_whole_file_decoder(
 ) -> None:
     """Same text as `decode_text`, whatever the slab size (a slab never cuts a sequence)."""
     expected = decode_text(data)
-    monkeypatch.setattr(text_decoding, "SLAB_BYTES", slab)
+    monkeypatch.setattr(decoding, "SLAB_BYTES", slab)
     assert text_decoding.decode_plain_text(data) == expected
 
 
 def test_mostly_utf8_counts_sequences_and_stray_bytes() -> None:
     data = "é🙂".encode() * 5 + b"\x96\xff" + "ж".encode()
-    assert text_decoding.utf8_counts(data) == (11, 2)
+    assert decoding.utf8_counts(data) == (11, 2)
