@@ -28,7 +28,7 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from desktop_app.formats.html_office import office_dropped, prepare_office_html
-from desktop_app.formats.html_score import article_root, paragraph_chars, text_length
+from desktop_app.formats.html_score import Lengths, article_root, paragraph_chars, text_length
 
 DROP_TAGS = frozenset(
     {
@@ -119,6 +119,8 @@ def _holds_heading(element: lxml_html.HtmlElement) -> bool:
 
 def is_byline_marked(element: lxml_html.HtmlElement) -> bool:
     """True when class, id, rel, itemprop or data-testid names a byline or author."""
+    if not element.attrib:  # most elements have no attribute: one check instead of five
+        return False
     get = element.get
     names = name_tokens(get("class"), get("id"), get("rel"), get("itemprop"), get("data-testid"))
     return bool(names & BYLINE_TOKENS)
@@ -210,15 +212,17 @@ def drop_site_headings(document: lxml_html.HtmlElement) -> None:
             heading.drop_tree()
 
 
-def _semantic_root(document: lxml_html.HtmlElement) -> lxml_html.HtmlElement | None:
+def _semantic_root(
+    document: lxml_html.HtmlElement, lengths: Lengths
+) -> lxml_html.HtmlElement | None:
     """The <article> with the most paragraph text, else <main> (or role="main"), else None."""
     articles = list(document.iter("article"))
     if articles:
-        return max(articles, key=lambda a: (paragraph_chars(a), _text_length(a)))
+        return max(articles, key=lambda a: (paragraph_chars(a, lengths), lengths.text(a)))
     for path in ("descendant::main", "descendant::*[@role='main']"):  # not //: it sorts
         found = document.xpath(path)
         if found:
-            return max(found, key=_text_length)  # type: ignore[no-any-return]
+            return max(found, key=lengths.text)  # type: ignore[no-any-return]
     return None
 
 
@@ -227,13 +231,15 @@ def choose_root(document: lxml_html.HtmlElement) -> lxml_html.HtmlElement:
     the scored article (`html_score`) without much more, else the scored element, else <body>."""
     body = document.find(".//body")
     body = body if body is not None else document
-    semantic = _semantic_root(document)
-    found = article_root(body)
+    lengths = Lengths()  # nothing is dropped until the root is chosen
+    semantic = _semantic_root(document, lengths)
+    found = article_root(body, lengths)
     if found is None:
         return semantic if semantic is not None else body
     scored, not_article = found
     if semantic is not None:
-        semantic_mass, scored_mass = paragraph_chars(semantic), paragraph_chars(scored)
+        semantic_mass = paragraph_chars(semantic, lengths)
+        scored_mass = paragraph_chars(scored, lengths)
         if semantic is scored or semantic in scored.iterancestors():
             keep = semantic_mass <= SEMANTIC_SLACK * scored_mass
         elif scored in semantic.iterancestors():

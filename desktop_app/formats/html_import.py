@@ -196,6 +196,9 @@ class _Walker:
         is a byline of its own, so a date or a "Follow" button after it is not glued to it.
         """
         loose = element.tag != "p"
+        if not len(element):  # text only, as most paragraphs are: one run, nothing to walk
+            self.flush([_collapse(element.text or "")], context, False, loose)
+            return
         split_bylines = loose and context is None
         run: list[str] = [_collapse(element.text or "")]
         marked = False
@@ -219,11 +222,13 @@ class _Walker:
 
     def flush(self, run: list[str], context: str | None, marked: bool, loose: bool) -> None:
         """Emit a run as paragraph(s): two <br> in a row (a blank line) end a paragraph."""
-        for text in _BLANK_LINE.split("".join(run)):
-            if not text.strip():
+        joined = "".join(run)
+        for text in _BLANK_LINE.split(joined) if "\n" in joined else (joined,):
+            stripped = text.strip()
+            if not stripped:
                 continue
             kind = context or "paragraph"
-            if marked and kind == "paragraph" and len(text.strip()) <= MAX_BYLINE_ELEMENT_CHARS:
+            if marked and kind == "paragraph" and len(stripped) <= MAX_BYLINE_ELEMENT_CHARS:
                 kind = "byline"
             if loose:
                 self.loose.add(len(self.parts))
@@ -250,7 +255,10 @@ def _only_by_words(text: str) -> bool:
 
 def _is_block(element: lxml_html.HtmlElement) -> bool:
     """A block element, unless styled to flow inline (LibreOffice wraps text in such <div>s)."""
-    return element.tag in BLOCK_TAGS and not _DISPLAY_INLINE.search(element.get("style") or "")
+    if element.tag not in BLOCK_TAGS:
+        return False
+    style = element.get("style")
+    return not style or not _DISPLAY_INLINE.search(style)
 
 
 def _holds_block(element: lxml_html.HtmlElement) -> bool:
