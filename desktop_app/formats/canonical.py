@@ -108,12 +108,14 @@ def too_many_paragraphs() -> str:
 
 
 def build_source_text(
-    parts: Iterable[tuple[str, str]], title: str, source_format: str
+    parts: Iterable[tuple[str, str]], title: str, source_format: str, canonical: bool = False
 ) -> SourceText:
     """Join (kind, paragraph text) pairs into a `SourceText` following the canonical rules.
 
     The document title is the text of the first "title" block; failing that, the first line of
     the text; failing that (no text at all), `title`, which callers set to the file stem.
+    `canonical=True` says every text is already a `normalize_paragraph` result (all of
+    `apply_shared_rules`'s are): they are not scanned again (normalize_paragraph(p) == p).
     Raises ValueError for a kind outside `BLOCK_KINDS` (a programming error, not bad input),
     `Rejected` past `MAX_PARAGRAPHS` paragraphs, `ImportCancelled` when the import is cancelled.
     """
@@ -124,7 +126,12 @@ def build_source_text(
     for kind, raw in parts:  # normalize_paragraph checks the cancel hook
         if kind not in BLOCK_KINDS:
             raise ValueError(f"unknown block kind {kind!r}")
-        paragraph = normalize_paragraph(raw)
+        if canonical:
+            if next(_calls) % CHECK_EVERY == 0:
+                cancel.check()
+            paragraph = raw
+        else:
+            paragraph = normalize_paragraph(raw)
         if not paragraph:
             continue
         if len(blocks) >= MAX_PARAGRAPHS:

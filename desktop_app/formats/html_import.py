@@ -356,4 +356,5 @@ def declared_charsets(data: bytes) -> list[str]:
 def import_html(data: bytes, stem: str) -> SourceText:
     """Import the bytes of a saved web page."""
     text = decode_text(data, declared_charsets(data))
-    return build_source_text(apply_shared_rules(html_to_parts(text)), stem, "html")
+    parts = apply_shared_rules(html_to_parts(text))  # canonical texts: not scanned again
+    return build_source_text(parts, stem, "html", canonical=True)
