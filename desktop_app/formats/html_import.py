@@ -203,7 +203,13 @@ class _Walker:
         run: list[str] = [_collapse(element.text or "")]
         marked = False
         for child in element:
-            if isinstance(child.tag, str):
+            if child.tag == "p" and not len(child) and not child.attrib:
+                # A plain <p> of text (most of an article): what walk() and mixed() do with
+                # it, without their checks and calls.
+                self.flush(run, context, marked, loose)
+                run, marked = [], False
+                self.plain_paragraph(child, context)
+            elif isinstance(child.tag, str):
                 if _is_block(child) or (child.tag not in BLOCK_TAGS and _holds_block(child)):
                     self.flush(run, context, marked, loose)
                     run, marked = [], False
@@ -219,6 +225,16 @@ class _Walker:
                     marked = self.inline(child, run) or marked
             run.append(_collapse(child.tail or ""))
         self.flush(run, context, marked, loose)
+
+    def plain_paragraph(self, element: lxml_html.HtmlElement, context: str | None) -> None:
+        """`walk` of a <p> without attributes or children: its text, whitespace collapsed (so
+        no line break is left to split it at), is one paragraph unless blank."""
+        self.seen += 1
+        if self.seen % 512 == 0:
+            cancel.check()
+        text = _collapse(element.text or "")
+        if text.strip():
+            self.parts.append((context or "paragraph", text))
 
     def flush(self, run: list[str], context: str | None, marked: bool, loose: bool) -> None:
         """Emit a run as paragraph(s): two <br> in a row (a blank line) end a paragraph."""
