@@ -82,10 +82,13 @@ MAX_NOTE_MARK_CHARS = 8
 SLUG_WORDS = 4
 # Elements `_always_dropped` may drop besides DROP_TAGS (stripped first, in C): a form, a link
 # to a note, or an attribute it looks at; every other element is never a candidate.
+# (Each is a chain of XPath predicates: the first, cheap, one leaves out elements without
+# attributes, most of a page, before the long test.)
 _MAYBE_ALWAYS_DROPPED = (
-    "@role or @hidden or @aria-hidden or @style or @class or self::form"
-    " or (@title and (self::div or self::span)) or (self::a and starts-with(@href, '#'))"
+    "[@* or self::form][@role or @hidden or @aria-hidden or @style or @class or self::form"
+    " or (@title and (self::div or self::span)) or (self::a and starts-with(@href, '#'))]"
 )
+_MAYBE_BOILERPLATE = "[@* or self::header][@class or @id or self::header]"
 HIDDEN_CLASSES = frozenset({"sr-only", "visually-hidden", "screen-reader-text", "hidden", "hide"})
 BYLINE_TOKENS = frozenset({"byline", "author", "authors"})
 _CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
@@ -160,22 +163,23 @@ def _prune(
     candidates: str,
     should_drop: Callable[[lxml_html.HtmlElement], bool],
 ) -> None:
-    """Drop (keeping tail text) every element under `top` matching the XPath predicate
+    """Drop (keeping tail text) every element under `top` matching the XPath predicates
     `candidates` for which should_drop(el) is true, outermost first: libxml2 finds the few
     candidates (no Python loop over every element), and a dropped one's candidates are skipped."""
-    found = top.xpath(f"descendant::*[{candidates}]")
+    found = top.xpath(f"descendant::*{candidates}")
     index = 0
     while index < len(found):
         element = found[index]
         index += 1
         if should_drop(element):
-            index += int(element.xpath(f"count(descendant::*[{candidates}])"))
+            index += int(element.xpath(f"count(descendant::*{candidates})"))
             element.drop_tree()
 
 
 def drop_always(top: lxml_html.HtmlElement) -> None:
     """Remove scripts, navigation, hidden elements and the like anywhere under `top`."""
-    page_chars = _text_length(top)
+    # Only a <form> is weighed against the page (measured before anything is dropped).
+    page_chars = _text_length(top) if next(top.iter("form"), None) is not None else 0
     prepare_office_html(top)
     etree.strip_elements(top, *DROP_TAGS, with_tail=False)
     _prune(top, _MAYBE_ALWAYS_DROPPED, lambda el: _always_dropped(el, page_chars))
@@ -266,4 +270,4 @@ def drop_boilerplate(root: lxml_html.HtmlElement, root_is_body: bool) -> None:
             return False
         return _text_length(element) * 2 < root_chars
 
-    _prune(root, "@class or @id or self::header", should_drop)
+    _prune(root, _MAYBE_BOILERPLATE, should_drop)
