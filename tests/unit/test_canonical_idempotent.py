@@ -6,7 +6,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from desktop_app.formats.canonical import build_source_text, normalize_paragraph
+from desktop_app.formats.canonical import build_source_text, is_printable, normalize_paragraph
 from desktop_app.formats.heuristics import apply_shared_rules
 
 # Characters the rules treat specially: spaces and breaks of every kind, controls, invisible
@@ -49,3 +49,12 @@ def test_already_canonical_texts_keep_their_blocks_and_title() -> None:
         ("title", "Caf\u00e9 \U0001f642 vote"),
         ("byline", "By Ana R\u00faiz"),
     ]
+
+
+@settings(max_examples=2000, deadline=None)
+@given(texts)
+def test_is_printable_agrees_with_str_isprintable(text: str) -> None:
+    """The ASCII shortcut gives str.isprintable's answer, for ASCII and other text alike."""
+    assert is_printable(text) == text.isprintable()
+    ascii_only = text.encode("ascii", "ignore").decode("ascii")
+    assert is_printable(ascii_only) == ascii_only.isprintable()
