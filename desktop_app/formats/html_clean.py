@@ -21,6 +21,7 @@ without an ``<h1>`` is dropped as the site header.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 
@@ -101,8 +102,14 @@ def name_tokens(*values: str | None) -> set[str]:
     tokens: set[str] = set()
     for value in values:
         if value:
-            tokens.update(t for t in _NON_ALNUM.split(_CAMEL.sub(" ", value).lower()) if t)
+            tokens |= _value_tokens(value)
     return tokens
+
+
+@functools.lru_cache(maxsize=4096)
+def _value_tokens(value: str) -> frozenset[str]:
+    # A page repeats a few class names on thousands of elements: each is split once.
+    return frozenset(t for t in _NON_ALNUM.split(_CAMEL.sub(" ", value).lower()) if t)
 
 
 def is_boilerplate_name(element: lxml_html.HtmlElement) -> bool:
@@ -125,8 +132,12 @@ def is_byline_marked(element: lxml_html.HtmlElement) -> bool:
     if not element.attrib:  # most elements have no attribute: one check instead of five
         return False
     get = element.get
-    names = name_tokens(get("class"), get("id"), get("rel"), get("itemprop"), get("data-testid"))
-    return bool(names & BYLINE_TOKENS)
+    return _names_byline((get("class"), get("id"), get("rel"), get("itemprop"), get("data-testid")))
+
+
+@functools.lru_cache(maxsize=4096)
+def _names_byline(values: tuple[str | None, ...]) -> bool:
+    return bool(name_tokens(*values) & BYLINE_TOKENS)
 
 
 def _text_length(element: lxml_html.HtmlElement) -> int:
