@@ -81,15 +81,9 @@ _NOTE_REFERENCE = re.compile(
 )
 MAX_NOTE_MARK_CHARS = 8
 SLUG_WORDS = 4
-# Elements `_always_dropped` may drop besides DROP_TAGS (stripped first, in C): a form, a link
-# to a note, or an attribute it looks at; every other element is never a candidate.
-# (Each is a chain of XPath predicates: the first, cheap, one leaves out elements without
-# attributes, most of a page, before the long test.)
-_MAYBE_ALWAYS_DROPPED = (
-    "[@* or self::form][@role or @hidden or @aria-hidden or @style or @class or self::form"
-    " or (@title and (self::div or self::span)) or (self::a and starts-with(@href, '#'))]"
-)
-_MAYBE_BOILERPLATE = "[@* or self::header][@class or @id or self::header]"
+# Attributes `_always_dropped` reads (besides a <div>/<span> title and a link's "#..." href):
+# an element with none of them, most of a page, is never asked.
+_DROP_ATTRIBUTES = frozenset({"role", "hidden", "aria-hidden", "style", "class"})
 HIDDEN_CLASSES = frozenset({"sr-only", "visually-hidden", "screen-reader-text", "hidden", "hide"})
 BYLINE_TOKENS = frozenset({"byline", "author", "authors"})
 _CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
@@ -117,7 +111,12 @@ def is_boilerplate_name(element: lxml_html.HtmlElement) -> bool:
     element_id = element.get("id")
     if element_id and len(_NON_ALNUM.split(element_id)) >= SLUG_WORDS and _holds_heading(element):
         element_id = None  # a section named after its heading ("sharing-with-a-developer")
-    tokens = name_tokens(element.get("class"), element_id)
+    return _boilerplate_names(element.get("class"), element_id)
+
+
+@functools.lru_cache(maxsize=1024)
+def _boilerplate_names(class_value: str | None, element_id: str | None) -> bool:
+    tokens = name_tokens(class_value, element_id)
     return bool(tokens & BOILERPLATE_TOKENS) or any(
         len(token) > 6 and BOILERPLATE_PARTS.search(token) for token in tokens
     )
@@ -142,6 +141,22 @@ def _names_byline(values: tuple[str | None, ...]) -> bool:
 
 def _text_length(element: lxml_html.HtmlElement) -> int:
     return text_length(element)
+
+
+def _maybe_always_dropped(element: lxml_html.HtmlElement) -> bool:
+    """Whether `_always_dropped` could say yes: a form, or an attribute it reads (checked by
+    name: one C call, where reading each attribute would be several)."""
+    tag = element.tag
+    if tag == "form":
+        return True
+    names = element.keys()
+    if not names:
+        return False
+    if not _DROP_ATTRIBUTES.isdisjoint(names):
+        return True
+    if "title" in names and tag in ("div", "span"):
+        return True
+    return tag == "a" and (element.get("href") or "").startswith("#")
 
 
 def _always_dropped(element: lxml_html.HtmlElement, page_chars: int) -> bool:
@@ -171,19 +186,20 @@ def _is_note_reference(link: lxml_html.HtmlElement) -> bool:
 
 def _prune(
     top: lxml_html.HtmlElement,
-    candidates: str,
+    is_candidate: Callable[[lxml_html.HtmlElement], bool],
     should_drop: Callable[[lxml_html.HtmlElement], bool],
 ) -> None:
-    """Drop (keeping tail text) every element under `top` matching the XPath predicates
-    `candidates` for which should_drop(el) is true, outermost first: libxml2 finds the few
-    candidates (no Python loop over every element), and a dropped one's candidates are skipped."""
-    found = top.xpath(f"descendant::*{candidates}")
+    """Drop (keeping tail text) every element under `top` for which is_candidate(el), a cheap
+    test, and should_drop(el) are true, outermost first; a dropped one's candidates are skipped.
+    (A Python pass over the elements beats an XPath predicate: libxml2 builds a node set per
+    attribute test, three times slower on a page of many small <div>s.)"""
+    found = [element for element in top.iterdescendants("*") if is_candidate(element)]
     index = 0
     while index < len(found):
         element = found[index]
         index += 1
-        if should_drop(element):
-            index += int(element.xpath(f"count(descendant::*{candidates})"))
+        if should_drop(element):  # its candidates follow it in `found`, in document order
+            index += sum(1 for inner in element.iterdescendants("*") if is_candidate(inner))
             element.drop_tree()
 
 
@@ -193,7 +209,7 @@ def drop_always(top: lxml_html.HtmlElement) -> None:
     page_chars = _text_length(top) if next(top.iter("form"), None) is not None else 0
     prepare_office_html(top)
     etree.strip_elements(top, *DROP_TAGS, with_tail=False)
-    _prune(top, _MAYBE_ALWAYS_DROPPED, lambda el: _always_dropped(el, page_chars))
+    _prune(top, _maybe_always_dropped, lambda el: _always_dropped(el, page_chars))
 
 
 def _is_site_heading(heading: lxml_html.HtmlElement) -> bool:
@@ -270,15 +286,30 @@ def choose_root(document: lxml_html.HtmlElement) -> lxml_html.HtmlElement:
 
 def drop_boilerplate(root: lxml_html.HtmlElement, root_is_body: bool) -> None:
     """Remove menus, share bars, related links... by class/id names, inside the article root."""
-    root_chars = max(_text_length(root), 1)
+    measured: list[int] = []  # the root's text, measured once, before anything is dropped
+
+    def root_chars() -> int:
+        if not measured:
+            measured.append(max(_text_length(root), 1))
+        return measured[0]
 
     def should_drop(element: lxml_html.HtmlElement) -> bool:
         if element.tag == "header":
-            return root_is_body and element.find(".//h1") is None
+            if root_is_body and element.find(".//h1") is None:
+                root_chars()
+                return True
+            return False
         if not is_boilerplate_name(element):
             return False
         if element.tag == "h1" or element.find(".//h1") is not None:
             return False
-        return _text_length(element) * 2 < root_chars
+        return _text_length(element) * 2 < root_chars()
 
-    _prune(root, _MAYBE_BOILERPLATE, should_drop)
+    _prune(root, _named_or_header, should_drop)
+
+
+def _named_or_header(element: lxml_html.HtmlElement) -> bool:
+    if element.tag == "header":
+        return True
+    names = element.keys()
+    return bool(names) and ("class" in names or "id" in names)
