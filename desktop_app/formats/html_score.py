@@ -297,20 +297,26 @@ def prose_chars(
     prose: dict[lxml_html.HtmlElement, int] = {}
     negative: dict[lxml_html.HtmlElement, bool] = {}
     ancestry = ancestry or _Ancestry()
-    counted: dict[int, tuple] = {}  # per ancestor chain: its part up to the first negative box
+    # Prose per ancestor chain, added to the chain's elements once at the end (sums of ints:
+    # the order does not matter), not element by element for each paragraph.
+    per_chain: dict[int, int] = {}
+    chains: dict[int, tuple] = {}
     for paragraph in measure_paragraphs(root) if paragraphs is None else paragraphs:
         if paragraph.length < MIN_PROSE_CHARS or paragraph.links >= MAX_PROSE_LINKS:
             continue
         element = paragraph.element
         prose[element] = prose.get(element, 0) + paragraph.length
-        if _negative(element, negative):
+        if element.attrib and _negative(element, negative):  # no class or id: not negative
             continue
         ancestors = ancestry.of(element)
         key = id(ancestors)
-        if key not in counted:
-            counted[key] = _up_to_negative(ancestors, negative)
-        for ancestor in counted[key]:
-            prose[ancestor] = prose.get(ancestor, 0) + paragraph.length
+        if key in per_chain:
+            per_chain[key] += paragraph.length
+        else:
+            per_chain[key], chains[key] = paragraph.length, ancestors
+    for key, chars in per_chain.items():
+        for ancestor in _up_to_negative(chains[key], negative):
+            prose[ancestor] = prose.get(ancestor, 0) + chars
     return prose
 
 
