@@ -203,14 +203,18 @@ class _Walker:
         run: list[str] = [_collapse(element.text or "")]
         marked = False
         for child in element:
-            if child.tag == "p" and not len(child) and not child.attrib:
+            tag = child.tag
+            if tag == "p" and not len(child) and not child.attrib:
                 # A plain <p> of text (most of an article): what walk() and mixed() do with
-                # it, without their checks and calls.
-                self.flush(run, context, marked, loose)
-                run, marked = [], False
+                # it, without their checks and calls; a blank run before it emits nothing.
+                if len(run) > 1 or run[0].strip():
+                    self.flush(run, context, marked, loose)
                 self.plain_paragraph(child, context)
-            elif isinstance(child.tag, str):
-                if _is_block(child) or (child.tag not in BLOCK_TAGS and _holds_block(child)):
+                tail = child.tail
+                run, marked = [_collapse(tail) if tail else ""], False
+                continue
+            if isinstance(tag, str):
+                if _is_block(child) or (tag not in BLOCK_TAGS and _holds_block(child)):
                     self.flush(run, context, marked, loose)
                     run, marked = [], False
                     self.walk(child, context)
@@ -232,9 +236,9 @@ class _Walker:
         self.seen += 1
         if self.seen % 512 == 0:
             cancel.check()
-        text = _collapse(element.text or "")
-        if text.strip():
-            self.parts.append((context or "paragraph", text))
+        text = element.text
+        if text and not text.isspace():  # what is blank stays blank once collapsed
+            self.parts.append((context or "paragraph", _collapse(text)))
 
     def flush(self, run: list[str], context: str | None, marked: bool, loose: bool) -> None:
         """Emit a run as paragraph(s): two <br> in a row (a blank line) end a paragraph."""
