@@ -165,14 +165,21 @@ def _always_dropped(element: lxml_html.HtmlElement, page_chars: int) -> bool:
         return _text_length(element) < page_chars // 2 and element.find(".//h1") is None
     if tag in DROP_TAGS:
         return True
-    if (element.get("role") or "").strip().lower() in DROP_ROLES:
+    names = element.keys()  # an absent attribute is not read (most have a class and no more)
+    if "role" in names and (element.get("role") or "").strip().lower() in DROP_ROLES:
         return True
-    if element.get("hidden") is not None or element.get("aria-hidden") == "true":
+    if "hidden" in names or ("aria-hidden" in names and element.get("aria-hidden") == "true"):
         return True
     if (tag == "a" and _is_note_reference(element)) or office_dropped(element):
         return True
-    classes = set((element.get("class") or "").lower().split())
-    return bool(classes & HIDDEN_CLASSES) or bool(_HIDDEN_STYLE.search(element.get("style") or ""))
+    if "class" in names and _hidden_class(element.get("class") or ""):
+        return True
+    return "style" in names and bool(_HIDDEN_STYLE.search(element.get("style") or ""))
+
+
+@functools.lru_cache(maxsize=1024)
+def _hidden_class(value: str) -> bool:
+    return not HIDDEN_CLASSES.isdisjoint(value.lower().split())
 
 
 def _is_note_reference(link: lxml_html.HtmlElement) -> bool:

@@ -16,6 +16,7 @@ Such pages have no site around them, but carry the document's furniture in their
 
 from __future__ import annotations
 
+import functools
 import re
 
 from lxml import html as lxml_html
@@ -49,13 +50,21 @@ _MSO_COMMENT_CLASSES = frozenset({"msocommentreference", "msocomanchor", "msocom
 
 def office_dropped(element: lxml_html.HtmlElement) -> bool:
     """Headers, footers, comments and typed-out list numbers written by office suites."""
-    if (element.get("title") or "").strip().lower() in _OFFICE_TITLES and element.tag in (
-        "div", "span"
-    ):  # fmt: skip
+    names = element.keys()  # an absent attribute is not read
+    if (
+        "title" in names
+        and (element.get("title") or "").strip().lower() in _OFFICE_TITLES
+        and element.tag in ("div", "span")
+    ):
         return True
-    if _MSO_DROPPED.search(element.get("style") or ""):
+    if "style" in names and _MSO_DROPPED.search(element.get("style") or ""):
         return True
-    return bool(set((element.get("class") or "").lower().split()) & _MSO_COMMENT_CLASSES)
+    return "class" in names and _comment_class(element.get("class") or "")
+
+
+@functools.lru_cache(maxsize=1024)
+def _comment_class(value: str) -> bool:
+    return not _MSO_COMMENT_CLASSES.isdisjoint(value.lower().split())
 
 
 def prepare_office_html(top: lxml_html.HtmlElement) -> None:
