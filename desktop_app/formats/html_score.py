@@ -99,6 +99,9 @@ def _link_density(element: lxml_html.HtmlElement, length: int) -> float:
     return min(_link_chars(element) / length, 1.0)
 
 
+MAX_SUMMED_CHILDREN = 32
+
+
 class Lengths:
     """Text and link-text lengths of elements, each measured once: the big ones (the article,
     <main>) are asked for several times while the root is chosen, and the tree does not
@@ -111,8 +114,21 @@ class Lengths:
     def text(self, element: lxml_html.HtmlElement) -> int:
         length = self._text.get(element)
         if length is None:
-            length = self._text[element] = text_length(element)
+            length = self._text[element] = self._measure(element)
         return length
+
+    def _measure(self, element: lxml_html.HtmlElement) -> int:
+        """From the children when one of them is measured already (<main> around a measured
+        <article>): XPath would build the whole string again. A comment's text is not
+        counted, its tail is, as in string-length()."""
+        if 0 < len(element) <= MAX_SUMMED_CHILDREN and any(c in self._text for c in element):
+            total = len(element.text or "")
+            for child in element:
+                if isinstance(child.tag, str):
+                    total += self.text(child)
+                total += len(child.tail or "")
+            return total
+        return text_length(element)
 
     def links(self, element: lxml_html.HtmlElement) -> int:
         chars = self._links.get(element)
