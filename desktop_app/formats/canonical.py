@@ -53,11 +53,22 @@ _NEEDS_WORK = re.compile(
 )
 
 
+_ASCII_CONTROLS = bytes(range(0x20)) + b"\x7f"
+
+
+def is_printable(text: str) -> bool:
+    """`str.isprintable`, faster for ASCII text (most paragraphs): its only non-printable
+    characters are the controls, which bytes.translate deletes at C speed (isascii is a flag)."""
+    if text.isascii():
+        return len(text.encode("ascii").translate(None, _ASCII_CONTROLS)) == len(text)
+    return text.isprintable()
+
+
 def _needs_work(text: str) -> bool:
     """Whether the slow path has anything to do; a long paragraph is scanned a window at a time
     with a cancel check between windows (a 40 MB single paragraph takes about a second)."""
     if len(text) <= SCAN_WINDOW:
-        if text.isprintable():  # C speed; every character _NEEDS_WORK matches is non-printable
+        if is_printable(text):  # C speed; every character _NEEDS_WORK matches is non-printable
             return "  " in text
         return "  " in text or _NEEDS_WORK.search(text) is not None
     for start in range(0, len(text), SCAN_WINDOW):
@@ -108,12 +119,14 @@ def too_many_paragraphs() -> str:
 
 
 def build_source_text(
-    parts: Iterable[tuple[str, str]], title: str, source_format: str
+    parts: Iterable[tuple[str, str]], title: str, source_format: str, canonical: bool = False
 ) -> SourceText:
     """Join (kind, paragraph text) pairs into a `SourceText` following the canonical rules.
 
     The document title is the text of the first "title" block; failing that, the first line of
     the text; failing that (no text at all), `title`, which callers set to the file stem.
+    `canonical=True` says every text is already a `normalize_paragraph` result (all of
+    `apply_shared_rules`'s are): they are not scanned again (normalize_paragraph(p) == p).
     Raises ValueError for a kind outside `BLOCK_KINDS` (a programming error, not bad input),
     `Rejected` past `MAX_PARAGRAPHS` paragraphs, `ImportCancelled` when the import is cancelled.
     """
@@ -124,7 +137,12 @@ def build_source_text(
     for kind, raw in parts:  # normalize_paragraph checks the cancel hook
         if kind not in BLOCK_KINDS:
             raise ValueError(f"unknown block kind {kind!r}")
-        paragraph = normalize_paragraph(raw)
+        if canonical:
+            if next(_calls) % CHECK_EVERY == 0:
+                cancel.check()
+            paragraph = raw
+        else:
+            paragraph = normalize_paragraph(raw)
         if not paragraph:
             continue
         if len(blocks) >= MAX_PARAGRAPHS:

@@ -24,7 +24,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
-from desktop_app.formats.canonical import normalize_paragraph
+from desktop_app.formats.canonical import is_printable, normalize_paragraph
 
 MAX_BYLINE_CHARS = 150
 MAX_GUESSED_TITLE_CHARS = 150
@@ -85,7 +85,7 @@ def is_caption_text(text: str) -> bool:
 def _normalized(text: str) -> str:
     """`normalize_paragraph`, with a fast path: printable text (no controls, line breaks or
     invisible characters) without double spaces only needs its edges stripped and NFC."""
-    if text.isprintable() and "  " not in text:
+    if is_printable(text) and "  " not in text:
         return unicodedata.normalize("NFC", text.strip())
     return normalize_paragraph(text)
 

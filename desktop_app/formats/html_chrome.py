@@ -48,6 +48,7 @@ _DATE = re.compile(
 
 
 _READ_TIME = re.compile(r"\d+ min(?:ute)?s? read", re.IGNORECASE)
+_DIGIT = re.compile(r"\d")
 _SEPARATORS = " \t\n\u00a0\u00b7|\u2022-\u2013\u2014/,"
 
 
@@ -69,7 +70,11 @@ def is_chrome_label(text: str) -> bool:
     """UI text that is never article text on its own: "Share", "6 min read", "42", a date,
     or several of them in a row ("March 3, 2024 · 6 min read")."""
     text = text.strip()
-    if _UI_LABEL.fullmatch(text) or _DATE.fullmatch(text):
+    if _UI_LABEL.fullmatch(text):
+        return True
+    if not _DIGIT.search(text):  # every date and read time holds a digit: nothing to remove
+        return False
+    if _DATE.fullmatch(text):
         return True
     rest = _READ_TIME.sub(" ", _DATE.sub(" ", text))
     return rest != text and not rest.strip(_SEPARATORS)

@@ -21,6 +21,7 @@ without an ``<h1>`` is dropped as the site header.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 
@@ -28,7 +29,7 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from desktop_app.formats.html_office import office_dropped, prepare_office_html
-from desktop_app.formats.html_score import article_root, paragraph_chars, text_length
+from desktop_app.formats.html_score import Lengths, article_root, paragraph_chars, text_length
 
 DROP_TAGS = frozenset(
     {
@@ -80,12 +81,9 @@ _NOTE_REFERENCE = re.compile(
 )
 MAX_NOTE_MARK_CHARS = 8
 SLUG_WORDS = 4
-# Elements `_always_dropped` may drop besides DROP_TAGS (stripped first, in C): a form, a link
-# to a note, or an attribute it looks at; every other element is never a candidate.
-_MAYBE_ALWAYS_DROPPED = (
-    "@role or @hidden or @aria-hidden or @style or @class or self::form"
-    " or (@title and (self::div or self::span)) or (self::a and starts-with(@href, '#'))"
-)
+# Attributes `_always_dropped` reads (besides a <div>/<span> title and a link's "#..." href):
+# an element with none of them, most of a page, is never asked.
+_DROP_ATTRIBUTES = frozenset({"role", "hidden", "aria-hidden", "style", "class"})
 HIDDEN_CLASSES = frozenset({"sr-only", "visually-hidden", "screen-reader-text", "hidden", "hide"})
 BYLINE_TOKENS = frozenset({"byline", "author", "authors"})
 _CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
@@ -98,8 +96,14 @@ def name_tokens(*values: str | None) -> set[str]:
     tokens: set[str] = set()
     for value in values:
         if value:
-            tokens.update(t for t in _NON_ALNUM.split(_CAMEL.sub(" ", value).lower()) if t)
+            tokens |= _value_tokens(value)
     return tokens
+
+
+@functools.lru_cache(maxsize=4096)
+def _value_tokens(value: str) -> frozenset[str]:
+    # A page repeats a few class names on thousands of elements: each is split once.
+    return frozenset(t for t in _NON_ALNUM.split(_CAMEL.sub(" ", value).lower()) if t)
 
 
 def is_boilerplate_name(element: lxml_html.HtmlElement) -> bool:
@@ -107,7 +111,12 @@ def is_boilerplate_name(element: lxml_html.HtmlElement) -> bool:
     element_id = element.get("id")
     if element_id and len(_NON_ALNUM.split(element_id)) >= SLUG_WORDS and _holds_heading(element):
         element_id = None  # a section named after its heading ("sharing-with-a-developer")
-    tokens = name_tokens(element.get("class"), element_id)
+    return _boilerplate_names(element.get("class"), element_id)
+
+
+@functools.lru_cache(maxsize=1024)
+def _boilerplate_names(class_value: str | None, element_id: str | None) -> bool:
+    tokens = name_tokens(class_value, element_id)
     return bool(tokens & BOILERPLATE_TOKENS) or any(
         len(token) > 6 and BOILERPLATE_PARTS.search(token) for token in tokens
     )
@@ -119,13 +128,35 @@ def _holds_heading(element: lxml_html.HtmlElement) -> bool:
 
 def is_byline_marked(element: lxml_html.HtmlElement) -> bool:
     """True when class, id, rel, itemprop or data-testid names a byline or author."""
+    if not element.attrib:  # most elements have no attribute: one check instead of five
+        return False
     get = element.get
-    names = name_tokens(get("class"), get("id"), get("rel"), get("itemprop"), get("data-testid"))
-    return bool(names & BYLINE_TOKENS)
+    return _names_byline((get("class"), get("id"), get("rel"), get("itemprop"), get("data-testid")))
+
+
+@functools.lru_cache(maxsize=4096)
+def _names_byline(values: tuple[str | None, ...]) -> bool:
+    return bool(name_tokens(*values) & BYLINE_TOKENS)
 
 
 def _text_length(element: lxml_html.HtmlElement) -> int:
     return text_length(element)
+
+
+def _maybe_always_dropped(element: lxml_html.HtmlElement) -> bool:
+    """Whether `_always_dropped` could say yes: a form, or an attribute it reads (checked by
+    name: one C call, where reading each attribute would be several)."""
+    tag = element.tag
+    if tag == "form":
+        return True
+    names = element.keys()
+    if not names:
+        return False
+    if not _DROP_ATTRIBUTES.isdisjoint(names):
+        return True
+    if "title" in names and tag in ("div", "span"):
+        return True
+    return tag == "a" and (element.get("href") or "").startswith("#")
 
 
 def _always_dropped(element: lxml_html.HtmlElement, page_chars: int) -> bool:
@@ -134,14 +165,21 @@ def _always_dropped(element: lxml_html.HtmlElement, page_chars: int) -> bool:
         return _text_length(element) < page_chars // 2 and element.find(".//h1") is None
     if tag in DROP_TAGS:
         return True
-    if (element.get("role") or "").strip().lower() in DROP_ROLES:
+    names = element.keys()  # an absent attribute is not read (most have a class and no more)
+    if "role" in names and (element.get("role") or "").strip().lower() in DROP_ROLES:
         return True
-    if element.get("hidden") is not None or element.get("aria-hidden") == "true":
+    if "hidden" in names or ("aria-hidden" in names and element.get("aria-hidden") == "true"):
         return True
     if (tag == "a" and _is_note_reference(element)) or office_dropped(element):
         return True
-    classes = set((element.get("class") or "").lower().split())
-    return bool(classes & HIDDEN_CLASSES) or bool(_HIDDEN_STYLE.search(element.get("style") or ""))
+    if "class" in names and _hidden_class(element.get("class") or ""):
+        return True
+    return "style" in names and bool(_HIDDEN_STYLE.search(element.get("style") or ""))
+
+
+@functools.lru_cache(maxsize=1024)
+def _hidden_class(value: str) -> bool:
+    return not HIDDEN_CLASSES.isdisjoint(value.lower().split())
 
 
 def _is_note_reference(link: lxml_html.HtmlElement) -> bool:
@@ -155,28 +193,30 @@ def _is_note_reference(link: lxml_html.HtmlElement) -> bool:
 
 def _prune(
     top: lxml_html.HtmlElement,
-    candidates: str,
+    is_candidate: Callable[[lxml_html.HtmlElement], bool],
     should_drop: Callable[[lxml_html.HtmlElement], bool],
 ) -> None:
-    """Drop (keeping tail text) every element under `top` matching the XPath predicate
-    `candidates` for which should_drop(el) is true, outermost first: libxml2 finds the few
-    candidates (no Python loop over every element), and a dropped one's candidates are skipped."""
-    found = top.xpath(f"descendant::*[{candidates}]")
+    """Drop (keeping tail text) every element under `top` for which is_candidate(el), a cheap
+    test, and should_drop(el) are true, outermost first; a dropped one's candidates are skipped.
+    (A Python pass over the elements beats an XPath predicate: libxml2 builds a node set per
+    attribute test, three times slower on a page of many small <div>s.)"""
+    found = [element for element in top.iterdescendants("*") if is_candidate(element)]
     index = 0
     while index < len(found):
         element = found[index]
         index += 1
-        if should_drop(element):
-            index += int(element.xpath(f"count(descendant::*[{candidates}])"))
+        if should_drop(element):  # its candidates follow it in `found`, in document order
+            index += sum(1 for inner in element.iterdescendants("*") if is_candidate(inner))
             element.drop_tree()
 
 
 def drop_always(top: lxml_html.HtmlElement) -> None:
     """Remove scripts, navigation, hidden elements and the like anywhere under `top`."""
-    page_chars = _text_length(top)
+    # Only a <form> is weighed against the page (measured before anything is dropped).
+    page_chars = _text_length(top) if next(top.iter("form"), None) is not None else 0
     prepare_office_html(top)
     etree.strip_elements(top, *DROP_TAGS, with_tail=False)
-    _prune(top, _MAYBE_ALWAYS_DROPPED, lambda el: _always_dropped(el, page_chars))
+    _prune(top, _maybe_always_dropped, lambda el: _always_dropped(el, page_chars))
 
 
 def _is_site_heading(heading: lxml_html.HtmlElement) -> bool:
@@ -210,15 +250,17 @@ def drop_site_headings(document: lxml_html.HtmlElement) -> None:
             heading.drop_tree()
 
 
-def _semantic_root(document: lxml_html.HtmlElement) -> lxml_html.HtmlElement | None:
+def _semantic_root(
+    document: lxml_html.HtmlElement, lengths: Lengths
+) -> lxml_html.HtmlElement | None:
     """The <article> with the most paragraph text, else <main> (or role="main"), else None."""
     articles = list(document.iter("article"))
     if articles:
-        return max(articles, key=lambda a: (paragraph_chars(a), _text_length(a)))
+        return max(articles, key=lambda a: (paragraph_chars(a, lengths), lengths.text(a)))
     for path in ("descendant::main", "descendant::*[@role='main']"):  # not //: it sorts
         found = document.xpath(path)
         if found:
-            return max(found, key=_text_length)  # type: ignore[no-any-return]
+            return max(found, key=lengths.text)  # type: ignore[no-any-return]
     return None
 
 
@@ -227,13 +269,15 @@ def choose_root(document: lxml_html.HtmlElement) -> lxml_html.HtmlElement:
     the scored article (`html_score`) without much more, else the scored element, else <body>."""
     body = document.find(".//body")
     body = body if body is not None else document
-    semantic = _semantic_root(document)
-    found = article_root(body)
+    lengths = Lengths()  # nothing is dropped until the root is chosen
+    semantic = _semantic_root(document, lengths)
+    found = article_root(body, lengths)
     if found is None:
         return semantic if semantic is not None else body
     scored, not_article = found
     if semantic is not None:
-        semantic_mass, scored_mass = paragraph_chars(semantic), paragraph_chars(scored)
+        semantic_mass = paragraph_chars(semantic, lengths)
+        scored_mass = paragraph_chars(scored, lengths)
         if semantic is scored or semantic in scored.iterancestors():
             keep = semantic_mass <= SEMANTIC_SLACK * scored_mass
         elif scored in semantic.iterancestors():
@@ -249,15 +293,30 @@ def choose_root(document: lxml_html.HtmlElement) -> lxml_html.HtmlElement:
 
 def drop_boilerplate(root: lxml_html.HtmlElement, root_is_body: bool) -> None:
     """Remove menus, share bars, related links... by class/id names, inside the article root."""
-    root_chars = max(_text_length(root), 1)
+    measured: list[int] = []  # the root's text, measured once, before anything is dropped
+
+    def root_chars() -> int:
+        if not measured:
+            measured.append(max(_text_length(root), 1))
+        return measured[0]
 
     def should_drop(element: lxml_html.HtmlElement) -> bool:
         if element.tag == "header":
-            return root_is_body and element.find(".//h1") is None
+            if root_is_body and element.find(".//h1") is None:
+                root_chars()
+                return True
+            return False
         if not is_boilerplate_name(element):
             return False
         if element.tag == "h1" or element.find(".//h1") is not None:
             return False
-        return _text_length(element) * 2 < root_chars
+        return _text_length(element) * 2 < root_chars()
 
-    _prune(root, "@class or @id or self::header", should_drop)
+    _prune(root, _named_or_header, should_drop)
+
+
+def _named_or_header(element: lxml_html.HtmlElement) -> bool:
+    if element.tag == "header":
+        return True
+    names = element.keys()
+    return bool(names) and ("class" in names or "id" in names)

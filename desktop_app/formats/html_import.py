@@ -196,12 +196,25 @@ class _Walker:
         is a byline of its own, so a date or a "Follow" button after it is not glued to it.
         """
         loose = element.tag != "p"
+        if not len(element):  # text only, as most paragraphs are: one run, nothing to walk
+            self.flush([_collapse(element.text or "")], context, False, loose)
+            return
         split_bylines = loose and context is None
         run: list[str] = [_collapse(element.text or "")]
         marked = False
         for child in element:
-            if isinstance(child.tag, str):
-                if _is_block(child) or (child.tag not in BLOCK_TAGS and _holds_block(child)):
+            tag = child.tag
+            if tag == "p" and not len(child) and not child.attrib:
+                # A plain <p> of text (most of an article): what walk() and mixed() do with
+                # it, without their checks and calls; a blank run before it emits nothing.
+                if len(run) > 1 or run[0].strip():
+                    self.flush(run, context, marked, loose)
+                self.plain_paragraph(child, context)
+                tail = child.tail
+                run, marked = [_collapse(tail) if tail else ""], False
+                continue
+            if isinstance(tag, str):
+                if _is_block(child) or (tag not in BLOCK_TAGS and _holds_block(child)):
                     self.flush(run, context, marked, loose)
                     run, marked = [], False
                     self.walk(child, context)
@@ -217,13 +230,25 @@ class _Walker:
             run.append(_collapse(child.tail or ""))
         self.flush(run, context, marked, loose)
 
+    def plain_paragraph(self, element: lxml_html.HtmlElement, context: str | None) -> None:
+        """`walk` of a <p> without attributes or children: its text, whitespace collapsed (so
+        no line break is left to split it at), is one paragraph unless blank."""
+        self.seen += 1
+        if self.seen % 512 == 0:
+            cancel.check()
+        text = element.text
+        if text and not text.isspace():  # what is blank stays blank once collapsed
+            self.parts.append((context or "paragraph", _collapse(text)))
+
     def flush(self, run: list[str], context: str | None, marked: bool, loose: bool) -> None:
         """Emit a run as paragraph(s): two <br> in a row (a blank line) end a paragraph."""
-        for text in _BLANK_LINE.split("".join(run)):
-            if not text.strip():
+        joined = "".join(run)
+        for text in _BLANK_LINE.split(joined) if "\n" in joined else (joined,):
+            stripped = text.strip()
+            if not stripped:
                 continue
             kind = context or "paragraph"
-            if marked and kind == "paragraph" and len(text.strip()) <= MAX_BYLINE_ELEMENT_CHARS:
+            if marked and kind == "paragraph" and len(stripped) <= MAX_BYLINE_ELEMENT_CHARS:
                 kind = "byline"
             if loose:
                 self.loose.add(len(self.parts))
@@ -250,7 +275,10 @@ def _only_by_words(text: str) -> bool:
 
 def _is_block(element: lxml_html.HtmlElement) -> bool:
     """A block element, unless styled to flow inline (LibreOffice wraps text in such <div>s)."""
-    return element.tag in BLOCK_TAGS and not _DISPLAY_INLINE.search(element.get("style") or "")
+    if element.tag not in BLOCK_TAGS:
+        return False
+    style = element.get("style")
+    return not style or not _DISPLAY_INLINE.search(style)
 
 
 def _holds_block(element: lxml_html.HtmlElement) -> bool:
@@ -348,4 +376,5 @@ def declared_charsets(data: bytes) -> list[str]:
 def import_html(data: bytes, stem: str) -> SourceText:
     """Import the bytes of a saved web page."""
     text = decode_text(data, declared_charsets(data))
-    return build_source_text(apply_shared_rules(html_to_parts(text)), stem, "html")
+    parts = apply_shared_rules(html_to_parts(text))  # canonical texts: not scanned again
+    return build_source_text(parts, stem, "html", canonical=True)

@@ -16,6 +16,7 @@ Such pages have no site around them, but carry the document's furniture in their
 
 from __future__ import annotations
 
+import functools
 import re
 
 from lxml import html as lxml_html
@@ -39,31 +40,43 @@ _LIST_MARKER = re.compile(
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _MSO_NAME = re.compile(r"^Mso|CxSp[A-Za-z]+$")
 _TITLE_KINDS = frozenset({"title", "subtitle", "heading1"})
-_LIST_CANDIDATES = (  # two plain paths: libxml2 evaluates one predicate per element cheaply
-    "descendant::li[*[1][self::span or self::p]]",
-    "descendant::p[starts-with(@class, 'Mso') or starts-with(@class, 'mso')]",
+_LIST_CANDIDATES = (  # two plain paths; the first predicate of each is a cheap pre-filter
+    "descendant::li[span|p][*[1][self::span or self::p]]",
+    "descendant::p[@class][starts-with(@class, 'Mso') or starts-with(@class, 'mso')]",
 )
+_IN_PAGE_LINKS = "descendant::a[starts-with(@href, '#')]"
 _MSO_COMMENT_CLASSES = frozenset({"msocommentreference", "msocomanchor", "msocomtxt", "msocomoff"})
 
 
 def office_dropped(element: lxml_html.HtmlElement) -> bool:
     """Headers, footers, comments and typed-out list numbers written by office suites."""
-    if (element.get("title") or "").strip().lower() in _OFFICE_TITLES and element.tag in (
-        "div", "span"
-    ):  # fmt: skip
+    names = element.keys()  # an absent attribute is not read
+    if (
+        "title" in names
+        and (element.get("title") or "").strip().lower() in _OFFICE_TITLES
+        and element.tag in ("div", "span")
+    ):
         return True
-    if _MSO_DROPPED.search(element.get("style") or ""):
+    if "style" in names and _MSO_DROPPED.search(element.get("style") or ""):
         return True
-    return bool(set((element.get("class") or "").lower().split()) & _MSO_COMMENT_CLASSES)
+    return "class" in names and _comment_class(element.get("class") or "")
+
+
+@functools.lru_cache(maxsize=1024)
+def _comment_class(value: str) -> bool:
+    return not _MSO_COMMENT_CLASSES.isdisjoint(value.lower().split())
 
 
 def prepare_office_html(top: lxml_html.HtmlElement) -> None:
     """Drop Google Docs comments and list-number spans; turn note back-links into "[1] "."""
-    for link in top.xpath("descendant::a[starts-with(@href, '#cmnt_ref')]"):
+    in_page = top.xpath(_IN_PAGE_LINKS)  # one pass finds the comment marks among them too
+    dropped = False
+    for link in [a for a in in_page if (a.get("href") or "").startswith("#cmnt_ref")]:
         holder = next(link.iterancestors("div"), None)
         if holder is not None and holder.getparent() is not None:
             holder.drop_tree()
-    for link in top.xpath("descendant::a[starts-with(@href, '#')]"):  # only in-page links
+            dropped = True
+    for link in top.xpath(_IN_PAGE_LINKS) if dropped else in_page:  # only in-page links
         if _BACKLINK.match(link.get("href") or ""):
             mark = link.text_content().strip()
             if mark in _ARROWS:

@@ -78,13 +78,19 @@ def _class_weight(element: lxml_html.HtmlElement) -> int:
 
 
 def text_length(element: lxml_html.HtmlElement) -> int:
-    """len(element.text_content()), computed in C."""
+    """len(element.text_content()), computed in C; an element without children (the parser
+    keeps no comments) holds only its .text, read without an XPath call."""
+    if not len(element):
+        return len(element.text or "")
     return int(_TEXT_LENGTH(element))
 
 
 def _link_chars(element: lxml_html.HtmlElement) -> int:
     """Characters of text inside links (an HTML parser never nests one link in another)."""
-    return sum(text_length(a) for a in element.iter("a"))
+    total = 0
+    for link in element.iter("a"):  # most links hold only text: no XPath call for them
+        total += int(_TEXT_LENGTH(link)) if len(link) else len(link.text or "")
+    return total
 
 
 def _link_density(element: lxml_html.HtmlElement, length: int) -> float:
@@ -93,17 +99,65 @@ def _link_density(element: lxml_html.HtmlElement, length: int) -> float:
     return min(_link_chars(element) / length, 1.0)
 
 
+MAX_SUMMED_CHILDREN = 32
+
+
+class Lengths:
+    """Text and link-text lengths of elements, each measured once: the big ones (the article,
+    <main>) are asked for several times while the root is chosen, and the tree does not
+    change meanwhile. Use one only while nothing is dropped from the tree."""
+
+    def __init__(self) -> None:
+        self._text: dict[lxml_html.HtmlElement, int] = {}
+        self._links: dict[lxml_html.HtmlElement, int] = {}
+
+    def text(self, element: lxml_html.HtmlElement) -> int:
+        length = self._text.get(element)
+        if length is None:
+            length = self._text[element] = self._measure(element)
+        return length
+
+    def _measure(self, element: lxml_html.HtmlElement) -> int:
+        """From the children when one of them is measured already (<main> around a measured
+        <article>): XPath would build the whole string again. A comment's text is not
+        counted, its tail is, as in string-length()."""
+        if 0 < len(element) <= MAX_SUMMED_CHILDREN and any(c in self._text for c in element):
+            total = len(element.text or "")
+            for child in element:
+                if isinstance(child.tag, str):
+                    total += self.text(child)
+                total += len(child.tail or "")
+            return total
+        return text_length(element)
+
+    def links(self, element: lxml_html.HtmlElement) -> int:
+        chars = self._links.get(element)
+        if chars is None:
+            chars = self._links[element] = _link_chars(element)
+        return chars
+
+    def link_density(self, element: lxml_html.HtmlElement) -> float:
+        """`_link_density(element, text_length(element))`, from the cache."""
+        length = self.text(element)
+        return min(self.links(element) / length, 1.0) if length else 0.0
+
+
 class Paragraph:
     """One paragraph-like element measured once: stripped length, commas, link share."""
 
     __slots__ = ("element", "length", "commas", "links")
 
     def __init__(self, element: lxml_html.HtmlElement) -> None:
-        text = element.text_content().strip()
         self.element = element
-        self.length = len(text)
+        if len(element):
+            text = element.text_content().strip()
+            self.length = len(text)
+            self.links = _link_density(element, self.length) if self.length else 0.0
+        else:  # text only (most paragraphs): no XPath call, and no link in it
+            text = (element.text or "").strip()
+            self.length = len(text)
+            self.links = 0.0
         self.commas = text.count(",") if text.isascii() else len(_COMMAS.findall(text))
-        self.links = _link_density(element, self.length) if self.length else 0.0
 
 
 def measure_paragraphs(root: lxml_html.HtmlElement) -> list[Paragraph]:
@@ -129,8 +183,9 @@ def _unlikely(element: lxml_html.HtmlElement) -> bool:
     return bool(names) and bool(_UNLIKELY.search(names)) and not _MAYBE.search(names)
 
 
-def _in_unlikely(paragraph: lxml_html.HtmlElement, cache: dict) -> bool:
-    for element in paragraph.iterancestors():
+def _in_unlikely(ancestors: tuple, cache: dict) -> bool:
+    """Whether one of a paragraph's `ancestors` below <body> is an unlikely box."""
+    for element in ancestors:
         if element.tag in ("body", "html"):
             return False
         if element not in cache:
@@ -140,32 +195,71 @@ def _in_unlikely(paragraph: lxml_html.HtmlElement, cache: dict) -> bool:
     return False
 
 
+class _Ancestry:
+    """A paragraph's ancestors, walked once per parent element: most paragraphs share their
+    parent with others (an article's <p>s), and walking up costs a proxy lookup per step."""
+
+    def __init__(self) -> None:
+        self._chains: dict[lxml_html.HtmlElement | None, tuple] = {}
+
+    def of(self, element: lxml_html.HtmlElement) -> tuple:
+        parent = element.getparent()
+        chain = self._chains.get(parent)
+        if chain is None:
+            chain = self._chains[parent] = (
+                () if parent is None else (parent, *parent.iterancestors())
+            )
+        return chain
+
+
 def score_candidates(
-    root: lxml_html.HtmlElement, paragraphs: list[Paragraph] | None = None
+    root: lxml_html.HtmlElement,
+    paragraphs: list[Paragraph] | None = None,
+    lengths: Lengths | None = None,
+    ancestry: _Ancestry | None = None,
 ) -> dict[lxml_html.HtmlElement, float]:
     """Each candidate ancestor of a paragraph and its link-density-scaled score."""
     scores: dict[lxml_html.HtmlElement, float] = {}
     unlikely: dict[lxml_html.HtmlElement, bool] = {}
+    ancestry = ancestry or _Ancestry()
+    # Per ancestor chain: None inside an unlikely box, else the (ancestor, divider) pairs scored.
+    scored: dict[int, list[tuple[lxml_html.HtmlElement, int]] | None] = {}
     for paragraph in measure_paragraphs(root) if paragraphs is None else paragraphs:
-        if _in_unlikely(paragraph.element, unlikely):
+        ancestors = ancestry.of(paragraph.element)
+        key = id(ancestors)  # the chain tuples live in `ancestry` while this runs
+        if key not in scored:
+            scored[key] = None if _in_unlikely(ancestors, unlikely) else _levels(ancestors)
+        targets = scored[key]
+        if targets is None:
             continue
         if paragraph.element.tag == "li" and paragraph.links > MAX_ITEM_LINKS:
             continue
         points = 1 + paragraph.commas + min(paragraph.length // 100, 3)
-        for level, ancestor in enumerate(paragraph.element.iterancestors()):
-            if level >= MAX_LEVELS or ancestor.tag in ("html", "body"):
-                break
+        for ancestor, divider in targets:
             if ancestor not in scores:
                 scores[ancestor] = _TAG_BONUS.get(ancestor.tag, 0) + _class_weight(ancestor)
-            divider = 1 if level == 0 else 2 if level == 1 else level * 3
             scores[ancestor] += points / divider
+    lengths = lengths or Lengths()
     for element in scores:
-        scores[element] *= 1 - _link_density(element, text_length(element))
+        scores[element] *= 1 - lengths.link_density(element)
     return scores
 
 
-def paragraph_chars(element: lxml_html.HtmlElement) -> int:
+def _levels(ancestors: tuple) -> list[tuple[lxml_html.HtmlElement, int]]:
+    """The ancestors a paragraph's points go to (up to five, below <body>), with the divider
+    of each level: 1, 2, then three times the level."""
+    found = []
+    for level, ancestor in enumerate(ancestors):
+        if level >= MAX_LEVELS or ancestor.tag in ("html", "body"):
+            break
+        found.append((ancestor, 1 if level == 0 else 2 if level == 1 else level * 3))
+    return found
+
+
+def paragraph_chars(element: lxml_html.HtmlElement, lengths: Lengths | None = None) -> int:
     """Characters of text outside links under `element`: how much article it can hold."""
+    if lengths is not None:
+        return lengths.text(element) - lengths.links(element)
     return text_length(element) - _link_chars(element)
 
 
@@ -210,38 +304,68 @@ def _joins(
 
 
 def prose_chars(
-    root: lxml_html.HtmlElement, paragraphs: list[Paragraph] | None = None
+    root: lxml_html.HtmlElement,
+    paragraphs: list[Paragraph] | None = None,
+    ancestry: _Ancestry | None = None,
 ) -> dict[lxml_html.HtmlElement, int]:
     """Characters of prose (paragraphs of 80+ characters, few links) under each element; prose
     inside a comment, related-links or similar box does not count above that box."""
     prose: dict[lxml_html.HtmlElement, int] = {}
     negative: dict[lxml_html.HtmlElement, bool] = {}
+    ancestry = ancestry or _Ancestry()
+    # Prose per ancestor chain, added to the chain's elements once at the end (sums of ints:
+    # the order does not matter), not element by element for each paragraph.
+    per_chain: dict[int, int] = {}
+    chains: dict[int, tuple] = {}
     for paragraph in measure_paragraphs(root) if paragraphs is None else paragraphs:
         if paragraph.length < MIN_PROSE_CHARS or paragraph.links >= MAX_PROSE_LINKS:
             continue
-        for element in (paragraph.element, *paragraph.element.iterancestors()):
-            prose[element] = prose.get(element, 0) + paragraph.length
-            if element not in negative:
-                negative[element] = _class_weight(element) < 0
-            if negative[element]:
-                break
+        element = paragraph.element
+        prose[element] = prose.get(element, 0) + paragraph.length
+        if element.attrib and _negative(element, negative):  # no class or id: not negative
+            continue
+        ancestors = ancestry.of(element)
+        key = id(ancestors)
+        if key in per_chain:
+            per_chain[key] += paragraph.length
+        else:
+            per_chain[key], chains[key] = paragraph.length, ancestors
+    for key, chars in per_chain.items():
+        for ancestor in _up_to_negative(chains[key], negative):
+            prose[ancestor] = prose.get(ancestor, 0) + chars
     return prose
 
 
+def _negative(element: lxml_html.HtmlElement, cache: dict) -> bool:
+    if element not in cache:
+        cache[element] = _class_weight(element) < 0
+    return cache[element]  # type: ignore[no-any-return]
+
+
+def _up_to_negative(ancestors: tuple, cache: dict) -> tuple:
+    """`ancestors` up to and including the first one named like furniture."""
+    for index, ancestor in enumerate(ancestors):
+        if _negative(ancestor, cache):
+            return ancestors[: index + 1]
+    return ancestors
+
+
 def article_root(
-    root: lxml_html.HtmlElement,
+    root: lxml_html.HtmlElement, lengths: Lengths | None = None
 ) -> tuple[lxml_html.HtmlElement, list[lxml_html.HtmlElement]] | None:
     """The element that best holds the article (see the module docstring) and the children of
     it that are not article (siblings of the best candidate that failed Readability's test)."""
+    lengths = lengths or Lengths()
     paragraphs = measure_paragraphs(root)
-    scores = score_candidates(root, paragraphs)
+    ancestry = _Ancestry()
+    scores = score_candidates(root, paragraphs, lengths, ancestry)
     if not scores:
         return None
     best = max(scores, key=lambda element: scores[element])
     best = _common_ancestor(best, scores)
     scores.setdefault(best, 0.0)
-    prose = prose_chars(root, paragraphs)
-    loose = sum(text_length(p) for p in root.iterchildren("p"))
+    prose = prose_chars(root, paragraphs, ancestry)
+    loose = sum(lengths.text(p) for p in root.iterchildren("p"))
     held = prose.get(best, 0)
     # A word processor's page, or a hand-made one: paragraphs straight in <body>, more of them
     # than in the best box, or half as many when the page holds far more prose than that box.
