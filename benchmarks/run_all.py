@@ -47,6 +47,8 @@ RATIO_TARGETS = {  # case -> highest copydesk/bare ratio accepted
     "peak_rss_para5m": 1.5,
     "peak_rss_ann100k": 1.5,
     "csv_export_process": 2.5,
+    "import_docx_1mb": 1.5,
+    "import_html_1mb": 1.5,
 }
 ABSOLUTE_TARGETS = {  # single figure -> highest value accepted, in its unit
     "find_keystroke_5m_max": 16.0,
