@@ -161,8 +161,8 @@ class ChecksPanel(QWidget):
         at = 0  # where `old[i1]` sits in the tree now
         steps = _steps(old, new)
         for n, (op, i1, i2, j1, j2) in enumerate(steps):
-            if op == "equal":
-                shown += new[j1:j2]
+            if op == "equal":  # the rows' own keys: the equal new ones can go
+                shown += old[i1:i2]
                 at += i2 - i1
                 continue
             for _ in range(i2 - i1):
