@@ -156,12 +156,13 @@ class ChecksPanel(QWidget):
         second), while removals, always cheap, happen at once."""
         old = self._keys[kind]
         if old == new:
+            self._wanted[kind] = old  # the same rows: one set of 10,000 keys is enough
             return
         shown: list[_Key] = []
         at = 0  # where `old[i1]` sits in the tree now
         steps = _steps(old, new)
         for n, (op, i1, i2, j1, j2) in enumerate(steps):
-            if op == "equal":  # the rows' own keys: the equal new ones can go
+            if op == "equal":  # the rows' own keys (the equal new ones go with `new`)
                 shown += old[i1:i2]
                 at += i2 - i1
                 continue
@@ -180,6 +181,8 @@ class ChecksPanel(QWidget):
                 shown += [k for _op, a1, a2, _b1, _b2 in steps[n + 1 :] for k in old[a1:a2]]
                 self._more.start()
                 break
+        else:
+            self._wanted[kind] = shown  # done: equal to `new`, and holding the rows' own keys
         self._keys[kind] = shown
 
     def _choose(self, item: Any) -> None:
