@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from desktop_app.core.paths import default_db_path
-from desktop_app.desk import Desk
+
+if TYPE_CHECKING:  # `copydesk list` opens the repository alone and never loads the desk
+    from desktop_app.desk import Desk
 
 
 def resolve_db_path(db: str | Path | None) -> Path:
@@ -21,4 +24,6 @@ def open_repository(db: str | Path | None):  # type: ignore[no-untyped-def]
 
 
 def open_desk(db: str | Path | None, reviewer: str = "") -> Desk:
+    from desktop_app.desk import Desk
+
     return Desk(open_repository(db), reviewer)

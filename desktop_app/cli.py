@@ -16,7 +16,7 @@ from desktop_app.core.model import STATUSES
 # one line here, its arguments in build_parser, and its function in that module.
 COMMAND_MODULES = {
     "import": "desktop_app.commands_exchange",  # plain import, or --with-comments
-    "list": "desktop_app.commands",
+    "list": "desktop_app.commands_list",
     "annotate": "desktop_app.commands",
     "export": "desktop_app.commands",
     "check": "desktop_app.commands",
@@ -111,9 +111,7 @@ def build_parser(only: str | None = None) -> Parser:
 
     p = sub("export", help="export annotations")
     p.add_argument("--document", metavar="ID")
-    from desktop_app.desk import Desk
-
-    p.add_argument("--format", choices=[f[0] for f in Desk.export_formats()], default="csv")
+    p.add_argument("--format", choices=_export_formats(only), default="csv")
     p.add_argument(
         "-o", "--output", default="-", metavar="FILE", help="output file, or - for stdout"
     )
@@ -166,6 +164,15 @@ def build_parser(only: str | None = None) -> Parser:
     p.add_argument("--format", choices=["text", "json"], default="text")
     _db_option(p, argparse.SUPPRESS)
     return parser
+
+
+def _export_formats(only: str | None) -> list[str]:
+    """The exporters' names; the desk (and its imports) loads only when `export` is parsed."""
+    if only not in (None, "export"):
+        return []
+    from desktop_app.desk import Desk
+
+    return [f[0] for f in Desk.export_formats()]
 
 
 def _library_commands(sub: Callable[..., Any]) -> None:

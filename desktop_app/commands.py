@@ -70,16 +70,6 @@ def _dry_run(files: list[str]) -> int:
     return 1 if failed else 0
 
 
-def cmd_list(args: argparse.Namespace) -> int:
-    with desk_for(args) as desk:
-        for doc in desk.documents():
-            counts = ", ".join(f"{tag} {n}" for tag, n in sorted(doc.counts.items()))
-            print(
-                f"{doc.id}\t{doc.title}\t{doc.characters} characters\t{counts or 'no annotations'}"
-            )
-        return 0
-
-
 def _parse_fields(pairs: list[str]) -> dict[str, str]:
     fields: dict[str, str] = {}
     for pair in pairs:

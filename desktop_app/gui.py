@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import linecache
 import os
 import sys
 from pathlib import Path
@@ -109,6 +110,9 @@ def build_window(desk, db: object = None, ask_reviewer: bool = True):  # type: i
     if asked:
         window.save_settings()  # not at every start: the fsync can take 0.1 s on a busy disk
     window.restore_state()
+    # PySide's import hook reads the source of every module imported after it (to look for
+    # "PySide6") and linecache keeps it: ~7 MB of lines no one reads (a traceback reloads its own).
+    linecache.clearcache()
     return window
 
 

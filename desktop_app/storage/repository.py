@@ -303,11 +303,14 @@ class SqliteRepository:
             "FROM documents ORDER BY imported_at DESC, rowid DESC"
         )
         counts: dict[str, dict[str, int]] = {}
+        # Each table counted along its (document_id, tag) index, then added up here.
         for doc_id, tag, n in self._read(
-            "SELECT document_id, tag, count(*) FROM (SELECT document_id, tag FROM annotations "
-            "UNION ALL SELECT document_id, tag FROM revision_annotations) GROUP BY document_id, tag"
+            "SELECT document_id, tag, count(*) FROM annotations GROUP BY document_id, tag "
+            "UNION ALL "
+            "SELECT document_id, tag, count(*) FROM revision_annotations GROUP BY document_id, tag"
         ):
-            counts.setdefault(doc_id, {})[tag] = n
+            per = counts.setdefault(doc_id, {})
+            per[tag] = per.get(tag, 0) + n
         return [DocumentSummary(*row, counts=counts.get(row[0], {})) for row in docs]
 
     def search_documents(self, query: str, limit: int = 200) -> list[SearchHit]:

@@ -1,6 +1,7 @@
 """Ctrl+F find bar: live search in the canonical text; Enter/F3 next, Shift+Enter/Shift+F3
 previous (wrapping around); Escape keeps the match. Searches the draft's FindIndex once a worker
-has built it, and until then scans a slice of the text per event-loop turn."""
+has built it (from the first Ctrl+F on a draft), and until then scans a slice of the text per
+event-loop turn."""
 
 from __future__ import annotations
 
@@ -73,14 +74,18 @@ class FindBar(QWidget):
 
     # -- the draft ------------------------------------------------------------------------------
     def set_text(self, text: str) -> None:
-        """The draft in front changed ("" for none): its matches go, its index is (re)built."""
+        """The draft in front changed ("" for none): its matches and its index go; the index is
+        built again when find is used on it."""
         if text != self.text:
             self.text = text
             self._forget()
         self.indexer.set_text(text)
+        if self.isVisible():
+            self.indexer.build()
 
     def open_bar(self, text: str, origin: int, initial: str = "") -> None:
         self.set_text(text)
+        self.indexer.build()  # until it is ready, keystrokes scan the text a slice at a time
         self.origin = origin
         self.show()
         if initial:

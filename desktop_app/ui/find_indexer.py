@@ -1,5 +1,5 @@
-"""Builds the draft's FindIndex in a worker once the draft is idle, and drops it when another
-text comes in front (a revision import, another draft), so find-as-you-type stays cheap."""
+"""Builds the draft's FindIndex in a worker when find is first used on it (and the draft is idle),
+and drops it when another text comes in front (a revision import, another draft)."""
 
 from __future__ import annotations
 
@@ -8,6 +8,8 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 
 from desktop_app.core.find_index import FindIndex
+
+WAIT_MS = 250  # while the draft is still being highlighted, look again this much later
 
 
 class _Signals(QObject):
@@ -38,23 +40,29 @@ class FindIndexer(QObject):
         self._pending = False  # waiting to start, or building
         self.pool = QThreadPool(self)
         self.pool.setMaxThreadCount(1)
-        self._timer = QTimer(self, singleShot=True, interval=250)
+        self._timer = QTimer(self, singleShot=True)
         self._timer.timeout.connect(self._start)
 
     def set_text(self, text: str) -> None:
-        """The draft in front (\"\" for none); an index for another text is dropped at once."""
-        if text == self.text and (self.index is not None or self._pending):
+        """The draft in front (\"\" for none); an index for another text is dropped at once.
+        Nothing is built yet: most drafts are never searched, and the index of a 1 M-character
+        draft holds a few MB (`build` starts it)."""
+        if text == self.text:
             return
         self.generation += 1
         self.text, self.index = text, None
         self._timer.stop()
-        self._pending = bool(text)
-        if text:
-            self._timer.start()
+        self._pending = False
+
+    def build(self) -> None:
+        """Index the text in front, unless that is done or under way (find was opened)."""
+        if self.text and self.index is None and not self._pending:
+            self._pending = True
+            self._timer.start(0)
 
     def _start(self) -> None:
         if self.busy():
-            self._timer.start()  # wait until the draft has settled
+            self._timer.start(WAIT_MS)  # wait until the draft has settled
             return
         job = _Build(self.generation, self.text)
         job.signals.built.connect(self._built)  # delivered on the UI thread

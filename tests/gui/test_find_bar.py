@@ -28,8 +28,10 @@ def _open(make_window: Any, db_path: Path, indexed: bool, qtbot: Any) -> Any:
     if not indexed:  # the index never starts: the bar scans the text instead
         window.find_bar.indexer.busy = lambda: True
     assert window.open_document(add_document(db_path, TEXT))
-    if indexed:
+    if indexed:  # the first Ctrl+F on the draft builds its index
+        window.review.open_find()
         qtbot.waitUntil(lambda: window.find_bar.index is not None, timeout=10000)
+        window.find_bar.close_bar()
     window.view.setFocus()
     return window
 
@@ -107,11 +109,12 @@ def test_a_revised_draft_is_searched_in_its_new_text(
     source = SourceText(revised, "Ferry fares rise", tuple(blocks), "txt")
     document, _ = window.desk.import_revision(source, window.review.document_id)
     assert window.open_document(document.id)
-    qtbot.waitUntil(lambda: window.find_bar.index is not None, timeout=10000)
-    assert window.find_bar.index is not old_index
+    assert window.find_bar.index is None  # the old text's index went with it
     _find(qtbot, window, "in june")
     start = revised.index("in June")
     assert window.view.selection_cp() == (start, start + len("in June"))
+    qtbot.waitUntil(lambda: window.find_bar.index is not None, timeout=10000)
+    assert window.find_bar.index is not old_index and window.find_bar.index.text == revised
     qtbot.keyClick(window.find_bar.field, Qt.Key.Key_A, CTRL)
     qtbot.keyClicks(window.find_bar.field, "said")
     assert window.find_bar.count.text().endswith("of 4")
@@ -143,3 +146,27 @@ def test_without_the_index_a_long_scan_runs_a_slice_per_turn(
     assert bar._scan is None
     assert window.view.selection_cp() == (SAID[1], SAID[1] + 4)
     assert bar.count.text() == "2 of 3"
+
+
+def test_the_index_is_built_on_the_first_find_and_the_first_keystroke_finds_before_it(
+    qtbot: Any, make_window: Any, db_path: Path
+) -> None:
+    """Opening a draft builds no find index (most drafts are never searched); Ctrl+F starts it,
+    the keystrokes typed before it is ready find by scanning, and the ones after use it."""
+    window = make_window()
+    assert window.open_document(add_document(db_path, TEXT))
+    bar = window.find_bar
+    qtbot.wait(400)  # longer than the indexer ever waited after an open
+    assert bar.index is None
+    bar.indexer.busy = lambda: True  # hold the build back: the first keystroke has no index
+    window.view.setFocus()
+    _find(qtbot, window, "s")
+    assert bar.index is None
+    first_s = TEXT.index("s")
+    assert window.view.selection_cp() == (first_s, first_s + 1)
+    bar.indexer.busy = lambda: False
+    qtbot.waitUntil(lambda: bar.index is not None, timeout=10000)
+    assert bar.index.text == TEXT
+    qtbot.keyClicks(bar.field, "aid")
+    assert window.view.selection_cp() == (SAID[0], SAID[0] + 4)
+    assert bar.count.text() == "1 of 3"
