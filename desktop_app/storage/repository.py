@@ -53,14 +53,23 @@ _EXPORT_FIELDS = tuple(f.name for f in fields(ExportRow))
 _new = object.__new__
 
 
-def _annotation(row: tuple[Any, ...]) -> Annotation:
+def _annotation(row: tuple[Any, ...], shared: dict[str, str] | None = None) -> Annotation:
     # Opening a draft reads every annotation: fill the frozen dataclass directly, which is several
     # times faster than its __init__ (15 frozen setattr calls) for 10,000 rows.
     annotation = _new(Annotation)
     values = annotation.__dict__
     values.update(zip(_ANNOTATION_FIELDS, row, strict=True))
     values["fields"] = json.loads(row[10]) if row[10] != "{}" else {}
+    if shared is not None:
+        # SQLite hands back a new string per row; a draft's rows repeat a few values (its id,
+        # the tag, status, reviewer, times): one copy each is ~4.5 MB less for 10,000 rows.
+        for name in _REPEATED:
+            value = values[name]
+            values[name] = shared.setdefault(value, value)
     return annotation
+
+
+_REPEATED = ("document_id", "tag", "status", "reviewer", "created_at", "updated_at", "anchor_state")
 
 
 def _annotation_values(a: Annotation) -> list[Any]:
@@ -352,7 +361,8 @@ class SqliteRepository:
             f"SELECT {ANNOTATION_COLUMNS} FROM revision_annotations WHERE document_id = ?{order}",
             [document_id, document_id],
         )
-        return [_annotation(r) for r in rows]
+        shared: dict[str, str] = {}
+        return [_annotation(r, shared) for r in rows]
 
     def freeze_annotations(self, document_id: str) -> list[Annotation]:
         """Make the document an earlier revision: its annotations become read-only copies kept
