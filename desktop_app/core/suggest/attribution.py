@@ -149,8 +149,13 @@ def subject_of(sentence: str, registry: Registry, known: set[str]) -> str:
 
 def mention_for(raw: str, name: str, pos: int, appositive: str, org: bool | None = None) -> Mention:
     """`org` is is_org(name) when the caller has it."""
-    heads = title_words(raw) | {w.rstrip(".,").lower() for w in appositive.split()[:6]}
+    heads = title_words(raw) | appositive_heads(appositive)
     return Mention(pos, name, heads, is_org(name) if org is None else org)
+
+
+def appositive_heads(appositive: str) -> set[str]:
+    """The first six words of an appositive, lower case: "a teacher at ..." -> {"a", "teacher", ...}."""
+    return {w.rstrip(".,").lower() for w in appositive.split()[:6]}
 
 
 def after_attribution(text: str, end: int, limit: int) -> re.Match[str] | None:
@@ -201,6 +206,7 @@ __all__ = [
     "Mention",
     "Resolver",
     "after_attribution",
+    "appositive_heads",
     "before_attribution",
     "cue_before",
     "head_noun",

@@ -117,7 +117,12 @@ _BYTES_VOCABULARY = frozenset(_BYTES_BITS)
 _BYTES_OPINION = frozenset(w.encode() for w in _OPINION_WORDS | {"disgrace"})
 _LETTERS_ONLY = bytes(c if 97 <= c <= 122 else 32 for c in range(256))
 _HARD_BYTES = bytes(35 if chr(c) in "0123456789$%" else 32 for c in range(256))
-_MONEY_WORDS = (b"dollars", b"euros", b"pounds", b"yen", b"cents")
+# Literals one of which each money, percentage or year match holds, searched in the lower-cased
+# text (same length and offsets as the text; the currency signs and digits are unchanged by
+# lower()): one search instead of a str.find per literal.
+_MONEY_HINT = re.compile(r"\$|€|£|¥|dollars|euros|pounds|yen|cents")  # literal-led: a fast scan
+_PERCENT_HINT = re.compile(r"%|per")
+_YEAR_HINT = re.compile(r"1[89]|20")
 _TYPE_OF = [""] + [
     next(k for i, k in enumerate(_KIND_NAMES) if bits >> i & 1) for bits in range(1, 128)
 ]
@@ -200,15 +205,25 @@ def candidate_sentences(
     vocabulary, word_bits, type_of = _BYTES_VOCABULARY, _BYTES_BITS, _TYPE_OF
     opinion_words, not_prose, find = _BYTES_OPINION, _NOT_PROSE_AT.match, letters.find
     text_find = text.find
+    money_hint, percent_hint, year_hint = _MONEY_HINT.search, _PERCENT_HINT.search, _YEAR_HINT.search
     n_quotes = len(q_starts)
+    qi, last_start = 0, 0
+    # "disgrace" may hide in a longer word ("disgraceful"): looked for per sentence only when
+    # the text has it at all.
+    disgrace = lowered.find("disgrace") >= 0
     for start, end in sentences:
         if end - start < 12:
             continue
         # Mostly quotation: skipped before its words are read (a third of a quote-heavy story).
+        # `qi` is bisect_right(q_starts, start), advanced as the sorted sentences go by; the
+        # quotation counted first is the last one starting at or before `start`.
         if n_quotes:
-            i = bisect_right(q_starts, start) - 1
-            if i < 0:
-                i = 0
+            if start < last_start:
+                qi = bisect_right(q_starts, start)
+            last_start = start
+            while qi < n_quotes and q_starts[qi] <= start:
+                qi += 1
+            i = qi - 1 if qi else 0
             covered = 0
             while i < n_quotes and q_starts[i] < end:
                 qs, qe = q_starts[i], q_ends[i]
@@ -231,22 +246,13 @@ def candidate_sentences(
             # so each pattern runs only when the ones before it failed and its words or signs
             # are in the sentence. Every match starts at a hard character.
             bits |= _QUANTITY
-            if (
-                marks is None
-                or text_find("$", first, end) >= 0
-                or any(text_find(c, first, end) >= 0 for c in "€£¥")
-                or any(find(w, first, end) >= 0 for w in _MONEY_WORDS)
-            ) and money(text, first, end):
+            if (marks is None or money_hint(lowered, first, end)) and money(text, first, end):
                 bits |= _MONEY_BIT
-            elif (
-                marks is None or text_find("%", first, end) >= 0 or find(b"per", first, end) >= 0
-            ) and percent(text, first, end):
+            elif (marks is None or percent_hint(lowered, first, end)) and percent(text, first, end):
                 bits |= _PERCENT_BIT
             elif (
                 not bits & _DATE_BIT
-                and (
-                    marks is None or any(text_find(y, first, end) >= 0 for y in ("18", "19", "20"))
-                )
+                and (marks is None or year_hint(text, first, end))
                 and year(text, first, end)
             ):
                 bits |= _DATE_BIT
@@ -260,7 +266,9 @@ def candidate_sentences(
             continue
         if not_prose(text, start, end):
             continue
-        if not opinion_words.isdisjoint(words) or text_find("disgrace", start, end) >= 0:
+        if not opinion_words.isdisjoint(words) or (
+            disgrace and text_find("disgrace", start, end) >= 0
+        ):
             if not bits & _DATED and _OPINION.search(text[start:end]):
                 continue  # opinion, and no sum, share or date to check
         if bits == _COMPARISON and not _SUPERLATIVE.search(text[start:end]):

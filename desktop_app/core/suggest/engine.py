@@ -10,7 +10,14 @@ from desktop_app.core.model import Block
 from desktop_app.core.suggest import anonymous, attribution, claims, quotes
 from desktop_app.core.suggest.cues import CUE_VERBS
 from desktop_app.core.suggest.model import Suggestion, suggestion
-from desktop_app.core.suggest.names import NAME_LED, NAME_RE, Registry, clean_name, is_org
+from desktop_app.core.suggest.names import (
+    NAME_LED,
+    NAME_RE,
+    Registry,
+    clean_name,
+    is_org,
+    title_words,
+)
 from desktop_app.core.suggest.text import Sentences, paragraphs
 
 # A name introduced as a subject: "Kendra Oyelaran, a teacher", "Mayor Clement Oyelowo said".
@@ -31,33 +38,48 @@ class Draft:
         self.sentences = Sentences(text, self.spans)
         self.registry = Registry(text)
         mentions: list[attribution.Mention] = []
+        append_mention = mentions.append
+        Mention = attribution.Mention
         by_part = self.registry.by_part
-        cleaned: dict[str, str] = {}  # raw name -> clean_name(raw): copy repeats its names
+        # Per raw name: its clean form, whether it is a possessive, its title words; per clean
+        # name: is_org. Copy repeats its names ("Halloran said" ten times), so each is worked
+        # out once per draft.
+        cleaned: dict[str, tuple[str, bool, set[str]]] = {}
+        orgs: dict[str, bool] = {}
         for m in _INTRO.finditer(text):
             start = m.start()
             if (
-                m.group("verb")
+                m.start("verb") >= 0
                 and start
                 and text[start - 1] != "\n"
                 and text[start - 2 : start] not in (". ", "” ", '" ')
             ):
                 continue  # a name before any verb counts only as a sentence subject
             raw = m.group("raw")
-            name = cleaned.get(raw)
-            if name is None:
-                name = cleaned[raw] = clean_name(raw)
+            known = cleaned.get(raw)
+            if known is None:
+                known = cleaned[raw] = (
+                    clean_name(raw),
+                    raw.endswith(("’s", "'s")),
+                    title_words(raw),
+                )
+            name, possessive, titles = known
             if " " not in name:
                 if name not in by_part:
                     continue
-                name = self.registry.resolve(name)
+                name = self.registry.resolve(name)  # in by_part: a lookup, no side effect
                 if " " not in name:
                     continue
-            if raw.endswith(("’s", "'s")):
+            if possessive:
                 continue
-            org = is_org(name)
+            org = orgs.get(name)
+            if org is None:
+                org = orgs[name] = is_org(name)
             if not org:
                 self.registry.add(name)
-            mentions.append(attribution.mention_for(raw, name, start, m.group("app") or "", org))
+            app = m.group("app")
+            heads = titles | attribution.appositive_heads(app) if app else titles
+            append_mention(Mention(start, name, heads, org))
         self.lowered = text.lower()  # shared by the source finders and the claims
         low = self.lowered if len(self.lowered) == len(text) else None
         self.sources = anonymous.find_sources(text, self.spans, low)

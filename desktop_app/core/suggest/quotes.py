@@ -76,10 +76,20 @@ def double_quotes(text: str, spans: list[tuple[int, int]]) -> list[RawQuote]:
                 out.append(RawQuote(open_at, end, False, continues))
         open_at, continues = -1, False
 
+    ends_sorted = ends == sorted(ends)
     for pos in positions(text, _DOUBLE_MARKS):
-        while pi < n and pos >= ends[pi]:
+        if pi < n and pos >= ends[pi]:
             leave(pi)
             pi += 1
+            if pi < n and pos >= ends[pi]:
+                # Paragraphs without marks: leaving them only clears `carry`, so skip to the
+                # one holding `pos` (by bisection when the ends are in order, as they are).
+                carry = False
+                if ends_sorted:
+                    pi = bisect_right(ends, pos, pi)
+                else:
+                    while pi < n and pos >= ends[pi]:
+                        pi += 1
         if pi >= n:
             break
         if pos < starts[pi]:
