@@ -1,0 +1,44 @@
+"""Faster forms of the suggester's patterns match exactly like the plain forms they replace."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from desktop_app.core.suggest import engine, names
+from desktop_app.core.suggest.cues import CUE_VERBS
+
+_SETTINGS = settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+_PIECES = (
+    "Mr. Mrs. Ms. Dr. Sen. Capt. Prof. Sr. MR. Mrs Dr.Who J. j. U.S. Ph.D. St. Fr. Rev. Gen. "
+    "Ann Lee said Maria de la Cruz told Van der Berg O’Neil O'Neil McDonald-Smith Smith’s Smith. "
+    "Smith, a teacher, has had was is spent walked runs the a of y al-Rashid bin Ibn Élodie "
+    "İnc. “ ” \" , . ; - ’ ' \u00a0 \n 😀 x A. B"
+).split(" ")
+_DRAFTS = st.lists(st.sampled_from(_PIECES), max_size=50).map(
+    lambda words: "".join(w + (" " if i % 4 else "") for i, w in enumerate(words))
+)
+# The name-introduction pattern as it reads with the plain NAME (titles as literals, words that
+# may be shortened, particles as a list).
+_PLAIN_INTRO = re.compile(
+    rf"(?=[{names.UPPER}])(?P<raw>{names.NAME})(?P<after>,\s+(?P<app>[^,.;“”\"]{{1,80}})"
+    rf"|\s+(?:{CUE_VERBS})\b|\s+(?:has|had|was|is|spent|[a-z]+ed)\b|(?P<verb>\s+[a-z]+\b))"
+)
+
+
+@_SETTINGS
+@given(_DRAFTS)
+def test_name_introductions_match_like_the_plain_pattern(draft: str):
+    """Atomic words and title and particle tries leave every match and group as they were."""
+    fast = [(m.span(), m.groups()) for m in engine._INTRO.finditer(draft)]
+    assert fast == [(m.span(), m.groups()) for m in _PLAIN_INTRO.finditer(draft)]
+
+
+def test_titles_initials_and_particles_read_as_before():
+    text = "Sen. Ann Lee met Mrs. Maria de la Cruz and J. Smith. Sr. Ortiz said Dr.Who left."
+    plain = re.compile(rf"(?=[{names.UPPER}]){names.NAME}")
+    expected = ["Sen. Ann Lee", "Mrs. Maria de la Cruz", "J", "Smith", "Sr", "Ortiz", "Dr.", "Who"]
+    assert [m.group() for m in plain.finditer(text)] == expected
+    assert [m.group() for m in names.NAME_RE.finditer(text)] == expected
