@@ -205,7 +205,11 @@ def candidate_sentences(
     vocabulary, word_bits, type_of = _BYTES_VOCABULARY, _BYTES_BITS, _TYPE_OF
     opinion_words, not_prose, find = _BYTES_OPINION, _NOT_PROSE_AT.match, letters.find
     text_find = text.find
-    money_hint, percent_hint, year_hint = _MONEY_HINT.search, _PERCENT_HINT.search, _YEAR_HINT.search
+    money_hint, percent_hint, year_hint = (
+        _MONEY_HINT.search,
+        _PERCENT_HINT.search,
+        _YEAR_HINT.search,
+    )
     n_quotes = len(q_starts)
     qi, last_start = 0, 0
     # "disgrace" may hide in a longer word ("disgraceful"): looked for per sentence only when
