@@ -116,12 +116,21 @@ _SHAPE = bytes(
 )
 _HEAD_TRIE = anchors.trie_pattern(_HEAD_WORDS).encode()
 _HEAD_AFTER = tuple(re.compile(re.escape(lead) + _HEAD_TRIE) for lead in (b" ", b"~"))
-_DET_WORDS = (
-    rb"(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|several|some|many|multiple|"
-    rb"numerous|dozens|other|[0-9~]+)[ ~]"
+# After a character that is not a word character (a space, other ASCII "#", or "~"): a
+# determiner (its first word, as a trie) and a space.
+_DET_AFTER = re.compile(
+    rb"[ #~](?=(?:"
+    + anchors.trie_pattern(
+        "a an one two three four five six seven eight nine ten several some many multiple "
+        "numerous dozens other".split()
+    ).encode()
+    + rb"|[0-9~]+)[ ~])"
 )
-_DET_AFTER = tuple(
-    re.compile(re.escape(lead) + rb"(?=" + _DET_WORDS + rb")") for lead in (b" ", b"#", b"~")
+# "|" for each ASCII character that no _INDEF match holds between its determiner and its head
+# noun (punctuation other than ' and -; "?" stands for any other character, so it is not one).
+_STOPS = bytes(
+    46 if c >= 128 or chr(c).isalnum() or chr(c).isspace() or chr(c) in "_'-?" else 124
+    for c in range(256)
 )
 
 
@@ -133,16 +142,32 @@ def _head_starts(low: str, shape: bytes) -> list[int]:
     return found
 
 
+def _det_windows(heads: list[int], stops: bytes) -> list[tuple[int, int]]:
+    """Merged windows where the determiner of a head noun at each of `heads` may be: up to 120
+    characters before it, and after the last character that cannot be inside a match."""
+    out: list[tuple[int, int]] = []
+    rfind = stops.rfind
+    for h in heads:
+        lo = h - 120 if h > 120 else 0
+        stop = rfind(b"|", lo, h)
+        if stop >= 0:
+            lo = stop + 1
+        if out and lo <= out[-1][1]:
+            out[-1] = (out[-1][0], h + 1)
+        else:
+            out.append((lo, h + 1))
+    return out
+
+
 def _det_starts(shape: bytes, spans: list[tuple[int, int]]) -> list[int]:
     """Every offset inside `spans` where an _INDEF match may start: after a character that is
     not a word character, a determiner and a space (a superset: "~" may be either)."""
     found: list[int] = []
-    for begin, end in spans:
+    finditer = _DET_AFTER.finditer
+    for begin, end in spans:  # sorted and disjoint: the offsets come out sorted
         if begin == 0:
             found.append(0)
-        for lead in _DET_AFTER:
-            found += [m.end() for m in lead.finditer(shape, max(begin - 1, 0), end)]
-    found.sort()
+        found += [m.end() for m in finditer(shape, max(begin - 1, 0), end)]
     return found
 
 
@@ -197,8 +222,9 @@ def find_sources(text: str, body: list[tuple[int, int]], low: str | None = None)
     if low is None:
         indef = _INDEF.finditer(text)
     else:
-        shape = low.encode("ascii", "replace").translate(_SHAPE)
-        heads = anchors.windows(_head_starts(low, shape), 120, 16, len(text))
+        ascii_low = low.encode("ascii", "replace")
+        shape = ascii_low.translate(_SHAPE)
+        heads = _det_windows(_head_starts(low, shape), ascii_low.translate(_STOPS))
         indef = anchors.matches_at(_INDEF, text, _det_starts(shape, heads))
     for m in indef:
         s, e = m.span()
