@@ -75,6 +75,7 @@ class Resolver:
         self.added: list[Mention] = []
         self.added_positions: list[int] = []
         self.speakers = {m.speaker for m in self.mentions}
+        self._parsed: dict[str, tuple[str, int]] = {}  # phrase -> _last_person(phrase)
 
     def add(self, mention: Mention) -> None:
         if self.added_positions and mention.pos < self.added_positions[-1]:
@@ -120,19 +121,30 @@ class Resolver:
             if m is None and head:
                 return phrase, 0.5
             return (m.speaker, 0.7) if m else ("", 0.0)
-        names = [clean_name(n.group()) for n in NAME_RE.finditer(phrase)]
-        names = [n for n in names if n]
-        if not names:
+        parsed = self._parsed.get(phrase)
+        if parsed is None:
+            parsed = self._parsed[phrase] = _last_person(phrase)
+        name, count = parsed
+        if not count:
             return (phrase, 0.7) if phrase[:1].isalpha() else ("", 0.0)
-        people = [n for n in names if not is_org(n)]
-        name = (people or names)[-1]
         if " " not in name and self.registry.resolve(name) == name and not self._known(name):
-            if phrase.startswith(name) and len(names) == 1:
+            if phrase.startswith(name) and count == 1:
                 return name, 0.6
         return self.registry.resolve(name), 0.9
 
     def _known(self, name: str) -> bool:
         return name in self.speakers
+
+
+def _last_person(phrase: str) -> tuple[str, int]:
+    """The last person named in a phrase (else its last organisation) and how many names it
+    holds; ("", 0) when none."""
+    names = [clean_name(n.group()) for n in NAME_RE.finditer(phrase)]
+    names = [n for n in names if n]
+    if not names:
+        return "", 0
+    people = [n for n in names if not is_org(n)]
+    return (people or names)[-1], len(names)
 
 
 def subject_of(sentence: str, registry: Registry, known: set[str]) -> str:
