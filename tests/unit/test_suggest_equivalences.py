@@ -64,3 +64,23 @@ def test_sources_found_in_windows_equal_the_whole_text_pass(draft: str):
         return
     body = [(0, len(draft))]
     assert anonymous.find_sources(draft, body, low) == anonymous.find_sources(draft, body, None)
+
+
+_REASON_PIECES = (
+    "spoke speaking talked agreed to speak on the condition of anonymity that he she their names "
+    "not be named identified used requested asked for sought was were granted insisted anonymity "
+    "declined wished preferred did want to be that only first name last full be withheld gave "
+    "give provided his her is are authorized allowed cleared speak publicly because since for "
+    "fear , . ; ) ( \n misspoke Asked"
+).split(" ")
+
+
+@_SETTINGS
+@given(st.lists(st.sampled_from(_REASON_PIECES), max_size=40).map(" ".join))
+def test_reason_markers_written_out_match_like_the_grouped_form(draft: str):
+    grouped = re.compile(
+        anonymous._REASON.pattern.replace(anonymous._MARKER_FLAT, anonymous._MARKER)
+    )
+    assert [(m.span(), m.groups()) for m in anonymous._REASON.finditer(draft)] == [
+        (m.span(), m.groups()) for m in grouped.finditer(draft)
+    ]

@@ -34,6 +34,8 @@ _CUE_AT = re.compile(rf"(?<!\S)(?:{CUE_VERBS})")
 _CUE_TO_END = re.compile(rf"(?:{CUE})(?:\s+[\w’'-]+){{0,3}}?\s*[,:—–-]?\s*$")
 _PRONOUN_RE = re.compile(rf"^{PRONOUN}$")
 _HEAD = re.compile(r"([a-z][\w-]*?)s?$")
+_PART_OF = re.compile(r"^(?:one|some|many|each|all|most|none) of (?:the )?", re.I)
+_SPACES_OR_COMMAS = re.compile(r"[\s,]+")
 
 
 @dataclass
@@ -48,10 +50,8 @@ class Mention:
 
 def head_noun(phrase: str) -> str:
     """The last lower-case word of a descriptor, singular: "the senior officials" -> "official"."""
-    phrase = re.sub(
-        r"^(?:one|some|many|each|all|most|none) of (?:the )?", "", phrase.strip(), flags=re.I
-    )
-    words = [w for w in re.split(r"[\s,]+", phrase.split(" who ")[0]) if w]
+    phrase = _PART_OF.sub("", phrase.strip())
+    words = [w for w in _SPACES_OR_COMMAS.split(phrase.split(" who ")[0]) if w]
     for prep in (" of ", " at ", " for ", " in ", " with ", " close ", " familiar ", " briefed "):
         if prep in f" {' '.join(words)} ":
             words = " ".join(words).split(prep.strip(), 1)[0].split()

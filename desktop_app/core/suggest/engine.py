@@ -91,8 +91,11 @@ class Draft:
                 if src is not None:
                     self.sources.append(src)
         self.sources.sort(key=lambda s: s.start)
+        heads_of: dict[str, str] = {}  # phrase -> head_noun(phrase): copy repeats "officials"
         for s in self.sources:
-            head = attribution.head_noun(s.phrase)
+            head = heads_of.get(s.phrase)
+            if head is None:
+                head = heads_of[s.phrase] = attribution.head_noun(s.phrase)
             mentions.append(
                 attribution.Mention(s.start, s.phrase.strip(), {head} if head else set())
             )
