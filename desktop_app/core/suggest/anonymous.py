@@ -236,14 +236,18 @@ class Reason:
     first_name: bool
 
 
-def find_sources(text: str, body: list[tuple[int, int]], low: str | None = None) -> list[Source]:
+def find_sources(
+    text: str, body: list[tuple[int, int]], low: str | None = None, ascii_low: bytes | None = None
+) -> list[Source]:
     """Unnamed individuals and groups used as sources, in text order. `low` is
-    `anchors.lowered(text)`: the patterns then run only around their head nouns."""
+    `anchors.lowered(text)`: the patterns then run only around their head nouns. `ascii_low` is
+    `low.encode("ascii", "replace")` if the caller has it."""
     found: dict[int, Source] = {}
     if low is None:
         indef = _INDEF.finditer(text)
     else:
-        ascii_low = low.encode("ascii", "replace")
+        if ascii_low is None:
+            ascii_low = low.encode("ascii", "replace")
         shape = ascii_low.translate(_SHAPE)
         heads = _det_windows(_head_starts(low, shape), ascii_low.translate(_STOPS))
         indef = anchors.matches_at(_INDEF, text, _det_starts(shape, heads))

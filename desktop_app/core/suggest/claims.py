@@ -160,11 +160,13 @@ def _kinds(text: str, start: int, end: int, lowered: str, words: set[str]) -> se
     return kinds
 
 
-def _hard_marks(text: str) -> bytes | None:
+def _hard_marks(text: str, ascii_copy: bytes | None = None) -> bytes | None:
     """One byte per character of `text`: "#" at each character `_HARD_CHAR` matches (a digit,
     $ % € £ ¥), a space elsewhere; None when too many characters are not ASCII to check one
-    by one (then each sentence is searched with the pattern)."""
-    ascii_copy = text.encode("ascii", "replace")  # "?" for each other character
+    by one (then each sentence is searched with the pattern). `ascii_copy` is the text (or its
+    lower case: the digits and signs are the same) encoded to ASCII with "?" for the rest."""
+    if ascii_copy is None:
+        ascii_copy = text.encode("ascii", "replace")  # "?" for each other character
     others = ascii_copy.count(b"?") - text.count("?")
     if others > len(text) // 16:
         return None
@@ -186,17 +188,20 @@ def candidate_sentences(
     q_starts: list[int],
     q_ends: list[int],
     lowered: str | None = None,
+    ascii_low: bytes | None = None,
 ) -> list[tuple[int, int, str]]:
     """(start, end, claim_type) for each claim-like sentence, in text order. `q_starts` and
     `q_ends` are the quotations' spans (sorted by start): a sentence mostly quoted is skipped.
-    `lowered` is text.lower() if the caller has it."""
+    `lowered` is text.lower() if the caller has it, `ascii_low` its ASCII copy ("?" for the rest)."""
     lowered = text.lower() if lowered is None else lowered
     if len(lowered) != len(text):  # lower() changed the length ("İ"): lower each sentence alone
         return _candidates_slow(text, sentences, q_starts, q_ends)
     # The words of a sentence are its runs of a-z in the lower-cased text: in this bytes copy
     # (one byte per character, every other character a space) bytes.split finds them.
-    letters = lowered.encode("ascii", "replace").translate(_LETTERS_ONLY)
-    marks = _hard_marks(text)
+    if ascii_low is None:
+        ascii_low = lowered.encode("ascii", "replace")
+    letters = ascii_low.translate(_LETTERS_ONLY)
+    marks = _hard_marks(text, ascii_low)
     out: list[tuple[int, int, str]] = []
     append = out.append
     # Bound methods and constants as locals: this loop runs once per sentence of the draft.
