@@ -150,6 +150,9 @@ def answers(text: str, spans: list[tuple[int, int]]) -> list[RawQuote]:
     for p, (start, p_end) in enumerate(spans):
         if p + 1 < n and spans[p + 1][0] == start:
             continue  # the last paragraph starting here holds the answer
+        second = text[start + 1 : start + 2]  # ":" or "." after "A", else a capital
+        if second not in ":." and not ("A" <= second <= "Z" or "À" <= second <= "Þ"):
+            continue
         m = _ANSWER.match(text, start)  # (?m)^: only at a line start
         if m is None or text[start] == "Q":
             continue
