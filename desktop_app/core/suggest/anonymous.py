@@ -119,6 +119,10 @@ _GROUP_WORDS = (
     "residents investigators strategists traders observers"
 ).split()
 _MARKER_WORDS = "condition anonymity name identified authori allowed permitted cleared".split()
+# As bytes, looked for in the ASCII copy of the lower-cased text (same offsets: every one is
+# ASCII letters, and "?" stands for each character that is not ASCII).
+_GROUP_BYTES = [w.encode() for w in _GROUP_WORDS]
+_MARKER_BYTES = [w.encode() for w in _MARKER_WORDS]
 
 
 # The text's shape, one byte per character: ASCII letters and digits and "_" as they are in the
@@ -155,10 +159,10 @@ _STOPS = bytes(
 )
 
 
-def _head_starts(low: str, shape: bytes) -> list[int]:
-    """Offsets of the head-noun stems right after whitespace in `low` (as `\\s` sees it)."""
+def _head_starts(text: str, shape: bytes) -> list[int]:
+    """Offsets of the head-noun stems right after whitespace in `text` (as `\\s` sees it)."""
     found = [m.start() + 1 for m in _HEAD_AFTER[0].finditer(shape)]
-    found += [m.start() + 1 for m in _HEAD_AFTER[1].finditer(shape) if low[m.start()].isspace()]
+    found += [m.start() + 1 for m in _HEAD_AFTER[1].finditer(shape) if text[m.start()].isspace()]
     found.sort()
     return found
 
@@ -192,13 +196,13 @@ def _det_starts(shape: bytes, spans: list[tuple[int, int]]) -> list[int]:
     return found
 
 
-def _group_spans(text: str, low: str | None) -> list[tuple[int, int]]:
+def _group_spans(text: str, low: bytes | None) -> list[tuple[int, int]]:
     """Windows for _GROUP: around each group noun that a speech verb follows (as its lookahead
     requires), so "residents of the county" costs no window."""
     if low is None:
         return [(0, len(text))]
     found: list[int] = []
-    for noun in _GROUP_WORDS:
+    for noun in _GROUP_BYTES:
         i = low.find(noun)
         while i >= 0:
             if _GROUP_VERB.match(text, i + len(noun)):
@@ -209,7 +213,7 @@ def _group_spans(text: str, low: str | None) -> list[tuple[int, int]]:
 
 
 def _spans(
-    text: str, low: str | None, needles: list[str], before: int, after: int
+    text: str, low: bytes | None, needles: list[bytes], before: int, after: int
 ) -> list[tuple[int, int]]:
     if low is None:
         return [(0, len(text))]
@@ -218,6 +222,20 @@ def _spans(
 
 _FIRST_NAME_MARKER = re.compile(r"first names?|last names?|family names?|surnames?")
 _FIRST_NAME = re.compile(r"(?:^|[.!?]\s+|\n)([A-ZÀ-Þ][a-zà-ÿ’'-]+)(?=,)")
+
+
+def _ascii(low: str | bytes) -> bytes:
+    return low if isinstance(low, bytes) else low.encode("ascii", "replace")
+
+
+def ascii_lowered(text: str) -> bytes | None:
+    """`anchors.lowered(text)` encoded to ASCII ("?" for every other character), made without
+    lowering the whole text when that is the same: only "İ" changes the length in lower() and
+    only the Kelvin sign becomes an ASCII letter. None when lower() changes the offsets."""
+    if "\u0130" in text or "\u212a" in text:
+        low = anchors.lowered(text)
+        return None if low is None else low.encode("ascii", "replace")
+    return text.encode("ascii", "replace").lower()
 
 
 @dataclass(frozen=True)
@@ -237,19 +255,18 @@ class Reason:
 
 
 def find_sources(
-    text: str, body: list[tuple[int, int]], low: str | None = None, ascii_low: bytes | None = None
+    text: str, body: list[tuple[int, int]], low: str | bytes | None = None
 ) -> list[Source]:
     """Unnamed individuals and groups used as sources, in text order. `low` is
-    `anchors.lowered(text)`: the patterns then run only around their head nouns. `ascii_low` is
-    `low.encode("ascii", "replace")` if the caller has it."""
+    `anchors.lowered(text)`, or its ASCII copy (`ascii_lowered`): the patterns then run only
+    around their head nouns."""
     found: dict[int, Source] = {}
-    if low is None:
+    ascii_low = None if low is None else _ascii(low)
+    if ascii_low is None:
         indef = _INDEF.finditer(text)
     else:
-        if ascii_low is None:
-            ascii_low = low.encode("ascii", "replace")
         shape = ascii_low.translate(_SHAPE)
-        heads = _det_windows(_head_starts(low, shape), ascii_low.translate(_STOPS))
+        heads = _det_windows(_head_starts(text, shape), ascii_low.translate(_STOPS))
         indef = anchors.matches_at(_INDEF, text, _det_starts(shape, heads))
     for m in indef:
         s, e = m.span()
@@ -267,7 +284,7 @@ def find_sources(
         if not is_anonymous_descriptor(phrase):
             continue
         found[s] = Source(s, e, phrase, "individual" if not phrase.endswith("s") else "group")
-    for m in anchors.finditer(_GROUP, text, _group_spans(text, low), slack=20):
+    for m in anchors.finditer(_GROUP, text, _group_spans(text, ascii_low), slack=20):
         s, e = m.span()
         phrase = m.group()
         if phrase.split()[0].lower() in ("the", "of", "and"):
@@ -276,11 +293,12 @@ def find_sources(
     return [found[k] for k in sorted(found)]
 
 
-def find_reasons(text: str, low: str | None = None) -> list[Reason]:
+def find_reasons(text: str, low: str | bytes | None = None) -> list[Reason]:
+    """Anonymity markers and their reasons; `low` as for find_sources."""
     out = []
     # Every marker holds one of its words within 32 characters of its start and ends within
     # 44 (or 161 with "not authorized to ..."); a match cut by its window is redone whole.
-    spans = _spans(text, low, _MARKER_WORDS, 48, 64)
+    spans = _spans(text, None if low is None else _ascii(low), _MARKER_BYTES, 48, 64)
     for m in anchors.finditer(_REASON, text, spans, slack=200):
         first = bool(_FIRST_NAME_MARKER.search(m.group("marker")))
         if m.group("why"):

@@ -117,11 +117,11 @@ _BYTES_VOCABULARY = frozenset(_BYTES_BITS)
 _BYTES_OPINION = frozenset(w.encode() for w in _OPINION_WORDS | {"disgrace"})
 _LETTERS_ONLY = bytes(c if 97 <= c <= 122 else 32 for c in range(256))
 _HARD_BYTES = bytes(35 if chr(c) in "0123456789$%" else 32 for c in range(256))
-# Literals one of which each money, percentage or year match holds, searched in the lower-cased
-# text (same length and offsets as the text; the currency signs and digits are unchanged by
-# lower()): one search instead of a str.find per literal.
-_MONEY_HINT = re.compile(r"\$|€|£|¥|dollars|euros|pounds|yen|cents")  # literal-led: a fast scan
-_PERCENT_HINT = re.compile(r"%|per")
+# Literals one of which each money, percentage or year match holds, searched in the ASCII copy
+# of the lower-cased text ("?" stands for € £ ¥ and every other character that is not ASCII)
+# or in the text (years): one search instead of a find per literal.
+_MONEY_HINT = re.compile(rb"\$|\?|dollars|euros|pounds|yen|cents")
+_PERCENT_HINT = re.compile(rb"%|per")
 _YEAR_HINT = re.compile(r"1[89]|20")
 _TYPE_OF = [""] + [
     next(k for i, k in enumerate(_KIND_NAMES) if bits >> i & 1) for bits in range(1, 128)
@@ -192,14 +192,15 @@ def candidate_sentences(
 ) -> list[tuple[int, int, str]]:
     """(start, end, claim_type) for each claim-like sentence, in text order. `q_starts` and
     `q_ends` are the quotations' spans (sorted by start): a sentence mostly quoted is skipped.
-    `lowered` is text.lower() if the caller has it, `ascii_low` its ASCII copy ("?" for the rest)."""
-    lowered = text.lower() if lowered is None else lowered
-    if len(lowered) != len(text):  # lower() changed the length ("İ"): lower each sentence alone
-        return _candidates_slow(text, sentences, q_starts, q_ends)
+    `lowered` is text.lower() if the caller has it; `ascii_low` is its ASCII copy ("?" for the
+    rest, as anonymous.ascii_lowered makes it): then `lowered` is not needed."""
+    if ascii_low is None:
+        lowered = text.lower() if lowered is None else lowered
+        if len(lowered) != len(text):  # lower() changed the length ("İ"): lower each sentence
+            return _candidates_slow(text, sentences, q_starts, q_ends)
+        ascii_low = lowered.encode("ascii", "replace")
     # The words of a sentence are its runs of a-z in the lower-cased text: in this bytes copy
     # (one byte per character, every other character a space) bytes.split finds them.
-    if ascii_low is None:
-        ascii_low = lowered.encode("ascii", "replace")
     letters = ascii_low.translate(_LETTERS_ONLY)
     marks = _hard_marks(text, ascii_low)
     out: list[tuple[int, int, str]] = []
@@ -219,7 +220,7 @@ def candidate_sentences(
     qi, last_start = 0, 0
     # "disgrace" may hide in a longer word ("disgraceful"): looked for per sentence only when
     # the text has it at all.
-    disgrace = lowered.find("disgrace") >= 0
+    disgrace = ascii_low.find(b"disgrace") >= 0
     for start, end in sentences:
         if end - start < 12:
             continue
@@ -255,9 +256,11 @@ def candidate_sentences(
             # so each pattern runs only when the ones before it failed and its words or signs
             # are in the sentence. Every match starts at a hard character.
             bits |= _QUANTITY
-            if (marks is None or money_hint(lowered, first, end)) and money(text, first, end):
+            if (marks is None or money_hint(ascii_low, first, end)) and money(text, first, end):
                 bits |= _MONEY_BIT
-            elif (marks is None or percent_hint(lowered, first, end)) and percent(text, first, end):
+            elif (marks is None or percent_hint(ascii_low, first, end)) and percent(
+                text, first, end
+            ):
                 bits |= _PERCENT_BIT
             elif (
                 not bits & _DATE_BIT

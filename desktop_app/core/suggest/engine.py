@@ -97,13 +97,11 @@ class Draft:
             app = m.group("app")
             heads = titles | attribution.appositive_heads(app) if app else titles
             append_mention(Mention(start, name, heads, org))
-        self.lowered = text.lower()  # shared by the source finders and the claims
-        low = self.lowered if len(self.lowered) == len(text) else None
-        # One byte per character ("?" for any that is not ASCII), read by the byte-level anchors
-        # of the sources and the claims.
-        self.ascii_low = low.encode("ascii", "replace") if low is not None else None
-        self.sources = anonymous.find_sources(text, self.spans, low, self.ascii_low)
-        self.reasons = anonymous.find_reasons(text, low)
+        # The lower-cased draft as one byte per character ("?" for any that is not ASCII), read
+        # by the byte-level anchors of the sources and the claims; None if lower() moves offsets.
+        self.ascii_low = anonymous.ascii_lowered(text)
+        self.sources = anonymous.find_sources(text, self.spans, self.ascii_low)
+        self.reasons = anonymous.find_reasons(text, self.ascii_low)
         for r in self.reasons:
             if r.first_name:
                 p_start, _ = self.sentences.paragraph(r.marker_start)
@@ -265,7 +263,7 @@ def claim_suggestions(d: Draft, quoted: list[Suggestion]) -> list[Suggestion]:
     q_ends = [q.end for q in quoted]
     text, out = d.text, []
     for start, end, ctype in claims.candidate_sentences(
-        text, d.sentences.spans(), q_starts, q_ends, d.lowered, d.ascii_low
+        text, d.sentences.spans(), q_starts, q_ends, ascii_low=d.ascii_low
     ):
         conf = 0.6 if ctype in ("event", "comparison", "causal") else 0.75
         out.append(suggestion("claim", start, end, text[start:end], {"claim_type": ctype}, conf))
