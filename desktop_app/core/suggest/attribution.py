@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass, field
+from collections.abc import Set as AbstractSet
+from typing import NamedTuple
 
 from desktop_app.core.suggest.cues import CUE, CUE_VERBS, DEFINITE, INDEFINITE, NAMED, PRONOUN, WHO
 from desktop_app.core.suggest.names import NAME_RE, Registry, clean_name, is_org, title_words
@@ -38,13 +39,13 @@ _PART_OF = re.compile(r"^(?:one|some|many|each|all|most|none) of (?:the )?", re.
 _SPACES_OR_COMMAS = re.compile(r"[\s,]+")
 
 
-@dataclass
-class Mention:
-    """Someone the text has named or described, at `pos`: a candidate for "he said"."""
+class Mention(NamedTuple):
+    """Someone the text has named or described, at `pos`: a candidate for "he said". A named
+    tuple: one is built per name introduction and per quotation of a long draft."""
 
     pos: int
     speaker: str
-    heads: set[str] = field(default_factory=set)
+    heads: AbstractSet[str] = frozenset()  # never changed after it is built
     org: bool = False
 
 

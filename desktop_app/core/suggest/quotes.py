@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
+from typing import NamedTuple
 
 _DOUBLE_MARKS = '“”"«»„'
 _OPENERS = {"“": "”", "«": "»", "„": "“"}
@@ -40,8 +40,10 @@ def positions(text: str, chars: str) -> list[int]:
     return found
 
 
-@dataclass(frozen=True)
-class RawQuote:
+class RawQuote(NamedTuple):
+    """A quotation span (a named tuple: built once per quotation of a long draft, and a frozen
+    dataclass costs a setattr call per field)."""
+
     start: int  # the opening mark (or the first word of an unmarked answer)
     end: int  # after the closing mark, or the paragraph end when unclosed
     closed: bool
