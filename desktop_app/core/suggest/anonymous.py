@@ -10,7 +10,7 @@ are confidential"); `sourcing.rote_reason` flags boilerplate.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from desktop_app.core.sourcing import is_anonymous_descriptor, rote_reason
 from desktop_app.core.suggest import anchors
@@ -64,24 +64,45 @@ _SUBJECT_CUE = re.compile(
     rf"spoke|declined|requested|asked|described|confirmed|reported)\b"
 )
 # How copy says a source is unnamed, then (optionally) why.
-_MARKER = (
-    r"(?:(?:spoke|speaking|talked|agreed to speak) on (?:the )?condition (?:of anonymity|that "
-    r"(?:he|she|they|his|her|their)(?: names?)? not be (?:named|identified|used))|"
-    r"(?:requested|asked for|sought|was granted|were granted|on condition of|under condition of|"
-    r"insisted on) anonymity|"
-    r"(?:asked|requested|declined|wished|preferred|did not want) (?:not )?to be (?:named|identified)|"
-    r"(?:asked|requested) that (?:his|her|their) (?:full |last |family |sur)?names? (?:not be "
-    r"(?:used|published|printed|disclosed)|be withheld)|"
-    r"(?:asked|requested) that only (?:his|her|their) first names? be (?:used|published)|"
-    r"(?:gave|give|giving|provided) only (?:his|her|their) first names?|"
-    r"(?:was|were|is|are) not (?:authori[sz]ed|allowed|permitted|cleared) to [^,.;]{3,120})"
+_MARKER_PARTS = (  # (first words, the rest): the marker is any first word, then its rest
+    (
+        "spoke|speaking|talked|agreed to speak",
+        r" on (?:the )?condition (?:of anonymity|that (?:he|she|they|his|her|their)(?: names?)? "
+        r"not be (?:named|identified|used))",
+    ),
+    (
+        "requested|asked for|sought|was granted|were granted|on condition of|under condition of|"
+        "insisted on",
+        " anonymity",
+    ),
+    (
+        "asked|requested|declined|wished|preferred|did not want",
+        r" (?:not )?to be (?:named|identified)",
+    ),
+    (
+        "asked|requested",
+        r" that (?:his|her|their) (?:full |last |family |sur)?names? (?:not be "
+        r"(?:used|published|printed|disclosed)|be withheld)",
+    ),
+    ("asked|requested", r" that only (?:his|her|their) first names? be (?:used|published)"),
+    ("gave|give|giving|provided", r" only (?:his|her|their) first names?"),
+    ("was|were|is|are", r" not (?:authori[sz]ed|allowed|permitted|cleared) to [^,.;]{3,120}"),
+)
+_MARKER = "(?:" + "|".join(f"(?:{firsts}){rest}" for firsts, rest in _MARKER_PARTS) + ")"
+# The same alternatives in the same order, each first word written out with its rest: every
+# alternative then opens with a literal, so a search skips in C to the letters one can start
+# with (a test checks the two forms match alike).
+_MARKER_FLAT = (
+    "(?:"
+    + "|".join(f"{w}{rest}" for firsts, rest in _MARKER_PARTS for w in firsts.split("|"))
+    + ")"
 )
 _REASON_WORDS = (
     r"(?:because|since|as (?:he|she|they|the)|for fear|fearing|out of fear|to (?:protect|avoid|"
     r"describe|discuss|speak|talk|share|reveal|disclose|detail|preserve)|so (?:as|that)|given)"
 )
 _REASON = re.compile(
-    rf"(?P<marker>{_MARKER})(?:\s*,?\s+(?P<why>{_REASON_WORDS}\b[^.;]*?))?(?=\s*(?:[,.;)]|$))"
+    rf"(?P<marker>{_MARKER_FLAT})(?:\s*,?\s+(?P<why>{_REASON_WORDS}\b[^.;]*?))?(?=\s*(?:[,.;)]|$))"
 )
 # Literal words every match contains (lower case), so the patterns run only around them.
 _HEAD_WORDS = (
@@ -98,6 +119,10 @@ _GROUP_WORDS = (
     "residents investigators strategists traders observers"
 ).split()
 _MARKER_WORDS = "condition anonymity name identified authori allowed permitted cleared".split()
+# As bytes, looked for in the ASCII copy of the lower-cased text (same offsets: every one is
+# ASCII letters, and "?" stands for each character that is not ASCII).
+_GROUP_BYTES = [w.encode() for w in _GROUP_WORDS]
+_MARKER_BYTES = [w.encode() for w in _MARKER_WORDS]
 
 
 # The text's shape, one byte per character: ASCII letters and digits and "_" as they are in the
@@ -116,43 +141,68 @@ _SHAPE = bytes(
 )
 _HEAD_TRIE = anchors.trie_pattern(_HEAD_WORDS).encode()
 _HEAD_AFTER = tuple(re.compile(re.escape(lead) + _HEAD_TRIE) for lead in (b" ", b"~"))
-_DET_WORDS = (
-    rb"(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|several|some|many|multiple|"
-    rb"numerous|dozens|other|[0-9~]+)[ ~]"
+# After a character that is not a word character (a space, other ASCII "#", or "~"): a
+# determiner (its first word, as a trie) and a space.
+_DET_AFTER = re.compile(
+    rb"[ #~](?=(?:"
+    + anchors.trie_pattern(
+        "a an one two three four five six seven eight nine ten several some many multiple "
+        "numerous dozens other".split()
+    ).encode()
+    + rb"|[0-9~]+)[ ~])"
 )
-_DET_AFTER = tuple(
-    re.compile(re.escape(lead) + rb"(?=" + _DET_WORDS + rb")") for lead in (b" ", b"#", b"~")
+# "|" for each ASCII character that no _INDEF match holds between its determiner and its head
+# noun (punctuation other than ' and -; "?" stands for any other character, so it is not one).
+_STOPS = bytes(
+    46 if c >= 128 or chr(c).isalnum() or chr(c).isspace() or chr(c) in "_'-?" else 124
+    for c in range(256)
 )
 
 
-def _head_starts(low: str, shape: bytes) -> list[int]:
-    """Offsets of the head-noun stems right after whitespace in `low` (as `\\s` sees it)."""
+def _head_starts(text: str, shape: bytes) -> list[int]:
+    """Offsets of the head-noun stems right after whitespace in `text` (as `\\s` sees it)."""
     found = [m.start() + 1 for m in _HEAD_AFTER[0].finditer(shape)]
-    found += [m.start() + 1 for m in _HEAD_AFTER[1].finditer(shape) if low[m.start()].isspace()]
+    found += [m.start() + 1 for m in _HEAD_AFTER[1].finditer(shape) if text[m.start()].isspace()]
     found.sort()
     return found
+
+
+def _det_windows(heads: list[int], stops: bytes) -> list[tuple[int, int]]:
+    """Merged windows where the determiner of a head noun at each of `heads` may be: up to 120
+    characters before it, and after the last character that cannot be inside a match."""
+    out: list[tuple[int, int]] = []
+    rfind = stops.rfind
+    for h in heads:
+        lo = h - 120 if h > 120 else 0
+        stop = rfind(b"|", lo, h)
+        if stop >= 0:
+            lo = stop + 1
+        if out and lo <= out[-1][1]:
+            out[-1] = (out[-1][0], h + 1)
+        else:
+            out.append((lo, h + 1))
+    return out
 
 
 def _det_starts(shape: bytes, spans: list[tuple[int, int]]) -> list[int]:
     """Every offset inside `spans` where an _INDEF match may start: after a character that is
     not a word character, a determiner and a space (a superset: "~" may be either)."""
     found: list[int] = []
-    for begin, end in spans:
+    finditer = _DET_AFTER.finditer
+    for begin, end in spans:  # sorted and disjoint: the offsets come out sorted
         if begin == 0:
             found.append(0)
-        for lead in _DET_AFTER:
-            found += [m.end() for m in lead.finditer(shape, max(begin - 1, 0), end)]
-    found.sort()
+        found += [m.end() for m in finditer(shape, max(begin - 1, 0), end)]
     return found
 
 
-def _group_spans(text: str, low: str | None) -> list[tuple[int, int]]:
+def _group_spans(text: str, low: bytes | None) -> list[tuple[int, int]]:
     """Windows for _GROUP: around each group noun that a speech verb follows (as its lookahead
     requires), so "residents of the county" costs no window."""
     if low is None:
         return [(0, len(text))]
     found: list[int] = []
-    for noun in _GROUP_WORDS:
+    for noun in _GROUP_BYTES:
         i = low.find(noun)
         while i >= 0:
             if _GROUP_VERB.match(text, i + len(noun)):
@@ -163,7 +213,7 @@ def _group_spans(text: str, low: str | None) -> list[tuple[int, int]]:
 
 
 def _spans(
-    text: str, low: str | None, needles: list[str], before: int, after: int
+    text: str, low: bytes | None, needles: list[bytes], before: int, after: int
 ) -> list[tuple[int, int]]:
     if low is None:
         return [(0, len(text))]
@@ -174,31 +224,47 @@ _FIRST_NAME_MARKER = re.compile(r"first names?|last names?|family names?|surname
 _FIRST_NAME = re.compile(r"(?:^|[.!?]\s+|\n)([A-ZÀ-Þ][a-zà-ÿ’'-]+)(?=,)")
 
 
-@dataclass(frozen=True)
-class Source:
+def _ascii(low: str | bytes) -> bytes:
+    return low if isinstance(low, bytes) else low.encode("ascii", "replace")
+
+
+def ascii_lowered(text: str) -> bytes | None:
+    """`anchors.lowered(text)` encoded to ASCII ("?" for every other character), made without
+    lowering the whole text when that is the same: only "İ" changes the length in lower() and
+    only the Kelvin sign becomes an ASCII letter. None when lower() changes the offsets."""
+    if "\u0130" in text or "\u212a" in text:
+        low = anchors.lowered(text)
+        return None if low is None else low.encode("ascii", "replace")
+    return text.encode("ascii", "replace").lower()
+
+
+class Source(NamedTuple):  # named tuples: cheaper to build than frozen dataclasses
     start: int
     end: int
     phrase: str
     kind: str  # "individual", "group" or "first_name"
 
 
-@dataclass(frozen=True)
-class Reason:
+class Reason(NamedTuple):
     start: int  # the reason span (the "why" part, else the whole marker)
     end: int
     marker_start: int
     first_name: bool
 
 
-def find_sources(text: str, body: list[tuple[int, int]], low: str | None = None) -> list[Source]:
+def find_sources(
+    text: str, body: list[tuple[int, int]], low: str | bytes | None = None
+) -> list[Source]:
     """Unnamed individuals and groups used as sources, in text order. `low` is
-    `anchors.lowered(text)`: the patterns then run only around their head nouns."""
+    `anchors.lowered(text)`, or its ASCII copy (`ascii_lowered`): the patterns then run only
+    around their head nouns."""
     found: dict[int, Source] = {}
-    if low is None:
+    ascii_low = None if low is None else _ascii(low)
+    if ascii_low is None:
         indef = _INDEF.finditer(text)
     else:
-        shape = low.encode("ascii", "replace").translate(_SHAPE)
-        heads = anchors.windows(_head_starts(low, shape), 120, 16, len(text))
+        shape = ascii_low.translate(_SHAPE)
+        heads = _det_windows(_head_starts(text, shape), ascii_low.translate(_STOPS))
         indef = anchors.matches_at(_INDEF, text, _det_starts(shape, heads))
     for m in indef:
         s, e = m.span()
@@ -216,7 +282,7 @@ def find_sources(text: str, body: list[tuple[int, int]], low: str | None = None)
         if not is_anonymous_descriptor(phrase):
             continue
         found[s] = Source(s, e, phrase, "individual" if not phrase.endswith("s") else "group")
-    for m in anchors.finditer(_GROUP, text, _group_spans(text, low), slack=20):
+    for m in anchors.finditer(_GROUP, text, _group_spans(text, ascii_low), slack=20):
         s, e = m.span()
         phrase = m.group()
         if phrase.split()[0].lower() in ("the", "of", "and"):
@@ -225,11 +291,12 @@ def find_sources(text: str, body: list[tuple[int, int]], low: str | None = None)
     return [found[k] for k in sorted(found)]
 
 
-def find_reasons(text: str, low: str | None = None) -> list[Reason]:
+def find_reasons(text: str, low: str | bytes | None = None) -> list[Reason]:
+    """Anonymity markers and their reasons; `low` as for find_sources."""
     out = []
     # Every marker holds one of its words within 32 characters of its start and ends within
     # 44 (or 161 with "not authorized to ..."); a match cut by its window is redone whole.
-    spans = _spans(text, low, _MARKER_WORDS, 48, 64)
+    spans = _spans(text, None if low is None else _ascii(low), _MARKER_BYTES, 48, 64)
     for m in anchors.finditer(_REASON, text, spans, slack=200):
         first = bool(_FIRST_NAME_MARKER.search(m.group("marker")))
         if m.group("why"):

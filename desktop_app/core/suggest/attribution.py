@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass, field
+from collections.abc import Set as AbstractSet
+from typing import NamedTuple
 
 from desktop_app.core.suggest.cues import CUE, CUE_VERBS, DEFINITE, INDEFINITE, NAMED, PRONOUN, WHO
 from desktop_app.core.suggest.names import NAME_RE, Registry, clean_name, is_org, title_words
@@ -34,24 +35,24 @@ _CUE_AT = re.compile(rf"(?<!\S)(?:{CUE_VERBS})")
 _CUE_TO_END = re.compile(rf"(?:{CUE})(?:\s+[\w’'-]+){{0,3}}?\s*[,:—–-]?\s*$")
 _PRONOUN_RE = re.compile(rf"^{PRONOUN}$")
 _HEAD = re.compile(r"([a-z][\w-]*?)s?$")
+_PART_OF = re.compile(r"^(?:one|some|many|each|all|most|none) of (?:the )?", re.I)
+_SPACES_OR_COMMAS = re.compile(r"[\s,]+")
 
 
-@dataclass
-class Mention:
-    """Someone the text has named or described, at `pos`: a candidate for "he said"."""
+class Mention(NamedTuple):
+    """Someone the text has named or described, at `pos`: a candidate for "he said". A named
+    tuple: one is built per name introduction and per quotation of a long draft."""
 
     pos: int
     speaker: str
-    heads: set[str] = field(default_factory=set)
+    heads: AbstractSet[str] = frozenset()  # never changed after it is built
     org: bool = False
 
 
 def head_noun(phrase: str) -> str:
     """The last lower-case word of a descriptor, singular: "the senior officials" -> "official"."""
-    phrase = re.sub(
-        r"^(?:one|some|many|each|all|most|none) of (?:the )?", "", phrase.strip(), flags=re.I
-    )
-    words = [w for w in re.split(r"[\s,]+", phrase.split(" who ")[0]) if w]
+    phrase = _PART_OF.sub("", phrase.strip())
+    words = [w for w in _SPACES_OR_COMMAS.split(phrase.split(" who ")[0]) if w]
     for prep in (" of ", " at ", " for ", " in ", " with ", " close ", " familiar ", " briefed "):
         if prep in f" {' '.join(words)} ":
             words = " ".join(words).split(prep.strip(), 1)[0].split()
@@ -75,6 +76,7 @@ class Resolver:
         self.added: list[Mention] = []
         self.added_positions: list[int] = []
         self.speakers = {m.speaker for m in self.mentions}
+        self._parsed: dict[str, tuple[str, int]] = {}  # phrase -> _last_person(phrase)
 
     def add(self, mention: Mention) -> None:
         if self.added_positions and mention.pos < self.added_positions[-1]:
@@ -120,19 +122,30 @@ class Resolver:
             if m is None and head:
                 return phrase, 0.5
             return (m.speaker, 0.7) if m else ("", 0.0)
-        names = [clean_name(n.group()) for n in NAME_RE.finditer(phrase)]
-        names = [n for n in names if n]
-        if not names:
+        parsed = self._parsed.get(phrase)
+        if parsed is None:
+            parsed = self._parsed[phrase] = _last_person(phrase)
+        name, count = parsed
+        if not count:
             return (phrase, 0.7) if phrase[:1].isalpha() else ("", 0.0)
-        people = [n for n in names if not is_org(n)]
-        name = (people or names)[-1]
         if " " not in name and self.registry.resolve(name) == name and not self._known(name):
-            if phrase.startswith(name) and len(names) == 1:
+            if phrase.startswith(name) and count == 1:
                 return name, 0.6
         return self.registry.resolve(name), 0.9
 
     def _known(self, name: str) -> bool:
         return name in self.speakers
+
+
+def _last_person(phrase: str) -> tuple[str, int]:
+    """The last person named in a phrase (else its last organisation) and how many names it
+    holds; ("", 0) when none."""
+    names = [clean_name(n.group()) for n in NAME_RE.finditer(phrase)]
+    names = [n for n in names if n]
+    if not names:
+        return "", 0
+    people = [n for n in names if not is_org(n)]
+    return (people or names)[-1], len(names)
 
 
 def subject_of(sentence: str, registry: Registry, known: set[str]) -> str:
@@ -149,8 +162,13 @@ def subject_of(sentence: str, registry: Registry, known: set[str]) -> str:
 
 def mention_for(raw: str, name: str, pos: int, appositive: str, org: bool | None = None) -> Mention:
     """`org` is is_org(name) when the caller has it."""
-    heads = title_words(raw) | {w.rstrip(".,").lower() for w in appositive.split()[:6]}
+    heads = title_words(raw) | appositive_heads(appositive)
     return Mention(pos, name, heads, is_org(name) if org is None else org)
+
+
+def appositive_heads(appositive: str) -> set[str]:
+    """The first six words of an appositive, lower case: "a teacher at ..." -> {"a", "teacher", ...}."""
+    return {w.rstrip(".,").lower() for w in appositive.split()[:6]}
 
 
 def after_attribution(text: str, end: int, limit: int) -> re.Match[str] | None:
@@ -201,6 +219,7 @@ __all__ = [
     "Mention",
     "Resolver",
     "after_attribution",
+    "appositive_heads",
     "before_attribution",
     "cue_before",
     "head_noun",

@@ -117,7 +117,12 @@ _BYTES_VOCABULARY = frozenset(_BYTES_BITS)
 _BYTES_OPINION = frozenset(w.encode() for w in _OPINION_WORDS | {"disgrace"})
 _LETTERS_ONLY = bytes(c if 97 <= c <= 122 else 32 for c in range(256))
 _HARD_BYTES = bytes(35 if chr(c) in "0123456789$%" else 32 for c in range(256))
-_MONEY_WORDS = (b"dollars", b"euros", b"pounds", b"yen", b"cents")
+# Literals one of which each money, percentage or year match holds, searched in the ASCII copy
+# of the lower-cased text ("?" stands for € £ ¥ and every other character that is not ASCII)
+# or in the text (years): one search instead of a find per literal.
+_MONEY_HINT = re.compile(rb"\$|\?|dollars|euros|pounds|yen|cents")
+_PERCENT_HINT = re.compile(rb"%|per")
+_YEAR_HINT = re.compile(r"1[89]|20")
 _TYPE_OF = [""] + [
     next(k for i, k in enumerate(_KIND_NAMES) if bits >> i & 1) for bits in range(1, 128)
 ]
@@ -155,11 +160,13 @@ def _kinds(text: str, start: int, end: int, lowered: str, words: set[str]) -> se
     return kinds
 
 
-def _hard_marks(text: str) -> bytes | None:
+def _hard_marks(text: str, ascii_copy: bytes | None = None) -> bytes | None:
     """One byte per character of `text`: "#" at each character `_HARD_CHAR` matches (a digit,
     $ % € £ ¥), a space elsewhere; None when too many characters are not ASCII to check one
-    by one (then each sentence is searched with the pattern)."""
-    ascii_copy = text.encode("ascii", "replace")  # "?" for each other character
+    by one (then each sentence is searched with the pattern). `ascii_copy` is the text (or its
+    lower case: the digits and signs are the same) encoded to ASCII with "?" for the rest."""
+    if ascii_copy is None:
+        ascii_copy = text.encode("ascii", "replace")  # "?" for each other character
     others = ascii_copy.count(b"?") - text.count("?")
     if others > len(text) // 16:
         return None
@@ -181,17 +188,21 @@ def candidate_sentences(
     q_starts: list[int],
     q_ends: list[int],
     lowered: str | None = None,
+    ascii_low: bytes | None = None,
 ) -> list[tuple[int, int, str]]:
     """(start, end, claim_type) for each claim-like sentence, in text order. `q_starts` and
     `q_ends` are the quotations' spans (sorted by start): a sentence mostly quoted is skipped.
-    `lowered` is text.lower() if the caller has it."""
-    lowered = text.lower() if lowered is None else lowered
-    if len(lowered) != len(text):  # lower() changed the length ("İ"): lower each sentence alone
-        return _candidates_slow(text, sentences, q_starts, q_ends)
+    `lowered` is text.lower() if the caller has it; `ascii_low` is its ASCII copy ("?" for the
+    rest, as anonymous.ascii_lowered makes it): then `lowered` is not needed."""
+    if ascii_low is None:
+        lowered = text.lower() if lowered is None else lowered
+        if len(lowered) != len(text):  # lower() changed the length ("İ"): lower each sentence
+            return _candidates_slow(text, sentences, q_starts, q_ends)
+        ascii_low = lowered.encode("ascii", "replace")
     # The words of a sentence are its runs of a-z in the lower-cased text: in this bytes copy
     # (one byte per character, every other character a space) bytes.split finds them.
-    letters = lowered.encode("ascii", "replace").translate(_LETTERS_ONLY)
-    marks = _hard_marks(text)
+    letters = ascii_low.translate(_LETTERS_ONLY)
+    marks = _hard_marks(text, ascii_low)
     out: list[tuple[int, int, str]] = []
     append = out.append
     # Bound methods and constants as locals: this loop runs once per sentence of the draft.
@@ -200,15 +211,29 @@ def candidate_sentences(
     vocabulary, word_bits, type_of = _BYTES_VOCABULARY, _BYTES_BITS, _TYPE_OF
     opinion_words, not_prose, find = _BYTES_OPINION, _NOT_PROSE_AT.match, letters.find
     text_find = text.find
+    money_hint, percent_hint, year_hint = (
+        _MONEY_HINT.search,
+        _PERCENT_HINT.search,
+        _YEAR_HINT.search,
+    )
     n_quotes = len(q_starts)
+    qi, last_start = 0, 0
+    # "disgrace" may hide in a longer word ("disgraceful"): looked for per sentence only when
+    # the text has it at all.
+    disgrace = ascii_low.find(b"disgrace") >= 0
     for start, end in sentences:
         if end - start < 12:
             continue
         # Mostly quotation: skipped before its words are read (a third of a quote-heavy story).
+        # `qi` is bisect_right(q_starts, start), advanced as the sorted sentences go by; the
+        # quotation counted first is the last one starting at or before `start`.
         if n_quotes:
-            i = bisect_right(q_starts, start) - 1
-            if i < 0:
-                i = 0
+            if start < last_start:
+                qi = bisect_right(q_starts, start)
+            last_start = start
+            while qi < n_quotes and q_starts[qi] <= start:
+                qi += 1
+            i = qi - 1 if qi else 0
             covered = 0
             while i < n_quotes and q_starts[i] < end:
                 qs, qe = q_starts[i], q_ends[i]
@@ -231,22 +256,15 @@ def candidate_sentences(
             # so each pattern runs only when the ones before it failed and its words or signs
             # are in the sentence. Every match starts at a hard character.
             bits |= _QUANTITY
-            if (
-                marks is None
-                or text_find("$", first, end) >= 0
-                or any(text_find(c, first, end) >= 0 for c in "€£¥")
-                or any(find(w, first, end) >= 0 for w in _MONEY_WORDS)
-            ) and money(text, first, end):
+            if (marks is None or money_hint(ascii_low, first, end)) and money(text, first, end):
                 bits |= _MONEY_BIT
-            elif (
-                marks is None or text_find("%", first, end) >= 0 or find(b"per", first, end) >= 0
-            ) and percent(text, first, end):
+            elif (marks is None or percent_hint(ascii_low, first, end)) and percent(
+                text, first, end
+            ):
                 bits |= _PERCENT_BIT
             elif (
                 not bits & _DATE_BIT
-                and (
-                    marks is None or any(text_find(y, first, end) >= 0 for y in ("18", "19", "20"))
-                )
+                and (marks is None or year_hint(text, first, end))
                 and year(text, first, end)
             ):
                 bits |= _DATE_BIT
@@ -260,7 +278,9 @@ def candidate_sentences(
             continue
         if not_prose(text, start, end):
             continue
-        if not opinion_words.isdisjoint(words) or text_find("disgrace", start, end) >= 0:
+        if not opinion_words.isdisjoint(words) or (
+            disgrace and text_find("disgrace", start, end) >= 0
+        ):
             if not bits & _DATED and _OPINION.search(text[start:end]):
                 continue  # opinion, and no sum, share or date to check
         if bits == _COMPARISON and not _SUPERLATIVE.search(text[start:end]):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from desktop_app.core.suggest.anchors import trie_pattern
-from desktop_app.core.suggest.names import NAME
+from desktop_app.core.suggest.names import NAME_LED
 
 CUE_WORDS = (
     "said|says|say|added|adds|told|tells|wrote|writes|asked|asks|explained|explains|noted|notes|"
@@ -34,5 +34,5 @@ INDEFINITE = (
     r"(?:[Aa]n?|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]everal|[Ss]ome|[Mm]any)\s+"
     r"[^,.;:!?“”\"\n]{1,90}?"
 )
-NAMED = rf"(?:(?>{NAME})\s+|(?<![a-z])(?>[a-z][\w’'-]*)\s+){{0,4}}(?>{NAME})"
+NAMED = rf"(?:(?>{NAME_LED})\s+|(?<![a-z])(?>[a-z][\w’'-]*)\s+){{0,4}}(?>{NAME_LED})"
 WHO = rf"(?:{PRONOUN}|{DEFINITE}|{INDEFINITE}|{NAMED})"

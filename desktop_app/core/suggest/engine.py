@@ -8,17 +8,41 @@ from collections.abc import Sequence
 
 from desktop_app.core.model import Block
 from desktop_app.core.suggest import anonymous, attribution, claims, quotes
-from desktop_app.core.suggest.cues import CUE_VERBS
+from desktop_app.core.suggest.cues import CUE_WORDS
 from desktop_app.core.suggest.model import Suggestion, suggestion
-from desktop_app.core.suggest.names import NAME_LED, NAME_RE, Registry, clean_name, is_org
+from desktop_app.core.suggest.names import (
+    NAME_LED,
+    NAME_RE,
+    Registry,
+    clean_name,
+    is_org,
+    title_words,
+)
 from desktop_app.core.suggest.text import Sentences, paragraphs
 
 # A name introduced as a subject: "Kendra Oyelaran, a teacher", "Mayor Clement Oyelowo said".
-# NAME_LED opens with the capital class, so the scan skips from capital to capital in C.
+# NAME_LED opens with the capital class, so the scan skips from capital to capital in C. After the
+# name: an appositive, or the next lower-case word; what that word is (a cue verb, "has", a verb
+# in -ed, or any other) is read in Python: the same matches as trying each kind in the pattern
+# (every kind is a whole lower-case word), at a fraction of the cost. See _after_name.
 _INTRO = re.compile(
-    rf"(?P<raw>{NAME_LED})(?P<after>,\s+(?P<app>[^,.;“”\"]{{1,80}})|\s+(?:{CUE_VERBS})\b"
-    r"|\s+(?:has|had|was|is|spent|[a-z]+ed)\b|(?P<verb>\s+[a-z]+\b))"
+    rf"(?P<raw>{NAME_LED})(?:,\s+(?P<app>[^,.;“”\"]{{1,80}})|(?>\s+)(?P<word>(?>[a-z]+))\b)"
 )
+_SUBJECT_WORDS = frozenset(
+    [w for w in CUE_WORDS if " " not in w] + ["has", "had", "was", "is", "spent"]
+)
+_ON = re.compile(r" on\b")  # "went on", the one cue of two words
+
+
+def _is_verb_only(text: str, m: re.Match[str]) -> bool:
+    """True when the word after an introduced name is not a cue, "has"/"had"/"was"/"is"/"spent"
+    or a verb in -ed: the name then counts only as a sentence subject."""
+    word = m.group("word")
+    if word is None or word in _SUBJECT_WORDS or (len(word) > 2 and word.endswith("ed")):
+        return False
+    return not (word == "went" and _ON.match(text, m.end()))
+
+
 _MODIFIER = re.compile(r"[”\"’']\s+[a-z]")  # a closing mark, then lower case: "“midnight” sale"
 
 
@@ -31,37 +55,53 @@ class Draft:
         self.sentences = Sentences(text, self.spans)
         self.registry = Registry(text)
         mentions: list[attribution.Mention] = []
+        append_mention = mentions.append
+        Mention = attribution.Mention
         by_part = self.registry.by_part
-        cleaned: dict[str, str] = {}  # raw name -> clean_name(raw): copy repeats its names
+        # Per raw name: its clean form, whether it is a possessive, its title words; per clean
+        # name: is_org. Copy repeats its names ("Halloran said" ten times), so each is worked
+        # out once per draft.
+        cleaned: dict[str, tuple[str, bool, set[str]]] = {}
+        orgs: dict[str, bool] = {}
         for m in _INTRO.finditer(text):
             start = m.start()
             if (
-                m.group("verb")
-                and start
+                start
                 and text[start - 1] != "\n"
                 and text[start - 2 : start] not in (". ", "” ", '" ')
+                and _is_verb_only(text, m)
             ):
                 continue  # a name before any verb counts only as a sentence subject
             raw = m.group("raw")
-            name = cleaned.get(raw)
-            if name is None:
-                name = cleaned[raw] = clean_name(raw)
+            known = cleaned.get(raw)
+            if known is None:
+                known = cleaned[raw] = (
+                    clean_name(raw),
+                    raw.endswith(("’s", "'s")),
+                    title_words(raw),
+                )
+            name, possessive, titles = known
             if " " not in name:
                 if name not in by_part:
                     continue
-                name = self.registry.resolve(name)
+                name = self.registry.resolve(name)  # in by_part: a lookup, no side effect
                 if " " not in name:
                     continue
-            if raw.endswith(("’s", "'s")):
+            if possessive:
                 continue
-            org = is_org(name)
+            org = orgs.get(name)
+            if org is None:
+                org = orgs[name] = is_org(name)
             if not org:
                 self.registry.add(name)
-            mentions.append(attribution.mention_for(raw, name, start, m.group("app") or "", org))
-        self.lowered = text.lower()  # shared by the source finders and the claims
-        low = self.lowered if len(self.lowered) == len(text) else None
-        self.sources = anonymous.find_sources(text, self.spans, low)
-        self.reasons = anonymous.find_reasons(text, low)
+            app = m.group("app")
+            heads = titles | attribution.appositive_heads(app) if app else titles
+            append_mention(Mention(start, name, heads, org))
+        # The lower-cased draft as one byte per character ("?" for any that is not ASCII), read
+        # by the byte-level anchors of the sources and the claims; None if lower() moves offsets.
+        self.ascii_low = anonymous.ascii_lowered(text)
+        self.sources = anonymous.find_sources(text, self.spans, self.ascii_low)
+        self.reasons = anonymous.find_reasons(text, self.ascii_low)
         for r in self.reasons:
             if r.first_name:
                 p_start, _ = self.sentences.paragraph(r.marker_start)
@@ -69,8 +109,11 @@ class Draft:
                 if src is not None:
                     self.sources.append(src)
         self.sources.sort(key=lambda s: s.start)
+        heads_of: dict[str, str] = {}  # phrase -> head_noun(phrase): copy repeats "officials"
         for s in self.sources:
-            head = attribution.head_noun(s.phrase)
+            head = heads_of.get(s.phrase)
+            if head is None:
+                head = heads_of[s.phrase] = attribution.head_noun(s.phrase)
             mentions.append(
                 attribution.Mention(s.start, s.phrase.strip(), {head} if head else set())
             )
@@ -220,7 +263,7 @@ def claim_suggestions(d: Draft, quoted: list[Suggestion]) -> list[Suggestion]:
     q_ends = [q.end for q in quoted]
     text, out = d.text, []
     for start, end, ctype in claims.candidate_sentences(
-        text, d.sentences.spans(), q_starts, q_ends, d.lowered
+        text, d.sentences.spans(), q_starts, q_ends, ascii_low=d.ascii_low
     ):
         conf = 0.6 if ctype in ("event", "comparison", "causal") else 0.75
         out.append(suggestion("claim", start, end, text[start:end], {"claim_type": ctype}, conf))

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from desktop_app.core.suggest.anchors import trie_pattern
+
 UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĖĘĚĞĢĪĮİĶĹĻĽŁŃŅŇŌŐŒŔŘŚŞŠŢŤŪŮŰŲŹŻŽ"
 _ABBREVIATED = "Mr Mrs Ms Dr Sen Rep Gov Gen Lt Col Sgt Capt Prof Rev St Fr".split()
 _CAP = rf"(?:{'|'.join(_ABBREVIATED)})\.|[{UPPER}][\w’'\-.]*(?<![.’'-])|[{UPPER}]\."
@@ -14,19 +16,28 @@ NAME = rf"(?:{_CAP}){_MORE}"
 
 
 def _led_by_capital() -> str:
-    """_CAP with its first character taken by one class `[UPPER]` and the rest of each
-    alternative after a lookbehind for that character, in the same order: the same language.
-    A search for a pattern that opens with a class skips to the next capital in C instead of
-    trying the pattern at every character."""
-    by_first: dict[str, list[str]] = {}
+    """_CAP with its first character taken by one class `[UPPER]`: a search for a pattern that
+    opens with a class skips to the next capital in C instead of trying it at every character.
+    The same language, tried in the same order, so the same matches (a test checks it):
+    - titles: the rest of each ("r", "rs", "en") as one prefix trie, then a lookbehind for the
+      whole title ("Mr", "Mrs", "Sen"); the title can only start at the capital just read (its
+      other letters are lower case), and at most one title fits before the period;
+    - a word: atomic, so it is not shortened after its longest ending in a word character.
+      Every shorter choice is followed by a word character or one of ’'-. and nothing that
+      may follow a name word (a space, a comma, the end) accepts those: it could only fail."""
+    rests = trie_pattern(sorted({title[1:] for title in _ABBREVIATED}))
+    by_width: dict[int, list[str]] = {}
     for title in _ABBREVIATED:
-        by_first.setdefault(title[0], []).append(title[1:])
-    titles = "|".join(f"(?<={first})(?:{'|'.join(rests)})\\." for first, rests in by_first.items())
-    return rf"[{UPPER}](?:{titles}|[\w’'\-.]*(?<![.’'-])|\.)"
+        by_width.setdefault(len(title), []).append(title)
+    whole = "|".join(f"(?<={'|'.join(group)})" for _, group in sorted(by_width.items()))
+    return rf"[{UPPER}](?:{rests}(?:{whole})\.|(?>[\w’'\-.]*(?<![.’'-]))|\.)"
 
 
-# NAME led by the capital class: the same matches, found faster by search and finditer.
-NAME_LED = rf"{_led_by_capital()}{_MORE}"
+_CAP_LED = _led_by_capital()
+_PARTICLE_TRIE = trie_pattern(_PARTICLE[3:-1].split("|"))
+# NAME led by the capital class, each later word too, and the particles as a trie (each is
+# followed by a space, so at most one fits): the same matches, found faster.
+NAME_LED = rf"{_CAP_LED}(?:[ \u00a0](?:{_PARTICLE_TRIE}[ \u00a0])*{_CAP_LED})*"
 NAME_RE = re.compile(NAME_LED)
 
 # Titles and descriptors that precede a name in copy ("Fire Marshal Wilhelmina Strand").

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
+from typing import NamedTuple
 
 _DOUBLE_MARKS = '“”"«»„'
 _OPENERS = {"“": "”", "«": "»", "„": "“"}
@@ -40,8 +40,10 @@ def positions(text: str, chars: str) -> list[int]:
     return found
 
 
-@dataclass(frozen=True)
-class RawQuote:
+class RawQuote(NamedTuple):
+    """A quotation span (a named tuple: built once per quotation of a long draft, and a frozen
+    dataclass costs a setattr call per field)."""
+
     start: int  # the opening mark (or the first word of an unmarked answer)
     end: int  # after the closing mark, or the paragraph end when unclosed
     closed: bool
@@ -76,10 +78,20 @@ def double_quotes(text: str, spans: list[tuple[int, int]]) -> list[RawQuote]:
                 out.append(RawQuote(open_at, end, False, continues))
         open_at, continues = -1, False
 
+    ends_sorted = ends == sorted(ends)
     for pos in positions(text, _DOUBLE_MARKS):
-        while pi < n and pos >= ends[pi]:
+        if pi < n and pos >= ends[pi]:
             leave(pi)
             pi += 1
+            if pi < n and pos >= ends[pi]:
+                # Paragraphs without marks: leaving them only clears `carry`, so skip to the
+                # one holding `pos` (by bisection when the ends are in order, as they are).
+                carry = False
+                if ends_sorted:
+                    pi = bisect_right(ends, pos, pi)
+                else:
+                    while pi < n and pos >= ends[pi]:
+                        pi += 1
         if pi >= n:
             break
         if pos < starts[pi]:
@@ -140,6 +152,9 @@ def answers(text: str, spans: list[tuple[int, int]]) -> list[RawQuote]:
     for p, (start, p_end) in enumerate(spans):
         if p + 1 < n and spans[p + 1][0] == start:
             continue  # the last paragraph starting here holds the answer
+        second = text[start + 1 : start + 2]  # ":" or "." after "A", else a capital
+        if second not in ":." and not ("A" <= second <= "Z" or "À" <= second <= "Þ"):
+            continue
         m = _ANSWER.match(text, start)  # (?m)^: only at a line start
         if m is None or text[start] == "Q":
             continue
