@@ -326,6 +326,8 @@ class AnnotationFilter(QSortFilterProxyModel):
             self.invalidateRowsFilter()
 
     def filterAcceptsRow(self, row: int, parent: Index) -> bool:  # noqa: N802
+        if not (self.tag or self.status or self.needle) and self.reviewer is None:
+            return True  # no filter: Qt still asks once per row when a draft opens
         model = self.sourceModel()
         assert isinstance(model, AnnotationTableModel)
         a = model.annotation(row)
