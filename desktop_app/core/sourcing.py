@@ -62,7 +62,7 @@ _SPECIFIC = re.compile("|".join(f"(?:{p})" for p in SPECIFIC_REASONS))
 # An unnamed speaker: an indefinite article, a number or quantifier, a plural group, or "the"
 # before a source-like noun ("the official"), at the start of the phrase...
 _STARTER = (
-    r"(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|\d+|several|some|many|few|"
+    r"(?:an?|another|one|two|three|four|five|six|seven|eight|nine|ten|\d+|several|some|many|few|"
     r"multiple|various|numerous|both|people|persons|sources?|officials?|insiders?|someone|"
     r"somebody|unnamed|anonymous|the (?:\w+ ){0,2}?(?:officials?|sources?|person|people|"
     r"aides?|insiders?|staffers?|employees?))\b"

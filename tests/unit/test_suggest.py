@@ -155,3 +155,18 @@ def test_names_in_offers_speakers_for_the_completer():
     """names_in lists people found as speakers ('Ali' completes to 'Alison Park')."""
     text = PREFIX + "“We will rebuild,” said Alison Park. “Soon,” Park added."
     assert names_in(text) == ["Alison Park"]
+
+
+def test_another_and_a_restrictive_who_clause_still_make_an_unnamed_source():
+    """ "Another resident said" and "A retired teacher who has lived here since 1987 said" are
+    unnamed sources as much as "a resident said"; "Another day" is not a source at all."""
+    text = (
+        "Café owners objected. A retired teacher who has lived on Quay Road since 1987 said "
+        "the vans blocked her drive. Another resident said the rules would push cars into the "
+        "side streets. Another day passed without a decision."
+    )
+    found = [(a.text, a.start) for a in _kind(text, "anonymous_source")]
+    assert found == [
+        ("A retired teacher", text.index("A retired")),
+        ("Another resident", text.index("Another resident")),
+    ]

@@ -35,7 +35,7 @@ HEAD_NOUNS = (
 # As a prefix trie: the lazy word loop of _INDEF tries the head nouns after every word.
 _HEADS = anchors.trie_pattern(HEAD_NOUNS)
 _DET = (
-    r"(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|several|some|many|multiple|"
+    r"(?:an?|another|one|two|three|four|five|six|seven|eight|nine|ten|several|some|many|multiple|"
     r"numerous|a few|a dozen|dozens of|other|\d+)"
 )
 _POST = (
@@ -60,9 +60,10 @@ _OF_THE = re.compile(r"\w+ of the\b")
 _GROUP_VERB = re.compile(r"\s+(?:say|said|says|told|believe|expect|estimate|warn|warned)\b")
 _ACCORDING_OR_CUE = re.compile(rf"(?:according to|\b(?:{CUE_VERBS}))\s*$")
 _SUBJECT_CUE = re.compile(
-    rf"(?:,[^.;“”\"]{{0,220}}?,)?\s+(?:(?:also|later|privately|separately)\s+)?(?:{CUE_VERBS}|"
+    rf"(?:,[^.;“”\"]{{0,220}}?,|\s+who\s[^.;,“”\"]{{1,160}}?)?\s+"
+    rf"(?:(?:also|later|privately|separately)\s+)?(?:{CUE_VERBS}|"
     rf"spoke|declined|requested|asked|described|confirmed|reported)\b"
-)
+)  # the phrase, perhaps an aside in commas or a "who ..." clause, then the speech verb
 # How copy says a source is unnamed, then (optionally) why.
 _MARKER_PARTS = (  # (first words, the rest): the marker is any first word, then its rest
     (
@@ -146,7 +147,7 @@ _HEAD_AFTER = tuple(re.compile(re.escape(lead) + _HEAD_TRIE) for lead in (b" ", 
 _DET_AFTER = re.compile(
     rb"[ #~](?=(?:"
     + anchors.trie_pattern(
-        "a an one two three four five six seven eight nine ten several some many multiple "
+        "a an another one two three four five six seven eight nine ten several some many multiple "
         "numerous dozens other".split()
     ).encode()
     + rb"|[0-9~]+)[ ~])"
