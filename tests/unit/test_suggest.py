@@ -170,3 +170,19 @@ def test_another_and_a_restrictive_who_clause_still_make_an_unnamed_source():
         ("A retired teacher", text.index("A retired")),
         ("Another resident", text.index("Another resident")),
     ]
+
+
+def test_a_reason_after_comma_who_names_its_own_unnamed_subject():
+    """ "One of them, who asked not to be named because …" is a source with its reason even
+    though "One of them" heads no source noun; a named subject is left alone."""
+    text = (
+        "The café owners 🙂 said they had no letter. One of them, who asked not to be named "
+        "because she rents her premises from the council, called the plan naïve. The man, who "
+        "declined to be named, agreed. Maria Lopez, who asked not to be named in print, did not."
+    )
+    found = {a.text: a for a in _kind(text, "anonymous_source")}
+    assert sorted(found) == ["One of them", "The man"]
+    one = found["One of them"]
+    assert one.start == text.index("One of them")
+    assert one.fields["reason"] == "because she rents her premises from the council"
+    assert text[one.fields["reason_start"] : one.fields["reason_end"]] == one.fields["reason"]

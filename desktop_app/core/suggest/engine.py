@@ -7,6 +7,7 @@ from bisect import bisect_right
 from collections.abc import Sequence
 
 from desktop_app.core.model import Block
+from desktop_app.core.sourcing import is_anonymous_descriptor
 from desktop_app.core.suggest import anonymous, attribution, claims, quotes
 from desktop_app.core.suggest.cues import CUE_WORDS
 from desktop_app.core.suggest.model import Suggestion, suggestion
@@ -255,7 +256,54 @@ def source_suggestions(d: Draft) -> list[Suggestion]:
         out.append(
             suggestion("anonymous_source", s.start, s.end, text[s.start : s.end], fields, conf)
         )
+    for j, r in enumerate(reasons):
+        if j not in used and (found := _subject_of_who(text, r)) is not None:
+            out.append(_source_with_reason(text, found, r))
     return out
+
+
+# "One of them, who asked not to be named because ...": the reason names its own source, the
+# short unnamed phrase before ", who" (back to the start of its sentence or clause).
+_WHO_BEFORE = re.compile(r",\s+who\s+(?:had\s+|has\s+)?$")
+_CLAUSE_START = re.compile(r"[.!?;:\n“”\"(]\s*")
+
+
+def _subject_of_who(text: str, r: anonymous.Reason) -> tuple[int, int] | None:
+    before = text[max(0, r.marker_start - 20) : r.marker_start]
+    who = _WHO_BEFORE.search(before)
+    if who is None or r.first_name:
+        return None
+    comma = r.marker_start - len(before) + who.start()
+    window = text[max(0, comma - 80) : comma]
+    starts = [m.end() for m in _CLAUSE_START.finditer(window)]
+    begin = comma - len(window) + (starts[-1] if starts else 0)
+    phrase = text[begin:comma]
+    if not starts and comma - len(window) > 0:
+        return None  # no sentence start within reach: not a short subject
+    words = phrase.split()
+    if not 1 <= len(words) <= 6:
+        return None
+    if not is_anonymous_descriptor(phrase):
+        # "The man, who declined to be named": a definite description is unnamed here too
+        if words[0].lower() != "the" or not is_anonymous_descriptor(" ".join(["a", *words[1:]])):
+            return None
+    lead = len(phrase) - len(phrase.lstrip())
+    return begin + lead, comma
+
+
+def _source_with_reason(text: str, span: tuple[int, int], r: anonymous.Reason) -> Suggestion:
+    fields: dict[str, str | int] = {
+        "kind": "individual",
+        "reason": text[r.start : r.end],
+        "reason_start": r.start,
+        "reason_end": r.end,
+    }
+    rote = anonymous.rote_of(text, r)
+    fields["rote"] = "yes" if rote else "no"
+    if rote:
+        fields["rote_reason"] = rote
+    start, end = span
+    return suggestion("anonymous_source", start, end, text[start:end], fields, 0.9)
 
 
 def claim_suggestions(d: Draft, quoted: list[Suggestion]) -> list[Suggestion]:
