@@ -245,11 +245,7 @@ def source_suggestions(d: Draft) -> list[Suggestion]:
             r = reasons[j]
             if j not in used and (not r.first_name or s.kind == "first_name"):
                 used.add(j)
-                fields.update(reason=text[r.start : r.end], reason_start=r.start, reason_end=r.end)
-                rote = anonymous.rote_of(text, r)
-                fields["rote"] = "yes" if rote else "no"
-                if rote:
-                    fields["rote_reason"] = rote
+                fields.update(_reason_fields(text, r))
                 conf = 0.9
                 break
             j += 1
@@ -258,8 +254,23 @@ def source_suggestions(d: Draft) -> list[Suggestion]:
         )
     for j, r in enumerate(reasons):
         if j not in used and (found := _subject_of_who(text, r)) is not None:
-            out.append(_source_with_reason(text, found, r))
+            start, end = found
+            fields = {"kind": "individual", **_reason_fields(text, r)}
+            out.append(suggestion("anonymous_source", start, end, text[start:end], fields, 0.9))
     return out
+
+
+def _reason_fields(text: str, r: anonymous.Reason) -> dict[str, str | int]:
+    fields: dict[str, str | int] = {
+        "reason": text[r.start : r.end],
+        "reason_start": r.start,
+        "reason_end": r.end,
+    }
+    rote = anonymous.rote_of(text, r)
+    fields["rote"] = "yes" if rote else "no"
+    if rote:
+        fields["rote_reason"] = rote
+    return fields
 
 
 # "One of them, who asked not to be named because ...": the reason names its own source, the
@@ -269,17 +280,20 @@ _CLAUSE_START = re.compile(r"[.!?;:\n“”\"(]\s*")
 
 
 def _subject_of_who(text: str, r: anonymous.Reason) -> tuple[int, int] | None:
+    if r.first_name:
+        return None
     before = text[max(0, r.marker_start - 20) : r.marker_start]
     who = _WHO_BEFORE.search(before)
-    if who is None or r.first_name:
+    if who is None:
         return None
     comma = r.marker_start - len(before) + who.start()
-    window = text[max(0, comma - 80) : comma]
-    starts = [m.end() for m in _CLAUSE_START.finditer(window)]
-    begin = comma - len(window) + (starts[-1] if starts else 0)
-    phrase = text[begin:comma]
-    if not starts and comma - len(window) > 0:
+    reach = max(0, comma - 80)
+    begin = reach  # the clause starts at the text's start, or after its last opener in reach
+    for m in _CLAUSE_START.finditer(text, reach, comma):
+        begin = m.end()
+    if begin == reach and reach > 0:
         return None  # no sentence start within reach: not a short subject
+    phrase = text[begin:comma]
     words = phrase.split()
     if not 1 <= len(words) <= 6:
         return None
@@ -289,21 +303,6 @@ def _subject_of_who(text: str, r: anonymous.Reason) -> tuple[int, int] | None:
             return None
     lead = len(phrase) - len(phrase.lstrip())
     return begin + lead, comma
-
-
-def _source_with_reason(text: str, span: tuple[int, int], r: anonymous.Reason) -> Suggestion:
-    fields: dict[str, str | int] = {
-        "kind": "individual",
-        "reason": text[r.start : r.end],
-        "reason_start": r.start,
-        "reason_end": r.end,
-    }
-    rote = anonymous.rote_of(text, r)
-    fields["rote"] = "yes" if rote else "no"
-    if rote:
-        fields["rote_reason"] = rote
-    start, end = span
-    return suggestion("anonymous_source", start, end, text[start:end], fields, 0.9)
 
 
 def claim_suggestions(d: Draft, quoted: list[Suggestion]) -> list[Suggestion]:

@@ -12,6 +12,8 @@ import re
 from bisect import bisect_right
 from typing import NamedTuple
 
+from desktop_app.core.suggest.anchors import positions
+
 _DOUBLE_MARKS = '“”"«»„'
 _OPENERS = {"“": "”", "«": "»", "„": "“"}
 # ‘single’ quotations: an opening mark at a word start, a closing one not followed by a letter
@@ -23,21 +25,6 @@ _SINGLE = re.compile(
 )
 # Interview transcripts: "A: answer" paragraphs ("Q:" ones are the interviewer's).
 _ANSWER = re.compile(r"(?m)^(?:A|[A-ZÀ-Þ]{2,}(?: [A-ZÀ-Þ]{2,})?)[:.]\s+(?=\S)")
-
-
-def positions(text: str, chars: str) -> list[int]:
-    """Sorted offsets of every occurrence of any of `chars`: str.find per character runs at
-    memory speed, where a regex character class tests each character of the text in turn."""
-    found: list[int] = []
-    append = found.append
-    for ch in chars:
-        find = text.find
-        i = find(ch)
-        while i >= 0:
-            append(i)
-            i = find(ch, i + 1)
-    found.sort()
-    return found
 
 
 class RawQuote(NamedTuple):
