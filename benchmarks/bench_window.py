@@ -153,10 +153,9 @@ def cli_list(db: Path) -> None:
 STARTUP_PROBE = """
 import sys, time
 t0 = time.perf_counter()
-from PySide6.QtWidgets import QApplication
-app = QApplication([])
+from desktop_app.gui import application, build_window
+app = application()  # as `copydesk` starts
 from desktop_app.app import open_desk
-from desktop_app.gui import build_window
 w = build_window(open_desk(sys.argv[1]), ask_reviewer=False)
 w.show(); app.processEvents()
 print(f"SHOWN {time.time()}", flush=True)

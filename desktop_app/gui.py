@@ -40,13 +40,10 @@ def run_gui(
     if problem:
         print(f"copydesk: {problem}", file=sys.stderr)
         return 1
-    from PySide6.QtWidgets import QApplication
-
-    from desktop_app.startup import open_for_window
-
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app = application()
     # One window per database: a second launch hands its files to the first and exits (issue 15).
     from desktop_app.app import resolve_db_path
+    from desktop_app.startup import open_for_window
     from desktop_app.ui.single_instance import claim_instance
 
     instance = claim_instance(resolve_db_path(db), files, enabled=not screenshot)
@@ -82,6 +79,17 @@ def run_gui(
 
         schedule_screenshot(window, screenshot)
     return app.exec()
+
+
+def application():  # type: ignore[no-untyped-def]
+    """The QApplication, made once; PySide's import hook is made cheap first, before the window's
+    ~90 modules load through it."""
+    from PySide6.QtWidgets import QApplication
+
+    from desktop_app.ui.pyside_hook import quicken_import_hook
+
+    quicken_import_hook()
+    return QApplication.instance() or QApplication(sys.argv[:1])
 
 
 def build_window(desk, db: object = None, ask_reviewer: bool = True):  # type: ignore[no-untyped-def]

@@ -120,13 +120,12 @@ def _focus_the_view(window: Any) -> bool:
 def _self_test(home: Path, native: bool = False) -> str:
     from PySide6.QtCore import Qt
     from PySide6.QtTest import QTest
-    from PySide6.QtWidgets import QApplication
 
     from desktop_app.app import open_desk
     from desktop_app.core.resources import resource, sample_article
-    from desktop_app.gui import build_window
+    from desktop_app.gui import application, build_window
 
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app = application()
     db_path = home / "self-test.sqlite3"
     window = build_window(open_desk(db_path), ask_reviewer=False)
     window.show()

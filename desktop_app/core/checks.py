@@ -30,10 +30,9 @@ from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
+from types import ModuleType
 
 from desktop_app.core.model import BUILTIN_TAGS, Annotation
-from desktop_app.core.sourcing import is_anonymous_descriptor, rote_reason, unnamed_speaker
-from desktop_app.core.textdiff import format_word_diff, word_diff
 
 CHECK_KINDS = (
     "quote_no_speaker",
@@ -122,7 +121,7 @@ class _Context:
     def paragraph_rote_reason(self, pos: int) -> str | None:
         i = self.paragraph(pos)
         if i not in self._rote:
-            self._rote[i] = rote_reason(self.text[self._starts[i] : self._ends[i]])
+            self._rote[i] = _sourcing().rote_reason(self.text[self._starts[i] : self._ends[i]])
         return self._rote[i]
 
     def has_anonymous_source(self, pos: int) -> bool:
@@ -139,7 +138,7 @@ class _Context:
         """Who an unnamed attribution beside `quote` says spoke ("a person familiar…"), or ""."""
         floor = self._starts[self.paragraph(quote.start)]
         ceiling = self._ends[self.paragraph(quote.end - 1)]
-        return unnamed_speaker(self.text, quote.start, quote.end, floor, ceiling)
+        return _sourcing().unnamed_speaker(self.text, quote.start, quote.end, floor, ceiling)
 
     def quote_problems(self, a: Annotation, placed: bool, speaker: str, link: str) -> _Problems:
         linked = self.by_id.get(link)
@@ -149,7 +148,7 @@ class _Context:
         if not speaker:
             gone = "Quote's linked anonymous source no longer exists"
             problems.append(("quote_no_speaker", gone if link else "Quote has no speaker"))
-        who = speaker if is_anonymous_descriptor(speaker) else ""
+        who = speaker if _sourcing().is_anonymous_descriptor(speaker) else ""
         if not speaker and placed:
             who = self.unnamed_attribution(a)
         if who and not (placed and self.has_anonymous_source(a.start)):
@@ -162,12 +161,20 @@ class _Context:
         if not reason and _field(a, "reason_given").lower() != "yes":
             return [("anonymous_no_reason", "Anonymous source gives no reason")]
         if reason:
-            rote = rote_reason(reason)
+            rote = _sourcing().rote_reason(reason)
         else:
             rote = self.paragraph_rote_reason(a.start) if placed else None
         if rote is None:
             return []
         return [("anonymous_rote_reason", f"Anonymous source has only a rote reason ({rote})")]
+
+
+def _sourcing() -> ModuleType:
+    # Its attribution patterns take ~10 ms to compile: they load with the first check, in the
+    # checks worker, not while the window starts.
+    from desktop_app.core import sourcing
+
+    return sourcing
 
 
 def _claim_problems(a: Annotation) -> _Problems:
@@ -193,6 +200,8 @@ def revision_findings(document_id: str, a: Annotation, start: int, end: int) -> 
     """A quote whose words changed between drafts, with the word diff as its message."""
     if a.tag != "quote" or a.anchor_state != "changed":
         return []
+    from desktop_app.core.textdiff import format_word_diff, word_diff
+
     diff = format_word_diff(word_diff(a.previous_text, a.exact))
     says = f"{CHECK_LABELS['quote_changed']}: {diff}"
     return [Finding(document_id, a.id, "quote_changed", says, start, end)]

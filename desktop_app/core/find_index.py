@@ -31,7 +31,12 @@ _CLASS_MEMBERS = {ch: cls[2] for cls in (_QUOTES, _APOSTROPHES, _DASHES) for ch 
 # members of a class that are not typed equivalents match only themselves when typed: the regex
 _ONE_WAY = frozenset(_CLASS_MEMBERS) - frozenset(_EQUIVALENTS)
 _SPACE_RUN = re.compile(" {2,}")
-_WHITESPACE = [chr(c) for c in range(0x3001) if chr(c).isspace() and c != 32]
+# Every str.isspace() character but the plain space, written out: deriving it walks 12,000
+# code points at import, ~2 ms of start-up (tests/unit/test_find_index.py derives it again).
+_WHITESPACE = (
+    "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f\x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005"
+    "\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
+)
 LISTED = 1_000  # up to this many occurrences are listed (and re-checked as the needle grows)
 _CACHED_NEEDLES = 64
 _BORDER_WALK_LIMIT = 10_000  # a pathological run of one repeated letter stops being exact here

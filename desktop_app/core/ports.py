@@ -8,9 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from contextlib import AbstractContextManager
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
-from desktop_app.core.export_data import ExportQuery
 from desktop_app.core.model import (
     Annotation,
     AnnotationHit,
@@ -20,6 +19,9 @@ from desktop_app.core.model import (
     SearchHit,
     Tag,
 )
+
+if TYPE_CHECKING:
+    from desktop_app.core.export_data import ExportQuery
 
 
 class Repository(Protocol):

@@ -157,6 +157,14 @@ class SpanIndex:
         slots.extend(k & _SLOT_MASK for k in keys[lo:hi])
         return slots
 
+    def starting_on(self, line: int) -> list[str]:
+        """Ids of the spans that start on `line`."""
+        stop = self.starts[line + 1] if line + 1 < len(self.starts) else self.length + 1
+        keys, ids = self._keys, self._ids
+        lo = bisect_left(keys, self.starts[line] << _SLOT_BITS)
+        hi = bisect_left(keys, stop << _SLOT_BITS)
+        return [ids[k & _SLOT_MASK] for k in keys[lo:hi]]
+
     def overlapping(self, start: int, end: int) -> list[str]:
         """Ids of the annotations sharing at least one character with [start, end)."""
         starts, ends, ids = self._start, self._end, self._ids

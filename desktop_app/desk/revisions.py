@@ -17,17 +17,11 @@ from desktop_app.core.annotations import now_iso
 from desktop_app.core.errors import OperationError
 from desktop_app.core.model import Annotation, Document, SourceText
 from desktop_app.core.operations import Change, RemoveAnnotation, UpdateAnnotation
-from desktop_app.core.reanchor import reanchor
-from desktop_app.core.revisions import (
-    AddRevision,
-    RevisionPlan,
-    RevisionSummary,
-    plan_revision,
-    reattached,
-    summarise_revision,
-)
 
+# Re-anchoring, fuzzy matching and the revision planner load with the first revision work, not
+# with the window (which asks this module only for a draft's chain and orphans as it opens).
 if TYPE_CHECKING:  # the Desk calls in; only its type is needed here
+    from desktop_app.core.revisions import RevisionPlan, RevisionSummary
     from desktop_app.desk.desk import Desk
 
 
@@ -49,6 +43,8 @@ def store_revision(
     desk: Desk, plan: RevisionPlan, initiator: object = None
 ) -> tuple[Document, RevisionSummary]:
     """Store a planned revision and its carried annotations as one undoable step."""
+    from desktop_app.core.revisions import AddRevision, summarise_revision
+
     previous = desk.document(plan.document.revision_of or "")
     label = f"Import New Version of {_short(previous.title)}"
     desk.apply(AddRevision(plan.document, plan.carried, plan.expected, label), initiator)
@@ -63,6 +59,9 @@ def import_revision(
 ) -> tuple[Document, RevisionSummary]:
     """Import a new version of a draft: every annotation of the previous revision is carried to
     it with its fate (same/moved/changed/orphaned), as one undoable step."""
+    from desktop_app.core.reanchor import reanchor
+    from desktop_app.core.revisions import plan_revision
+
     if isinstance(path_or_source, str):
         source, source_path = desk.read_file(path_or_source), str(Path(path_or_source).resolve())
     else:
@@ -75,6 +74,8 @@ def import_revision(
 
 def revision_summary(desk: Desk, document_id: str) -> RevisionSummary:
     """What the revision's annotations are now: counts per fate, changed words, orphans."""
+    from desktop_app.core.revisions import summarise_revision
+
     doc = desk.document(document_id)
     return summarise_revision(doc, desk.annotations(doc.id))
 
@@ -112,6 +113,8 @@ def reattach_orphan(
     desk: Desk, annotation_id: str, start: int, end: int, initiator: object = None
 ) -> Annotation:
     """Place an orphan on text[start:end] of its revision (trimmed of spaces): one step."""
+    from desktop_app.core.revisions import reattached
+
     a = desk.annotation(annotation_id)
     if a.anchor_state != "orphaned":
         raise OperationError("the annotation is not an orphan")

@@ -6,14 +6,18 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QRunnable, QStandardPaths, QThreadPool, Signal
 from PySide6.QtWidgets import QFileDialog, QProgressDialog, QWidget
 
 from desktop_app.core.errors import CopydeskError
-from desktop_app.core.export_data import ExportQuery
 from desktop_app.desk import Desk
-from desktop_app.ui.csv_export_dialog import DOCUMENT, LIBRARY, CsvExportDialog, clean_stem
+
+if TYPE_CHECKING:
+    # The export dialog and query types load on the first export, not with the window.
+    from desktop_app.core.export_data import ExportQuery
+    from desktop_app.ui.csv_export_dialog import CsvExportDialog
 
 
 class _Signals(QObject):
@@ -81,6 +85,8 @@ class ExportFlow(QObject):
         if fmt == "csv":
             self.choose_csv(document_id, folder)
             return
+        from desktop_app.ui.csv_export_dialog import clean_stem
+
         stem = clean_stem(title if document_id else "copydesk-annotations")
         path, _ = QFileDialog.getSaveFileName(
             self.window,
@@ -92,6 +98,8 @@ class ExportFlow(QObject):
             self.export_to(path, fmt, document_id)
 
     def choose_csv(self, document_id: str | None, folder: str) -> None:
+        from desktop_app.ui.csv_export_dialog import DOCUMENT, LIBRARY, CsvExportDialog
+
         in_front = document_id or self.current()
         try:
             choices = self.desk.export_choices(in_front)
@@ -109,6 +117,8 @@ class ExportFlow(QObject):
         dialog.open()  # window-modal, without a nested event loop
 
     def export_to(self, path: str, fmt: str, document_id: str | None) -> None:
+        from desktop_app.core.export_data import ExportQuery
+
         self.export_query_to(path, fmt, ExportQuery(document_id=document_id))
 
     def export_query_to(self, path: str, fmt: str, query: ExportQuery) -> None:

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 from desktop_app.core.errors import CopydeskError
 from desktop_app.core.settings import Settings
 from desktop_app.desk import Desk
-from desktop_app.desk.revisions import likely_earlier_version
 from desktop_app.ui.importer import FileImporter
 
 
@@ -92,6 +91,9 @@ class ImportFlow(QObject):
     def _loaded(self, path: str, source: object) -> None:
         if self.importer.cancelled.is_set():
             return  # read just before Cancel came: the user asked for nothing more to be stored
+        # Re-anchoring and fuzzy matching load on the first import, not with the window.
+        from desktop_app.desk.revisions import likely_earlier_version
+
         full = str(Path(path).resolve())
         earlier = likely_earlier_version(self.desk, source, full)  # type: ignore[arg-type]
         if earlier is not None:

@@ -9,7 +9,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QWidget
 
 from desktop_app.core.model import Annotation
-from desktop_app.core.textdiff import word_diff
 
 DELETED = "color:#a93226;text-decoration:line-through"
 INSERTED = "color:#1e8449;background-color:#d5f5e3;font-weight:600"
@@ -17,6 +16,8 @@ INSERTED = "color:#1e8449;background-color:#d5f5e3;font-weight:600"
 
 def diff_html(previous: str, text: str) -> str:
     """Old words to new: deleted words struck in red, inserted words bold on green."""
+    from desktop_app.core.textdiff import word_diff  # loads with the first changed quote
+
     parts = []
     for kind, words in word_diff(previous, text):
         if kind == "delete":

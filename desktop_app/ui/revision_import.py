@@ -6,15 +6,17 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 from PySide6.QtWidgets import QFileDialog, QProgressDialog, QWidget
 
 from desktop_app.core.errors import CopydeskError
 from desktop_app.core.model import Annotation, Document
-from desktop_app.core.reanchor import reanchor
-from desktop_app.core.revisions import RevisionPlan, plan_revision
 from desktop_app.desk import Desk, revisions
+
+if TYPE_CHECKING:
+    from desktop_app.core.revisions import RevisionPlan
 
 
 class _Signals(QObject):
@@ -43,6 +45,9 @@ class _Reanchor(QRunnable):
             source = Desk.read_file(self.path)
             if self.cancelled.is_set():
                 return
+            from desktop_app.core.reanchor import reanchor  # loaded here: not needed to start
+            from desktop_app.core.revisions import plan_revision
+
             placements = reanchor(self.previous.text, source.text, self.annotations)
             plan = plan_revision(self.previous, self.annotations, source, self.path, placements)
         except Exception as error:  # one line for the user, whatever failed

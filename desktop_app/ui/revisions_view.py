@@ -8,6 +8,7 @@ the File menu entry and the re-attach key; `document_chosen` asks the window to 
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 import shiboken6
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
@@ -17,14 +18,16 @@ from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QTreeWidgetItem, 
 from desktop_app.core.errors import CopydeskError
 from desktop_app.core.model import Annotation
 from desktop_app.core.operations import Change
-from desktop_app.core.revisions import RevisionSummary
 from desktop_app.desk import Desk, revisions
 from desktop_app.ui.checks_panel import ANNOTATION_ROLE, DOC_ROLE, ChecksPanel
 from desktop_app.ui.document_view import DocumentView
 from desktop_app.ui.revision_diff import ChangedWordsLabel, changed_quote_html
 from desktop_app.ui.revision_import import RevisionImportFlow
-from desktop_app.ui.revision_summary import RevisionSummaryDialog
 from desktop_app.ui.revisions_panel import REATTACH_KEY, RevisionsPanel
+
+if TYPE_CHECKING:  # the summary and its dialog load when a summary is first shown
+    from desktop_app.core.revisions import RevisionSummary
+    from desktop_app.ui.revision_summary import RevisionSummaryDialog
 
 
 class RevisionsView(QObject):
@@ -133,6 +136,8 @@ class RevisionsView(QObject):
         if self.dialog is not None:
             self.dialog.close()
             self.dialog.deleteLater()
+        from desktop_app.ui.revision_summary import RevisionSummaryDialog
+
         self.dialog = RevisionSummaryDialog(summary, title, self._labels(), self.parent_widget)
         self.dialog.orphans_requested.connect(self._show_orphans)
         self.dialog.show()

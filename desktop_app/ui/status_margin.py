@@ -8,7 +8,6 @@ from PySide6.QtCore import QPointF, QRect, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
-from desktop_app.core.model import Annotation
 from desktop_app.core.operations import Change
 from desktop_app.desk import DocumentState
 from desktop_app.ui.status_icons import STATUS_STYLE
@@ -24,8 +23,6 @@ class StatusMargin(QWidget):
         super().__init__(view)
         self.view = view
         self.state: DocumentState | None = None
-        self.by_line: dict[int, dict[str, str]] = {}  # line -> annotation id -> status
-        self.line_of: dict[str, int] = {}  # annotation id -> its line in by_line
         self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         # Opaque (it paints the page colour itself): a transparent overlay made Qt repaint the
         # text under it, a full-height strip of the draft, on every keystroke and caret blink.
@@ -34,36 +31,21 @@ class StatusMargin(QWidget):
 
     def show_state(self, state: DocumentState | None) -> None:
         self.state = state
-        self.by_line, self.line_of = {}, {}
-        if state is not None:
-            for a in state.annotations.values():
-                self._file(a)
         self.update()
 
-    def _file(self, a: Annotation) -> None:
-        if a.anchor_state != "orphaned" and self.state is not None:
-            line = self.state.index.line_of(a.start)
-            self.by_line.setdefault(line, {})[a.id] = a.status
-            self.line_of[a.id] = line
-
-    def _unfile(self, ident: str) -> None:
-        line = self.line_of.pop(ident, None)
-        ids = self.by_line.get(line) if line is not None else None
-        if ids is not None:
-            ids.pop(ident, None)
-            if not ids:
-                del self.by_line[line]
+    def statuses_on(self, line: int) -> set[str]:
+        """The statuses of the annotations that start on `line`. Asked only for the lines being
+        painted, from the draft's span index: opening a draft files nothing here."""
+        state = self.state
+        if state is None or not 0 <= line < len(state.index.starts):
+            return set()
+        found = (state.annotations.get(ident) for ident in state.index.starting_on(line))
+        return {a.status for a in found if a is not None}
 
     def follow(self, change: Change) -> None:
-        """Only the annotations the change names move."""
-        if self.state is None:
-            return
-        for ident in (*change.removed, *change.updated, *change.added):
-            self._unfile(ident)
-            current = self.state.annotations.get(ident)
-            if current is not None:
-                self._file(current)
-        self.update()
+        """The span index already follows the change: repaint the strip."""
+        if self.state is not None:
+            self.update()
 
     def _view_updated(self, rect: QRect, dy: int) -> None:
         """Follow the view: everything when it scrolled, else only the band it repainted."""
@@ -81,7 +63,7 @@ class StatusMargin(QWidget):
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
         painter = QPainter(self)
         painter.fillRect(event.rect(), self.view.palette().color(QPalette.ColorRole.Base))
-        if self.state is None or not self.by_line:
+        if self.state is None or not self.state.annotations:
             painter.end()
             return
         font = QFont(self.font())
@@ -99,7 +81,7 @@ class StatusMargin(QWidget):
             if max(box.bottom(), top + 2 + 14 * len(ORDER)) < above:  # above the painted band
                 block = block.next()
                 continue
-            statuses = set(self.by_line.get(block.blockNumber(), {}).values())
+            statuses = self.statuses_on(block.blockNumber())
             y = top + 2
             for status in (s for s in ORDER if s in statuses):
                 glyph, colour, _ = STATUS_STYLE[status]

@@ -158,9 +158,9 @@ def test_status_shows_in_the_margin_and_overlaps_never_turn_bold(
     claim = _tag(window, "Cargo volumes fell 18 percent", "claim")
     _tag(window, "18 percent", "quote")  # overlapping the claim
     margin = window.view.margin
-    assert set(margin.by_line[4].values()) == {"open"}
+    assert margin.statuses_on(4) == {"open"}
     window.desk.set_status([claim], "disputed")
-    assert set(margin.by_line[4].values()) == {"open", "disputed"}
+    assert margin.statuses_on(4) == {"open", "disputed"}
     window.review.scroll_to(0)
     margin.repaint()
     image = margin.grab().toImage()

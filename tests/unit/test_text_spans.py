@@ -125,6 +125,8 @@ def test_edits_match_a_naive_index(text: str, data: st.DataObject) -> None:
         assert all((i in index.spans) == (i in naive) for i in ids)
         for line in range(text.count("\n") + 1):
             assert _merged(index.segments(line)) == _naive_segments(text, naive, line)
+            begun = {i for i, (s, _) in naive.items() if text.count("\n", 0, s) == line}
+            assert sorted(index.starting_on(line)) == sorted(begun)
         for pos in range(len(text)):
             cover = sorted((e - s, s, i) for i, (s, e) in naive.items() if s <= pos < e)
             assert index.at(pos) == [i for _, _, i in cover]
