@@ -106,7 +106,10 @@ def is_earlier_revision(desk: Desk, document_id: str) -> bool:
 
 
 def orphans(desk: Desk, document_id: str) -> list[Annotation]:
-    return [a for a in desk.annotations(document_id) if a.anchor_state == "orphaned"]
+    found = [
+        a for a in desk.annotations(document_id, ordered=False) if a.anchor_state == "orphaned"
+    ]
+    return sorted(found, key=lambda a: (a.start, a.end, a.id))  # reading order, as annotations()
 
 
 def reattach_orphan(

@@ -8,10 +8,9 @@ from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import fields
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from desktop_app.core.errors import StorageError, stale
-from desktop_app.core.export_data import ExportQuery, csv_columns
 from desktop_app.core.fields import WHO_FIELDS
 from desktop_app.core.model import (
     MATCH_END,
@@ -29,6 +28,9 @@ from desktop_app.core.search import snippet, words_pattern
 from desktop_app.core.textfold import fold
 from desktop_app.storage.database import Connection, describe_sqlite_error
 from desktop_app.storage.file_watch import FileWatch
+
+if TYPE_CHECKING:  # export queries load with the first export, not with every window
+    from desktop_app.core.export_data import ExportQuery
 
 ANNOTATION_COLUMNS = (
     'id, document_id, tag, start, "end", exact, prefix, suffix, note, status, fields, reviewer, '
@@ -569,6 +571,7 @@ class SqliteRepository:
 
     def csv_lines(self, query: ExportQuery, field_keys: Sequence[str]) -> Iterator[bytes]:
         """Rendered by SQLite in one statement (see storage/csv_query.py)."""
+        from desktop_app.core.export_data import csv_columns
         from desktop_app.storage.csv_query import csv_lines
 
         _, keys = csv_columns(field_keys)

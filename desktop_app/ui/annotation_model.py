@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
+from operator import attrgetter
 from typing import Any
 
 from PySide6.QtCore import (
@@ -66,6 +67,9 @@ def when(stamp: str) -> str:
     return moment.strftime("%d %b %H:%M").lstrip("0")
 
 
+_READING = attrgetter("start", "end")  # the Text column's order, as sort_key(1) gives it
+
+
 class AnnotationTableModel(QAbstractTableModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -106,12 +110,14 @@ class AnnotationTableModel(QAbstractTableModel):
     def _sort_order(self) -> None:
         if self.state is None:
             return
-        key = self.sort_key(self.sort_column)
-        annotations = self.state.annotations
-        self.order.sort(
-            key=lambda i: key(annotations[i]),
-            reverse=self.sort_order == Qt.SortOrder.DescendingOrder,
-        )
+        reverse = self.sort_order == Qt.SortOrder.DescendingOrder
+        if self.sort_column == 1:  # reading order, the default: one C-level key per row
+            rows = sorted(self.state.annotations.values(), key=_READING, reverse=reverse)
+            self.order = [a.id for a in rows]
+        else:
+            key = self.sort_key(self.sort_column)
+            annotations = self.state.annotations
+            self.order.sort(key=lambda i: key(annotations[i]), reverse=reverse)
         self._row = None
 
     def sort_key(self, column: int) -> Callable[[Annotation], tuple[Any, ...]]:

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QRunnable, QStandardPaths, QThreadPool, Signal
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 from PySide6.QtWidgets import QFileDialog, QProgressDialog, QWidget
 
 from desktop_app.core.errors import CopydeskError
@@ -79,6 +79,8 @@ class ExportFlow(QObject):
         export dialog (scope, filters, file) instead of a bare file dialog."""
         formats = {name: (label, suffix) for name, label, suffix in self.desk.export_formats()}
         label, suffix = formats[fmt]
+        from PySide6.QtCore import QStandardPaths  # its enums are built on first use
+
         folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
         if not Path(folder).is_dir():
             folder = str(Path.home())  # no Documents folder (a fresh account, a server login)

@@ -5,15 +5,27 @@ event-loop turn."""
 
 from __future__ import annotations
 
+from types import ModuleType
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
 
-from desktop_app.core.find_index import LISTED, FindIndex, Hit, ScanSearch
 from desktop_app.ui.find_indexer import FindIndexer
+
+if TYPE_CHECKING:
+    from desktop_app.core.find_index import FindIndex, Hit, ScanSearch
 
 SLICE_SECONDS = 0.006  # scanning without the index: at most this long per event-loop turn
 COUNT_DELAY_MS = 300  # many matches are counted (one pass over the draft) once typing pauses
+
+
+def _find() -> ModuleType:
+    """The find engine, loaded with the first search rather than with the window."""
+    from desktop_app.core import find_index
+
+    return find_index
 
 
 class _FindField(QLineEdit):
@@ -118,7 +130,7 @@ class FindBar(QWidget):
         if index is not None:
             self._show(index.first(needle, self.origin))
             return
-        self._scan = ScanSearch(self.text, needle, self.origin)
+        self._scan = _find().ScanSearch(self.text, needle, self.origin)
         self._scan_more()
 
     def _scan_more(self) -> None:
@@ -137,12 +149,12 @@ class FindBar(QWidget):
                 self._show(None)
             else:
                 n = matches.index(first)
-                self._show(Hit(*first, n + 1, len(matches)))
+                self._show(_find().Hit(*first, n + 1, len(matches)))
             return
         if not self._scanning.isActive():
             self._scanning.start()
         if shown is None and scan.first is not None:  # the first match: show it, count on
-            self._select(Hit(*scan.first, None, None), "searching…")
+            self._select(_find().Hit(*scan.first, None, None), "searching…")
 
     def _index_ready(self) -> None:
         """Built while the editor typed: go on with the index from the match shown."""
@@ -174,7 +186,7 @@ class FindBar(QWidget):
         elif self._matches:
             assert hit.ordinal is not None
             n = (hit.ordinal - 1 + direction) % len(self._matches)
-            self._show(Hit(*self._matches[n], n + 1, len(self._matches)))
+            self._show(_find().Hit(*self._matches[n], n + 1, len(self._matches)))
 
     def _show(self, hit: Hit | None) -> None:
         if hit is None:
@@ -184,7 +196,7 @@ class FindBar(QWidget):
             return
         if hit.total is None:
             self._counting.start()
-            label = f"over {LISTED:,}"
+            label = f"over {_find().LISTED:,}"
         else:
             label = f"{hit.ordinal} of {hit.total:,}"
         self._select(hit, label)

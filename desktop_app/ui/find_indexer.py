@@ -4,10 +4,12 @@ and drops it when another text comes in front (a revision import, another draft)
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 
-from desktop_app.core.find_index import FindIndex
+if TYPE_CHECKING:
+    from desktop_app.core.find_index import FindIndex
 
 WAIT_MS = 250  # while the draft is still being highlighted, look again this much later
 
@@ -23,6 +25,8 @@ class _Build(QRunnable):
         self.signals = _Signals()
 
     def run(self) -> None:
+        from desktop_app.core.find_index import FindIndex  # loads in the worker, when first used
+
         self.signals.built.emit(self.generation, FindIndex(self.text))
 
 

@@ -63,7 +63,7 @@ class LibraryActions:
             return False
         try:
             doc = self.desk.document(document_id)
-            count = len(self.desk.annotations(document_id))
+            count = len(self.desk.annotations(document_id, ordered=False))
         except CopydeskError as error:
             self.say(str(error), error=True)
             return False
