@@ -11,6 +11,8 @@ from array import array
 from bisect import bisect_left, bisect_right, insort
 from collections.abc import Iterable, Iterator, Mapping
 from heapq import heappop, heappush
+from itertools import compress, count, repeat
+from operator import lshift, ne, or_, sub
 from typing import NamedTuple
 
 _SLOT_BITS = 32  # a key is start << 32 | slot: sorting keys sorts by start, then slot
@@ -63,34 +65,36 @@ class _Spans(Mapping[str, tuple[int, int]]):
 
 class SpanIndex:
     def __init__(self, text: str, spans: Iterable[tuple[str, int, int]] = ()) -> None:
+        latest = {ident: (start, end) for ident, start, end in spans}  # the last one given wins
+        ids = list(latest)
+        self._load(text, ids, [s for s, _ in latest.values()], [e for _, e in latest.values()])
+
+    @classmethod
+    def of(cls, text: str, ids: list[str], starts: list[int], ends: list[int]) -> SpanIndex:
+        """The index of spans given as parallel lists, one entry per id (a draft's annotations):
+        built by C-level passes over the lists, with no Python step per span."""
+        index = cls.__new__(cls)
+        index._load(text, ids, starts, ends)
+        return index
+
+    def _load(self, text: str, ids: list[str], starts: list[int], ends: list[int]) -> None:
         self.starts = line_starts(text)
         self.length = len(text)
-        self._slot: dict[str, int] = {}  # id -> slot in the arrays below
-        self._ids: list[str] = []  # slot -> id ("" when free)
+        self._slot: dict[str, int] = dict(zip(ids, range(len(ids)), strict=True))  # id -> slot
+        self._ids: list[str] = list(ids)  # slot -> id ("" when free)
         self._free: list[int] = []
-        self._longest = 0  # no span is longer (only grows): bounds the look-back in at()
         self.spans: Mapping[str, tuple[int, int]] = _Spans(self)
-        slot_of, ids = self._slot, self._ids
-        starts: list[int] = []
-        ends: list[int] = []
-        for ident, start, end in spans:  # bulk load: keys sorted once at the end
-            slot = slot_of.setdefault(ident, len(ids))
-            if slot == len(ids):
-                ids.append(ident)
-                starts.append(start)
-                ends.append(end)
-            else:
-                starts[slot], ends[slot] = start, end
         self._start = array("q", starts)  # slot -> start
         self._end = array("q", ends)  # slot -> end
-        self._keys = array("q", sorted(s << _SLOT_BITS | n for n, s in enumerate(starts)))
+        shifted = map(lshift, starts, repeat(_SLOT_BITS))
+        self._keys = array("q", sorted(map(or_, shifted, range(len(ids)))))
         self._crossing: dict[int, array[int]] = {}  # line -> slots of spans begun on earlier lines
-        if ends:
-            self._longest = max(map(int.__sub__, ends, starts))
-        find = text.find
-        for slot, (s, e) in enumerate(zip(starts, ends, strict=True)):
-            if find("\n", s, e - 1) != -1:  # rare: the span crosses a line break
-                self._file_crossing(slot, s, e)
+        # No span is longer (it only grows): bounds the look-back in at().
+        self._longest = max(map(sub, ends, starts), default=0)
+        # The rare span crossing a line break: one holding a newline before its last character.
+        breaks = map(text.find, repeat("\n"), starts, map(sub, ends, repeat(1)))
+        for slot in compress(count(), map(ne, breaks, repeat(-1))):
+            self._file_crossing(slot, starts[slot], ends[slot])
 
     def _file_crossing(self, slot: int, start: int, end: int) -> None:
         lines = self.lines_touched(start, end)

@@ -12,7 +12,6 @@ from PySide6.QtCore import (
     QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
-    QSortFilterProxyModel,
     Qt,
 )
 from PySide6.QtGui import QColor
@@ -29,12 +28,14 @@ ID_ROLE = Qt.ItemDataRole.UserRole + 1
 START_ROLE = Qt.ItemDataRole.UserRole + 2
 TAG_ROLE = Qt.ItemDataRole.UserRole + 3
 STATUS_ROLE = Qt.ItemDataRole.UserRole + 4
+FILTER_ROLE = Qt.ItemDataRole.UserRole + 5  # what the filter matches: see filter_key
+FILTER_SEPARATOR = "\x1f"
 Index = QModelIndex | QPersistentModelIndex
 STATUS_ORDER = {s: n for n, s in enumerate(STATUSES)}
 _DISPLAY, _EDIT = int(Qt.ItemDataRole.DisplayRole), int(Qt.ItemDataRole.EditRole)
 _TOOLTIP, _DECORATION = int(Qt.ItemDataRole.ToolTipRole), int(Qt.ItemDataRole.DecorationRole)
 _FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
-_CUSTOM = (ID_ROLE, START_ROLE, TAG_ROLE, STATUS_ROLE)
+_CUSTOM = (ID_ROLE, START_ROLE, TAG_ROLE, STATUS_ROLE, FILTER_ROLE)
 _ROLES = frozenset((_DISPLAY, _EDIT, _TOOLTIP, _DECORATION, _FOREGROUND, *_CUSTOM))
 # what QAbstractTableModel.flags gives a valid cell, computed once
 _ROW_FLAGS = (
@@ -288,71 +289,23 @@ class AnnotationTableModel(QAbstractTableModel):
             return a.start
         if role == TAG_ROLE:
             return a.tag
+        if role == FILTER_ROLE:
+            return self.filter_key(a)
         return a.status  # STATUS_ROLE
+
+    def filter_key(self, a: Annotation) -> str:
+        """One string the table's filter matches in C++: separator, tag, status, reviewer, then
+        every word of the annotation (its text, note, reviewer, status, tag label and fields),
+        folded (any case, accents ignored)."""
+        tag = self.tags.get(a.tag)
+        words = " ".join(
+            (a.exact, a.note, a.reviewer, status_label(a.status), tag.label if tag else a.tag)
+        )
+        words += " " + " ".join(str(v) for v in a.fields.values())
+        parts = ("", a.tag, a.status, a.reviewer, fold(words))
+        return FILTER_SEPARATOR.join(p.replace(FILTER_SEPARATOR, " ") for p in parts)
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
             return _NO_FLAGS
         return _NOTE_FLAGS if index.column() == 2 else _ROW_FLAGS
-
-
-class AnnotationFilter(QSortFilterProxyModel):
-    """Filter by tag, by status, by reviewer and by text found in any part of an annotation (its
-    words, note, speaker and every other field, reviewer, status), any case, accents ignored."""
-
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self.tag = ""
-        self.status = ""
-        self.reviewer: str | None = None  # None: any reviewer ("" is a choice: nobody named)
-        self.needle = ""
-
-    def set_filter(
-        self,
-        tag: str | None = None,
-        text: str | None = None,
-        status: str | None = None,
-        reviewer: str | None | bool = False,
-    ) -> None:
-        """Each criterion given replaces the current one; `reviewer=None` lifts that filter."""
-        changing = hasattr(self, "beginFilterChange")  # Qt 6.10+; older Qt only has invalidate
-        if changing:
-            self.beginFilterChange()
-        if tag is not None:
-            self.tag = tag
-        if text is not None:
-            self.needle = fold(text.strip())
-        if status is not None:
-            self.status = status
-        if reviewer is not False:
-            self.reviewer = reviewer if isinstance(reviewer, str) else None
-        if changing:
-            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-        else:
-            self.invalidateRowsFilter()
-
-    def filterAcceptsRow(self, row: int, parent: Index) -> bool:  # noqa: N802
-        if not (self.tag or self.status or self.needle) and self.reviewer is None:
-            return True  # no filter: Qt still asks once per row when a draft opens
-        model = self.sourceModel()
-        assert isinstance(model, AnnotationTableModel)
-        a = model.annotation(row)
-        if self.tag and a.tag != self.tag:
-            return False
-        if self.status and a.status != self.status:
-            return False
-        if self.reviewer is not None and a.reviewer != self.reviewer:
-            return False
-        if not self.needle:
-            return True
-        tag = model.tags.get(a.tag)
-        haystack = " ".join(
-            (a.exact, a.note, a.reviewer, status_label(a.status), tag.label if tag else a.tag)
-        )
-        haystack += " " + " ".join(str(v) for v in a.fields.values())
-        return self.needle in fold(haystack)
-
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        model = self.sourceModel()
-        assert isinstance(model, AnnotationTableModel)
-        model.sort(column, order)

@@ -20,7 +20,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.core.model import STATUSES, Tag, status_label
-from desktop_app.ui.annotation_model import ID_ROLE, AnnotationFilter, AnnotationTableModel
+from desktop_app.ui.annotation_filter import AnnotationFilter
+from desktop_app.ui.annotation_model import ID_ROLE, AnnotationTableModel
 from desktop_app.ui.status_icons import status_icon
 
 
