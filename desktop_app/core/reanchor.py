@@ -214,6 +214,12 @@ def _exact_match(
             pos = new.find(quote, pos + 1, hi)
     if offsets is not None:
         found = {p for p in found if offsets.touches_change(p, p + size)}
+    if ctx.own is not None:
+        # As in _best: words the diff says were partly someone else's are other words, even
+        # when they read the same ("budget budget" edited inside the first: not moved onto the
+        # second, which was already there).
+        own, old_start, old_end = ctx.own
+        found = {p for p in found if not own.provenance(p, p + size, old_start, old_end)[0]}
     if not found:
         return None
     unique = size >= MIN_UNIQUE_QUOTE and len(found) == 1 and new.count(quote) == 1
