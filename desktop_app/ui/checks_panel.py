@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from difflib import SequenceMatcher
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -194,6 +193,8 @@ class ChecksPanel(QWidget):
 def _steps(old: list[Any], new: list[Any]) -> list[tuple[str, int, int, int, int]]:
     """SequenceMatcher's opcodes, with the common head and tail taken off first: an edit or a
     pass that ran out of budget leaves nearly all rows equal, and matching 10,000 is not free."""
+    from difflib import SequenceMatcher  # loaded with the first update of the tree
+
     if new[: len(old)] == old:  # rows only added at the end (a fill in slices): C-speed check
         return [
             ("equal", 0, len(old), 0, len(old)),

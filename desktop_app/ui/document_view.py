@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-from html import escape
-
 from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QFont, QKeyEvent, QMouseEvent, QPalette, QTextCursor, QTextFormat
+from PySide6.QtGui import QColor, QFont, QKeyEvent, QMouseEvent, QPalette, QTextCursor
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip, QWidget
 
 from desktop_app.core.fields import who as who_of
@@ -128,6 +126,8 @@ class DocumentView(QPlainTextEdit):
         self.setTextCursor(cursor)
 
     def flash(self, start: int, end: int) -> None:
+        from PySide6.QtGui import QTextFormat  # its large Property enum: built at the first flash
+
         assert self.state is not None
         to_u16 = self.offsets.to_utf16
         sel = QTextEdit.ExtraSelection()
@@ -166,6 +166,8 @@ class DocumentView(QPlainTextEdit):
         return super().event(event)
 
     def tooltip_html(self, annotations: list) -> str:  # type: ignore[type-arg]
+        from html import escape  # its entity table loads with the first tooltip
+
         parts = []
         for a in annotations:
             label = self.tag_labels.get(a.tag, a.tag)

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMenu,
-    QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QWidget,
@@ -53,18 +52,24 @@ class _TwoLines(QStyledItemDelegate):
         height = option.fontMetrics.lineSpacing()
         return QSize(option.rect.width(), 2 * height + 10)
 
+    def initStyleOption(  # noqa: N802
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> None:
+        super().initStyleOption(option, index)
+        option.text = ""
+
     def paint(
         self,
         painter: QPainter,
         option: QStyleOptionViewItem,
         index: QModelIndex | QPersistentModelIndex,
     ) -> None:
-        self.initStyleOption(option, index)
-        option.text = ""
-        style = option.widget.style() if option.widget else None
-        if style is not None:
-            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, option.widget)
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        # Background, selection and focus are Qt's (its item painting, given no text); the two
+        # lines are drawn here. Nothing in Python touches QStyle: PySide builds that class's
+        # dozen large enums on first use, ~10 ms of start-up.
+        super().paint(painter, option, index)
+        view = self.parent()
+        selected = isinstance(view, QListWidget) and view.selectionModel().isSelected(index)
         palette = option.palette
         rect = option.rect.adjusted(6, 4, -6, -4)
         bold = QFont(option.font)

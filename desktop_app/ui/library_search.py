@@ -4,8 +4,6 @@ stated reason). Each row jumps to its words."""
 
 from __future__ import annotations
 
-from html import escape
-
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
@@ -114,6 +112,8 @@ class LibrarySearch(QTabWidget):
         self.tag.blockSignals(False)
 
     def search(self) -> None:
+        from html import escape  # its entity table: loaded when first used
+
         words = self.query.text().strip()
         self.hits.clear()
         if not words:

@@ -3,8 +3,6 @@ under the checks panel that shows it for the chosen finding."""
 
 from __future__ import annotations
 
-from html import escape
-
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QWidget
 
@@ -16,6 +14,8 @@ INSERTED = "color:#1e8449;background-color:#d5f5e3;font-weight:600"
 
 def diff_html(previous: str, text: str) -> str:
     """Old words to new: deleted words struck in red, inserted words bold on green."""
+    from html import escape  # its entity table: loaded when first used
+
     from desktop_app.core.textdiff import word_diff  # loads with the first changed quote
 
     parts = []
@@ -30,6 +30,8 @@ def diff_html(previous: str, text: str) -> str:
 
 
 def changed_quote_html(annotation: Annotation) -> str:
+    from html import escape  # its entity table: loaded when first used
+
     return (
         "<b>Quote changed between drafts</b><br>"
         f"{diff_html(annotation.previous_text, annotation.exact)}"

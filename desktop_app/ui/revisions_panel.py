@@ -3,8 +3,6 @@ orphans, annotations whose words are gone from this revision, with their old wor
 
 from __future__ import annotations
 
-from html import escape
-
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
@@ -156,6 +154,8 @@ class RevisionsPanel(QWidget):
             self.dismiss_requested.emit(self.current_orphan())
 
     def _current_changed(self, *_args: object) -> None:
+        from html import escape  # its entity table: loaded when first used
+
         self._update_buttons()
         a = self._orphans.get(self.current_orphan())
         self.details.setText(
