@@ -10,12 +10,15 @@ from collections import Counter
 from collections.abc import Iterable
 from itertools import compress, repeat
 from operator import attrgetter, ne
+from typing import TYPE_CHECKING
 
-from desktop_app.core.check_state import CheckState
-from desktop_app.core.checks import Finding, check_document
 from desktop_app.core.model import Annotation, Document
 from desktop_app.core.operations import Change
 from desktop_app.core.spans import SpanIndex
+
+if TYPE_CHECKING:  # the checks load in their worker, after a draft's first paint
+    from desktop_app.core.check_state import CheckState
+    from desktop_app.core.checks import Finding
 
 _ID, _TAG, _START, _END = (attrgetter(n) for n in ("id", "tag", "start", "end"))
 _ANCHOR = attrgetter("anchor_state")
@@ -123,6 +126,8 @@ class DocumentState:
         if self.checks is not None:
             return self.checks.findings()
         if self._findings is None:
+            from desktop_app.core.checks import check_document
+
             self._findings = check_document(self.document.id, self.text, self.annotations.values())
         return self._findings
 

@@ -11,9 +11,9 @@ from collections import OrderedDict
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from operator import itemgetter
+from typing import TYPE_CHECKING
 
 from desktop_app.core.annotations import new_annotation
-from desktop_app.core.checks import Finding
 from desktop_app.core.errors import CopydeskError, OperationError
 from desktop_app.core.model import Annotation, Block, Document
 from desktop_app.core.operations import AddAnnotation, Batch, Change
@@ -21,6 +21,9 @@ from desktop_app.core.rejections import RejectSuggestion
 from desktop_app.core.rules import duplicate_of, with_fields
 from desktop_app.core.suggest.model import Suggestion
 from desktop_app.desk.desk import Desk
+
+if TYPE_CHECKING:
+    from desktop_app.core.checks import Finding
 
 KIND_LABELS = {"quote": "Quote", "anonymous_source": "Anonymous Source", "claim": "Claim"}
 # The suggester's claim kinds onto the claim tag's choices (core/fields.CLAIM_TYPES).
@@ -247,6 +250,8 @@ _FINDINGS: dict[str, tuple[tuple[str, int, int], list[Finding]]] = {}
 
 
 def _findings(doc: Document, found: list[Suggestion], pending: list[Suggestion]) -> list[Finding]:
+    from desktop_app.core.checks import Finding  # with the first findings, not at start
+
     quotes = [s for s in pending if s.kind == "quote"]
     out: list[Finding] = []
     if quotes:

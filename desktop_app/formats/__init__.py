@@ -43,7 +43,6 @@ from collections.abc import Callable
 from pathlib import Path
 
 from desktop_app.core.model import SourceText
-from desktop_app.formats.canonical import build_source_text
 from desktop_app.formats.errors import (
     MAX_FILE_BYTES,
     FormatError,
@@ -186,3 +185,13 @@ def load_source(path: str | os.PathLike[str]) -> SourceText:
     if not source.blocks:
         raise FormatError(name, f"the {FORMAT_LABELS[fmt]} contains no text")
     return source
+
+
+def __getattr__(name: str) -> object:
+    # The shared builder (and its patterns) loads with the first import of a file, not with the
+    # window, which reads only SUPPORTED_EXTENSIONS from here as it starts.
+    if name == "build_source_text":
+        from desktop_app.formats.canonical import build_source_text
+
+        return build_source_text
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

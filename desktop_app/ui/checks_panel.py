@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QComboBox, QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
-from desktop_app.core.checks import CHECK_KINDS, CHECK_LABELS, Finding
+if TYPE_CHECKING:
+    from desktop_app.core.checks import Finding
+
 
 DOC_ROLE = Qt.ItemDataRole.UserRole + 1
 ANNOTATION_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -112,6 +114,8 @@ class ChecksPanel(QWidget):
 
     def _apply(self) -> None:
         """One pass towards the rows wanted (the rest, if the budget runs out, a turn later)."""
+        from desktop_app.core.checks import CHECK_KINDS, CHECK_LABELS  # with the first findings
+
         titles = self._titles
         shape = (self.whole_library, titles if self.whole_library else None)
         if shape != self._shape:  # the rows read differently: start afresh

@@ -6,11 +6,10 @@ millisecond, in core). Drafts not open are checked in the worker on its own data
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 
-from desktop_app.core.check_state import CheckState
-from desktop_app.core.checks import Finding
 from desktop_app.core.errors import CopydeskError
 from desktop_app.core.model import Annotation
 from desktop_app.core.operations import Change
@@ -18,6 +17,10 @@ from desktop_app.desk import Desk
 from desktop_app.desk.suggestions import findings as suggestion_findings
 from desktop_app.ui.checks_panel import ChecksPanel
 from desktop_app.ui.library import LibraryList
+
+if TYPE_CHECKING:
+    from desktop_app.core.check_state import CheckState
+    from desktop_app.core.checks import Finding
 
 # open document id -> (its version when taken, text, annotations)
 Snapshot = dict[str, tuple[int, str, list[Annotation]]]
@@ -38,6 +41,8 @@ class _CheckJob(QRunnable):
         self.signals = _Signals()
 
     def run(self) -> None:
+        from desktop_app.core.check_state import CheckState  # loaded here, in the worker
+
         built: dict[str, tuple[int, CheckState]] = {}
         found: dict[str, list[Finding]] = {}
         try:

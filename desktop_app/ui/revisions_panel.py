@@ -154,17 +154,9 @@ class RevisionsPanel(QWidget):
             self.dismiss_requested.emit(self.current_orphan())
 
     def _current_changed(self, *_args: object) -> None:
-        from html import escape  # its entity table: loaded when first used
-
         self._update_buttons()
         a = self._orphans.get(self.current_orphan())
-        self.details.setText(
-            ""
-            if a is None
-            else f"…{escape(_one_line(a.prefix))} <b>{escape(_one_line(a.previous_text or a.exact))}"
-            f"</b> {escape(_one_line(a.suffix))}…<br><i>Select the words it belongs to in the "
-            f"draft and press {REATTACH_KEY}, or dismiss it.</i>"
-        )
+        self.details.setText("" if a is None else _orphan_html(a))
         if self.current_orphan():
             self.orphan_chosen.emit(self.current_orphan())
 
@@ -172,3 +164,13 @@ class RevisionsPanel(QWidget):
         has = bool(self.current_orphan()) and not self.read_only
         self.reattach_button.setEnabled(has)
         self.dismiss_button.setEnabled(has)
+
+
+def _orphan_html(a: Annotation) -> str:
+    from html import escape  # its entity table loads with the first orphan shown
+
+    return (
+        f"…{escape(_one_line(a.prefix))} <b>{escape(_one_line(a.previous_text or a.exact))}"
+        f"</b> {escape(_one_line(a.suffix))}…<br><i>Select the words it belongs to in the "
+        f"draft and press {REATTACH_KEY}, or dismiss it.</i>"
+    )

@@ -190,7 +190,6 @@ def test_no_check_runs_on_the_ui_thread_after_an_edit(
 
     import desktop_app.core.check_state as check_state
     import desktop_app.core.checks as checks
-    import desktop_app.desk.document_state as document_state
 
     full: list[str] = []
     updates: list[str] = []
@@ -209,8 +208,8 @@ def test_no_check_runs_on_the_ui_thread_after_an_edit(
         updates.append(threading.current_thread().name)
         return real_update(self, *args, **kwargs)
 
-    for module in (checks, document_state):
-        monkeypatch.setattr(module, "check_document", recording_check)
+    # document_state imports check_document when it first needs it: patching checks covers it
+    monkeypatch.setattr(checks, "check_document", recording_check)
     monkeypatch.setattr(check_state.CheckState, "__init__", recording_init)
     monkeypatch.setattr(check_state.CheckState, "update", recording_update)
     window, _ = _window(make_window, db_path)
