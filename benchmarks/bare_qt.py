@@ -4,7 +4,8 @@ A minimal QPlainTextEdit + QSyntaxHighlighter over a bisect span index (sorted s
 resolution, no deferral), reading the same SQLite file with Copydesk's settings (WAL,
 synchronous=FULL, foreign keys, busy timeout). Prints FIGURE lines with the `:bare` suffix:
 open -> first paint (database read included), key press -> highlight painted with a durable
-commit, peak RSS, launch -> usable window (a fresh process). Run: `benchmarks/run_all.py`.
+commit, peak RSS. Its `--probe` mode (open, show, exit) is the bare launch -> usable window, which
+bench_window.py times alternating with Copydesk's. Run: `benchmarks/run_all.py`.
 """
 
 from __future__ import annotations
@@ -15,7 +16,6 @@ import random
 import re
 import sqlite3
 import statistics
-import sys
 import tempfile
 import time
 import uuid
@@ -26,7 +26,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtGui import QColor, QSyntaxHighlighter, QTextCharFormat  # noqa: E402
 from PySide6.QtWidgets import QApplication, QPlainTextEdit  # noqa: E402
-from timing import figure, launch_ms, peak_rss_mb  # noqa: E402
+from timing import figure, peak_rss_mb  # noqa: E402
 
 COLOURS = {"quote": "#2f7ed8", "claim": "#d9822b", "anonymous_source": "#9b59b6"}
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
@@ -189,16 +189,7 @@ def main() -> int:
     )
     figure("peak_rss:bare", peak_rss_mb(), "MB")
     view.close()
-    launches = [
-        launch_ms([sys.executable, __file__, "--probe", "--db", str(args.db), "--doc", args.doc])
-        for _ in range(3)
-    ]
-    figure(
-        "launch_usable:bare",
-        statistics.median(launches),
-        "ms",
-        "new process to window shown, median of 3",
-    )
+    # Its launch (the --probe mode) is timed by bench_window.py, alternating with Copydesk's.
     return 0
 
 
