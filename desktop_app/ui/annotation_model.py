@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
+from datetime import date, datetime
+from functools import lru_cache
 from operator import attrgetter
 from typing import Any
 
@@ -57,13 +59,18 @@ def who(a: Annotation) -> str:
 
 def when(stamp: str) -> str:
     """An ISO time as the editor reads it: "14:05" today, else "30 Nov 14:05"."""
-    from datetime import datetime
+    return _when(stamp, date.today())
 
+
+@lru_cache(maxsize=4096)
+def _when(stamp: str, today: date) -> str:
+    # Asked for every visible row at each repaint of the table (a key press repaints the rows
+    # below a new one): parsed once per time and day, not each time.
     try:
         moment = datetime.fromisoformat(stamp).astimezone()
     except ValueError:
         return stamp
-    if moment.date() == datetime.now().astimezone().date():
+    if moment.date() == today:
         return moment.strftime("%H:%M")
     return moment.strftime("%d %b %H:%M").lstrip("0")
 
