@@ -8,7 +8,7 @@ from pathlib import PurePath
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPoint, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent, QPainter
+from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent, QPainter, QPalette
 from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
@@ -70,6 +70,10 @@ class _TwoLines(QStyledItemDelegate):
         super().paint(painter, option, index)
         view = self.parent()
         selected = isinstance(view, QListWidget) and view.selectionModel().isSelected(index)
+        # The colours of the group Qt painted the selection in: in a window that is not active
+        # some styles (Windows 11) draw it pale, where active white text would vanish.
+        active = isinstance(view, QListWidget) and view.isActiveWindow()
+        group = QPalette.ColorGroup.Active if active else QPalette.ColorGroup.Inactive
         palette = option.palette
         rect = option.rect.adjusted(6, 4, -6, -4)
         bold = QFont(option.font)
@@ -77,14 +81,15 @@ class _TwoLines(QStyledItemDelegate):
         line = option.fontMetrics.lineSpacing()
         painter.save()
         painter.setFont(bold)
-        painter.setPen(palette.highlightedText().color() if selected else palette.text().color())
+        role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        painter.setPen(palette.color(group, role))
         title = QFontMetrics(bold).elidedText(
             index.data(TITLE_ROLE) or "", Qt.TextElideMode.ElideRight, rect.width()
         )
         painter.drawText(QRect(rect.left(), rect.top(), rect.width(), line), 0, title)
         painter.setFont(option.font)
         if not selected:
-            painter.setPen(palette.placeholderText().color())
+            painter.setPen(palette.color(group, QPalette.ColorRole.PlaceholderText))
         detail = option.fontMetrics.elidedText(
             index.data(DETAIL_ROLE) or "", Qt.TextElideMode.ElideMiddle, rect.width()
         )
