@@ -102,6 +102,7 @@ _MONEY_AT = re.compile(
 )
 _YEAR_AT = re.compile(r"[12](?<!\w[12])(?:(?<=1)[89]|(?<=2)0)\d\d\b")
 _NOT_PROSE_AT = re.compile(_NOT_PROSE.pattern[1:])  # for match(text, pos): "^" holds only at 0
+_PROSE_FIRSTS = frozenset("(BPRE" + "".join(c for c in map(chr, range(0x3001)) if c.isspace()))
 
 # The kinds as bits, in the order that picks the claim type (the lowest bit set wins).
 _KIND_NAMES = ("money", "percentage", "date", "quantity", "comparison", "causal", "event")
@@ -117,11 +118,11 @@ _BYTES_VOCABULARY = frozenset(_BYTES_BITS)
 _BYTES_OPINION = frozenset(w.encode() for w in _OPINION_WORDS | {"disgrace"})
 _LETTERS_ONLY = bytes(c if 97 <= c <= 122 else 32 for c in range(256))
 _HARD_BYTES = bytes(35 if chr(c) in "0123456789$%" else 32 for c in range(256))
-# Literals one of which each money, percentage or year match holds, searched in the ASCII copy
-# of the lower-cased text ("?" stands for € £ ¥ and every other character that is not ASCII)
-# or in the text (years): one search instead of a find per literal.
+# Literals one of which each money or year match holds, searched in the ASCII copy of the
+# lower-cased text ("?" stands for € £ ¥ and every other character that is not ASCII) or in the
+# text (years): one search instead of a find per literal (and a bytes search, where the money
+# pattern's class with \d would test each character's category).
 _MONEY_HINT = re.compile(rb"\$|\?|dollars|euros|pounds|yen|cents")
-_PERCENT_HINT = re.compile(rb"%|per")
 _YEAR_HINT = re.compile(r"1[89]|20")
 _TYPE_OF = [""] + [
     next(k for i, k in enumerate(_KIND_NAMES) if bits >> i & 1) for bits in range(1, 128)
@@ -211,11 +212,7 @@ def candidate_sentences(
     vocabulary, word_bits, type_of = _BYTES_VOCABULARY, _BYTES_BITS, _TYPE_OF
     opinion_words, not_prose, find = _BYTES_OPINION, _NOT_PROSE_AT.match, letters.find
     text_find = text.find
-    money_hint, percent_hint, year_hint = (
-        _MONEY_HINT.search,
-        _PERCENT_HINT.search,
-        _YEAR_HINT.search,
-    )
+    money_hint, year_hint, low_find = _MONEY_HINT.search, _YEAR_HINT.search, ascii_low.find
     n_quotes = len(q_starts)
     qi, last_start = 0, 0
     # "disgrace" may hide in a longer word ("disgraceful"): looked for per sentence only when
@@ -258,9 +255,11 @@ def candidate_sentences(
             bits |= _QUANTITY
             if (marks is None or money_hint(ascii_low, first, end)) and money(text, first, end):
                 bits |= _MONEY_BIT
-            elif (marks is None or percent_hint(ascii_low, first, end)) and percent(
-                text, first, end
-            ):
+            elif (
+                marks is None
+                or low_find(b"%", first, end) >= 0
+                or low_find(b"per", first, end) >= 0
+            ) and percent(text, first, end):
                 bits |= _PERCENT_BIT
             elif (
                 not bits & _DATE_BIT
@@ -276,7 +275,10 @@ def candidate_sentences(
             bits |= _COMPARISON
         if not bits:
             continue
-        if not_prose(text, start, end):
+        # _NOT_PROSE needs a space, "(", "B", "P", "R" or "E" first, or " is a" in the sentence
+        if (text[start] in _PROSE_FIRSTS or text_find(" is a", start, end) >= 0) and not_prose(
+            text, start, end
+        ):
             continue
         if not opinion_words.isdisjoint(words) or (
             disgrace and text_find("disgrace", start, end) >= 0
