@@ -101,6 +101,10 @@ _MONEY_AT = re.compile(
     r"[$€£¥\d](?:(?<=[$€£¥])\s?\d|(?<=\d)(?<!\w\d)[\d,.]*\s?(?:dollars|euros|pounds|yen|cents)\b)"
 )
 _YEAR_AT = re.compile(r"[12](?<!\w[12])(?:(?<=1)[89]|(?<=2)0)\d\d\b")
+# A word of six or more letters ending in "est", in the letters-only copy (where a word is a run
+# of a-z): led by the literal, so a search jumps from "est" to "est". Searched from three
+# characters after the sentence's start, so the lookbehind reads only the sentence's letters.
+_LONG_EST = re.compile(rb"est(?![a-z])(?<=[a-z]{3}est)")
 _NOT_PROSE_AT = re.compile(_NOT_PROSE.pattern[1:])  # for match(text, pos): "^" holds only at 0
 _PROSE_FIRSTS = frozenset("(BPRE" + "".join(c for c in map(chr, range(0x3001)) if c.isspace()))
 
@@ -211,7 +215,7 @@ def candidate_sentences(
     money, percent, year = _MONEY_AT.search, _PERCENT.search, _YEAR_AT.search
     vocabulary, word_bits, type_of = _BYTES_VOCABULARY, _BYTES_BITS, _TYPE_OF
     opinion_words, not_prose, find = _BYTES_OPINION, _NOT_PROSE_AT.match, letters.find
-    text_find = text.find
+    text_find, long_est = text.find, _LONG_EST.search
     money_hint, year_hint, low_find = _MONEY_HINT.search, _YEAR_HINT.search, ascii_low.find
     n_quotes = len(q_starts)
     qi, last_start = 0, 0
@@ -270,7 +274,7 @@ def candidate_sentences(
         if (
             not bits & _COMPARISON
             and find(b"est", start, end) >= 0
-            and any(w.endswith(b"est") and len(w) > 5 for w in words)
+            and long_est(letters, start + 3, end)
         ):
             bits |= _COMPARISON
         if not bits:
