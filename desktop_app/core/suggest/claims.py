@@ -118,8 +118,14 @@ for _kind, _vocabulary in _WORD_KINDS:
         _WORD_BITS[_w] = _WORD_BITS.get(_w, 0) | 1 << _KIND_NAMES.index(_kind)
 _VOCABULARY = frozenset(_WORD_BITS)
 _BYTES_BITS = {w.encode(): b for w, b in _WORD_BITS.items()}
-_BYTES_VOCABULARY = frozenset(_BYTES_BITS)
 _BYTES_OPINION = frozenset(w.encode() for w in _OPINION_WORDS | {"disgrace"})
+# The opinion words as one more bit of the same word map, so one intersection per sentence
+# finds the kinds and whether an opinion word is there.
+_OPINION_BIT = 1 << len(_KIND_NAMES)
+_BYTES_WORD_BITS = dict(_BYTES_BITS)
+for _w in _BYTES_OPINION:
+    _BYTES_WORD_BITS[_w] = _BYTES_WORD_BITS.get(_w, 0) | _OPINION_BIT
+_BYTES_WORDS = frozenset(_BYTES_WORD_BITS)
 _LETTERS_ONLY = bytes(c if 97 <= c <= 122 else 32 for c in range(256))
 _HARD_BYTES = bytes(35 if chr(c) in "0123456789$%" else 32 for c in range(256))
 # Literals one of which each money or year match holds, searched in the ASCII copy of the
@@ -213,8 +219,8 @@ def candidate_sentences(
     # Bound methods and constants as locals: this loop runs once per sentence of the draft.
     hard_search = _HARD_CHAR.search
     money, percent, year = _MONEY_AT.search, _PERCENT.search, _YEAR_AT.search
-    vocabulary, word_bits, type_of = _BYTES_VOCABULARY, _BYTES_BITS, _TYPE_OF
-    opinion_words, not_prose, find = _BYTES_OPINION, _NOT_PROSE_AT.match, letters.find
+    vocabulary, word_bits, type_of = _BYTES_WORDS, _BYTES_WORD_BITS, _TYPE_OF
+    not_prose, find = _NOT_PROSE_AT.match, letters.find
     text_find, long_est = text.find, _LONG_EST.search
     money_hint, year_hint, low_find = _MONEY_HINT.search, _YEAR_HINT.search, ascii_low.find
     n_quotes = len(q_starts)
@@ -243,10 +249,11 @@ def candidate_sentences(
                 i += 1
             if covered / (end - start) > 0.45:
                 continue
-        words = letters[start:end].split()
         bits = 0
-        for w in vocabulary.intersection(words):
+        for w in vocabulary.intersection(letters[start:end].split()):
             bits |= word_bits[w]
+        opinion = bits & _OPINION_BIT
+        bits &= _OPINION_BIT - 1
         if marks is not None:
             first = marks.find(b"#", start, end)
         else:
@@ -284,9 +291,7 @@ def candidate_sentences(
             text, start, end
         ):
             continue
-        if not opinion_words.isdisjoint(words) or (
-            disgrace and text_find("disgrace", start, end) >= 0
-        ):
+        if opinion or (disgrace and text_find("disgrace", start, end) >= 0):
             if not bits & _DATED and _OPINION.search(text[start:end]):
                 continue  # opinion, and no sum, share or date to check
         if bits == _COMPARISON and not _SUPERLATIVE.search(text[start:end]):
