@@ -328,10 +328,18 @@ def _subject_of_who(text: str, r: anonymous.Reason) -> tuple[int, int] | None:
 def claim_suggestions(d: Draft, quoted: list[Suggestion]) -> list[Suggestion]:
     q_starts = [q.start for q in quoted]
     q_ends = [q.end for q in quoted]
-    text, out = d.text, []
-    for start, end, ctype in claims.candidate_sentences(
-        text, d.sentences.spans(), q_starts, q_ends, ascii_low=d.ascii_low
-    ):
-        conf = 0.6 if ctype in ("event", "comparison", "causal") else 0.75
-        out.append(suggestion("claim", start, end, text[start:end], {"claim_type": ctype}, conf))
-    return out
+    text = d.text
+    soft = ("event", "comparison", "causal")
+    return [
+        suggestion(
+            "claim",
+            start,
+            end,
+            text[start:end],
+            {"claim_type": ctype},
+            0.6 if ctype in soft else 0.75,
+        )
+        for start, end, ctype in claims.candidate_sentences(
+            text, d.sentences.spans(), q_starts, q_ends, ascii_low=d.ascii_low
+        )
+    ]
