@@ -7,7 +7,7 @@ import re
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from desktop_app.core.suggest import attribution, claims
+from desktop_app.core.suggest import anonymous, attribution, claims
 from desktop_app.core.suggest.names import NAME_RE
 
 _SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -91,3 +91,35 @@ def test_claims_still_drop_credits_and_keep_facts():
     found = claims.candidate_sentences(text, spans, [], [])
     assert [(s, e) for s, e, _ in found] == [(72, len(text))]
     assert re.search("percent", text[found[0][0] : found[0][1]])
+
+
+_REASON_PIECES = (
+    "spoke speaking talked agreed to speak on the condition of anonymity that he she their names "
+    "not be named identified used requested asked for sought was were granted insisted anonymity "
+    "declined wished preferred did want to be that only first name last full family sur be "
+    "withheld gave give giving provided his her is are authorized allowed cleared speak publicly "
+    "because since fear , . ; ) ( \n Spoke insisted misspoke this isn't condition"
+).split(" ")
+
+
+@_SETTINGS
+@given(st.lists(st.sampled_from(_REASON_PIECES), max_size=50).map(" ".join))
+def test_reasons_found_from_first_words_equal_the_whole_text_pass(draft: str):
+    """Markers tried only at first words before their marker words == one pass over the text."""
+    low = draft.lower()
+    if len(low) != len(draft):
+        return
+    assert anonymous.find_reasons(draft, low) == anonymous.find_reasons(draft, None)
+
+
+def test_reasons_found_from_first_words_in_copy():
+    text = (
+        "The aide, who asked that only her first name be used because she fears reprisals, left. "
+        "Two officials spoke on the condition of anonymity because the talks are private."
+    )
+    reasons = anonymous.find_reasons(text, text.lower())
+    assert reasons == anonymous.find_reasons(text, None)
+    assert [text[r.start : r.end] for r in reasons] == [
+        "because she fears reprisals",
+        "because the talks are private",
+    ]
