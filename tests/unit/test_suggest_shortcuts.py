@@ -123,3 +123,34 @@ def test_reasons_found_from_first_words_in_copy():
         "because she fears reprisals",
         "because the talks are private",
     ]
+
+
+_GROUP_PIECES = (
+    "officials|Officials|analysts|experts|residents|said|say|told|warned|believe|the|of|and|"
+    "Shipping|ex-Shipping|x-y|Top_|3D|É|county|state-run|—|,|.|“|\n|\u00a0|’|-|the state"
+).split("|")
+
+
+@_SETTINGS
+@given(
+    st.lists(
+        st.tuples(st.sampled_from(_GROUP_PIECES), st.sampled_from(["", " ", "  ", "\n"])),
+        max_size=30,
+    ).map(lambda parts: "".join(p + s for p, s in parts))
+)
+def test_group_sources_tried_at_their_nouns_equal_the_whole_text_pass(draft: str):
+    """ "Shipping analysts said": tried at the noun and the word starts before it == one pass."""
+    low = draft.lower()
+    if len(low) != len(draft):
+        return
+    body = [(0, len(draft))]
+    assert anonymous.find_sources(draft, body, low) == anonymous.find_sources(draft, body, None)
+
+
+def test_group_source_takes_the_whole_hyphenated_word_before_its_noun():
+    text = "Prices fell. ex-Shipping analysts said the 3D officials told no one."
+    low = text.lower()
+    body = [(0, len(text))]
+    found = anonymous.find_sources(text, body, low)
+    assert found == anonymous.find_sources(text, body, None)
+    assert [s.phrase for s in found] == ["ex-Shipping analysts"]  # "D officials": a word before

@@ -197,20 +197,31 @@ def _det_starts(shape: bytes, spans: list[tuple[int, int]]) -> list[int]:
     return found
 
 
-def _group_spans(text: str, low: bytes | None) -> list[tuple[int, int]]:
-    """Windows for _GROUP: around each group noun that a speech verb follows (as its lookahead
-    requires), so "residents of the county" costs no window."""
-    if low is None:
-        return [(0, len(text))]
-    found: list[int] = []
+def _group_starts(text: str, low: bytes) -> list[int]:
+    """Sorted offsets where a _GROUP match may start: each group noun that a speech verb
+    follows (as its lookahead requires), and the word starts before it that the optional
+    "[A-Za-z][\\w-]*\\s+" may take (at a word boundary, in the run of [\\w-] before the spaces)."""
+    found: set[int] = set()
     for noun in _GROUP_BYTES:
         i = low.find(noun)
         while i >= 0:
             if _GROUP_VERB.match(text, i + len(noun)):
-                found.append(i)
+                found.add(i)
+                k = i
+                while k > 0 and text[k - 1].isspace():
+                    k -= 1
+                j = k if k < i else i
+                while j > 0 and (text[j - 1].isalnum() or text[j - 1] in "_-"):
+                    j -= 1
+                for q in range(j, k if k < i else j):
+                    if (
+                        text[q].isascii()
+                        and text[q].isalpha()
+                        and not (q and (text[q - 1].isalnum() or text[q - 1] == "_"))
+                    ):
+                        found.add(q)
             i = low.find(noun, i + 1)
-    found.sort()
-    return anchors.windows(found, 80, 40, len(text))
+    return sorted(found)
 
 
 _FIRST_NAME_MARKER = re.compile(r"first names?|last names?|family names?|surnames?")
@@ -275,7 +286,12 @@ def find_sources(
         if not is_anonymous_descriptor(phrase):
             continue
         found[s] = Source(s, e, phrase, "individual" if not phrase.endswith("s") else "group")
-    for m in anchors.finditer(_GROUP, text, _group_spans(text, ascii_low), slack=20):
+    groups = (
+        _GROUP.finditer(text)
+        if ascii_low is None
+        else anchors.matches_at(_GROUP, text, _group_starts(text, ascii_low))
+    )
+    for m in groups:
         s, e = m.span()
         phrase = m.group()
         if phrase.split()[0].lower() in ("the", "of", "and"):
