@@ -197,28 +197,31 @@ def _det_starts(shape: bytes, spans: list[tuple[int, int]]) -> list[int]:
     return found
 
 
-def _group_spans(text: str, low: bytes | None) -> list[tuple[int, int]]:
-    """Windows for _GROUP: around each group noun that a speech verb follows (as its lookahead
-    requires), so "residents of the county" costs no window."""
-    if low is None:
-        return [(0, len(text))]
-    found: list[int] = []
+def _group_starts(text: str, low: bytes) -> list[int]:
+    """Sorted offsets where a _GROUP match may start: each group noun that a speech verb
+    follows (as its lookahead requires), and the word starts before it that the optional
+    "[A-Za-z][\\w-]*\\s+" may take (at a word boundary, in the run of [\\w-] before the spaces)."""
+    found: set[int] = set()
     for noun in _GROUP_BYTES:
         i = low.find(noun)
         while i >= 0:
             if _GROUP_VERB.match(text, i + len(noun)):
-                found.append(i)
+                found.add(i)
+                k = i
+                while k > 0 and text[k - 1].isspace():
+                    k -= 1
+                j = k if k < i else i
+                while j > 0 and (text[j - 1].isalnum() or text[j - 1] in "_-"):
+                    j -= 1
+                for q in range(j, k if k < i else j):
+                    if (
+                        text[q].isascii()
+                        and text[q].isalpha()
+                        and not (q and (text[q - 1].isalnum() or text[q - 1] == "_"))
+                    ):
+                        found.add(q)
             i = low.find(noun, i + 1)
-    found.sort()
-    return anchors.windows(found, 80, 40, len(text))
-
-
-def _spans(
-    text: str, low: bytes | None, needles: list[bytes], before: int, after: int
-) -> list[tuple[int, int]]:
-    if low is None:
-        return [(0, len(text))]
-    return anchors.windows(anchors.positions(low, needles), before, after, len(text))
+    return sorted(found)
 
 
 _FIRST_NAME_MARKER = re.compile(r"first names?|last names?|family names?|surnames?")
@@ -283,7 +286,12 @@ def find_sources(
         if not is_anonymous_descriptor(phrase):
             continue
         found[s] = Source(s, e, phrase, "individual" if not phrase.endswith("s") else "group")
-    for m in anchors.finditer(_GROUP, text, _group_spans(text, ascii_low), slack=20):
+    groups = (
+        _GROUP.finditer(text)
+        if ascii_low is None
+        else anchors.matches_at(_GROUP, text, _group_starts(text, ascii_low))
+    )
+    for m in groups:
         s, e = m.span()
         phrase = m.group()
         if phrase.split()[0].lower() in ("the", "of", "and"):
@@ -292,13 +300,43 @@ def find_sources(
     return [found[k] for k in sorted(found)]
 
 
+# Every marker opens with one of its first words (lower-cased here: a superset) and holds one of
+# its words (_MARKER_WORDS) within 32 characters of its start: it can start only at such a first
+# word up to 32 characters before such a word. Each match takes the first letter only (the rest
+# is a lookahead), so overlapping starts are all found, and a search skips in C to the letters
+# a first word can open with.
+_MARKER_FIRSTS = sorted({w for firsts, _ in _MARKER_PARTS for w in firsts.split("|")})
+_MARKER_FIRST = re.compile(
+    "|".join(
+        f"{letter}(?={anchors.trie_pattern(w[1:] for w in _MARKER_FIRSTS if w[0] == letter)})"
+        for letter in sorted({w[0] for w in _MARKER_FIRSTS})
+    ).encode()
+)
+_LONGEST_FIRST = max(map(len, _MARKER_FIRSTS))
+
+
+def _marker_starts(low: bytes) -> list[int]:
+    """Sorted offsets where a _REASON match may start (a superset), read in the ASCII copy of
+    the lower-cased text: a first word up to 32 characters before each marker word."""
+    found: set[int] = set()
+    finditer = _MARKER_FIRST.finditer
+    for word in anchors.positions(low, _MARKER_BYTES):
+        found.update(
+            m.start()
+            for m in finditer(low, max(0, word - 32), word + 1 + _LONGEST_FIRST)
+            if m.start() <= word
+        )
+    return sorted(found)
+
+
 def find_reasons(text: str, low: str | bytes | None = None) -> list[Reason]:
     """Anonymity markers and their reasons; `low` as for find_sources."""
     out = []
-    # Every marker holds one of its words within 32 characters of its start and ends within
-    # 44 (or 161 with "not authorized to ..."); a match cut by its window is redone whole.
-    spans = _spans(text, None if low is None else _ascii(low), _MARKER_BYTES, 48, 64)
-    for m in anchors.finditer(_REASON, text, spans, slack=200):
+    if low is None:
+        found = _REASON.finditer(text)
+    else:
+        found = anchors.matches_at(_REASON, text, _marker_starts(_ascii(low)))
+    for m in found:
         first = bool(_FIRST_NAME_MARKER.search(m.group("marker")))
         if m.group("why"):
             out.append(Reason(m.start("why"), m.end("why"), m.start(), first))

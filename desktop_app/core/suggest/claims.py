@@ -101,7 +101,12 @@ _MONEY_AT = re.compile(
     r"[$€£¥\d](?:(?<=[$€£¥])\s?\d|(?<=\d)(?<!\w\d)[\d,.]*\s?(?:dollars|euros|pounds|yen|cents)\b)"
 )
 _YEAR_AT = re.compile(r"[12](?<!\w[12])(?:(?<=1)[89]|(?<=2)0)\d\d\b")
+# A word of six or more letters ending in "est", in the letters-only copy (where a word is a run
+# of a-z): led by the literal, so a search jumps from "est" to "est". Searched from three
+# characters after the sentence's start, so the lookbehind reads only the sentence's letters.
+_LONG_EST = re.compile(rb"est(?![a-z])(?<=[a-z]{3}est)")
 _NOT_PROSE_AT = re.compile(_NOT_PROSE.pattern[1:])  # for match(text, pos): "^" holds only at 0
+_PROSE_FIRSTS = frozenset("(BPRE" + "".join(c for c in map(chr, range(0x3001)) if c.isspace()))
 
 # The kinds as bits, in the order that picks the claim type (the lowest bit set wins).
 _KIND_NAMES = ("money", "percentage", "date", "quantity", "comparison", "causal", "event")
@@ -113,15 +118,21 @@ for _kind, _vocabulary in _WORD_KINDS:
         _WORD_BITS[_w] = _WORD_BITS.get(_w, 0) | 1 << _KIND_NAMES.index(_kind)
 _VOCABULARY = frozenset(_WORD_BITS)
 _BYTES_BITS = {w.encode(): b for w, b in _WORD_BITS.items()}
-_BYTES_VOCABULARY = frozenset(_BYTES_BITS)
 _BYTES_OPINION = frozenset(w.encode() for w in _OPINION_WORDS | {"disgrace"})
+# The opinion words as one more bit of the same word map, so one intersection per sentence
+# finds the kinds and whether an opinion word is there.
+_OPINION_BIT = 1 << len(_KIND_NAMES)
+_BYTES_WORD_BITS = dict(_BYTES_BITS)
+for _w in _BYTES_OPINION:
+    _BYTES_WORD_BITS[_w] = _BYTES_WORD_BITS.get(_w, 0) | _OPINION_BIT
+_BYTES_WORDS = frozenset(_BYTES_WORD_BITS)
 _LETTERS_ONLY = bytes(c if 97 <= c <= 122 else 32 for c in range(256))
 _HARD_BYTES = bytes(35 if chr(c) in "0123456789$%" else 32 for c in range(256))
-# Literals one of which each money, percentage or year match holds, searched in the ASCII copy
-# of the lower-cased text ("?" stands for € £ ¥ and every other character that is not ASCII)
-# or in the text (years): one search instead of a find per literal.
+# Literals one of which each money or year match holds, searched in the ASCII copy of the
+# lower-cased text ("?" stands for € £ ¥ and every other character that is not ASCII) or in the
+# text (years): one search instead of a find per literal (and a bytes search, where the money
+# pattern's class with \d would test each character's category).
 _MONEY_HINT = re.compile(rb"\$|\?|dollars|euros|pounds|yen|cents")
-_PERCENT_HINT = re.compile(rb"%|per")
 _YEAR_HINT = re.compile(r"1[89]|20")
 _TYPE_OF = [""] + [
     next(k for i, k in enumerate(_KIND_NAMES) if bits >> i & 1) for bits in range(1, 128)
@@ -208,14 +219,10 @@ def candidate_sentences(
     # Bound methods and constants as locals: this loop runs once per sentence of the draft.
     hard_search = _HARD_CHAR.search
     money, percent, year = _MONEY_AT.search, _PERCENT.search, _YEAR_AT.search
-    vocabulary, word_bits, type_of = _BYTES_VOCABULARY, _BYTES_BITS, _TYPE_OF
-    opinion_words, not_prose, find = _BYTES_OPINION, _NOT_PROSE_AT.match, letters.find
-    text_find = text.find
-    money_hint, percent_hint, year_hint = (
-        _MONEY_HINT.search,
-        _PERCENT_HINT.search,
-        _YEAR_HINT.search,
-    )
+    vocabulary, word_bits, type_of = _BYTES_WORDS, _BYTES_WORD_BITS, _TYPE_OF
+    not_prose, find = _NOT_PROSE_AT.match, letters.find
+    text_find, long_est = text.find, _LONG_EST.search
+    money_hint, year_hint, low_find = _MONEY_HINT.search, _YEAR_HINT.search, ascii_low.find
     n_quotes = len(q_starts)
     qi, last_start = 0, 0
     # "disgrace" may hide in a longer word ("disgraceful"): looked for per sentence only when
@@ -242,10 +249,11 @@ def candidate_sentences(
                 i += 1
             if covered / (end - start) > 0.45:
                 continue
-        words = letters[start:end].split()
         bits = 0
-        for w in vocabulary.intersection(words):
+        for w in vocabulary.intersection(letters[start:end].split()):
             bits |= word_bits[w]
+        opinion = bits & _OPINION_BIT
+        bits &= _OPINION_BIT - 1
         if marks is not None:
             first = marks.find(b"#", start, end)
         else:
@@ -258,9 +266,11 @@ def candidate_sentences(
             bits |= _QUANTITY
             if (marks is None or money_hint(ascii_low, first, end)) and money(text, first, end):
                 bits |= _MONEY_BIT
-            elif (marks is None or percent_hint(ascii_low, first, end)) and percent(
-                text, first, end
-            ):
+            elif (
+                marks is None
+                or low_find(b"%", first, end) >= 0
+                or low_find(b"per", first, end) >= 0
+            ) and percent(text, first, end):
                 bits |= _PERCENT_BIT
             elif (
                 not bits & _DATE_BIT
@@ -271,16 +281,17 @@ def candidate_sentences(
         if (
             not bits & _COMPARISON
             and find(b"est", start, end) >= 0
-            and any(w.endswith(b"est") and len(w) > 5 for w in words)
+            and long_est(letters, start + 3, end)
         ):
             bits |= _COMPARISON
         if not bits:
             continue
-        if not_prose(text, start, end):
-            continue
-        if not opinion_words.isdisjoint(words) or (
-            disgrace and text_find("disgrace", start, end) >= 0
+        # _NOT_PROSE needs a space, "(", "B", "P", "R" or "E" first, or " is a" in the sentence
+        if (text[start] in _PROSE_FIRSTS or text_find(" is a", start, end) >= 0) and not_prose(
+            text, start, end
         ):
+            continue
+        if opinion or (disgrace and text_find("disgrace", start, end) >= 0):
             if not bits & _DATED and _OPINION.search(text[start:end]):
                 continue  # opinion, and no sum, share or date to check
         if bits == _COMPARISON and not _SUPERLATIVE.search(text[start:end]):

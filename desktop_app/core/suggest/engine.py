@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Sequence
+from functools import partial
 
 from desktop_app.core.model import Block
 from desktop_app.core.sourcing import is_anonymous_descriptor
@@ -44,6 +45,8 @@ def _is_verb_only(text: str, m: re.Match[str]) -> bool:
     return not (word == "went" and _ON.match(text, m.end()))
 
 
+# Mention((pos, speaker, heads[, org])) without the named tuple's Python-level __new__.
+_mention = partial(tuple.__new__, attribution.Mention)
 _MODIFIER = re.compile(r"[”\"’']\s+[a-z]")  # a closing mark, then lower case: "“midnight” sale"
 
 
@@ -57,22 +60,29 @@ class Draft:
         self.registry = Registry(text)
         mentions: list[attribution.Mention] = []
         append_mention = mentions.append
-        Mention = attribution.Mention
         by_part = self.registry.by_part
         # Per raw name: its clean form, whether it is a possessive, its title words; per clean
         # name: is_org. Copy repeats its names ("Halloran said" ten times), so each is worked
         # out once per draft.
         cleaned: dict[str, tuple[str, bool, set[str]]] = {}
         orgs: dict[str, bool] = {}
+        subject_words, on_match = _SUBJECT_WORDS, _ON.match
         for m in _INTRO.finditer(text):
             start = m.start()
             if (
                 start
                 and text[start - 1] != "\n"
                 and text[start - 2 : start] not in (". ", "” ", '" ')
-                and _is_verb_only(text, m)
             ):
-                continue  # a name before any verb counts only as a sentence subject
+                # _is_verb_only(text, m), inline (a call per name of a long draft)
+                word = m.group("word")
+                if not (
+                    word is None
+                    or word in subject_words
+                    or (len(word) > 2 and word.endswith("ed"))
+                    or (word == "went" and on_match(text, m.end()))
+                ):
+                    continue  # a name before any verb counts only as a sentence subject
             raw = m.group("raw")
             known = cleaned.get(raw)
             if known is None:
@@ -97,7 +107,7 @@ class Draft:
                 self.registry.add(name)
             app = m.group("app")
             heads = titles | attribution.appositive_heads(app) if app else titles
-            append_mention(Mention(start, name, heads, org))
+            append_mention(_mention((start, name, heads, org)))
         # The lower-cased draft as one byte per character ("?" for any that is not ASCII), read
         # by the byte-level anchors of the sources and the claims; None if lower() moves offsets.
         self.ascii_low = anonymous.ascii_lowered(text)
@@ -115,9 +125,7 @@ class Draft:
             head = heads_of.get(s.phrase)
             if head is None:
                 head = heads_of[s.phrase] = attribution.head_noun(s.phrase)
-            mentions.append(
-                attribution.Mention(s.start, s.phrase.strip(), {head} if head else set())
-            )
+            mentions.append(_mention((s.start, s.phrase.strip(), {head} if head else set(), False)))
         self.resolver = attribution.Resolver(self.registry, mentions)
         self.known = {s.phrase for s in self.sources if s.kind == "first_name"}
 
@@ -127,14 +135,27 @@ def quote_suggestions(d: Draft) -> list[Suggestion]:
     raw = quotes.find_quotes(text, d.spans)
     prev: Suggestion | None = None
     interviewee = _interviewee(d) if any(q.answer for q in raw) else ""
-    # The paragraph and sentence of each quote by bisection (Sentences.paragraph/around inline).
+    # The paragraph and sentence of each quote (Sentences.paragraph/around inline): indexes
+    # `pi`/`si` are bisect_right(starts, q.start) - 1, advanced as the sorted quotes go by (by
+    # bisection again should a quote start before the previous one).
     para_starts, para_ends = d.sentences.para_starts, d.sentences.para_ends
     sent_starts = d.sentences.starts
+    n_paras, n_sents, size = len(para_starts), len(sent_starts), len(text)
+    pi = si = -1
+    last = -1
     for q in raw:
-        i = bisect_right(para_starts, q.start) - 1
-        p_start, p_end = (para_starts[i], para_ends[i]) if i >= 0 else (0, len(text))
-        i = bisect_right(sent_starts, q.start) - 1
-        s_start = max(sent_starts[i] if i >= 0 else 0, p_start)
+        pos = q.start
+        if pos < last:
+            pi, si = bisect_right(para_starts, pos) - 1, bisect_right(sent_starts, pos) - 1
+        last = pos
+        while pi + 1 < n_paras and para_starts[pi + 1] <= pos:
+            pi += 1
+        while si + 1 < n_sents and sent_starts[si + 1] <= pos:
+            si += 1
+        p_start, p_end = (para_starts[pi], para_ends[pi]) if pi >= 0 else (0, size)
+        s_start = sent_starts[si] if si >= 0 else 0
+        if s_start < p_start:
+            s_start = p_start
         inner = text[q.start : q.end].strip("“”\"‘’'«»„ ")
         fields: dict[str, str | int] = {}
         speaker, cue, conf = "", "", 0.5
@@ -193,15 +214,14 @@ def quote_suggestions(d: Draft) -> list[Suggestion]:
             fields["speaker"] = speaker
             if " " in speaker and not is_org(speaker) and not speaker[:1].islower():
                 d.registry.add(speaker)
-            d.resolver.add(attribution.Mention(q.start, speaker, set()))
+            d.resolver.add(_mention((q.start, speaker, set(), False)))
         if cue:
             fields["cue"] = " ".join(cue.split())
         fields["quote_type"] = qtype
         if not q.closed:
             conf -= 0.15
-        s = suggestion(
-            "quote", q.start, q.end, text[q.start : q.end], fields, max(0.1, min(conf, 0.95))
-        )
+        conf = 0.95 if conf > 0.95 else 0.1 if conf < 0.1 else conf  # max(0.1, min(conf, 0.95))
+        s = suggestion("quote", q.start, q.end, text[q.start : q.end], fields, conf)
         out.append(s)
         prev = s
     return out
@@ -308,10 +328,18 @@ def _subject_of_who(text: str, r: anonymous.Reason) -> tuple[int, int] | None:
 def claim_suggestions(d: Draft, quoted: list[Suggestion]) -> list[Suggestion]:
     q_starts = [q.start for q in quoted]
     q_ends = [q.end for q in quoted]
-    text, out = d.text, []
-    for start, end, ctype in claims.candidate_sentences(
-        text, d.sentences.spans(), q_starts, q_ends, ascii_low=d.ascii_low
-    ):
-        conf = 0.6 if ctype in ("event", "comparison", "causal") else 0.75
-        out.append(suggestion("claim", start, end, text[start:end], {"claim_type": ctype}, conf))
-    return out
+    text = d.text
+    soft = ("event", "comparison", "causal")
+    return [
+        suggestion(
+            "claim",
+            start,
+            end,
+            text[start:end],
+            {"claim_type": ctype},
+            0.6 if ctype in soft else 0.75,
+        )
+        for start, end, ctype in claims.candidate_sentences(
+            text, d.sentences.spans(), q_starts, q_ends, ascii_low=d.ascii_low
+        )
+    ]

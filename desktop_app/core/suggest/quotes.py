@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from functools import partial
 from typing import NamedTuple
 
 from desktop_app.core.suggest.anchors import positions
@@ -38,6 +39,10 @@ class RawQuote(NamedTuple):
     answer: bool = False  # an interview answer ("A: ...")
 
 
+# RawQuote((start, end, closed, continues, answer)) without the named tuple's Python __new__.
+_raw = partial(tuple.__new__, RawQuote)
+
+
 def _trimmed_end(text: str, start: int, end: int) -> int:
     while end > start and text[end - 1].isspace():
         end -= 1
@@ -62,7 +67,7 @@ def double_quotes(text: str, spans: list[tuple[int, int]]) -> list[RawQuote]:
             nxt = starts[index + 1] if index + 1 < n else -1
             carry = nxt >= 0 and text[nxt : nxt + 1] in '“"«„'
             if end - open_at > 1:
-                out.append(RawQuote(open_at, end, False, continues))
+                out.append(_raw((open_at, end, False, continues, False)))
         open_at, continues = -1, False
 
     ends_sorted = ends == sorted(ends)
@@ -91,12 +96,12 @@ def double_quotes(text: str, spans: list[tuple[int, int]]) -> list[RawQuote]:
             continues = carry and pos == starts[pi]
             carry = False
         elif ch == closer or ch == '"' or ch in "”»":
-            out.append(RawQuote(open_at, pos + 1, True, continues))
+            out.append(_raw((open_at, pos + 1, True, continues, False)))
             open_at, continues = -1, False
         else:  # a second opening mark: the first quotation was never closed
             end = _trimmed_end(text, open_at, pos)
             if end - open_at > 1:
-                out.append(RawQuote(open_at, end, False, continues))
+                out.append(_raw((open_at, end, False, continues, False)))
             open_at, closer, continues = pos, _OPENERS.get(ch, '"'), False
     while pi < n:
         leave(pi)
@@ -126,7 +131,7 @@ def single_quotes(
         p = bisect_right(p_starts, s) - 1
         if p < 0 or spans[p][1] < e:
             continue
-        out.append(RawQuote(s, e, True, False))
+        out.append(_raw((s, e, True, False, False)))
     return out
 
 

@@ -64,11 +64,12 @@ def paragraphs(text: str, blocks: Sequence[Block] | None) -> list[tuple[int, int
 def sentence_starts(text: str, spans: list[tuple[int, int]]) -> list[int]:
     """Sorted start offsets of every sentence (each paragraph start is one)."""
     starts = [s for s, _ in spans]
-    append = starts.append
-    for m in _PERIOD_END.finditer(text):
-        if m.lastindex and text[m.start() - 1].isupper():
-            continue  # an initial: "J. Smith"
-        append(m.end())
+    # a period after a lone capital is an initial ("J. Smith"), not a sentence end
+    starts += [
+        m.end()
+        for m in _PERIOD_END.finditer(text)
+        if not (m.lastindex and text[m.start() - 1].isupper())
+    ]
     for pattern in _OTHER_ENDS:
         starts.extend(m.end() for m in pattern.finditer(text))
     starts.sort()
