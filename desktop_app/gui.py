@@ -63,8 +63,9 @@ def run_gui(
 
     app.setWindowIcon(QIcon(str(resource("icons", "copydesk-256.png"))))
     window = build_window(desk, db, ask_reviewer=not screenshot)
-    file_open = FileOpenFilter(window.import_files, window)
-    app.installEventFilter(file_open)
+    if sys.platform == "darwin":  # only macOS sends files as QFileOpenEvent ("Open With", Dock)
+        # An application-wide filter sees every event of every widget: a Python call each.
+        app.installEventFilter(FileOpenFilter(window.import_files, window))
     install_error_hook(window)
     window.show()
     window.raise_()
