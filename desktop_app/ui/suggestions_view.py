@@ -25,6 +25,7 @@ Marks = list[tuple[int, int, str]]  # (start, end, kind) in code points within o
 # underline most of a draft, so they are listed in the Suggestions pane only.
 OUTLINED = ("quote", "anonymous_source")
 SETTLE_MS = 250  # after a draft opens, before background Python work starts
+CHECKS_WAIT_MS = 5000
 
 
 class _Done(QObject):
@@ -84,6 +85,7 @@ class SuggestionsView(QObject):
         self._quick = QTimer(self, singleShot=True, interval=0)
         self._quick.timeout.connect(self._reconcile)
         self._start = QTimer(self, singleShot=True, interval=SETTLE_MS)
+        self._waited = 0  # ms spent waiting for the checks' first pass
         self._start.timeout.connect(self._start_job)
         review.document_shown.connect(self.show_document)
         panel.accept_requested.connect(self.accept)
@@ -135,6 +137,7 @@ class SuggestionsView(QObject):
             self._ready(document_id, found)
             return
         self.panel.show_suggestions(None)
+        self._waited = 0
         self._start.start()  # once the draft has painted and settled (see _start_job)
 
     def _start_job(self) -> None:
@@ -144,9 +147,15 @@ class SuggestionsView(QObject):
         state = self.review.state
         if self.closed or state is None or state.id != self.document_id:
             return
-        if self.review.busy:
-            self._start.start()  # still highlighting: look again shortly
+        # Still highlighting, or the checks' first pass still running in its worker: two
+        # pure-Python workers beside the UI thread left it a third of the interpreter and the
+        # window stalled 50-130 ms. Look again shortly (the checks get a few seconds at most).
+        checking = state.checks is None and self._waited < CHECKS_WAIT_MS
+        if self.review.busy or checking:
+            self._waited += SETTLE_MS
+            self._start.start()
             return
+        self._waited = 0
         try:
             rejected = self.desk.repo.rejected_suggestions(state.id)
         except CopydeskError:
