@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from operator import attrgetter
 from typing import Any
 
 BLOCK_KINDS = (
@@ -104,6 +105,10 @@ class Annotation:
     anchor_state: str = "anchored"
     revision: int = 0  # bumped by every stored change: an edit based on an older one is refused
     previous_text: str = ""  # its words in the previous revision ("" if never carried over)
+
+
+# Reading order: by start, then end, then id, so ties sort the same everywhere.
+reading_order = attrgetter("start", "end", "id")
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from desktop_app.core.anchoring import describe
 from desktop_app.core.annotations import now_iso
 from desktop_app.core.errors import OperationError
-from desktop_app.core.model import Annotation, Document, SourceText
+from desktop_app.core.model import Annotation, Document, SourceText, reading_order
 from desktop_app.core.operations import Change, Operation
 from desktop_app.core.ports import Repository
 from desktop_app.core.reanchor import FATES, Placement
@@ -231,7 +231,7 @@ class RevisionSummary:
 
 def summarise_revision(document: Document, annotations: Iterable[Annotation]) -> RevisionSummary:
     """The summary of `document`'s annotations as they are now (in reading order)."""
-    ordered = sorted(annotations, key=lambda a: (a.start, a.end, a.id))
+    ordered = sorted(annotations, key=reading_order)
     counts = Counter(a.anchor_state for a in ordered)
     changed = tuple(
         ChangedWords(a.id, a.tag, a.previous_text, a.exact)

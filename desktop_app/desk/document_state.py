@@ -12,7 +12,7 @@ from itertools import compress, repeat
 from operator import attrgetter, ne
 from typing import TYPE_CHECKING
 
-from desktop_app.core.model import Annotation, Document
+from desktop_app.core.model import Annotation, Document, reading_order
 from desktop_app.core.operations import Change
 from desktop_app.core.spans import SpanIndex
 
@@ -78,7 +78,7 @@ class DocumentState:
                 self._unorder(previous)
             self._count(annotation, +1)
             if self._order is not None:
-                bisect.insort(self._order, annotation, key=_position)
+                bisect.insort(self._order, annotation, key=reading_order)
             self.annotations[ident] = annotation
             if ident in self.index.spans:
                 self.index.remove(ident)
@@ -110,13 +110,13 @@ class DocumentState:
         """By position. Sorted once, then patched by each change: the checks and suggestions
         ask after every edit, and sorting 100,000 annotations each time stalls the window."""
         if self._order is None:
-            self._order = sorted(self.annotations.values(), key=_position)
+            self._order = sorted(self.annotations.values(), key=reading_order)
         return list(self._order)
 
     def _unorder(self, annotation: Annotation) -> None:
         if self._order is None:
             return
-        i = bisect.bisect_left(self._order, _position(annotation), key=_position)
+        i = bisect.bisect_left(self._order, reading_order(annotation), key=reading_order)
         if i < len(self._order) and self._order[i].id == annotation.id:
             del self._order[i]
         else:
@@ -130,7 +130,3 @@ class DocumentState:
 
             self._findings = check_document(self.document.id, self.text, self.annotations.values())
         return self._findings
-
-
-def _position(annotation: Annotation) -> tuple[int, int, str]:
-    return annotation.start, annotation.end, annotation.id

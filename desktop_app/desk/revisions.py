@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from desktop_app.core.anchoring import trim_span
 from desktop_app.core.annotations import now_iso
 from desktop_app.core.errors import OperationError
-from desktop_app.core.model import Annotation, Document, SourceText
+from desktop_app.core.model import Annotation, Document, SourceText, reading_order
 from desktop_app.core.operations import Change, RemoveAnnotation, UpdateAnnotation
 
 # Re-anchoring, fuzzy matching and the revision planner load with the first revision work, not
@@ -109,7 +109,7 @@ def orphans(desk: Desk, document_id: str) -> list[Annotation]:
     found = [
         a for a in desk.annotations(document_id, ordered=False) if a.anchor_state == "orphaned"
     ]
-    return sorted(found, key=lambda a: (a.start, a.end, a.id))  # reading order, as annotations()
+    return sorted(found, key=reading_order)
 
 
 def reattach_orphan(

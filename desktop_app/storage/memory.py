@@ -22,6 +22,7 @@ from desktop_app.core.model import (
     ExportRow,
     SearchHit,
     Tag,
+    reading_order,
 )
 from desktop_app.core.search import snippet, words_pattern
 from desktop_app.core.textfold import fold as _fold
@@ -344,7 +345,7 @@ class MemoryRepository:
         docs.sort(key=lambda d: (d.imported_at, d.id))
         for d in docs:
             starts = [b.start for b in d.blocks]
-            for a in sorted(self.annotations_for(d.id), key=lambda a: (a.start, a.end, a.id)):
+            for a in sorted(self.annotations_for(d.id), key=reading_order):
                 orphan = a.anchor_state == "orphaned"
                 yield ExportRow(
                     d.id,

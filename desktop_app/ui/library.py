@@ -69,10 +69,11 @@ class _TwoLines(QStyledItemDelegate):
         # dozen large enums on first use, ~10 ms of start-up.
         super().paint(painter, option, index)
         view = self.parent()
-        selected = isinstance(view, QListWidget) and view.selectionModel().isSelected(index)
+        listed = isinstance(view, QListWidget)
+        selected = listed and view.selectionModel().isSelected(index)
         # The colours of the group Qt painted the selection in: in a window that is not active
         # some styles (Windows 11) draw it pale, where active white text would vanish.
-        active = isinstance(view, QListWidget) and view.isActiveWindow()
+        active = listed and view.isActiveWindow()
         group = QPalette.ColorGroup.Active if active else QPalette.ColorGroup.Inactive
         palette = option.palette
         rect = option.rect.adjusted(6, 4, -6, -4)

@@ -13,7 +13,7 @@ from PySide6.QtGui import QGuiApplication, QTextCursor
 
 from desktop_app.core.anchoring import trim_span
 from desktop_app.core.errors import CopydeskError
-from desktop_app.core.model import Annotation, Tag
+from desktop_app.core.model import Annotation, Tag, reading_order
 from desktop_app.core.operations import Change
 from desktop_app.core.settings import Settings
 from desktop_app.desk import Desk, DocumentState
@@ -379,7 +379,7 @@ class Review(QObject):
         if not placed:
             self.say("No annotations in this draft yet.")
             return
-        keys = [(a.start, a.end, a.id) for a in placed]
+        keys = list(map(reading_order, placed))
         current = state.annotations.get(self.current_id)
         if current is not None and current.anchor_state != "orphaned":
             here = keys.index((current.start, current.end, current.id))
