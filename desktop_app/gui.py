@@ -72,7 +72,6 @@ def run_gui(
     window.activateWindow()
     window.view.setFocus()
     instance.attach(window)  # issue 15: later launches' files open here
-    gc.freeze()  # start-up objects live for the whole session: keep them out of every later GC pass
     if files:
         window.import_files(files)
     if screenshot:
@@ -84,7 +83,10 @@ def run_gui(
 
 def application():  # type: ignore[no-untyped-def]
     """The QApplication, made once; PySide's import hook is made cheap first, before the window's
-    ~90 modules load through it."""
+    ~90 modules load through it. The garbage collector waits until the window is built
+    (`build_window`): start-up keeps ~70,000 objects and leaves only a few hundred in cycles, so
+    its ~60 passes over them would only slow the launch (~15 ms, 3%)."""
+    gc.disable()
     from PySide6.QtWidgets import QApplication
 
     from desktop_app.ui.pyside_hook import quicken_import_hook
@@ -95,6 +97,15 @@ def application():  # type: ignore[no-untyped-def]
 
 def build_window(desk, db: object = None, ask_reviewer: bool = True):  # type: ignore[no-untyped-def]
     """The main window over `desk`, with settings loaded and the last document reopened."""
+    try:
+        return _build_window(desk, ask_reviewer)
+    finally:
+        if not gc.isenabled():  # paused by application() for the launch
+            gc.freeze()  # start-up objects live for the whole session: out of every later pass
+            gc.enable()
+
+
+def _build_window(desk, ask_reviewer: bool):  # type: ignore[no-untyped-def]
     from desktop_app.app import open_desk, open_repository
     from desktop_app.core.paths import data_dir, settings_path
     from desktop_app.core.settings import Settings, account_name
