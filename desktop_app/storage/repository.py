@@ -2,132 +2,41 @@
 
 from __future__ import annotations
 
-import json
 import sqlite3
-from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import fields
 from typing import TYPE_CHECKING, Any
 
 from desktop_app.core.errors import StorageError, stale
 from desktop_app.core.fields import WHO_FIELDS
 from desktop_app.core.model import (
-    MATCH_END,
-    MATCH_START,
     Annotation,
     AnnotationHit,
-    Block,
     Document,
     DocumentSummary,
     ExportRow,
     SearchHit,
     Tag,
 )
-from desktop_app.core.search import snippet, words_pattern
-from desktop_app.core.textfold import fold
+from desktop_app.storage import library_queries
 from desktop_app.storage.database import Connection, describe_sqlite_error
 from desktop_app.storage.file_watch import FileWatch
+from desktop_app.storage.rows import (
+    ANNOTATION_COLUMNS,
+    ANNOTATION_COUNT,
+    DOCUMENT_COLUMNS,
+    TAG_COLUMNS,
+    annotation_of,
+    annotation_values,
+    annotations_of,
+    document_of,
+    document_values,
+    tag_of,
+    tag_values,
+)
 
 if TYPE_CHECKING:  # export queries load with the first export, not with every window
     from desktop_app.core.export_data import ExportQuery
-
-ANNOTATION_COLUMNS = (
-    'id, document_id, tag, start, "end", exact, prefix, suffix, note, status, fields, reviewer, '
-    "created_at, updated_at, anchor_state, revision, previous_text"
-)
-SNIPPET_PREFIX = 20_000  # characters searched for the words in context before asking FTS5
-_ANNOTATION_COUNT = len(ANNOTATION_COLUMNS.split(","))
-DOCUMENT_COLUMNS = (
-    "id, title, source_path, source_format, text, text_sha256, blocks, imported_at, revision_of, "
-    "note, revision"
-)
-TAG_COLUMNS = "name, label, colour, shortcut, description, builtin, position, revision"
-
-
-# Live annotations and an earlier revision's frozen copies, for reads that cover both.
-_ALL_ANNOTATIONS = (
-    f"SELECT {ANNOTATION_COLUMNS} FROM annotations UNION ALL "
-    f"SELECT {ANNOTATION_COLUMNS} FROM revision_annotations"
-)
-_ANNOTATION_FIELDS = tuple(f.name for f in fields(Annotation))
-_EXPORT_FIELDS = tuple(f.name for f in fields(ExportRow))
-_new = object.__new__
-
-
-def _annotation(row: tuple[Any, ...]) -> Annotation:
-    # Fill the frozen dataclass directly: several times faster than its __init__ (15 frozen
-    # setattr calls), which counts when a draft's 10,000 are read (see _annotations).
-    annotation = _new(Annotation)
-    values = annotation.__dict__
-    values.update(zip(_ANNOTATION_FIELDS, row, strict=True))
-    values["fields"] = json.loads(row[10]) if row[10] != "{}" else {}
-    return annotation
-
-
-def _annotations(rows: list[tuple[Any, ...]], document_id: str) -> list[Annotation]:
-    """One draft's annotations, from rows in ANNOTATION_COLUMNS order. SQLite hands back a new
-    string per row, and a draft's rows repeat a few values (its id, the tag, status, reviewer,
-    times, anchor state): one copy of each is ~4.5 MB less for 10,000 rows. Written out rather
-    than looped over, since a draft opens through here."""
-    shared: dict[str, str] = {}
-    share = shared.setdefault
-    new, names, loads = _new, _ANNOTATION_FIELDS, json.loads
-    found: list[Annotation] = []
-    keep = found.append
-    for row in rows:
-        annotation = new(Annotation)
-        values = annotation.__dict__
-        values.update(zip(names, row, strict=True))
-        raw = row[10]
-        values["fields"] = loads(raw) if raw != "{}" else {}
-        values["document_id"] = document_id
-        x = row[2]
-        values["tag"] = share(x, x)
-        x = row[9]
-        values["status"] = share(x, x)
-        x = row[11]
-        values["reviewer"] = share(x, x)
-        x = row[12]
-        values["created_at"] = share(x, x)
-        x = row[13]
-        values["updated_at"] = share(x, x)
-        x = row[14]
-        values["anchor_state"] = share(x, x)
-        keep(annotation)
-    return found
-
-
-def _annotation_values(a: Annotation) -> list[Any]:
-    """The row for `a`, in ANNOTATION_COLUMNS order."""
-    return [
-        a.id,
-        a.document_id,
-        a.tag,
-        a.start,
-        a.end,
-        a.exact,
-        a.prefix,
-        a.suffix,
-        a.note,
-        a.status,
-        json.dumps(a.fields, ensure_ascii=False),
-        a.reviewer,
-        a.created_at,
-        a.updated_at,
-        a.anchor_state,
-        a.revision,
-        a.previous_text,
-    ]
-
-
-def _document(row: tuple[Any, ...]) -> Document:
-    blocks = tuple(Block(b["kind"], b["start"], b["end"]) for b in json.loads(row[6]))
-    return Document(*row[:6], blocks, row[7], row[8], row[9], row[10])  # type: ignore[arg-type]
-
-
-def _tag(row: tuple[Any, ...]) -> Tag:
-    return Tag(row[0], row[1], row[2], row[3], row[4], bool(row[5]), row[6], row[7])
 
 
 class SqliteRepository:
@@ -247,19 +156,7 @@ class SqliteRepository:
     def insert_document(self, doc: Document) -> None:
         self._write(
             f"INSERT INTO documents ({DOCUMENT_COLUMNS}) VALUES ({', '.join('?' * 11)})",
-            [
-                doc.id,
-                doc.title,
-                doc.source_path,
-                doc.source_format,
-                doc.text,
-                doc.text_sha256,
-                json.dumps([b.to_json() for b in doc.blocks]),
-                doc.imported_at,
-                doc.revision_of,
-                doc.note,
-                doc.revision,
-            ],
+            document_values(doc),
         )
 
     def update_document(self, doc: Document) -> None:
@@ -293,14 +190,14 @@ class SqliteRepository:
 
     def get_document(self, document_id: str) -> Document | None:
         rows = self._read(f"SELECT {DOCUMENT_COLUMNS} FROM documents WHERE id = ?", [document_id])
-        return _document(rows[0]) if rows else None
+        return document_of(rows[0]) if rows else None
 
     def find_document(self, text_sha256: str, source_path: str) -> Document | None:
         rows = self._read(
             f"SELECT {DOCUMENT_COLUMNS} FROM documents WHERE text_sha256 = ? AND source_path = ?",
             [text_sha256, source_path],
         )
-        return _document(rows[0]) if rows else None
+        return document_of(rows[0]) if rows else None
 
     def documents_with_text(self, text_sha256: str) -> list[Document]:
         rows = self._read(
@@ -308,7 +205,7 @@ class SqliteRepository:
             "ORDER BY imported_at, rowid",
             [text_sha256],
         )
-        return [_document(r) for r in rows]
+        return [document_of(r) for r in rows]
 
     def document_text(self, document_id: str) -> str | None:
         """The canonical text of a document (cached: it never changes), or None if it is gone."""
@@ -351,30 +248,7 @@ class SqliteRepository:
     def search_documents(self, query: str, limit: int = 200) -> list[SearchHit]:
         """Documents whose title or text hold every word of `query` (FTS5, accents ignored),
         best match first, each with the words in context."""
-        words = [w.replace('"', '""') for w in query.split()]
-        if not words:
-            return []
-        match = " ".join(f'"{w}"' for w in words)
-        # FTS5's snippet() tokenises each whole draft (~2 ms a story, 0.4 s for 200 hits); the
-        # first match is nearly always near the start, so a regex over a prefix finds it.
-        rows = self._read(
-            "SELECT d.rowid, d.id, d.title, substr(d.text, 1, ?) "
-            "FROM document_search JOIN documents d ON d.rowid = document_search.rowid "
-            "WHERE document_search MATCH ? ORDER BY rank LIMIT ?",
-            [SNIPPET_PREFIX, match, limit],
-        )
-        pattern = words_pattern(query.split())
-        hits = []
-        for rowid, ident, title, prefix in rows:
-            found = snippet(prefix, pattern, MATCH_START, MATCH_END) if pattern else None
-            if found is None:  # only in the title, further in, or tokenised differently
-                found = self._read(
-                    "SELECT snippet(document_search, 1, ?, ?, '…', 16) FROM document_search "
-                    "WHERE document_search MATCH ? AND rowid = ?",
-                    [MATCH_START, MATCH_END, match, rowid],
-                )[0][0]
-            hits.append(SearchHit(ident, title, found))
-        return hits
+        return library_queries.search_documents(self._read, query, limit)
 
     # -- annotations --------------------------------------------------------------------------
     def annotations_for(self, document_id: str, ordered: bool = True) -> list[Annotation]:
@@ -387,7 +261,7 @@ class SqliteRepository:
             f"SELECT {ANNOTATION_COLUMNS} FROM revision_annotations WHERE document_id = ?{order}",
             [document_id, document_id],
         )
-        return _annotations(rows, document_id)
+        return annotations_of(rows, document_id)
 
     def freeze_annotations(self, document_id: str) -> list[Annotation]:
         """Make the document an earlier revision: its annotations become read-only copies kept
@@ -402,7 +276,7 @@ class SqliteRepository:
                 [document_id],
             )
             self.db.execute("DELETE FROM annotations WHERE document_id = ?", [document_id])
-        return [_annotation(r) for r in live]
+        return [annotation_of(r) for r in live]
 
     def thaw_annotations(self, document_id: str) -> list[Annotation]:
         """Undo `freeze_annotations`: the frozen copies become the live annotations again."""
@@ -417,7 +291,7 @@ class SqliteRepository:
                 [document_id],
             )
             self.db.execute("DELETE FROM revision_annotations WHERE document_id = ?", [document_id])
-        return [_annotation(r) for r in frozen]
+        return [annotation_of(r) for r in frozen]
 
     def revisions_of(self, document_id: str) -> list[Document]:
         rows = self._read(
@@ -425,24 +299,24 @@ class SqliteRepository:
             "ORDER BY imported_at, rowid",
             [document_id],
         )
-        return [_document(r) for r in rows]
+        return [document_of(r) for r in rows]
 
     def get_annotation(self, annotation_id: str) -> Annotation | None:
         rows = self._read(
             f"SELECT {ANNOTATION_COLUMNS} FROM annotations WHERE id = ?", [annotation_id]
         )
-        return _annotation(rows[0]) if rows else None
+        return annotation_of(rows[0]) if rows else None
 
     def insert_annotation(self, a: Annotation) -> None:
         self.db.execute(
             f"INSERT INTO annotations ({ANNOTATION_COLUMNS}) "
-            f"VALUES ({', '.join('?' * _ANNOTATION_COUNT)})",
-            _annotation_values(a),
+            f"VALUES ({', '.join('?' * ANNOTATION_COUNT)})",
+            annotation_values(a),
         )
 
     def update_annotation(self, a: Annotation) -> None:
         # Everything but id and created_at can change (fields, status, note, tag, re-anchoring).
-        values = _annotation_values(a)
+        values = annotation_values(a)
         self._guarded(
             "annotation",
             a.id,
@@ -470,67 +344,25 @@ class SqliteRepository:
     ) -> list[AnnotationHit]:
         """Annotations across the library matching every filter given (speaker: any part of the
         speaker, claimant or source description, any case), in library then reading order."""
-        where, params = [], []
-        if tag:
-            where.append("a.tag = ?")
-            params.append(tag)
-        if status:
-            where.append("a.status = ?")
-            params.append(status)
-        if reviewer:
-            where.append("a.reviewer = ?")
-            params.append(reviewer)
-        if speaker:  # narrowed in SQL, matched in Python (SQLite's lower() knows only ASCII)
-            where.append(
-                "(json_extract(a.fields, '$.speaker') IS NOT NULL OR "
-                "json_extract(a.fields, '$.claimant') IS NOT NULL OR "
-                "json_extract(a.fields, '$.description') IS NOT NULL)"
-            )
-        clause = f"WHERE {' AND '.join(where)}" if where else ""
-        columns = ", ".join(f"a.{c.strip()}" for c in ANNOTATION_COLUMNS.split(","))
-        rows = self._read(
-            f"SELECT {columns}, d.title FROM annotations a JOIN documents d "
-            f"ON d.id = a.document_id {clause} "
-            'ORDER BY d.imported_at DESC, d.rowid DESC, a.start, a."end"',
-            params,
-        )
-        n = _ANNOTATION_COUNT
-        hits = [AnnotationHit(_annotation(r[:n]), r[n]) for r in rows]
-        if speaker:
-            wanted = fold(speaker)
-            hits = [
-                h
-                for h in hits
-                if wanted in fold(" ".join(h.annotation.fields.get(k, "") for k in WHO_FIELDS))
-            ]
-        return hits[:limit]
+        return library_queries.find_annotations(self._read, tag, status, speaker, reviewer, limit)
 
     def annotations_with_tag(self, tag: str) -> list[Annotation]:
         rows = self._read(f"SELECT {ANNOTATION_COLUMNS} FROM annotations WHERE tag = ?", [tag])
-        return [_annotation(r) for r in rows]
+        return [annotation_of(r) for r in rows]
 
     # -- tags ---------------------------------------------------------------------------------
     def tags(self) -> list[Tag]:
         rows = self._read(f"SELECT {TAG_COLUMNS} FROM tags ORDER BY position, name")
-        return [_tag(r) for r in rows]
+        return [tag_of(r) for r in rows]
 
     def get_tag(self, name: str) -> Tag | None:
         rows = self._read(f"SELECT {TAG_COLUMNS} FROM tags WHERE name = ?", [name])
-        return _tag(rows[0]) if rows else None
+        return tag_of(rows[0]) if rows else None
 
     def insert_tag(self, t: Tag) -> None:
         self.db.execute(
             f"INSERT INTO tags ({TAG_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            [
-                t.name,
-                t.label,
-                t.colour,
-                t.shortcut,
-                t.description,
-                int(t.builtin),
-                t.position,
-                t.revision,
-            ],
+            tag_values(t),
         )
 
     def update_tag(self, t: Tag) -> None:
@@ -549,48 +381,11 @@ class SqliteRepository:
 
     # -- export -------------------------------------------------------------------------------
     def field_keys(self, document_id: str | None = None) -> list[str]:
-        where, params = ("WHERE document_id = ?", [document_id]) if document_id else ("", [])
-        # Parse each distinct fields text once: many annotations share theirs ("{}", a speaker).
-        rows = self._read(
-            "SELECT DISTINCT j.key FROM "
-            f"(SELECT DISTINCT fields FROM ({_ALL_ANNOTATIONS}) {where}) a, json_each(a.fields) j",
-            params,
-        )
-        return [r[0] for r in rows]
+        return library_queries.field_keys(self._read, document_id)
 
     def export_rows(self, document_id: str | None = None) -> Iterator[ExportRow]:
         """Rows streamed from the cursor (a 100,000-row export never sits in memory at once)."""
-        where, params = ("WHERE id = ?", [document_id]) if document_id else ("", [])
-        starts = {
-            doc_id: [b["start"] for b in json.loads(blocks)]
-            for doc_id, blocks in self._read(f"SELECT id, blocks FROM documents {where}", params)
-        }
-        where = "WHERE a.document_id = ?" if document_id else ""
-        sql = (
-            "SELECT a.document_id, d.title, d.source_path, a.id, a.tag, a.exact, a.start, "
-            'a."end", a.start, a.prefix, a.suffix, a.note, a.status, a.reviewer, a.created_at, '
-            "a.updated_at, a.anchor_state, a.previous_text, a.fields "
-            f"FROM ({_ALL_ANNOTATIONS}) a JOIN documents d ON d.id = a.document_id {where} "
-            'ORDER BY d.imported_at, a.document_id, a.start, a."end", a.id'
-        )
-        loads = json.loads
-        try:
-            cursor = self.db.execute(sql, params)
-            while batch := cursor.fetchmany(2000):
-                for row in batch:
-                    record = _new(ExportRow)
-                    values = record.__dict__
-                    values.update(zip(_EXPORT_FIELDS, row, strict=False))
-                    if row[16] == "orphaned":  # its words are not in this revision
-                        values["start"] = values["end"] = values["paragraph"] = ""
-                        values["text"], values["previous_text"] = "", row[17] or row[5]
-                    else:
-                        values["paragraph"] = bisect_right(starts.get(row[0], ()), row[6]) or ""
-                    raw = row[18]
-                    values["fields"] = loads(raw) if raw != "{}" else {}
-                    yield record
-        except sqlite3.Error as error:
-            raise StorageError(describe_sqlite_error(error, self.path)) from None
+        return library_queries.export_rows(self._read, self.db.execute, self.path, document_id)
 
     def csv_lines(self, query: ExportQuery, field_keys: Sequence[str]) -> Iterator[bytes]:
         """Rendered by SQLite in one statement (see storage/csv_query.py)."""
@@ -605,9 +400,7 @@ class SqliteRepository:
             raise StorageError(describe_sqlite_error(error, self.path)) from None
 
     def reviewers(self, document_id: str | None = None) -> list[str]:
-        where, params = ("WHERE document_id = ?", [document_id]) if document_id else ("", [])
-        rows = self._read(f"SELECT DISTINCT reviewer FROM ({_ALL_ANNOTATIONS}) {where}", params)
-        return sorted(r[0] for r in rows)
+        return library_queries.reviewers(self._read, document_id)
 
     # -- rejected suggestions -----------------------------------------------------------------
     def rejected_suggestions(self, document_id: str) -> set[tuple[str, int, int]]:
