@@ -8,16 +8,13 @@ about Qt or SQL.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import replace
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, NamedTuple
 
-from desktop_app.core.annotations import edited, new_annotation, now_iso
+from desktop_app.core.annotations import now_iso
 from desktop_app.core.errors import CopydeskError, OperationError
-from desktop_app.core.fields import fields_for
 from desktop_app.core.history import History
 from desktop_app.core.model import (
-    STATUSES,
     Annotation,
     AnnotationHit,
     Document,
@@ -25,25 +22,17 @@ from desktop_app.core.model import (
     SearchHit,
     SourceText,
     Tag,
-    status_label,
 )
 from desktop_app.core.operations import (
     LIBRARY,
-    AddAnnotation,
     AddDocument,
-    AddTag,
-    Batch,
     Change,
     EditDocument,
     Operation,
-    RemoveAnnotation,
     RemoveDocument,
-    UpdateAnnotation,
-    UpdateTag,
-    delete_tag_op,
 )
 from desktop_app.core.ports import Repository
-from desktop_app.core.rules import duplicate_of, tag_name_for, tag_problem, with_fields
+from desktop_app.desk import annotating, tagging
 from desktop_app.desk.concurrency import Concurrency
 from desktop_app.desk.names import path_problem, readable
 
@@ -57,7 +46,6 @@ if TYPE_CHECKING:  # the rest loads when first used: `copydesk list` needs none 
     from desktop_app.desk.exports import ExportChoices
 
 Subscriber = Callable[[Change, object], None]
-PALETTE = ("#16a085", "#c0392b", "#2c3e50", "#8e44ad", "#d35400", "#27ae60", "#7f8c8d")
 
 
 class ImportResult(NamedTuple):
@@ -310,39 +298,13 @@ class Desk:
         initiator: object = None,
     ) -> Annotation:
         """Tag text[start:end] (trimmed of spaces): one step, fields validated like the form's."""
-        from desktop_app.desk import revisions
-
-        the_tag = self.tag(tag)
-        if revisions.is_earlier_revision(self, document_id):
-            raise OperationError(
-                "that is an earlier revision, kept as it was; annotate its latest revision"
-            )
-        state = self.state(document_id)
-        a = new_annotation(
-            document_id, state.text, tag, start, end, reviewer=reviewer or self.reviewer, note=note
-        )
-        same = duplicate_of(state.annotations_at(a.start), tag, a.start, a.end)
-        if same is not None:
-            raise OperationError(f"these words are already tagged as {the_tag.label.lower()}")
-        if fields:
-            a = with_fields(
-                a, fields, text=state.text, reviewer=a.reviewer, links=state.annotations
-            )
-        if status is not None:
-            a = edited(a, status=status)
-        a = replace(a, updated_at=a.created_at)
-        self.apply(AddAnnotation(a, label or f"Tag as {the_tag.label}"), initiator)
-        return a
+        return annotating.annotate(
+            self, document_id, tag, start, end, note=note, fields=fields, status=status,
+            reviewer=reviewer, label=label, initiator=initiator,
+        )  # fmt: skip
 
     def remove_annotations(self, ids: Iterable[str], initiator: object = None) -> Change | None:
-        doomed = [self.annotation(i) for i in ids]
-        if not doomed:
-            return None
-        if len(doomed) == 1:
-            label = f"Delete {self._tag_label(doomed[0].tag)}"
-            return self.apply(RemoveAnnotation(doomed[0], label), initiator)
-        label = f"Delete {len(doomed)} Annotations"
-        return self.apply(Batch(tuple(RemoveAnnotation(a) for a in doomed), label), initiator)
+        return annotating.remove_annotations(self, ids, initiator)
 
     def set_fields(
         self,
@@ -352,40 +314,15 @@ class Desk:
         initiator: object = None,
     ) -> Change | None:
         """Change some fields (validated; "verified" and a picked reason imply more)."""
-        a = self.annotation(annotation_id)
-        state = self.state(a.document_id)
-        after = with_fields(
-            a, changes, text=state.text, reviewer=self.reviewer, links=state.annotations
-        )
-        if after.fields == a.fields and after.status == a.status:
-            return None
-        if not label:
-            names = {s.key: s.short for s in fields_for(a.tag)}
-            first = next(iter(changes), "")
-            label = f"Set {names.get(first.removesuffix('_span'), first)}"
-        return self.apply(UpdateAnnotation(after, label), initiator)
+        return annotating.set_fields(self, annotation_id, changes, label, initiator)
 
     def set_status(
         self, ids: Iterable[str], status: str, initiator: object = None
     ) -> Change | None:
-        if status not in STATUSES:
-            raise OperationError(f"unknown status {status!r}; use one of: {', '.join(STATUSES)}")
-        targets = [a for a in (self.annotation(i) for i in ids) if a.status != status]
-        if not targets:
-            return None
-        label = f"Mark {status_label(status)}"
-        ops = tuple(UpdateAnnotation(edited(a, status=status), label) for a in targets)
-        return self.apply(ops[0] if len(ops) == 1 else Batch(ops, label), initiator)
+        return annotating.set_status(self, ids, status, initiator)
 
     def set_note(self, annotation_id: str, note: str, initiator: object = None) -> Change | None:
-        a = self.annotation(annotation_id)
-        if a.note == note:
-            return None
-        return self.apply(UpdateAnnotation(edited(a, note=note), "Edit Note"), initiator)
-
-    def _tag_label(self, name: str) -> str:
-        tag = self.repo.get_tag(name)
-        return tag.label if tag else name
+        return annotating.set_note(self, annotation_id, note, initiator)
 
     # -- tags -----------------------------------------------------------------------------------
     def add_tag(
@@ -396,59 +333,24 @@ class Desk:
         description: str = "",
         initiator: object = None,
     ) -> Tag:
-        tags = self.repo.tags()
-        tag = Tag(
-            name=tag_name_for(label, {t.name for t in tags}),
-            label=" ".join(label.split()),
-            colour=colour or PALETTE[len(tags) % len(PALETTE)],
-            shortcut=shortcut,
-            description=description,
-            position=max((t.position for t in tags), default=0) + 1,
-        )
-        problem = tag_problem(tag, tags)
-        if problem:
-            raise OperationError(problem)
-        self.apply(AddTag(tag, "Add Tag"), initiator)
-        return tag
+        return tagging.add_tag(self, label, shortcut, colour, description, initiator)
 
     def update_tags(
         self, changed: list[Tag], label: str = "Edit Tag", initiator: object = None
     ) -> Change | None:
         """Save edited tags (label, colour, key, description, position) as one step."""
-        current = {t.name: t for t in self.repo.tags()}
-        after = {**current, **{t.name: t for t in changed}}
-        for tag in changed:
-            if tag.name not in current:
-                raise OperationError(f"no tag named {tag.name!r}")
-            problem = tag_problem(tag, after.values())
-            if problem:
-                raise OperationError(problem)
-        ops = tuple(UpdateTag(t, label) for t in changed if t != current[t.name])
-        if not ops:
-            return None
-        return self.apply(ops[0] if len(ops) == 1 else Batch(ops, label), initiator)
+        return tagging.update_tags(self, changed, label, initiator)
 
     def move_tag(self, name: str, step: int, initiator: object = None) -> Change | None:
         """Move a tag up (-1) or down (+1) the list, which also moves its number key."""
-        tags = self.repo.tags()
-        row = next((n for n, t in enumerate(tags) if t.name == name), -1)
-        other = row + step
-        if row < 0 or not 0 <= other < len(tags):
-            return None
-        order = list(tags)
-        order[row], order[other] = order[other], order[row]
-        moved = [replace(t, position=n + 1) for n, t in enumerate(order)]
-        return self.update_tags(moved, "Move Tag", initiator)
+        return tagging.move_tag(self, name, step, initiator)
 
     def tag_usage(self, name: str) -> int:
         return len(self.repo.annotations_with_tag(name))
 
     def delete_tag(self, name: str, initiator: object = None) -> Change:
         """Delete a custom tag with every annotation using it: one step, undone as one."""
-        tag = self.tag(name)
-        if tag.builtin:
-            raise OperationError(f"{tag.label} is built in and cannot be deleted")
-        return self.apply(delete_tag_op(self.repo, name, f"Delete Tag {tag.label}"), initiator)
+        return tagging.delete_tag(self, name, initiator)
 
     # -- export and checks ----------------------------------------------------------------------
     def export_data(self, document_id: str | None = None) -> ExportData:

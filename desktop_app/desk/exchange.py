@@ -32,11 +32,11 @@ from desktop_app.core.operations import (
     UpdateAnnotation,
 )
 from desktop_app.core.ports import Repository
+from desktop_app.desk.tagging import PALETTE
 
 if TYPE_CHECKING:  # the Desk calls in; only its type is needed here
     from desktop_app.desk.desk import Desk
 
-PALETTE = ("#16a085", "#c0392b", "#2c3e50", "#8e44ad", "#d35400", "#27ae60", "#7f8c8d")
 # Copies kept on a true conflict get an id derived from both versions, so importing the same
 # file twice does not keep the same copy twice.
 CONFLICT_NAMESPACE = uuid.UUID("5d1f3c52-7f0e-4c4e-9a57-6f1b7a3d2c10")

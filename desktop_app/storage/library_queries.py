@@ -1,5 +1,5 @@
-"""Reads across the library: annotations found by filters, and the rows, field keys and
-reviewers an export needs, and the full-text search. Functions over the repository's `read` (rows for SQL and parameters)."""
+"""Reads across the library: the full-text search, annotations found by filters, and the rows,
+field keys and reviewers an export needs. Functions over the repository's `read`."""
 
 from __future__ import annotations
 
