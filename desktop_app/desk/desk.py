@@ -7,7 +7,7 @@ about Qt or SQL.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, NamedTuple
 
@@ -282,75 +282,19 @@ class Desk:
         """Annotations across the library: all quotes by a speaker, all open claims…"""
         return self.repo.find_annotations(tag, status, speaker, reviewer)
 
-    # -- annotations ----------------------------------------------------------------------------
-    def annotate(
-        self,
-        document_id: str,
-        tag: str,
-        start: int,
-        end: int,
-        *,
-        note: str = "",
-        fields: Mapping[str, str] | None = None,
-        status: str | None = None,
-        reviewer: str | None = None,
-        label: str | None = None,
-        initiator: object = None,
-    ) -> Annotation:
-        """Tag text[start:end] (trimmed of spaces): one step, fields validated like the form's."""
-        return annotating.annotate(
-            self, document_id, tag, start, end, note=note, fields=fields, status=status,
-            reviewer=reviewer, label=label, initiator=initiator,
-        )  # fmt: skip
-
-    def remove_annotations(self, ids: Iterable[str], initiator: object = None) -> Change | None:
-        return annotating.remove_annotations(self, ids, initiator)
-
-    def set_fields(
-        self,
-        annotation_id: str,
-        changes: Mapping[str, str],
-        label: str = "",
-        initiator: object = None,
-    ) -> Change | None:
-        """Change some fields (validated; "verified" and a picked reason imply more)."""
-        return annotating.set_fields(self, annotation_id, changes, label, initiator)
-
-    def set_status(
-        self, ids: Iterable[str], status: str, initiator: object = None
-    ) -> Change | None:
-        return annotating.set_status(self, ids, status, initiator)
-
-    def set_note(self, annotation_id: str, note: str, initiator: object = None) -> Change | None:
-        return annotating.set_note(self, annotation_id, note, initiator)
-
-    # -- tags -----------------------------------------------------------------------------------
-    def add_tag(
-        self,
-        label: str,
-        shortcut: str = "",
-        colour: str = "",
-        description: str = "",
-        initiator: object = None,
-    ) -> Tag:
-        return tagging.add_tag(self, label, shortcut, colour, description, initiator)
-
-    def update_tags(
-        self, changed: list[Tag], label: str = "Edit Tag", initiator: object = None
-    ) -> Change | None:
-        """Save edited tags (label, colour, key, description, position) as one step."""
-        return tagging.update_tags(self, changed, label, initiator)
-
-    def move_tag(self, name: str, step: int, initiator: object = None) -> Change | None:
-        """Move a tag up (-1) or down (+1) the list, which also moves its number key."""
-        return tagging.move_tag(self, name, step, initiator)
+    # -- annotations and tags: desk/annotating.py, desk/tagging.py ------------------------------
+    annotate = annotating.annotate
+    remove_annotations = annotating.remove_annotations
+    set_fields = annotating.set_fields
+    set_status = annotating.set_status
+    set_note = annotating.set_note
+    add_tag = tagging.add_tag
+    update_tags = tagging.update_tags
+    move_tag = tagging.move_tag
+    delete_tag = tagging.delete_tag
 
     def tag_usage(self, name: str) -> int:
         return len(self.repo.annotations_with_tag(name))
-
-    def delete_tag(self, name: str, initiator: object = None) -> Change:
-        """Delete a custom tag with every annotation using it: one step, undone as one."""
-        return tagging.delete_tag(self, name, initiator)
 
     # -- export and checks ----------------------------------------------------------------------
     def export_data(self, document_id: str | None = None) -> ExportData:
