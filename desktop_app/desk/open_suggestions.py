@@ -6,9 +6,12 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
-from desktop_app.core.suggest import Suggestion
 from desktop_app.desk.document_state import DocumentState
+
+if TYPE_CHECKING:  # the suggester loads in its worker, after the draft's first paint
+    from desktop_app.core.suggest import Suggestion
 
 Key = tuple[str, int, int]
 

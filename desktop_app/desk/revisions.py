@@ -12,7 +12,6 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from desktop_app.core.anchoring import trim_span
 from desktop_app.core.annotations import now_iso
 from desktop_app.core.errors import OperationError
 from desktop_app.core.model import Annotation, Document, SourceText, reading_order
@@ -124,6 +123,8 @@ def reattach_orphan(
     text = desk.state(a.document_id).text
     if not (0 <= start <= end <= len(text)):
         raise OperationError(f"span {start}-{end} is outside the document (0-{len(text)})")
+    from desktop_app.core.anchoring import trim_span  # edit-time only: not with the window
+
     start, end = trim_span(text, start, end)
     if start >= end:
         raise OperationError("select the words to attach the orphan to")

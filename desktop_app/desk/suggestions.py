@@ -17,13 +17,12 @@ from desktop_app.core.annotations import new_annotation
 from desktop_app.core.errors import CopydeskError, OperationError
 from desktop_app.core.model import Annotation, Block, Document
 from desktop_app.core.operations import AddAnnotation, Batch, Change
-from desktop_app.core.rejections import RejectSuggestion
 from desktop_app.core.rules import duplicate_of, with_fields
-from desktop_app.core.suggest.model import Suggestion
 from desktop_app.desk.desk import Desk
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the suggester and its model load in the worker, not with the window
     from desktop_app.core.checks import Finding
+    from desktop_app.core.suggest.model import Suggestion
 
 KIND_LABELS = {"quote": "Quote", "anonymous_source": "Anonymous Source", "claim": "Claim"}
 # The suggester's claim kinds onto the claim tag's choices (core/fields.CLAIM_TYPES).
@@ -206,6 +205,8 @@ def reject(
     """Remember the rejection, so the suggestion does not come back: one undoable step."""
     if suggestion.kind not in KIND_LABELS:
         raise OperationError(f"unknown suggestion kind {suggestion.kind!r}")
+    from desktop_app.core.rejections import RejectSuggestion  # on the first rejection
+
     op = RejectSuggestion(document_id, suggestion.kind, suggestion.start, suggestion.end)
     return desk.apply(op, initiator)
 

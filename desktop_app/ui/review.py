@@ -11,7 +11,6 @@ from typing import Any
 from PySide6.QtCore import QObject, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QTextCursor
 
-from desktop_app.core.anchoring import trim_span
 from desktop_app.core.errors import CopydeskError
 from desktop_app.core.model import Annotation, Tag, reading_order
 from desktop_app.core.operations import Change
@@ -330,6 +329,8 @@ class Review(QObject):
         """Fill a span field (the reason for anonymity) with the words selected in the draft."""
         if self.state is None or self.detail.annotation is None:
             return
+        from desktop_app.core.anchoring import trim_span  # edit-time only: not at launch
+
         start, end = trim_span(self.state.text, *self.view.selection_cp())
         if start >= end:
             self.say("Select the words in the draft first, then Use Selection.")

@@ -3,6 +3,8 @@ reason it would fill in. Y or Enter accepts the current one, N or Backspace reje
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
@@ -14,7 +16,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.core.suggest import Suggestion
+if TYPE_CHECKING:  # the suggester loads in its worker, after the draft's first paint
+    from desktop_app.core.suggest import Suggestion
+
 
 SUGGESTION_ROLE = Qt.ItemDataRole.UserRole + 1
 ROWS_PER_PASS = 300  # suggestions listed per event-loop turn

@@ -5,6 +5,7 @@ any change to the draft (an annotation made by hand, an undo) updates the list a
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QPoint, QRunnable, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import QDockWidget, QMainWindow
@@ -12,11 +13,13 @@ from PySide6.QtWidgets import QDockWidget, QMainWindow
 from desktop_app.core.errors import CopydeskError
 from desktop_app.core.model import Document
 from desktop_app.core.operations import Change
-from desktop_app.core.suggest import Suggestion
 from desktop_app.desk import Desk, suggestions
 from desktop_app.desk.open_suggestions import OpenSuggestions
 from desktop_app.ui.review import Review
 from desktop_app.ui.suggestions_panel import SuggestionsPanel
+
+if TYPE_CHECKING:  # the suggester loads in its worker, after the draft's first paint
+    from desktop_app.core.suggest import Suggestion
 
 Marks = list[tuple[int, int, str]]  # (start, end, kind) in code points within one line
 
