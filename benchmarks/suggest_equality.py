@@ -21,12 +21,12 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "fixtures" / "articles"
-ODD = [
-    "“", "”", '"', "‘", "’", "'", "«", "»", "„", " ", "\n", "\n\n", "😀", "é", "İ", "\u212a",
-    "?", "ß", "—", " said ", " according to ", "A: ", "Q: ", " 2024 ", " $5 ", " 12% ", ". ",
-    " officials said", " a senior official", " because ", ", who asked not to be named",
-    " on condition of anonymity", " Dr. ", " J. ", "\u00a0", "…", "!", "(", ")", "1,000",
-]
+# Pieces spliced into the drafts (one string, split on "|": ruff would put each on its own line).
+ODD = (
+    "“|”|\"|‘|’|'|«|»|„| |\n|\n\n|😀|é|İ|\u212a|?|ß|—| said | according to |A: |Q: | 2024 | $5 "
+    "| 12% |. | officials said| a senior official| because |, who asked not to be named"
+    "| on condition of anonymity| Dr. | J. |\u00a0|…|!|(|)|1,000"
+).split("|")
 
 
 def _worker(cases_path: str, out_path: str) -> None:
