@@ -47,7 +47,7 @@ def _introductions(pattern: re.Pattern[str], draft: str, plain: bool) -> list[tu
 def test_name_introductions_match_like_the_plain_pattern(draft: str):
     """Atomic words, title and particle tries, and the word after the name read in Python leave
     every introduction as the plain pattern finds it."""
-    assert _introductions(intro.INTRO_PLAIN, draft, False) == _introductions(
+    assert _introductions(re.compile(intro.INTRO_PLAIN), draft, False) == _introductions(
         _PLAIN_INTRO, draft, True
     )
 

@@ -52,7 +52,8 @@ _NAME_NOT_STOP = _LEAD + _stop_word_ahead() + NAME_LED[len(_LEAD) :]
 # in -ed, or any other) is read in Python: the same matches as trying each kind in the pattern
 # (every kind is a whole lower-case word), at a fraction of the cost.
 _AFTER_NAME = r"(?:,\s+(?P<app>[^,.;“”\"]{1,80})|(?>\s+)(?P<word>(?>[a-z]+))\b)"
-INTRO_PLAIN = re.compile(rf"(?P<raw>{NAME_LED}){_AFTER_NAME}")
+# Without the stop-word test: what INTRO replaces (compiled by the tests only, not at import).
+INTRO_PLAIN = rf"(?P<raw>{NAME_LED}){_AFTER_NAME}"
 INTRO = re.compile(rf"(?P<raw>{_NAME_NOT_STOP}){_AFTER_NAME}")
 _SUBJECT_WORDS = frozenset(
     [w for w in CUE_WORDS if " " not in w] + ["has", "had", "was", "is", "spent"]
@@ -75,8 +76,8 @@ def introductions(
     text: str, registry: Registry, pattern: re.Pattern[str] = INTRO
 ) -> list[attribution.Mention]:
     """A mention per name introduced as a subject or with an appositive, in text order; each
-    person's full name is added to `registry` as it goes. `pattern`: INTRO_PLAIN gives the
-    same (tests)."""
+    person's full name is added to `registry` as it goes. `pattern`: INTRO_PLAIN compiled gives
+    the same (tests)."""
     mentions: list[attribution.Mention] = []
     append_mention = mentions.append
     by_part = registry.by_part
