@@ -223,8 +223,10 @@ def candidate_sentences(
     not_prose, find = _NOT_PROSE_AT.match, letters.find
     text_find, long_est = text.find, _LONG_EST.search
     money_hint, year_hint, low_find = _MONEY_HINT.search, _YEAR_HINT.search, ascii_low.find
-    n_quotes = len(q_starts)
-    qi, last_start = 0, 0
+    # The quoted characters as a mask, counted per sentence in C; None when quotations overlap
+    # (the share then sums the overlaps, as _quoted_share does, so the mask would differ).
+    quoted = _quoted_mask(q_starts, q_ends, len(text))
+    overlapping = quoted is None and bool(q_starts)
     # "disgrace" may hide in a longer word ("disgraceful"): looked for per sentence only when
     # the text has it at all.
     disgrace = ascii_low.find(b"disgrace") >= 0
@@ -232,28 +234,11 @@ def candidate_sentences(
         if end - start < 12:
             continue
         # Mostly quotation: skipped before its words are read (a third of a quote-heavy story).
-        # `qi` is bisect_right(q_starts, start), advanced as the sorted sentences go by; the
-        # quotation counted first is the last one starting at or before `start`.
-        if n_quotes:
-            if start < last_start:
-                qi = bisect_right(q_starts, start)
-            last_start = start
-            while qi < n_quotes and q_starts[qi] <= start:
-                qi += 1
-            i = qi - 1 if qi else 0
-            covered = 0
-            while i < n_quotes and q_starts[i] < end:
-                qs, qe = q_starts[i], q_ends[i]
-                if qe > start:
-                    covered += (qe if qe < end else end) - (qs if qs > start else start)
-                i += 1
-            if covered / (end - start) > 0.45:
+        if quoted is not None:
+            if quoted.count(1, start, end) / (end - start) > 0.45:
                 continue
-        bits = 0
-        for w in vocabulary.intersection(letters[start:end].split()):
-            bits |= word_bits[w]
-        opinion = bits & _OPINION_BIT
-        bits &= _OPINION_BIT - 1
+        elif overlapping and _quoted_share(q_starts, q_ends, start, end) > 0.45:
+            continue
         if marks is not None:
             first = marks.find(b"#", start, end)
         else:
@@ -262,28 +247,40 @@ def candidate_sentences(
         if first >= 0:
             # A quantity; the claim type is the first of money, percentage, date that holds,
             # so each pattern runs only when the ones before it failed and its words or signs
-            # are in the sentence. Every match starts at a hard character.
-            bits |= _QUANTITY
+            # are in the sentence. Every match starts at a hard character. A sum, share or
+            # year fixes the type and keeps an opinion a claim: the words need not be read.
             if (marks is None or money_hint(ascii_low, first, end)) and money(text, first, end):
-                bits |= _MONEY_BIT
+                hard_type = "money"
             elif (
                 marks is None
                 or low_find(b"%", first, end) >= 0
                 or low_find(b"per", first, end) >= 0
             ) and percent(text, first, end):
-                bits |= _PERCENT_BIT
-            elif (
-                not bits & _DATE_BIT
-                and (marks is None or year_hint(text, first, end))
-                and year(text, first, end)
-            ):
-                bits |= _DATE_BIT
-        if (
+                hard_type = "percentage"
+            elif (marks is None or year_hint(text, first, end)) and year(text, first, end):
+                hard_type = "date"
+            else:
+                hard_type = ""
+            if hard_type:
+                if (
+                    text[start] in _PROSE_FIRSTS or text_find(" is a", start, end) >= 0
+                ) and not_prose(text, start, end):
+                    continue
+                append((start, end, hard_type))
+                continue
+        bits = 0
+        for w in vocabulary.intersection(letters[start:end].split()):
+            bits |= word_bits[w]
+        opinion = bits & _OPINION_BIT
+        bits &= _OPINION_BIT - 1
+        if first >= 0:
+            bits |= _QUANTITY
+        elif (
             not bits & _COMPARISON
             and find(b"est", start, end) >= 0
             and long_est(letters, start + 3, end)
         ):
-            bits |= _COMPARISON
+            bits |= _COMPARISON  # (with a quantity the type is date or quantity: not needed)
         if not bits:
             continue
         # _NOT_PROSE needs a space, "(", "B", "P", "R" or "E" first, or " is a" in the sentence
@@ -298,6 +295,21 @@ def candidate_sentences(
             continue  # a comparison alone ("better") is a claim only as a superlative
         append((start, end, type_of[bits]))
     return out
+
+
+def _quoted_mask(q_starts: list[int], q_ends: list[int], size: int) -> bytearray | None:
+    """One byte per character, 1 inside a quotation; None if there are none or two overlap."""
+    if not q_starts:
+        return None
+    mask = bytearray(size)
+    last_end = 0
+    for qs, qe in zip(q_starts, q_ends, strict=True):
+        if qs < last_end:
+            return None
+        if qe > qs:
+            mask[qs:qe] = b"\x01" * (qe - qs)
+            last_end = qe
+    return mask
 
 
 def _candidates_slow(

@@ -9,41 +9,15 @@ from functools import partial
 
 from desktop_app.core.model import Block
 from desktop_app.core.sourcing import is_anonymous_descriptor
-from desktop_app.core.suggest import anonymous, attribution, claims, quotes
-from desktop_app.core.suggest.cues import CUE_WORDS
+from desktop_app.core.suggest import anonymous, attribution, claims, intro, quotes
 from desktop_app.core.suggest.model import Suggestion, suggestion
 from desktop_app.core.suggest.names import (
-    NAME_LED,
     NAME_RE,
     Registry,
     clean_name,
     is_org,
-    title_words,
 )
 from desktop_app.core.suggest.text import Sentences, paragraphs
-
-# A name introduced as a subject: "Kendra Oyelaran, a teacher", "Mayor Clement Oyelowo said".
-# NAME_LED opens with the capital class, so the scan skips from capital to capital in C. After the
-# name: an appositive, or the next lower-case word; what that word is (a cue verb, "has", a verb
-# in -ed, or any other) is read in Python: the same matches as trying each kind in the pattern
-# (every kind is a whole lower-case word), at a fraction of the cost. See _after_name.
-_INTRO = re.compile(
-    rf"(?P<raw>{NAME_LED})(?:,\s+(?P<app>[^,.;“”\"]{{1,80}})|(?>\s+)(?P<word>(?>[a-z]+))\b)"
-)
-_SUBJECT_WORDS = frozenset(
-    [w for w in CUE_WORDS if " " not in w] + ["has", "had", "was", "is", "spent"]
-)
-_ON = re.compile(r" on\b")  # "went on", the one cue of two words
-
-
-def _is_verb_only(text: str, m: re.Match[str]) -> bool:
-    """True when the word after an introduced name is not a cue, "has"/"had"/"was"/"is"/"spent"
-    or a verb in -ed: the name then counts only as a sentence subject."""
-    word = m.group("word")
-    if word is None or word in _SUBJECT_WORDS or (len(word) > 2 and word.endswith("ed")):
-        return False
-    return not (word == "went" and _ON.match(text, m.end()))
-
 
 # Mention((pos, speaker, heads[, org])) without the named tuple's Python-level __new__.
 _mention = partial(tuple.__new__, attribution.Mention)
@@ -58,56 +32,7 @@ class Draft:
         self.spans = paragraphs(text, blocks)
         self.sentences = Sentences(text, self.spans)
         self.registry = Registry(text)
-        mentions: list[attribution.Mention] = []
-        append_mention = mentions.append
-        by_part = self.registry.by_part
-        # Per raw name: its clean form, whether it is a possessive, its title words; per clean
-        # name: is_org. Copy repeats its names ("Halloran said" ten times), so each is worked
-        # out once per draft.
-        cleaned: dict[str, tuple[str, bool, set[str]]] = {}
-        orgs: dict[str, bool] = {}
-        subject_words, on_match = _SUBJECT_WORDS, _ON.match
-        for m in _INTRO.finditer(text):
-            start = m.start()
-            if (
-                start
-                and text[start - 1] != "\n"
-                and text[start - 2 : start] not in (". ", "” ", '" ')
-            ):
-                # _is_verb_only(text, m), inline (a call per name of a long draft)
-                word = m.group("word")
-                if not (
-                    word is None
-                    or word in subject_words
-                    or (len(word) > 2 and word.endswith("ed"))
-                    or (word == "went" and on_match(text, m.end()))
-                ):
-                    continue  # a name before any verb counts only as a sentence subject
-            raw = m.group("raw")
-            known = cleaned.get(raw)
-            if known is None:
-                known = cleaned[raw] = (
-                    clean_name(raw),
-                    raw.endswith(("’s", "'s")),
-                    title_words(raw),
-                )
-            name, possessive, titles = known
-            if " " not in name:
-                if name not in by_part:
-                    continue
-                name = self.registry.resolve(name)  # in by_part: a lookup, no side effect
-                if " " not in name:
-                    continue
-            if possessive:
-                continue
-            org = orgs.get(name)
-            if org is None:
-                org = orgs[name] = is_org(name)
-            if not org:
-                self.registry.add(name)
-            app = m.group("app")
-            heads = titles | attribution.appositive_heads(app) if app else titles
-            append_mention(_mention((start, name, heads, org)))
+        mentions = intro.introductions(text, self.registry)
         # The lower-cased draft as one byte per character ("?" for any that is not ASCII), read
         # by the byte-level anchors of the sources and the claims; None if lower() moves offsets.
         self.ascii_low = anonymous.ascii_lowered(text)
