@@ -10,6 +10,7 @@ Run: .venv/bin/python benchmarks/suggest_equality.py --against /work/main [--cor
 
 from __future__ import annotations
 
+import argparse
 import os
 import pickle
 import random
@@ -130,11 +131,13 @@ def main() -> None:
     if sys.argv[1:2] == ["--worker"]:
         _worker(sys.argv[2], sys.argv[3])
         return
-    args = sys.argv[1:]
-    against = args[args.index("--against") + 1]
-    corpus = args[args.index("--corpus") + 1] if "--corpus" in args else ""
-    n_random = int(args[args.index("--random") + 1]) if "--random" in args else 2000
-    cases = _cases(corpus, n_random)
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--against", required=True, help="the other checkout's root")
+    parser.add_argument("--corpus", default="", help="a folder of documents to add")
+    parser.add_argument("--random", type=int, default=2000, help="random spliced drafts")
+    args = parser.parse_args()
+    against = args.against
+    cases = _cases(args.corpus, args.random)
     with tempfile.TemporaryDirectory() as tmp:
         cases_path = os.path.join(tmp, "cases.pickle")
         with open(cases_path, "wb") as f:
