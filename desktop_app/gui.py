@@ -62,7 +62,7 @@ def run_gui(
     from desktop_app.ui.file_open import FileOpenFilter
 
     app.setWindowIcon(QIcon(str(resource("icons", "copydesk-256.png"))))
-    window = build_window(desk, db, ask_reviewer=not screenshot)
+    window = build_window(desk, ask_reviewer=not screenshot)
     if sys.platform == "darwin":  # only macOS sends files as QFileOpenEvent ("Open With", Dock)
         # An application-wide filter sees every event of every widget: a Python call each.
         app.installEventFilter(FileOpenFilter(window.import_files, window))
@@ -95,7 +95,7 @@ def application():  # type: ignore[no-untyped-def]
     return QApplication.instance() or QApplication(sys.argv[:1])
 
 
-def build_window(desk, db: object = None, ask_reviewer: bool = True):  # type: ignore[no-untyped-def]
+def build_window(desk, ask_reviewer: bool = True):  # type: ignore[no-untyped-def]
     """The main window over `desk`, with settings loaded and the last document reopened."""
     try:
         return _build_window(desk, ask_reviewer)

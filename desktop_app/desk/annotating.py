@@ -54,9 +54,7 @@ def annotate(
     if same is not None:
         raise OperationError(f"these words are already tagged as {the_tag.label.lower()}")
     if fields:
-        a = with_fields(
-            a, fields, text=state.text, reviewer=a.reviewer, links=state.annotations
-        )
+        a = with_fields(a, fields, text=state.text, reviewer=a.reviewer, links=state.annotations)
     if status is not None:
         a = edited(a, status=status)
     a = replace(a, updated_at=a.created_at)

@@ -75,7 +75,7 @@ def _when(stamp: str, today: date) -> str:
     return moment.strftime("%d %b %H:%M").lstrip("0")
 
 
-_READING = attrgetter("start", "end")  # the Text column's order, as sort_key(1) gives it
+_READING = attrgetter("start", "end")  # the Text column's order
 
 
 class AnnotationTableModel(QAbstractTableModel):
@@ -119,13 +119,11 @@ class AnnotationTableModel(QAbstractTableModel):
         if self.state is None:
             return
         reverse = self.sort_order == Qt.SortOrder.DescendingOrder
-        if self.sort_column == 1:  # reading order, the default: one C-level key per row
-            rows = sorted(self.state.annotations.values(), key=_READING, reverse=reverse)
-            self.order = [a.id for a in rows]
-        else:
-            key = self.sort_key(self.sort_column)
-            annotations = self.state.annotations
-            self.order.sort(key=lambda i: key(annotations[i]), reverse=reverse)
+        # The annotations sorted themselves (no id -> annotation lookup per row); the default
+        # Text column's key is one C-level attrgetter.
+        key = self.sort_key(self.sort_column)
+        rows = sorted(self.state.annotations.values(), key=key, reverse=reverse)
+        self.order = [a.id for a in rows]
         self._row = None
 
     def sort_key(self, column: int) -> Callable[[Annotation], tuple[Any, ...]]:
@@ -139,7 +137,7 @@ class AnnotationTableModel(QAbstractTableModel):
             return lambda a: (who(a).casefold(), a.start, a.end)
         if column == 5:
             return lambda a: (a.updated_at, a.start, a.end)
-        return lambda a: (a.start, a.end)  # the Text column: reading order
+        return _READING  # the Text column: reading order
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """One Python sort here instead of pairwise comparisons through Python in the proxy."""

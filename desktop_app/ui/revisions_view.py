@@ -183,7 +183,8 @@ class RevisionsView(QObject):
             return None
         doc_id, ident = item.data(0, DOC_ROLE), item.data(0, ANNOTATION_ROLE)
         try:
-            return next((a for a in self.desk.annotations(doc_id, ordered=False) if a.id == ident), None)
+            found = self.desk.annotations(doc_id, ordered=False)
+            return next((a for a in found if a.id == ident), None)
         except CopydeskError:
             return None
 

@@ -8,7 +8,6 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from desktop_app.core.suggest import anonymous, attribution, claims
-from desktop_app.core.suggest.names import NAME_RE
 
 _SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 _PIECES = (
@@ -27,14 +26,7 @@ def _plain_before(pre: str) -> tuple[str, str] | None:
     """before_attribution as it read with one _BEFORE.search over the window."""
     first = max(pre.rfind("“"), pre.rfind("”"), pre.rfind('"')) + 1
     m = attribution._BEFORE.search(pre, first)
-    if m is None:
-        return None
-    if m.group("acc"):
-        return m.group("who2"), "according to"
-    app = m.group("app") or ""
-    if app and NAME_RE.search(app) and not NAME_RE.search(m.group("who")):
-        return app, m.group("cue")
-    return m.group("who"), m.group("cue")
+    return None if m is None else attribution.before_speaker(m)
 
 
 @_SETTINGS

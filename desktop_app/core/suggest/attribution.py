@@ -195,8 +195,11 @@ def before_attribution(text: str, sent_start: int, start: int) -> tuple[str, str
     m = _BEFORE.match(pre, at)
     if m is None:  # not expected (see _leftmost_before); the plain search decides then
         m = _BEFORE.search(pre, first)
-        if m is None:
-            return None
+    return None if m is None else before_speaker(m)
+
+
+def before_speaker(m: re.Match[str]) -> tuple[str, str]:
+    """(who, cue) of a `_BEFORE` match."""
     if m.group("acc"):
         return m.group("who2"), "according to"
     app = m.group("app") or ""
