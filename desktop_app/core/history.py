@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from itertools import count
 
-from desktop_app.core.operations import LIBRARY, Operation
+from desktop_app.core.change import LIBRARY, Operation
 
 
 @dataclass

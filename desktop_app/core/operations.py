@@ -1,88 +1,19 @@
 """Every user edit is an immutable operation: applying it in one transaction returns its inverse
-and a `Change` naming what moved, so the UI refreshes only that and undo is applying the inverse."""
+and a `Change` naming what moved, so the UI refreshes only that and undo is applying the inverse.
+
+The window does not load this module at start-up (its eleven frozen dataclasses cost ~10 ms to
+create): code that needs an operation imports it where it builds one. `Change`, `Operation` and
+`LIBRARY`, which every view and the history name, are in core/change.py."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from typing import Protocol
 
+from desktop_app.core.change import Change, Operation
 from desktop_app.core.errors import OperationError, stale
 from desktop_app.core.model import Annotation, Document, Tag
 from desktop_app.core.ports import Repository
-
-
-@dataclass(frozen=True)
-class Change:
-    """What an operation changed, so each view refreshes only that.
-
-    `annotations` holds the new values of the added and updated annotations (the last value of an
-    id wins), so nobody has to read back a row just written. `spans` are (document_id, start, end)
-    ranges whose highlights changed.
-    """
-
-    added: tuple[str, ...] = ()
-    removed: tuple[str, ...] = ()
-    updated: tuple[str, ...] = ()
-    spans: tuple[tuple[str, int, int], ...] = ()  # (document_id, start, end)
-    tags_changed: bool = False
-    annotations: tuple[Annotation, ...] = ()
-    documents_added: tuple[str, ...] = ()
-    documents_removed: tuple[str, ...] = ()
-    documents_updated: tuple[str, ...] = ()
-    departed: tuple[Annotation, ...] = ()  # the last values of the removed annotations
-    documents: tuple[Document, ...] = ()  # the new values of the added and updated documents
-    tags: tuple[Tag, ...] = ()  # the new values of the added and updated tags
-
-    def merge(self, other: Change) -> Change:
-        return Change(
-            self.added + other.added,
-            self.removed + other.removed,
-            self.updated + other.updated,
-            self.spans + other.spans,
-            self.tags_changed or other.tags_changed,
-            self.annotations + other.annotations,
-            self.documents_added + other.documents_added,
-            self.documents_removed + other.documents_removed,
-            self.documents_updated + other.documents_updated,
-            self.departed + other.departed,
-            self.documents + other.documents,
-            self.tags + other.tags,
-        )
-
-    @property
-    def document_ids(self) -> frozenset[str]:
-        """Documents whose annotations changed."""
-        return frozenset(doc for doc, _, _ in self.spans)
-
-    @property
-    def library_changed(self) -> bool:
-        """Whether the list of documents (or their titles) changed."""
-        return bool(self.documents_added or self.documents_removed or self.documents_updated)
-
-    @property
-    def scope(self) -> str:
-        """The undo history this edit belongs to: its document's id, or LIBRARY for edits of
-        tags and documents (and anything spanning several documents)."""
-        if self.tags_changed or self.library_changed:
-            return LIBRARY
-        docs = self.document_ids
-        return next(iter(docs)) if len(docs) == 1 else LIBRARY
-
-    def value_of(self, annotation_id: str) -> Annotation | None:
-        for a in reversed(self.annotations):
-            if a.id == annotation_id:
-                return a
-        return None
-
-
-LIBRARY = ""  # the scope of library-wide edits (no document id is empty)
-
-
-class Operation(Protocol):
-    @property
-    def label(self) -> str: ...
-
-    def run(self, repo: Repository) -> tuple[Operation, Change]: ...
 
 
 def apply(repo: Repository, op: Operation) -> tuple[Operation, Change]:

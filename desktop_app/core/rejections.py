@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from desktop_app.core.change import Change, Operation
 from desktop_app.core.errors import OperationError
-from desktop_app.core.operations import Change, Operation
 from desktop_app.core.ports import Repository
 
 

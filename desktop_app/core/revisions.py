@@ -16,9 +16,9 @@ from dataclasses import dataclass, replace
 
 from desktop_app.core.anchoring import describe
 from desktop_app.core.annotations import now_iso
+from desktop_app.core.change import Change, Operation
 from desktop_app.core.errors import OperationError
 from desktop_app.core.model import Annotation, Document, SourceText, reading_order
-from desktop_app.core.operations import Change, Operation
 from desktop_app.core.ports import Repository
 from desktop_app.core.reanchor import FATES, Placement
 from desktop_app.core.textdiff import format_word_diff, word_diff

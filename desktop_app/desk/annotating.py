@@ -8,16 +8,10 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from desktop_app.core.annotations import edited, new_annotation
+from desktop_app.core.change import Change
 from desktop_app.core.errors import OperationError
 from desktop_app.core.fields import fields_for
 from desktop_app.core.model import STATUSES, Annotation, status_label
-from desktop_app.core.operations import (
-    AddAnnotation,
-    Batch,
-    Change,
-    RemoveAnnotation,
-    UpdateAnnotation,
-)
 from desktop_app.core.rules import duplicate_of, with_fields
 
 if TYPE_CHECKING:
@@ -39,6 +33,7 @@ def annotate(
     initiator: object = None,
 ) -> Annotation:
     """Tag text[start:end] (trimmed of spaces): one step, fields validated like the form's."""
+    from desktop_app.core.operations import AddAnnotation
     from desktop_app.desk import revisions
 
     the_tag = desk.tag(tag)
@@ -63,6 +58,8 @@ def annotate(
 
 
 def remove_annotations(desk: Desk, ids: Iterable[str], initiator: object = None) -> Change | None:
+    from desktop_app.core.operations import Batch, RemoveAnnotation
+
     doomed = [desk.annotation(i) for i in ids]
     if not doomed:
         return None
@@ -81,6 +78,8 @@ def set_fields(
     initiator: object = None,
 ) -> Change | None:
     """Change some fields (validated; "verified" and a picked reason imply more)."""
+    from desktop_app.core.operations import UpdateAnnotation
+
     a = desk.annotation(annotation_id)
     state = desk.state(a.document_id)
     after = with_fields(
@@ -98,6 +97,8 @@ def set_fields(
 def set_status(
     desk: Desk, ids: Iterable[str], status: str, initiator: object = None
 ) -> Change | None:
+    from desktop_app.core.operations import Batch, UpdateAnnotation
+
     if status not in STATUSES:
         raise OperationError(f"unknown status {status!r}; use one of: {', '.join(STATUSES)}")
     targets = [a for a in (desk.annotation(i) for i in ids) if a.status != status]
@@ -109,6 +110,8 @@ def set_status(
 
 
 def set_note(desk: Desk, annotation_id: str, note: str, initiator: object = None) -> Change | None:
+    from desktop_app.core.operations import UpdateAnnotation
+
     a = desk.annotation(annotation_id)
     if a.note == note:
         return None

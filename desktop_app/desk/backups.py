@@ -6,8 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from desktop_app.core.change import Change
 from desktop_app.core.errors import CopydeskError
-from desktop_app.core.operations import Change
 
 if TYPE_CHECKING:  # the Desk calls in; only its type is needed here
     from desktop_app.desk.desk import Desk

@@ -12,20 +12,9 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
+from desktop_app.core.change import Change, Operation
 from desktop_app.core.errors import ConflictError
 from desktop_app.core.model import Annotation, Document, Tag
-from desktop_app.core.operations import (
-    Batch,
-    Change,
-    EditDocument,
-    Operation,
-    RemoveAnnotation,
-    RemoveDocument,
-    RemoveTag,
-    UpdateAnnotation,
-    UpdateTag,
-    apply,
-)
 
 if TYPE_CHECKING:  # the Desk calls in; only its type is needed here
     from desktop_app.desk.desk import Desk
@@ -50,6 +39,8 @@ class Concurrency:
     def run(self, op: Operation, from_history: bool = False) -> tuple[Operation, Change]:
         """Apply `op` (an undo or redo step rebased first); on a conflict, refresh what changed
         and publish it, then re-raise the one-line ConflictError."""
+        from desktop_app.core.operations import apply
+
         if from_history:
             op = rebase(op, self.ledger)
         try:
@@ -155,6 +146,15 @@ class Concurrency:
 def rebase(op: Operation, ledger: dict[Key, int]) -> Operation:
     """`op` expecting, for each value it changes, the revision this desk last left there (the
     undo history was recorded before this desk's own later edits and undos bumped them)."""
+    from desktop_app.core.operations import (
+        Batch,
+        EditDocument,
+        RemoveAnnotation,
+        RemoveDocument,
+        RemoveTag,
+        UpdateAnnotation,
+        UpdateTag,
+    )
 
     def latest(kind: str, ident: str, value: Any) -> Any:
         revision = ledger.get((kind, ident))

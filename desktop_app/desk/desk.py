@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, NamedTuple
 
 from desktop_app.core.annotations import now_iso
+from desktop_app.core.change import LIBRARY, Change, Operation
 from desktop_app.core.errors import CopydeskError, OperationError
 from desktop_app.core.history import History
 from desktop_app.core.model import (
@@ -22,14 +23,6 @@ from desktop_app.core.model import (
     SearchHit,
     SourceText,
     Tag,
-)
-from desktop_app.core.operations import (
-    LIBRARY,
-    AddDocument,
-    Change,
-    EditDocument,
-    Operation,
-    RemoveDocument,
 )
 from desktop_app.core.ports import Repository
 from desktop_app.desk import annotating, tagging
@@ -229,6 +222,8 @@ class Desk:
         import hashlib
         import uuid  # both here: importing uuid at start costs more than `copydesk list` runs
 
+        from desktop_app.core.operations import AddDocument
+
         sha = hashlib.sha256(source.text.encode("utf-8", "surrogatepass")).hexdigest()
         source_path = readable(source_path)  # a Linux name need not be UTF-8: keep it readable
         existing = self.repo.find_document(sha, source_path) or next(
@@ -253,6 +248,7 @@ class Desk:
         return self.add_source(self.read_file(path), str(Path(path).resolve()), initiator)
 
     def delete_document(self, document_id: str, initiator: object = None) -> Change:
+        from desktop_app.core.operations import RemoveDocument
         from desktop_app.desk import revisions
 
         doc = self.document(document_id)
@@ -263,11 +259,15 @@ class Desk:
         return self.apply(RemoveDocument(doc, f"Delete {_short(doc.title)}"), initiator)
 
     def rename_document(self, document_id: str, title: str, initiator: object = None) -> Change:
+        from desktop_app.core.operations import EditDocument
+
         revision = self.document(document_id).revision
         op = EditDocument(document_id, title, None, "Rename Document", revision)
         return self.apply(op, initiator)
 
     def set_document_note(self, document_id: str, note: str, initiator: object = None) -> Change:
+        from desktop_app.core.operations import EditDocument
+
         revision = self.document(document_id).revision
         op = EditDocument(document_id, None, note, "Edit Document Note", revision)
         return self.apply(op, initiator)

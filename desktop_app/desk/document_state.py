@@ -12,8 +12,8 @@ from itertools import compress, repeat
 from operator import attrgetter, ne
 from typing import TYPE_CHECKING
 
+from desktop_app.core.change import Change
 from desktop_app.core.model import Annotation, Document, reading_order
-from desktop_app.core.operations import Change
 from desktop_app.core.spans import SpanIndex
 
 if TYPE_CHECKING:  # the checks load in their worker, after a draft's first paint

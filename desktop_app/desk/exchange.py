@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from desktop_app.core.agreement import Agreement, compare_reviewers, pick_reviewers
 from desktop_app.core.anchoring import Selectors, anchor
 from desktop_app.core.annotations import now_iso
+from desktop_app.core.change import Operation
 from desktop_app.core.errors import CopydeskError, OperationError
 from desktop_app.core.exchange import (
     CONFLICT,
@@ -23,14 +24,7 @@ from desktop_app.core.exchange import (
     MergeSummary,
 )
 from desktop_app.core.model import Annotation, Document, Tag
-from desktop_app.core.operations import (
-    AddAnnotation,
-    AddDocument,
-    AddTag,
-    Batch,
-    Operation,
-    UpdateAnnotation,
-)
+from desktop_app.core.operations import AddAnnotation, AddDocument, AddTag, Batch, UpdateAnnotation
 from desktop_app.core.ports import Repository
 from desktop_app.desk.tagging import PALETTE
 

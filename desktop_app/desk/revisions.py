@@ -13,9 +13,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from desktop_app.core.annotations import now_iso
+from desktop_app.core.change import Change
 from desktop_app.core.errors import OperationError
 from desktop_app.core.model import Annotation, Document, SourceText, reading_order
-from desktop_app.core.operations import Change, RemoveAnnotation, UpdateAnnotation
 
 # Re-anchoring, fuzzy matching and the revision planner load with the first revision work, not
 # with the window (which asks this module only for a draft's chain and orphans as it opens).
@@ -115,6 +115,7 @@ def reattach_orphan(
     desk: Desk, annotation_id: str, start: int, end: int, initiator: object = None
 ) -> Annotation:
     """Place an orphan on text[start:end] of its revision (trimmed of spaces): one step."""
+    from desktop_app.core.operations import UpdateAnnotation
     from desktop_app.core.revisions import reattached
 
     a = desk.annotation(annotation_id)
@@ -135,6 +136,8 @@ def reattach_orphan(
 
 def dismiss_orphan(desk: Desk, annotation_id: str, initiator: object = None) -> Change:
     """Remove an orphan (undoable like any deletion)."""
+    from desktop_app.core.operations import RemoveAnnotation
+
     a = desk.annotation(annotation_id)
     if a.anchor_state != "orphaned":
         raise OperationError("the annotation is not an orphan")

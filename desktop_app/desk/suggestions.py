@@ -14,9 +14,9 @@ from operator import itemgetter
 from typing import TYPE_CHECKING
 
 from desktop_app.core.annotations import new_annotation
+from desktop_app.core.change import Change
 from desktop_app.core.errors import CopydeskError, OperationError
 from desktop_app.core.model import Annotation, Block, Document
-from desktop_app.core.operations import AddAnnotation, Batch, Change
 from desktop_app.core.rules import duplicate_of, with_fields
 from desktop_app.desk.desk import Desk
 
@@ -176,6 +176,8 @@ def accept(
 
 def accept_all(desk: Desk, document_id: str, kind: str, initiator: object = None) -> Change | None:
     """Accept every open suggestion of `kind` as ONE undoable step (None when there are none)."""
+    from desktop_app.core.operations import AddAnnotation, Batch
+
     state = desk.state(document_id)
     made: list[Annotation] = []
     for s in open_suggestions(desk, document_id):

@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from desktop_app.core.change import Change
 from desktop_app.core.errors import OperationError
 from desktop_app.core.model import Tag
-from desktop_app.core.operations import AddTag, Batch, Change, UpdateTag, delete_tag_op
 from desktop_app.core.rules import tag_name_for, tag_problem
 
 if TYPE_CHECKING:
@@ -25,6 +25,8 @@ def add_tag(
     description: str = "",
     initiator: object = None,
 ) -> Tag:
+    from desktop_app.core.operations import AddTag
+
     tags = desk.repo.tags()
     tag = Tag(
         name=tag_name_for(label, {t.name for t in tags}),
@@ -45,6 +47,8 @@ def update_tags(
     desk: Desk, changed: list[Tag], label: str = "Edit Tag", initiator: object = None
 ) -> Change | None:
     """Save edited tags (label, colour, key, description, position) as one step."""
+    from desktop_app.core.operations import Batch, UpdateTag
+
     current = {t.name: t for t in desk.repo.tags()}
     after = {**current, **{t.name: t for t in changed}}
     for tag in changed:
@@ -74,6 +78,8 @@ def move_tag(desk: Desk, name: str, step: int, initiator: object = None) -> Chan
 
 def delete_tag(desk: Desk, name: str, initiator: object = None) -> Change:
     """Delete a custom tag with every annotation using it: one step, undone as one."""
+    from desktop_app.core.operations import delete_tag_op
+
     tag = desk.tag(name)
     if tag.builtin:
         raise OperationError(f"{tag.label} is built in and cannot be deleted")

@@ -14,10 +14,11 @@ from typing import TYPE_CHECKING
 
 from desktop_app.core.anchoring import describe
 from desktop_app.core.annotations import now_iso
+from desktop_app.core.change import Operation
 from desktop_app.core.errors import CopydeskError
 from desktop_app.core.exchange import PROVENANCE
 from desktop_app.core.model import STATUS_LABELS, Annotation, Document, Tag
-from desktop_app.core.operations import AddAnnotation, AddDocument, Batch, Operation
+from desktop_app.core.operations import AddAnnotation, AddDocument, Batch
 from desktop_app.desk.exchange import place
 
 if TYPE_CHECKING:

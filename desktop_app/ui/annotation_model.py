@@ -18,9 +18,9 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor
 
+from desktop_app.core.change import Change
 from desktop_app.core.fields import who as who_of
 from desktop_app.core.model import STATUSES, Annotation, Tag, status_label
-from desktop_app.core.operations import Change
 from desktop_app.core.textfold import fold
 from desktop_app.desk import DocumentState
 from desktop_app.ui.status_icons import status_colour, status_icon

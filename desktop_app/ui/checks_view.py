@@ -10,9 +10,9 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 
+from desktop_app.core.change import Change
 from desktop_app.core.errors import CopydeskError
 from desktop_app.core.model import Annotation
-from desktop_app.core.operations import Change
 from desktop_app.desk import Desk
 from desktop_app.desk.suggestions import findings as suggestion_findings
 from desktop_app.ui.checks_panel import ChecksPanel

@@ -11,7 +11,7 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QMainWindow
 
-from desktop_app.core.operations import Change
+from desktop_app.core.change import Change
 from desktop_app.core.settings import Settings
 from desktop_app.desk import Desk
 from desktop_app.ui import dialogs

@@ -11,9 +11,9 @@ from typing import Any
 from PySide6.QtCore import QObject, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QTextCursor
 
+from desktop_app.core.change import Change
 from desktop_app.core.errors import CopydeskError
 from desktop_app.core.model import Annotation, Tag, reading_order
-from desktop_app.core.operations import Change
 from desktop_app.core.settings import Settings
 from desktop_app.desk import Desk, DocumentState
 from desktop_app.ui.annotations_panel import AnnotationsPanel

@@ -15,9 +15,9 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QTreeWidgetItem, QWidget
 
+from desktop_app.core.change import Change
 from desktop_app.core.errors import CopydeskError
 from desktop_app.core.model import Annotation
-from desktop_app.core.operations import Change
 from desktop_app.desk import Desk, revisions
 from desktop_app.ui.checks_panel import ANNOTATION_ROLE, DOC_ROLE, ChecksPanel
 from desktop_app.ui.document_view import DocumentView

@@ -8,7 +8,7 @@ from PySide6.QtCore import QPointF, QRect, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
-from desktop_app.core.operations import Change
+from desktop_app.core.change import Change
 from desktop_app.desk import DocumentState
 from desktop_app.ui.status_icons import STATUS_STYLE
 

@@ -10,9 +10,9 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent, QObject, QPoint, QRunnable, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import QDockWidget, QMainWindow
 
+from desktop_app.core.change import Change
 from desktop_app.core.errors import CopydeskError
 from desktop_app.core.model import Document
-from desktop_app.core.operations import Change
 from desktop_app.desk import Desk, suggestions
 from desktop_app.desk.open_suggestions import OpenSuggestions
 from desktop_app.ui.review import Review

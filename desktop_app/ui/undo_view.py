@@ -8,8 +8,8 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
 
+from desktop_app.core.change import Change
 from desktop_app.core.errors import CopydeskError
-from desktop_app.core.operations import Change
 from desktop_app.desk import Desk
 
 Std = QKeySequence.StandardKey

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
+from desktop_app.core.change import Change
 from desktop_app.core.errors import FieldError, OperationError
 from desktop_app.core.model import Block, SourceText
-from desktop_app.core.operations import Change
 from desktop_app.desk import LIBRARY, Desk
 from desktop_app.storage import SqliteRepository, open_database
 from desktop_app.storage.memory import MemoryRepository

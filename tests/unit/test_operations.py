@@ -8,13 +8,13 @@ from pathlib import Path
 import pytest
 
 from desktop_app.core.annotations import edited, new_annotation
+from desktop_app.core.change import Change
 from desktop_app.core.errors import ConflictError, OperationError, StorageError
 from desktop_app.core.model import Block, SourceText, Tag
 from desktop_app.core.operations import (
     AddAnnotation,
     AddTag,
     Batch,
-    Change,
     RemoveAnnotation,
     RemoveTag,
     UpdateAnnotation,

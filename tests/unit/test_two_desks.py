@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
+from desktop_app.core.change import Change
 from desktop_app.core.errors import ConflictError
 from desktop_app.core.model import Block, SourceText
-from desktop_app.core.operations import Change
 from desktop_app.desk import Desk
 from desktop_app.desk.concurrency import EXTERNAL
 from desktop_app.storage import SqliteRepository, open_database
