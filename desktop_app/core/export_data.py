@@ -9,7 +9,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from desktop_app.core.fields import WHO_FIELDS
-from desktop_app.core.model import Annotation, Document, ExportRow, Tag
+from desktop_app.core.model import Annotation, Document, Tag
+from desktop_app.core.results import ExportRow
 
 if TYPE_CHECKING:  # the CLI's start reads the exporter list, not the checks
     from desktop_app.core.checks import Finding

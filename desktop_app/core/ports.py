@@ -10,18 +10,11 @@ from collections.abc import Iterator, Sequence
 from contextlib import AbstractContextManager
 from typing import TYPE_CHECKING, Protocol
 
-from desktop_app.core.model import (
-    Annotation,
-    AnnotationHit,
-    Document,
-    DocumentSummary,
-    ExportRow,
-    SearchHit,
-    Tag,
-)
+from desktop_app.core.model import Annotation, Document, DocumentSummary, Tag
 
 if TYPE_CHECKING:
     from desktop_app.core.export_data import ExportQuery
+    from desktop_app.core.results import AnnotationHit, ExportRow, SearchHit
 
 
 class Repository(Protocol):

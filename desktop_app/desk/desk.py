@@ -15,15 +15,7 @@ from desktop_app.core.annotations import now_iso
 from desktop_app.core.change import LIBRARY, Change, Operation
 from desktop_app.core.errors import CopydeskError, OperationError
 from desktop_app.core.history import History
-from desktop_app.core.model import (
-    Annotation,
-    AnnotationHit,
-    Document,
-    DocumentSummary,
-    SearchHit,
-    SourceText,
-    Tag,
-)
+from desktop_app.core.model import Annotation, Document, DocumentSummary, SourceText, Tag
 from desktop_app.core.ports import Repository
 from desktop_app.desk import annotating, tagging
 from desktop_app.desk.concurrency import Concurrency
@@ -34,6 +26,7 @@ if TYPE_CHECKING:  # the rest loads when first used: `copydesk list` needs none 
     from desktop_app.core.checks import Finding
     from desktop_app.core.exchange import MergeSummary
     from desktop_app.core.export_data import ExportData, ExportQuery
+    from desktop_app.core.results import AnnotationHit, SearchHit
     from desktop_app.core.revisions import RevisionSummary
     from desktop_app.desk.document_state import DocumentState
     from desktop_app.desk.exports import ExportChoices

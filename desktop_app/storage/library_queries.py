@@ -7,11 +7,13 @@ import json
 import sqlite3
 from bisect import bisect_right
 from collections.abc import Callable, Iterator
+from dataclasses import fields
 from typing import Any
 
 from desktop_app.core.errors import StorageError
 from desktop_app.core.fields import WHO_FIELDS
-from desktop_app.core.model import MATCH_END, MATCH_START, AnnotationHit, ExportRow, SearchHit
+from desktop_app.core.model import MATCH_END, MATCH_START
+from desktop_app.core.results import AnnotationHit, ExportRow, SearchHit
 from desktop_app.core.search import snippet, words_pattern
 from desktop_app.core.textfold import fold
 from desktop_app.storage.database import describe_sqlite_error
@@ -19,10 +21,11 @@ from desktop_app.storage.rows import (
     ALL_ANNOTATIONS,
     ANNOTATION_COLUMNS,
     ANNOTATION_COUNT,
-    EXPORT_FIELDS,
     annotation_of,
     new,
 )
+
+EXPORT_FIELDS = tuple(f.name for f in fields(ExportRow))
 
 Read = Callable[[str, Any], list[tuple[Any, ...]]]
 SNIPPET_PREFIX = 20_000  # characters searched for the words in context before asking FTS5

@@ -16,14 +16,12 @@ from desktop_app.core.model import (
     MATCH_END,
     MATCH_START,
     Annotation,
-    AnnotationHit,
     Document,
     DocumentSummary,
-    ExportRow,
-    SearchHit,
     Tag,
     reading_order,
 )
+from desktop_app.core.results import AnnotationHit, ExportRow, SearchHit
 from desktop_app.core.search import snippet, words_pattern
 from desktop_app.core.textfold import fold as _fold
 

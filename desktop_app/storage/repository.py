@@ -9,16 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from desktop_app.core.errors import StorageError, stale
 from desktop_app.core.fields import WHO_FIELDS
-from desktop_app.core.model import (
-    Annotation,
-    AnnotationHit,
-    Document,
-    DocumentSummary,
-    ExportRow,
-    SearchHit,
-    Tag,
-)
-from desktop_app.storage import library_queries
+from desktop_app.core.model import Annotation, Document, DocumentSummary, Tag
 from desktop_app.storage.database import Connection, describe_sqlite_error
 from desktop_app.storage.file_watch import FileWatch
 from desktop_app.storage.rows import (
@@ -38,6 +29,7 @@ from desktop_app.storage.rows import (
 
 if TYPE_CHECKING:  # export queries load with the first export, not with every window
     from desktop_app.core.export_data import ExportQuery
+    from desktop_app.core.results import AnnotationHit, ExportRow, SearchHit
 
 
 class SqliteRepository:
@@ -249,6 +241,10 @@ class SqliteRepository:
     def search_documents(self, query: str, limit: int = 200) -> list[SearchHit]:
         """Documents whose title or text hold every word of `query` (FTS5, accents ignored),
         best match first, each with the words in context."""
+        # The library-wide queries (and their result dataclasses) load on first use: a window
+        # opens without them.
+        from desktop_app.storage import library_queries
+
         return library_queries.search_documents(self._read, query, limit)
 
     # -- annotations --------------------------------------------------------------------------
@@ -349,6 +345,8 @@ class SqliteRepository:
     ) -> list[AnnotationHit]:
         """Annotations across the library matching every filter given (speaker: any part of the
         speaker, claimant or source description, any case), in library then reading order."""
+        from desktop_app.storage import library_queries
+
         return library_queries.find_annotations(self._read, tag, status, speaker, reviewer, limit)
 
     def annotations_with_tag(self, tag: str) -> list[Annotation]:
@@ -386,10 +384,14 @@ class SqliteRepository:
 
     # -- export -------------------------------------------------------------------------------
     def field_keys(self, document_id: str | None = None) -> list[str]:
+        from desktop_app.storage import library_queries
+
         return library_queries.field_keys(self._read, document_id)
 
     def export_rows(self, document_id: str | None = None) -> Iterator[ExportRow]:
         """Rows streamed from the cursor (a 100,000-row export never sits in memory at once)."""
+        from desktop_app.storage import library_queries
+
         return library_queries.export_rows(self._read, self.db.execute, self.path, document_id)
 
     def csv_lines(self, query: ExportQuery, field_keys: Sequence[str]) -> Iterator[bytes]:
@@ -405,6 +407,8 @@ class SqliteRepository:
             raise StorageError(describe_sqlite_error(error, self.path)) from None
 
     def reviewers(self, document_id: str | None = None) -> list[str]:
+        from desktop_app.storage import library_queries
+
         return library_queries.reviewers(self._read, document_id)
 
     # -- rejected suggestions -----------------------------------------------------------------

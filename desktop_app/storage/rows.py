@@ -7,7 +7,7 @@ import json
 from dataclasses import fields
 from typing import Any
 
-from desktop_app.core.model import Annotation, Block, Document, ExportRow, Tag
+from desktop_app.core.model import Annotation, Block, Document, Tag
 
 ANNOTATION_COLUMNS = (
     'id, document_id, tag, start, "end", exact, prefix, suffix, note, status, fields, reviewer, '
@@ -31,7 +31,6 @@ ALL_ANNOTATIONS = (
 )
 ANNOTATION_FIELDS = tuple(f.name for f in fields(Annotation))
 DRAFT_FIELDS = tuple(name for name in ANNOTATION_FIELDS if name != "document_id")
-EXPORT_FIELDS = tuple(f.name for f in fields(ExportRow))
 new = object.__new__
 
 
