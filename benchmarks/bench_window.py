@@ -130,7 +130,9 @@ def main() -> None:
     cli_list(db)
 
 
-LAUNCHES = 5
+# Nine rounds: with five, the same code's median ratio moved 1.24x-1.72x between runs on the shared
+# machine (one slow launch of either program decided it).
+LAUNCHES = 9
 LAUNCH_NOTE = f"median of {LAUNCHES}, alternating with the other"
 
 
