@@ -57,7 +57,9 @@ def find_annotations(
     rows = read(
         f"SELECT {columns}, d.title FROM annotations a JOIN documents d "
         f"ON d.id = a.document_id {clause} "
-        'ORDER BY d.imported_at DESC, d.rowid DESC, a.start, a."end"',
+        'ORDER BY d.imported_at DESC, d.rowid DESC, a.start, a."end"'
+        # The speaker is matched below, in Python: only without one can SQLite stop at the limit.
+        + ("" if speaker else f" LIMIT {int(limit)}"),
         params,
     )
     n = ANNOTATION_COUNT

@@ -100,6 +100,9 @@ class LibrarySearch(QTabWidget):
         self.tag.currentIndexChanged.connect(lambda _i: self.browse())
         self.status.currentIndexChanged.connect(lambda _i: self.browse())
         self.speaker.textChanged.connect(lambda _t: self.browse())
+        # Opening the Browse tab lists every annotation (filters narrow it): an empty list with
+        # "Any tag" and "Any status" chosen would read as "no annotations".
+        self.currentChanged.connect(lambda i: self.browse() if i == 1 else None)
 
     def set_tags(self, tags: list[Tag]) -> None:
         current = self.tag.currentData()
