@@ -9,7 +9,7 @@ from typing import Any
 
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QMainWindow
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QWidget
 
 from desktop_app.core.change import Change
 from desktop_app.core.settings import Settings
@@ -131,6 +131,9 @@ class MainWindow(QMainWindow):
         self.checks.finding_chosen.connect(lambda doc, a: self.review.go_to(doc, a, ""))
         self.search.go_to.connect(self.review.go_to)
         desk.subscribe(self._changed)
+        # A dock picked by its tab takes the keyboard: Qt leaves the focus where it was, so words
+        # typed "into" the Search tab went to the Suggestions list (whose N rejects).
+        self.tabifiedDockWidgetActivated.connect(self._dock_chosen)
         self.actions.build_tag_actions(self.review.tags)
         self.review.set_tags(self.review.tags)
         self.review.apply_zoom()
@@ -195,6 +198,18 @@ class MainWindow(QMainWindow):
     def edit_details(self) -> None:
         if self.review.edit_details():
             self.panel_dock.show()
+
+    def _dock_chosen(self, dock: QDockWidget) -> None:
+        suggestions = self.extras.suggestions
+        targets: dict[QDockWidget | None, QWidget] = {
+            self.panel_dock: self.panel.table,
+            self.checks_dock: self.checks.tree,
+            self.search_dock: self.search.rows if self.search.currentIndex() else self.search.query,
+            suggestions.dock: suggestions.panel.tree,
+        }
+        target = targets.get(dock) or dock.widget()
+        if target is not None:
+            target.setFocus(Qt.FocusReason.TabFocusReason)
 
     def focus_next_pane(self) -> None:
         """F6: document, annotations table, detail form, library, and round again."""

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QLabel, QTabBar
 
 from desktop_app.app import open_repository
 from desktop_app.ui.library import DETAIL_ROLE, TITLE_ROLE
@@ -242,3 +242,29 @@ def test_the_pane_with_the_keyboard_shows_a_frame(
     assert frame_colour(window.panel.table) == highlight
     assert frame_colour(window.view) != highlight
     assert window.view.viewport().width() == width
+
+
+def test_a_dock_chosen_by_its_tab_takes_the_keyboard(
+    qtbot: Any, make_window: Any, db_path: Path
+) -> None:
+    """Typing after clicking the Search tab goes to the search field, not to whatever list had
+    the focus before (the Suggestions list would take an "n" as "reject")."""
+    window = make_window()
+    window.open_document(add_document(db_path, FERRY, "Ferry"))
+    window.extras.suggestions.panel.tree.setFocus()
+
+    def click_tab(text: str) -> None:
+        bars = [b for b in window.findChildren(QTabBar) if b.isVisible()]
+        bar, i = next((b, i) for b in bars for i in range(b.count()) if b.tabText(i) == text)
+        qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(i).center())
+
+    click_tab("Search")
+    assert window.focusWidget() is window.search.query
+    qtbot.keyClicks(window.focusWidget(), "ferry")
+    assert window.search.query.text() == "ferry"
+    click_tab("Checks")
+    assert window.focusWidget() is window.checks.tree
+    click_tab("Suggestions")
+    assert window.focusWidget() is window.extras.suggestions.panel.tree
+    click_tab("Annotations")
+    assert window.focusWidget() is window.panel.table
