@@ -18,8 +18,11 @@ if TYPE_CHECKING:  # the Desk calls in; only its type is needed here
     from desktop_app.desk.desk import Desk
 
 
-def export_data(desk: Desk, query: ExportQuery | str | None) -> ExportData:
-    """`query` may be a bare document id (or None: the whole library), as before filters."""
+def export_data(
+    desk: Desk, query: ExportQuery | str | None, findings: bool = True
+) -> ExportData:
+    """`query` may be a bare document id (or None: the whole library), as before filters.
+    `findings`: run the checks for each document (only the reports print them)."""
     if not isinstance(query, ExportQuery):
         query = ExportQuery(document_id=query)
     repo = desk.repo
@@ -31,17 +34,19 @@ def export_data(desk: Desk, query: ExportQuery | str | None) -> ExportData:
         for doc_id in ids:
             doc = desk.document(doc_id)
             annotations = repo.annotations_for(doc_id)
-            from desktop_app.core.checks import check_document  # not on the CLI's start path
+            found = []
+            if findings:
+                from desktop_app.core.checks import check_document  # not on the CLI's start path
 
-            # Checks read the whole draft (a quote's anonymous source may be filtered out).
-            findings = check_document(doc_id, doc.text, annotations)
+                # Checks read the whole draft (a quote's anonymous source may be filtered out).
+                found = check_document(doc_id, doc.text, annotations)
             if query.filtered:
                 annotations = [
                     a for a in annotations if query.accepts(a.tag, a.status, a.reviewer, a.id)
                 ]
                 kept = {a.id for a in annotations}
-                findings = [f for f in findings if f.annotation_id in kept]
-            yield DocumentBundle(doc, annotations, findings)
+                found = [f for f in found if f.annotation_id in kept]
+            yield DocumentBundle(doc, annotations, found)
 
     rows = repo.export_rows(document_id)
     if query.filtered:
@@ -69,7 +74,7 @@ def export(desk: Desk, fmt: str, out: IO[bytes], query: ExportQuery | str | None
         exporter = get_exporter(fmt).load()
     except KeyError:
         raise OperationError(f"unknown export format {fmt!r}") from None
-    data = export_data(desk, query)
+    data = export_data(desk, query, findings=exporter.findings)
     if exporter.binary:
         return exporter.write(data, out)
     text = io.TextIOWrapper(out, encoding="utf-8", newline="")

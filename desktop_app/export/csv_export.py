@@ -23,6 +23,7 @@ class CsvExporter:
     label = "CSV spreadsheet"
     suffix = ".csv"
     binary = True  # the lines arrive as UTF-8 bytes from the repository
+    findings = False
 
     def write(self, data: ExportData, out: IO[bytes]) -> int:
         out.write(BOM)

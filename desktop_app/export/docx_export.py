@@ -87,6 +87,7 @@ class DocxExporter:
     label = "Word document with comments"
     suffix = ".docx"
     binary = True
+    findings = False
 
     def write(self, data: ExportData, out: IO[bytes]) -> int:
         document = new_docx()

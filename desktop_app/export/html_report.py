@@ -168,6 +168,7 @@ class HtmlReportExporter:
     label = "Review report (HTML)"
     suffix = ".html"
     binary = False
+    findings = True
 
     def write(self, data: ExportData, out: IO[str]) -> int:
         html, count = report_html(data)

@@ -107,6 +107,7 @@ class JsonExporter:
     label = "W3C Web Annotation (JSON-LD)"
     suffix = ".json"
     binary = False
+    findings = False
 
     def write(self, data: ExportData, out: IO[str]) -> int:
         return write_collection(out, data)

@@ -64,6 +64,7 @@ class PdfReportExporter:
     label = "Review report (PDF)"
     suffix = ".pdf"
     binary = True
+    findings = True
 
     def write(self, data: ExportData, out: IO[bytes]) -> int:
         return write_pdf(data, out)

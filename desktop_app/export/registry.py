@@ -16,6 +16,7 @@ class Exporter(Protocol):
     label: str  # for menus and file dialogs
     suffix: str  # file name suffix, with its dot
     binary: bool  # write() takes a binary stream (True) or text opened with newline=""
+    findings: bool  # write() reads each document's open checks (computing them costs a pass)
 
     def write(self, data: ExportData, out: IO[Any]) -> int:
         """Write the export; return the number of annotations written."""
