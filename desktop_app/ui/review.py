@@ -4,7 +4,6 @@ the form into desk calls. Refreshes only what each `Change` names."""
 from __future__ import annotations
 
 import gc
-from bisect import bisect_left
 from collections.abc import Callable
 from typing import Any
 
@@ -13,15 +12,15 @@ from PySide6.QtGui import QGuiApplication, QTextCursor
 
 from desktop_app.core.change import Change
 from desktop_app.core.errors import CopydeskError
-from desktop_app.core.model import Annotation, Tag, reading_order
+from desktop_app.core.model import Annotation, Tag
 from desktop_app.core.settings import Settings
 from desktop_app.desk import Desk, DocumentState
+from desktop_app.ui import review_moves
 from desktop_app.ui.annotations_panel import AnnotationsPanel
 from desktop_app.ui.detail_form import AnnotationDetail
 from desktop_app.ui.document_view import DocumentView
 from desktop_app.ui.find_bar import FindBar
 from desktop_app.ui.highlighter import AnnotationHighlighter
-from desktop_app.ui.library_search import locate_words
 
 
 def is_dark() -> bool:
@@ -351,64 +350,10 @@ class Review(QObject):
         if reveal:
             self.reveal_annotation(ident)
 
-    def go_to(self, document_id: str, annotation_id: str, words: str) -> None:
-        """A finding, a library search hit or a browsed annotation: open its draft, show it."""
-        if not self.open_document(document_id):
-            return
-        if annotation_id:
-            self.focus_annotation(annotation_id, reveal=True)
-        elif self.state is not None:
-            span = locate_words(self.state.text, words)
-            if span is not None:
-                self.view.select_cp(*span, flash=True)
-
-    def reveal_annotation(self, ident: str) -> None:
-        if self.state is None or ident not in self.state.annotations:
-            return
-        a = self.state.annotations[ident]
-        if a.anchor_state == "orphaned":
-            self.say("This annotation is orphaned: its words are no longer in the text.")
-            return
-        self.view.select_cp(a.start, a.end, flash=True)
-
-    def step_annotation(self, step: int) -> None:
-        """F8 / Shift+F8: the next (or previous) annotation in reading order from the caret."""
-        state = self.state
-        if state is None:
-            return
-        placed = [a for a in state.in_order() if a.anchor_state != "orphaned"]
-        if not placed:
-            self.say("No annotations in this draft yet.")
-            return
-        keys = list(map(reading_order, placed))
-        current = state.annotations.get(self.current_id)
-        if current is not None and current.anchor_state != "orphaned":
-            here = keys.index((current.start, current.end, current.id))
-            n = here + step
-        else:
-            caret = self.view.caret_cp()
-            n = bisect_left(keys, (caret, -1, "")) if step > 0 else bisect_left(keys, (caret,)) - 1
-        if not 0 <= n < len(placed):
-            self.say(
-                "No more annotations " + ("after this one." if step > 0 else "before this one.")
-            )
-            return
-        self.focus_annotation(placed[n].id, reveal=True)
-
-    def step_finding(self, step: int) -> None:
-        """F9 / Shift+F9: the next (or previous) open check in this draft from the caret."""
-        state = self.state
-        if state is None:
-            return
-        findings = [f for f in state.findings() if f.start >= 0]
-        caret = self.view.caret_cp()
-        ahead = [f for f in findings if (f.start > caret if step > 0 else f.start < caret)]
-        if not ahead:
-            self.say("No more checks " + ("after the caret." if step > 0 else "before the caret."))
-            return
-        finding = ahead[0] if step > 0 else ahead[-1]
-        self.focus_annotation(finding.annotation_id, reveal=True)
-        self.say(finding.message)
+    go_to = review_moves.go_to
+    reveal_annotation = review_moves.reveal_annotation
+    step_annotation = review_moves.step_annotation
+    step_finding = review_moves.step_finding
 
     def _document_note_edited(self, note: str) -> None:
         state = self.state
