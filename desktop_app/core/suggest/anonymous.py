@@ -56,6 +56,7 @@ _GROUP = re.compile(
     r"(?=\s+(?:say|said|says|told|believe|expect|estimate|warn|warned)\b)"
 )
 _PART_OF = re.compile(r"\b(?:one|some|many|none|each|any|all|most) of\s*$", re.I)
+_NAMED_AFTER = re.compile(r",\s+(?:[A-Z][\w’'-]+\s+){1,3}?[A-Z][\w’'-]+,").match
 _OF_THE = re.compile(r"\w+ of the\b")
 _GROUP_VERB = re.compile(r"\s+(?:say|said|says|told|believe|expect|estimate|warn|warned)\b")
 _ACCORDING_OR_CUE = re.compile(rf"(?:according to|\b(?:{CUE_VERBS}))\s*$")
@@ -301,8 +302,7 @@ def find_sources(
             continue
         if ("of" in before.lower() and _PART_OF.search(before)) or _OF_THE.match(phrase):
             continue
-        tail = text[e : e + 60]
-        if re.match(r",\s+(?:[A-Z][\w’'-]+\s+){1,3}?[A-Z][\w’'-]+,", tail):
+        if _NAMED_AFTER(text, e, e + 60):  # the next 60 characters, as a slice would give
             continue  # "A neighbor, Patrice Okwuosa, said": named in apposition
         if not is_anonymous_descriptor(phrase):
             continue
