@@ -77,3 +77,20 @@ def test_quoted_share_walk_starts_again_for_an_earlier_sentence():
     quote = (0, draft.index("”") + 1)
     found = claims.candidate_sentences(draft, [second, first], [quote[0]], [quote[1]])
     assert found == [(second[0], second[1], "percentage")]
+
+
+_CUE_PIECES = (
+    "said|says|say|told|went on|according to|According to|asaid|_said|5said|ésaid|said_|"
+    "a|the official|, |.|\n|\u00a0|\u2009|  |😀|x|accordingto|according  to|noted|notes|tells"
+).split("|")
+
+
+@_SETTINGS
+@given(st.lists(st.sampled_from(_CUE_PIECES), max_size=12))
+def test_cue_before_by_suffix_equals_the_pattern(pieces: list):
+    """The suffix test for a cue before a phrase == the plain pattern searched over the text."""
+    import re
+
+    before = "".join(p + (" " if i % 2 else "") for i, p in enumerate(pieces))[-40:]
+    plain = re.search(anonymous.ACCORDING_OR_CUE_PLAIN, before) is not None
+    assert anonymous.ends_with_cue(before) == plain

@@ -14,7 +14,7 @@ from typing import NamedTuple
 
 from desktop_app.core.sourcing import is_anonymous_descriptor, rote_reason
 from desktop_app.core.suggest import anchors
-from desktop_app.core.suggest.cues import CUE_VERBS
+from desktop_app.core.suggest.cues import CUE_VERBS, CUE_WORDS
 
 # Nouns that head a source descriptor; the plural of each singular is it + "s".
 _SINGULAR = (
@@ -59,12 +59,35 @@ _PART_OF = re.compile(r"\b(?:one|some|many|none|each|any|all|most) of\s*$", re.I
 _NAMED_AFTER = re.compile(r",\s+(?:[A-Z][\w’'-]+\s+){1,3}?[A-Z][\w’'-]+,").match
 _OF_THE = re.compile(r"\w+ of the\b")
 _GROUP_VERB = re.compile(r"\s+(?:say|said|says|told|believe|expect|estimate|warn|warned)\b")
-_ACCORDING_OR_CUE = re.compile(rf"(?:according to|\b(?:{CUE_VERBS}))\s*$")
 _SUBJECT_CUE = re.compile(
     rf"(?:,[^.;“”\"]{{0,220}}?,|\s+who\s[^.;,“”\"]{{1,160}}?)?\s+"
     rf"(?:(?:also|later|privately|separately)\s+)?(?:{CUE_VERBS}|"
     rf"spoke|declined|requested|asked|described|confirmed|reported)\b"
 )  # the phrase, perhaps an aside in commas or a "who ..." clause, then the speech verb
+
+
+# The test for a cue right before a phrase, in plain form (compiled by the tests only).
+ACCORDING_OR_CUE_PLAIN = rf"(?:according to|\b(?:{CUE_VERBS}))\s*$"
+_CUE_ENDINGS = tuple(CUE_WORDS)
+
+
+def ends_with_cue(before: str) -> bool:
+    """`re.search(ACCORDING_OR_CUE_PLAIN, before)` as a boolean, by suffix tests: the text,
+    trailing white space aside, ends with "according to" or with a cue word that starts a word
+    (the search tried the pattern at each of the 40 characters)."""
+    tail = before.rstrip()  # str.isspace is what \s matches
+    if tail.endswith("according to"):
+        return True
+    if not tail.endswith(_CUE_ENDINGS):
+        return False
+    for word in _CUE_ENDINGS:
+        if tail.endswith(word):
+            p = len(tail) - len(word)  # \b there: a letter after, no word character before
+            if p == 0 or not (tail[p - 1].isalnum() or tail[p - 1] == "_"):
+                return True
+    return False
+
+
 # How copy says a source is unnamed, then (optionally) why.
 _MARKER_PARTS = (  # (first words, the rest): the marker is any first word, then its rest
     (
@@ -298,7 +321,7 @@ def find_sources(
         before = text[max(0, s - 40) : s]
         # The tests are independent, cheapest and most selective first: a cue after the
         # phrase, then before it; "one of" only when "of" is there at all.
-        if not (_SUBJECT_CUE.match(text, e) or _ACCORDING_OR_CUE.search(before)):
+        if not (_SUBJECT_CUE.match(text, e) or ends_with_cue(before)):
             continue
         if ("of" in before.lower() and _PART_OF.search(before)) or _OF_THE.match(phrase):
             continue
