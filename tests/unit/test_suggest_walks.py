@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from desktop_app.core.suggest import anonymous, claims, text
@@ -45,8 +45,7 @@ def test_joined_det_search_equals_one_search_per_span(draft: str, cuts: list):
             spans.append((begin, end))
     assert anonymous._det_starts(shape, spans) == _det_starts_per_span(shape, spans)
     heads = anonymous._head_starts(draft, shape)
-    stops = draft.encode("ascii", "replace").lower().translate(anonymous._STOPS)
-    windows = anonymous._det_windows(heads, stops)
+    windows = anonymous._det_windows(heads, shape)
     assert anonymous._det_starts(shape, windows) == _det_starts_per_span(shape, windows)
 
 
@@ -94,3 +93,26 @@ def test_cue_before_by_suffix_equals_the_pattern(pieces: list):
     before = "".join(p + (" " if i % 2 else "") for i, p in enumerate(pieces))[-40:]
     plain = re.search(anonymous.ACCORDING_OR_CUE_PLAIN, before) is not None
     assert anonymous.ends_with_cue(before) == plain
+
+
+_SOURCE_PIECES = (
+    "a|an|two|several|other|12|senior|county|official|officials|people|person|aide|aides|"
+    "familiar with|the talks|said|told|,|.|;|:|(|)|'|-|’|“|”|?|!|\n|\u00a0|\u2009|😀|é|"
+    "a well-known|o'brien|x|_|who|and left|according to"
+).split("|")
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(_SOURCE_PIECES), max_size=30))
+@example(["Later", "a well-known", "official", "said", ";", "o'brien", "aide", "(", "two", "aides"])
+def test_source_phrases_from_the_shape_anchors_equal_the_whole_text_search(pieces: list):
+    """_INDEF tried only at the determiners of the head-noun windows (cut at "#" in the shape)
+    finds what one search of the whole text finds."""
+    from desktop_app.core.suggest import anchors
+
+    draft = " ".join(pieces)
+    shape = draft.encode("ascii", "replace").lower().translate(anonymous._SHAPE)
+    windows = anonymous._det_windows(anonymous._head_starts(draft, shape), shape)
+    starts = anonymous._det_starts(shape, windows)
+    fast = [m.span() for m in anchors.matches_at(anonymous._INDEF, draft, starts)]
+    assert fast == [m.span() for m in anonymous._INDEF.finditer(draft)]

@@ -150,13 +150,14 @@ _GROUP_BYTES = [w.encode() for w in _GROUP_WORDS]
 _MARKER_BYTES = [w.encode() for w in _MARKER_WORDS]
 
 
-# The text's shape, one byte per character: ASCII letters and digits and "_" as they are in the
-# lower-cased text, ASCII whitespace as " ", other ASCII as "#", and "~" for any character that
+# The text's shape, one byte per character: ASCII letters and digits, "_", "'" and "-" as they
+# are in the lower-cased text, ASCII whitespace as " ", other ASCII as "#" (the characters no
+# _INDEF match holds between its determiner and its head noun), and "~" for any character that
 # is not ASCII (and for "?"): those may be letters, digits or spaces, so "~" stands for each.
 # Literal-led byte patterns over it find the anchors at memory speed.
 _SHAPE = bytes(
     c
-    if chr(c).isalnum() and c < 128 or c == 95
+    if chr(c).isalnum() and c < 128 or c in b"_'-"
     else 32
     if chr(c).isspace()
     else 126
@@ -166,21 +167,15 @@ _SHAPE = bytes(
 )
 _HEAD_TRIE = anchors.trie_pattern(_HEAD_WORDS).encode()
 _HEAD_AFTER = tuple(re.compile(re.escape(lead) + _HEAD_TRIE) for lead in (b" ", b"~"))
-# After a character that is not a word character (a space, other ASCII "#", or "~"): a
-# determiner (its first word, as a trie) and a space.
+# After a character that is not a word character (a space, "'", "-", other ASCII "#", or "~"):
+# a determiner (its first word, as a trie) and a space.
 _DET_AFTER = re.compile(
-    rb"[ #~](?=(?:"
+    rb"[ #~'-](?=(?:"
     + anchors.trie_pattern(
         "a an another one two three four five six seven eight nine ten several some many multiple "
         "numerous dozens other".split()
     ).encode()
     + rb"|[0-9~]+)[ ~])"
-)
-# "|" for each ASCII character that no _INDEF match holds between its determiner and its head
-# noun (punctuation other than ' and -; "?" stands for any other character, so it is not one).
-_STOPS = bytes(
-    46 if c >= 128 or chr(c).isalnum() or chr(c).isspace() or chr(c) in "_'-?" else 124
-    for c in range(256)
 )
 
 
@@ -192,14 +187,15 @@ def _head_starts(text: str, shape: bytes) -> list[int]:
     return found
 
 
-def _det_windows(heads: list[int], stops: bytes) -> list[tuple[int, int]]:
+def _det_windows(heads: list[int], shape: bytes) -> list[tuple[int, int]]:
     """Merged windows where the determiner of a head noun at each of `heads` may be: up to 120
-    characters before it, and after the last character that cannot be inside a match."""
+    characters before it, and after the last character that cannot be inside a match ("#" in
+    the shape: punctuation other than ' and -; "~" may be a letter, so it is not one)."""
     out: list[tuple[int, int]] = []
-    rfind = stops.rfind
+    rfind = shape.rfind
     for h in heads:
         lo = h - 120 if h > 120 else 0
-        stop = rfind(b"|", lo, h)
+        stop = rfind(b"#", lo, h)
         if stop >= 0:
             lo = stop + 1
         if out and lo <= out[-1][1]:
@@ -313,7 +309,7 @@ def find_sources(
         indef = _INDEF.finditer(text)
     else:
         shape = ascii_low.translate(_SHAPE)
-        heads = _det_windows(_head_starts(text, shape), ascii_low.translate(_STOPS))
+        heads = _det_windows(_head_starts(text, shape), shape)
         indef = anchors.matches_at(_INDEF, text, _det_starts(shape, heads))
     for m in indef:
         s, e = m.span()
