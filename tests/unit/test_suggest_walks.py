@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from desktop_app.core.suggest import anonymous, claims, text
+from desktop_app.core.suggest import anchors, anonymous, claims, text
 
 _SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 _PIECES = (
@@ -116,3 +116,28 @@ def test_source_phrases_from_the_shape_anchors_equal_the_whole_text_search(piece
     starts = anonymous._det_starts(shape, windows)
     fast = [m.span() for m in anchors.matches_at(anonymous._INDEF, draft, starts)]
     assert fast == [m.span() for m in anonymous._INDEF.finditer(draft)]
+
+
+_MARKER_TEXT = (
+    "spoke on condition of anonymity|asked not to be named|requested anonymity|was not "
+    "authorized to|declined to be identified|name|names|asked that his name|allowed|x|, |. |"
+    "said|insisted on anonymity|gave only her first name|😀|é|\n|agreed to speak|sought"
+).split("|")
+
+
+def _marker_starts_per_window(low: bytes) -> list[int]:
+    """One search per marker word, as _marker_starts did before it joined the windows."""
+    found: set[int] = set()
+    for word in anchors.positions(low, anonymous._MARKER_BYTES):
+        window = (max(0, word - 32), word + 1 + anonymous._LONGEST_FIRST)
+        found.update(
+            m.start() for m in anonymous._MARKER_FIRST.finditer(low, *window) if m.start() <= word
+        )
+    return sorted(found)
+
+
+@_SETTINGS
+@given(st.lists(st.sampled_from(_MARKER_TEXT), max_size=30))
+def test_joined_marker_windows_equal_one_search_per_window(pieces: list):
+    low = " ".join(pieces).encode("ascii", "replace").lower()
+    assert anonymous._marker_starts(low) == _marker_starts_per_window(low)

@@ -357,15 +357,29 @@ _LONGEST_FIRST = max(map(len, _MARKER_FIRSTS))
 
 def _marker_starts(low: bytes) -> list[int]:
     """Sorted offsets where a _REASON match may start (a superset), read in the ASCII copy of
-    the lower-cased text: a first word up to 32 characters before each marker word."""
+    the lower-cased text: a first word up to 32 characters before each marker word. The windows
+    (hundreds, ~40 characters) are joined by "|", which no first word holds and which fails
+    the lookahead as a window's end does, and searched once."""
+    words = anchors.positions(low, _MARKER_BYTES)
+    if not words:
+        return []
+    los = [word - 32 if word > 32 else 0 for word in words]
+    pieces = [low[lo : word + 1 + _LONGEST_FIRST] for lo, word in zip(los, words, strict=True)]
     found: set[int] = set()
-    finditer = _MARKER_FIRST.finditer
-    for word in anchors.positions(low, _MARKER_BYTES):
-        found.update(
-            m.start()
-            for m in finditer(low, max(0, word - 32), word + 1 + _LONGEST_FIRST)
-            if m.start() <= word
-        )
+    add = found.add
+    # Walk the windows beside the hits: window k starts at `at` in the joined copy and ends
+    # at `limit`; a hit counts when it is at or before the window's marker word.
+    k, at = 0, 0
+    limit = len(pieces[0])
+    for m in _MARKER_FIRST.finditer(b"|".join(pieces)):
+        pos = m.start()
+        while pos > limit:
+            at = limit + 1
+            k += 1
+            limit = at + len(pieces[k])
+        pos += los[k] - at
+        if pos <= words[k]:
+            add(pos)
     return sorted(found)
 
 
