@@ -207,34 +207,11 @@ def _det_windows(heads: list[int], shape: bytes) -> list[tuple[int, int]]:
 
 def _det_starts(shape: bytes, spans: list[tuple[int, int]]) -> list[int]:
     """Every offset inside `spans` where an _INDEF match may start: after a character that is
-    not a word character, a determiner and a space (a superset: "~" may be either).
-
-    The spans are short (~30 characters) and thousands: a search per span cost more in calls
-    than in scanning. They are joined by "|" (which no match holds and the lookahead rejects,
-    as it rejects the end of a span) and searched once; each hit maps back to its span."""
-    if not spans:
-        return []
-    pieces = [shape[begin - 1 if begin else 0 : end] for begin, end in spans]
-    joined = b"|".join(pieces)
-    found: list[int] = []
-    append = found.append
-    # Walk the spans beside the hits (both in order): `base` maps an offset in `joined` to the
-    # text, valid up to `limit`, the end of the current piece in `joined`.
-    k, at = 0, 0
-    begin = spans[0][0]
-    base = (begin - 1 if begin else 0) - at
-    limit = at + len(pieces[0])
-    if begin == 0:
-        append(0)
-    for m in _DET_AFTER.finditer(joined):
-        pos = m.end()
-        while pos > limit:  # a hit lies in a later piece
-            at = limit + 1
-            k += 1
-            begin = spans[k][0]
-            base = (begin - 1 if begin else 0) - at
-            limit = at + len(pieces[k])
-        append(pos + base)
+    not a word character, a determiner and a space (a superset: "~" may be either). Each match
+    is the one character before that offset (the rest is a lookahead)."""
+    found = [0] if spans and spans[0][0] == 0 else []
+    windows = [(begin - 1 if begin else 0, end) for begin, end in spans]
+    found += [start + 1 for _, start in anchors.in_windows(_DET_AFTER, shape, windows)]
     return found
 
 
@@ -357,30 +334,11 @@ _LONGEST_FIRST = max(map(len, _MARKER_FIRSTS))
 
 def _marker_starts(low: bytes) -> list[int]:
     """Sorted offsets where a _REASON match may start (a superset), read in the ASCII copy of
-    the lower-cased text: a first word up to 32 characters before each marker word. The windows
-    (hundreds, ~40 characters) are joined by "|", which no first word holds and which fails
-    the lookahead as a window's end does, and searched once."""
+    the lower-cased text: a first word up to 32 characters before each marker word."""
     words = anchors.positions(low, _MARKER_BYTES)
-    if not words:
-        return []
-    los = [word - 32 if word > 32 else 0 for word in words]
-    pieces = [low[lo : word + 1 + _LONGEST_FIRST] for lo, word in zip(los, words, strict=True)]
-    found: set[int] = set()
-    add = found.add
-    # Walk the windows beside the hits: window k starts at `at` in the joined copy and ends
-    # at `limit`; a hit counts when it is at or before the window's marker word.
-    k, at = 0, 0
-    limit = len(pieces[0])
-    for m in _MARKER_FIRST.finditer(b"|".join(pieces)):
-        pos = m.start()
-        while pos > limit:
-            at = limit + 1
-            k += 1
-            limit = at + len(pieces[k])
-        pos += los[k] - at
-        if pos <= words[k]:
-            add(pos)
-    return sorted(found)
+    windows = [(w - 32 if w > 32 else 0, w + 1 + _LONGEST_FIRST) for w in words]
+    hits = anchors.in_windows(_MARKER_FIRST, low, windows)
+    return sorted({start for k, start in hits if start <= words[k]})
 
 
 def find_reasons(text: str, low: str | bytes | None = None) -> list[Reason]:
