@@ -14,7 +14,7 @@ from typing import NamedTuple
 
 from desktop_app.core.sourcing import is_anonymous_descriptor, rote_reason
 from desktop_app.core.suggest import anchors
-from desktop_app.core.suggest.cues import CUE_VERBS
+from desktop_app.core.suggest.cues import CUE_VERBS, CUE_WORDS
 
 # Nouns that head a source descriptor; the plural of each singular is it + "s".
 _SINGULAR = (
@@ -56,14 +56,38 @@ _GROUP = re.compile(
     r"(?=\s+(?:say|said|says|told|believe|expect|estimate|warn|warned)\b)"
 )
 _PART_OF = re.compile(r"\b(?:one|some|many|none|each|any|all|most) of\s*$", re.I)
+_NAMED_AFTER = re.compile(r",\s+(?:[A-Z][\w’'-]+\s+){1,3}?[A-Z][\w’'-]+,").match
 _OF_THE = re.compile(r"\w+ of the\b")
 _GROUP_VERB = re.compile(r"\s+(?:say|said|says|told|believe|expect|estimate|warn|warned)\b")
-_ACCORDING_OR_CUE = re.compile(rf"(?:according to|\b(?:{CUE_VERBS}))\s*$")
 _SUBJECT_CUE = re.compile(
     rf"(?:,[^.;“”\"]{{0,220}}?,|\s+who\s[^.;,“”\"]{{1,160}}?)?\s+"
     rf"(?:(?:also|later|privately|separately)\s+)?(?:{CUE_VERBS}|"
     rf"spoke|declined|requested|asked|described|confirmed|reported)\b"
 )  # the phrase, perhaps an aside in commas or a "who ..." clause, then the speech verb
+
+
+# The test for a cue right before a phrase, in plain form (compiled by the tests only).
+ACCORDING_OR_CUE_PLAIN = rf"(?:according to|\b(?:{CUE_VERBS}))\s*$"
+_CUE_ENDINGS = tuple(CUE_WORDS)
+
+
+def ends_with_cue(before: str) -> bool:
+    """`re.search(ACCORDING_OR_CUE_PLAIN, before)` as a boolean, by suffix tests: the text,
+    trailing white space aside, ends with "according to" or with a cue word that starts a word
+    (the search tried the pattern at each of the 40 characters)."""
+    tail = before.rstrip()  # str.isspace is what \s matches
+    if tail.endswith("according to"):
+        return True
+    if not tail.endswith(_CUE_ENDINGS):
+        return False
+    for word in _CUE_ENDINGS:
+        if tail.endswith(word):
+            p = len(tail) - len(word)  # \b there: a letter after, no word character before
+            if p == 0 or not (tail[p - 1].isalnum() or tail[p - 1] == "_"):
+                return True
+    return False
+
+
 # How copy says a source is unnamed, then (optionally) why.
 _MARKER_PARTS = (  # (first words, the rest): the marker is any first word, then its rest
     (
@@ -126,13 +150,14 @@ _GROUP_BYTES = [w.encode() for w in _GROUP_WORDS]
 _MARKER_BYTES = [w.encode() for w in _MARKER_WORDS]
 
 
-# The text's shape, one byte per character: ASCII letters and digits and "_" as they are in the
-# lower-cased text, ASCII whitespace as " ", other ASCII as "#", and "~" for any character that
+# The text's shape, one byte per character: ASCII letters and digits, "_", "'" and "-" as they
+# are in the lower-cased text, ASCII whitespace as " ", other ASCII as "#" (the characters no
+# _INDEF match holds between its determiner and its head noun), and "~" for any character that
 # is not ASCII (and for "?"): those may be letters, digits or spaces, so "~" stands for each.
 # Literal-led byte patterns over it find the anchors at memory speed.
 _SHAPE = bytes(
     c
-    if chr(c).isalnum() and c < 128 or c == 95
+    if chr(c).isalnum() and c < 128 or c in b"_'-"
     else 32
     if chr(c).isspace()
     else 126
@@ -142,21 +167,15 @@ _SHAPE = bytes(
 )
 _HEAD_TRIE = anchors.trie_pattern(_HEAD_WORDS).encode()
 _HEAD_AFTER = tuple(re.compile(re.escape(lead) + _HEAD_TRIE) for lead in (b" ", b"~"))
-# After a character that is not a word character (a space, other ASCII "#", or "~"): a
-# determiner (its first word, as a trie) and a space.
+# After a character that is not a word character (a space, "'", "-", other ASCII "#", or "~"):
+# a determiner (its first word, as a trie) and a space.
 _DET_AFTER = re.compile(
-    rb"[ #~](?=(?:"
+    rb"[ #~'-](?=(?:"
     + anchors.trie_pattern(
         "a an another one two three four five six seven eight nine ten several some many multiple "
         "numerous dozens other".split()
     ).encode()
     + rb"|[0-9~]+)[ ~])"
-)
-# "|" for each ASCII character that no _INDEF match holds between its determiner and its head
-# noun (punctuation other than ' and -; "?" stands for any other character, so it is not one).
-_STOPS = bytes(
-    46 if c >= 128 or chr(c).isalnum() or chr(c).isspace() or chr(c) in "_'-?" else 124
-    for c in range(256)
 )
 
 
@@ -168,14 +187,15 @@ def _head_starts(text: str, shape: bytes) -> list[int]:
     return found
 
 
-def _det_windows(heads: list[int], stops: bytes) -> list[tuple[int, int]]:
+def _det_windows(heads: list[int], shape: bytes) -> list[tuple[int, int]]:
     """Merged windows where the determiner of a head noun at each of `heads` may be: up to 120
-    characters before it, and after the last character that cannot be inside a match."""
+    characters before it, and after the last character that cannot be inside a match ("#" in
+    the shape: punctuation other than ' and -; "~" may be a letter, so it is not one)."""
     out: list[tuple[int, int]] = []
-    rfind = stops.rfind
+    rfind = shape.rfind
     for h in heads:
         lo = h - 120 if h > 120 else 0
-        stop = rfind(b"|", lo, h)
+        stop = rfind(b"#", lo, h)
         if stop >= 0:
             lo = stop + 1
         if out and lo <= out[-1][1]:
@@ -187,13 +207,11 @@ def _det_windows(heads: list[int], stops: bytes) -> list[tuple[int, int]]:
 
 def _det_starts(shape: bytes, spans: list[tuple[int, int]]) -> list[int]:
     """Every offset inside `spans` where an _INDEF match may start: after a character that is
-    not a word character, a determiner and a space (a superset: "~" may be either)."""
-    found: list[int] = []
-    finditer = _DET_AFTER.finditer
-    for begin, end in spans:  # sorted and disjoint: the offsets come out sorted
-        if begin == 0:
-            found.append(0)
-        found += [m.end() for m in finditer(shape, max(begin - 1, 0), end)]
+    not a word character, a determiner and a space (a superset: "~" may be either). Each match
+    is the one character before that offset (the rest is a lookahead)."""
+    found = [0] if spans and spans[0][0] == 0 else []
+    windows = [(begin - 1 if begin else 0, end) for begin, end in spans]
+    found += [start + 1 for _, start in anchors.in_windows(_DET_AFTER, shape, windows)]
     return found
 
 
@@ -268,7 +286,7 @@ def find_sources(
         indef = _INDEF.finditer(text)
     else:
         shape = ascii_low.translate(_SHAPE)
-        heads = _det_windows(_head_starts(text, shape), ascii_low.translate(_STOPS))
+        heads = _det_windows(_head_starts(text, shape), shape)
         indef = anchors.matches_at(_INDEF, text, _det_starts(shape, heads))
     for m in indef:
         s, e = m.span()
@@ -276,12 +294,11 @@ def find_sources(
         before = text[max(0, s - 40) : s]
         # The tests are independent, cheapest and most selective first: a cue after the
         # phrase, then before it; "one of" only when "of" is there at all.
-        if not (_SUBJECT_CUE.match(text, e) or _ACCORDING_OR_CUE.search(before)):
+        if not (_SUBJECT_CUE.match(text, e) or ends_with_cue(before)):
             continue
         if ("of" in before.lower() and _PART_OF.search(before)) or _OF_THE.match(phrase):
             continue
-        tail = text[e : e + 60]
-        if re.match(r",\s+(?:[A-Z][\w’'-]+\s+){1,3}?[A-Z][\w’'-]+,", tail):
+        if _NAMED_AFTER(text, e, e + 60):  # the next 60 characters, as a slice would give
             continue  # "A neighbor, Patrice Okwuosa, said": named in apposition
         if not is_anonymous_descriptor(phrase):
             continue
@@ -318,15 +335,10 @@ _LONGEST_FIRST = max(map(len, _MARKER_FIRSTS))
 def _marker_starts(low: bytes) -> list[int]:
     """Sorted offsets where a _REASON match may start (a superset), read in the ASCII copy of
     the lower-cased text: a first word up to 32 characters before each marker word."""
-    found: set[int] = set()
-    finditer = _MARKER_FIRST.finditer
-    for word in anchors.positions(low, _MARKER_BYTES):
-        found.update(
-            m.start()
-            for m in finditer(low, max(0, word - 32), word + 1 + _LONGEST_FIRST)
-            if m.start() <= word
-        )
-    return sorted(found)
+    words = anchors.positions(low, _MARKER_BYTES)
+    windows = [(w - 32 if w > 32 else 0, w + 1 + _LONGEST_FIRST) for w in words]
+    hits = anchors.in_windows(_MARKER_FIRST, low, windows)
+    return sorted({start for k, start in hits if start <= words[k]})
 
 
 def find_reasons(text: str, low: str | bytes | None = None) -> list[Reason]:

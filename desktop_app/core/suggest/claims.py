@@ -223,10 +223,11 @@ def candidate_sentences(
     not_prose, find = _NOT_PROSE_AT.match, letters.find
     text_find, long_est = text.find, _LONG_EST.search
     money_hint, year_hint, low_find = _MONEY_HINT.search, _YEAR_HINT.search, ascii_low.find
-    # The quoted characters as a mask, counted per sentence in C; None when quotations overlap
-    # (the share then sums the overlaps, as _quoted_share does, so the mask would differ).
-    quoted = _quoted_mask(q_starts, q_ends, len(text))
-    overlapping = quoted is None and bool(q_starts)
+    # The quoted share of each sentence: the quotations are walked beside the sentences (both
+    # in order), so a sentence with no quotation costs one comparison. When two quotations
+    # overlap, the share sums the overlaps per sentence (_quoted_share), as before.
+    overlapping = not _disjoint(q_starts, q_ends)
+    n_quotes, qi, last_start = len(q_starts), 0, -1
     # "disgrace" may hide in a longer word ("disgraceful"): looked for per sentence only when
     # the text has it at all.
     disgrace = ascii_low.find(b"disgrace") >= 0
@@ -234,11 +235,24 @@ def candidate_sentences(
         if end - start < 12:
             continue
         # Mostly quotation: skipped before its words are read (a third of a quote-heavy story).
-        if quoted is not None:
-            if quoted.count(1, start, end) / (end - start) > 0.45:
+        if overlapping:
+            if _quoted_share(q_starts, q_ends, start, end) > 0.45:
                 continue
-        elif overlapping and _quoted_share(q_starts, q_ends, start, end) > 0.45:
-            continue
+        elif n_quotes:
+            if start < last_start:
+                qi = 0  # sentences out of order (not from Sentences.spans): walk again
+            last_start = start
+            while qi < n_quotes and q_ends[qi] <= start:
+                qi += 1  # ends before this sentence, so before every later one
+            if qi < n_quotes and q_starts[qi] < end:
+                covered, j = 0, qi
+                while j < n_quotes and q_starts[j] < end:
+                    inside = min(end, q_ends[j]) - max(start, q_starts[j])
+                    if inside > 0:
+                        covered += inside
+                    j += 1
+                if covered / (end - start) > 0.45:
+                    continue
         if marks is not None:
             first = marks.find(b"#", start, end)
         else:
@@ -297,19 +311,16 @@ def candidate_sentences(
     return out
 
 
-def _quoted_mask(q_starts: list[int], q_ends: list[int], size: int) -> bytearray | None:
-    """One byte per character, 1 inside a quotation; None if there are none or two overlap."""
-    if not q_starts:
-        return None
-    mask = bytearray(size)
+def _disjoint(q_starts: list[int], q_ends: list[int]) -> bool:
+    """True when no quotation starts inside an earlier one (empty spans aside): each quoted
+    character is then counted once by the walk in candidate_sentences."""
     last_end = 0
     for qs, qe in zip(q_starts, q_ends, strict=True):
         if qs < last_end:
-            return None
+            return False
         if qe > qs:
-            mask[qs:qe] = b"\x01" * (qe - qs)
             last_end = qe
-    return mask
+    return True
 
 
 def _candidates_slow(

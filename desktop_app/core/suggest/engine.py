@@ -68,6 +68,7 @@ def quote_suggestions(d: Draft) -> list[Suggestion]:
     n_paras, n_sents, size = len(para_starts), len(sent_starts), len(text)
     pi = si = -1
     last = -1
+    full = d.registry.full
     for q in raw:
         pos = q.start
         if pos < last:
@@ -137,8 +138,10 @@ def quote_suggestions(d: Draft) -> list[Suggestion]:
             conf = 0.4
         if speaker:
             fields["speaker"] = speaker
-            if " " in speaker and not is_org(speaker) and not speaker[:1].islower():
-                d.registry.add(speaker)
+            # (add() ignores a name it has: is_org is not asked again for a known speaker)
+            if " " in speaker and speaker not in full and not speaker[:1].islower():
+                if not is_org(speaker):
+                    d.registry.add(speaker)
             d.resolver.add(_mention((q.start, speaker, set(), False)))
         if cue:
             fields["cue"] = " ".join(cue.split())

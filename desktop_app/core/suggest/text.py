@@ -47,7 +47,7 @@ _AFTER_END = r"[”\"’')\]]*\s+(?=[“\"‘'(\[]?[A-ZÀ-Þ0-9])"
 _PERIOD_END = re.compile(
     rf"\.{_not_after_abbreviation()}(?:(?<=(?<![\w.])\w\.)(?P<one>))?{_AFTER_END}"
 )
-_OTHER_ENDS = tuple(re.compile(re.escape(mark) + _AFTER_END) for mark in "!?…")
+_OTHER_ENDS = tuple((mark, re.compile(re.escape(mark) + _AFTER_END)) for mark in "!?…")
 
 
 def paragraphs(text: str, blocks: Sequence[Block] | None) -> list[tuple[int, int]]:
@@ -70,8 +70,9 @@ def sentence_starts(text: str, spans: list[tuple[int, int]]) -> list[int]:
         for m in _PERIOD_END.finditer(text)
         if not (m.lastindex and text[m.start() - 1].isupper())
     ]
-    for pattern in _OTHER_ENDS:
-        starts.extend(m.end() for m in pattern.finditer(text))
+    for mark, pattern in _OTHER_ENDS:
+        if mark in text:  # a scan for the mark alone is cheaper than the pattern's
+            starts.extend(m.end() for m in pattern.finditer(text))
     starts.sort()
     return starts
 
