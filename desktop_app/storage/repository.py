@@ -5,6 +5,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
 from desktop_app.core.errors import StorageError, stale
@@ -241,11 +242,7 @@ class SqliteRepository:
     def search_documents(self, query: str, limit: int = 200) -> list[SearchHit]:
         """Documents whose title or text hold every word of `query` (FTS5, accents ignored),
         best match first, each with the words in context."""
-        # The library-wide queries (and their result dataclasses) load on first use: a window
-        # opens without them.
-        from desktop_app.storage import library_queries
-
-        return library_queries.search_documents(self._read, query, limit)
+        return _queries().search_documents(self._read, query, limit)
 
     # -- annotations --------------------------------------------------------------------------
     def annotations_for(self, document_id: str, ordered: bool = True) -> list[Annotation]:
@@ -345,9 +342,7 @@ class SqliteRepository:
     ) -> list[AnnotationHit]:
         """Annotations across the library matching every filter given (speaker: any part of the
         speaker, claimant or source description, any case), in library then reading order."""
-        from desktop_app.storage import library_queries
-
-        return library_queries.find_annotations(self._read, tag, status, speaker, reviewer, limit)
+        return _queries().find_annotations(self._read, tag, status, speaker, reviewer, limit)
 
     def annotations_with_tag(self, tag: str) -> list[Annotation]:
         rows = self._read(f"SELECT {ANNOTATION_COLUMNS} FROM annotations WHERE tag = ?", [tag])
@@ -384,15 +379,11 @@ class SqliteRepository:
 
     # -- export -------------------------------------------------------------------------------
     def field_keys(self, document_id: str | None = None) -> list[str]:
-        from desktop_app.storage import library_queries
-
-        return library_queries.field_keys(self._read, document_id)
+        return _queries().field_keys(self._read, document_id)
 
     def export_rows(self, document_id: str | None = None) -> Iterator[ExportRow]:
         """Rows streamed from the cursor (a 100,000-row export never sits in memory at once)."""
-        from desktop_app.storage import library_queries
-
-        return library_queries.export_rows(self._read, self.db.execute, self.path, document_id)
+        return _queries().export_rows(self._read, self.db.execute, self.path, document_id)
 
     def csv_lines(self, query: ExportQuery, field_keys: Sequence[str]) -> Iterator[bytes]:
         """Rendered by SQLite in one statement (see storage/csv_query.py)."""
@@ -407,9 +398,7 @@ class SqliteRepository:
             raise StorageError(describe_sqlite_error(error, self.path)) from None
 
     def reviewers(self, document_id: str | None = None) -> list[str]:
-        from desktop_app.storage import library_queries
-
-        return library_queries.reviewers(self._read, document_id)
+        return _queries().reviewers(self._read, document_id)
 
     # -- rejected suggestions -----------------------------------------------------------------
     def rejected_suggestions(self, document_id: str) -> set[tuple[str, int, int]]:
@@ -432,3 +421,11 @@ class SqliteRepository:
             'WHERE document_id = ? AND kind = ? AND start = ? AND "end" = ?',
             [document_id, kind, start, end],
         )
+
+
+def _queries() -> ModuleType:
+    """The library-wide queries, loaded on first use (with their result dataclasses): a window
+    opens without them."""
+    from desktop_app.storage import library_queries
+
+    return library_queries

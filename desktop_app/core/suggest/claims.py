@@ -38,17 +38,8 @@ _TRIGGERS: dict[str, str] = {
     r"eliminated|founded|built|requires|required|banned|raised|cut|spent|paid|owes|"
     r"recommended|estimated|reported|confirmed|denied|show|shows|showed|according to|said|says)\b",
 }
-_TRIGGER = re.compile("|".join(f"(?P<{k}>{v})" for k, v in _TRIGGERS.items()))
 _SUPERLATIVE = re.compile(r"\b(?:\w+est|most|least|record|first)\b")
-# Cheap prefilters: a sentence with none of these characters or words cannot be a claim.
-_ANY = re.compile(
-    r"[\d$€£¥%]|(?:January|February|March|April|May|June|July|August|September|October|"
-    r"November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|est |most|"
-    r"least|record|more than|less than|fewer than|first|only|because|caus|led to|due to|result|"
-    r"blame|fuel|driven|ed |gan |gun |shows?|said|says|according|found|won |lost |paid|cut|sold|"
-    r"half|third|quarter|twice|double|million|billion|dozen|thousand|hundred|one|two|three|four|"
-    r"five|six|seven|eight|nine|ten )"
-)
+
 _HARD = frozenset({"money", "percentage", "date", "quantity"})
 _OPINION = re.compile(
     r"\b(?:should|must|ought to|deserves?|I think|I believe|we believe|in my view|I am|I'm|"
@@ -59,7 +50,6 @@ _OPINION = re.compile(
 _NOT_PROSE = re.compile(r"^\s*(?:\(|By |Photo:|Reporting by|Editing by|\w+ is an? )")
 
 
-_WORD = re.compile(r"[A-Za-z]+")
 _HARD_CHAR = re.compile(r"[\d$€£¥%]")
 _YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
 _MONEY = re.compile(_TRIGGERS["money"])
@@ -79,7 +69,6 @@ _NUMBER_SET = _words(_NUMBER_WORDS)
 _COMPARISON_SET = _words(_TRIGGERS["comparison"]) - {"est"}
 _CAUSAL_SET = _words(_TRIGGERS["causal"])
 _EVENT_SET = _words(_TRIGGERS["event"])
-_SUPERLATIVE_SET = frozenset("most least record first largest biggest".split())
 
 
 _WORD_KINDS = (
@@ -116,7 +105,6 @@ _WORD_BITS: dict[str, int] = {}
 for _kind, _vocabulary in _WORD_KINDS:
     for _w in _vocabulary:
         _WORD_BITS[_w] = _WORD_BITS.get(_w, 0) | 1 << _KIND_NAMES.index(_kind)
-_VOCABULARY = frozenset(_WORD_BITS)
 _BYTES_BITS = {w.encode(): b for w, b in _WORD_BITS.items()}
 _BYTES_OPINION = frozenset(w.encode() for w in _OPINION_WORDS | {"disgrace"})
 # The opinion words as one more bit of the same word map, so one intersection per sentence
@@ -137,16 +125,6 @@ _YEAR_HINT = re.compile(r"1[89]|20")
 _TYPE_OF = [""] + [
     next(k for i, k in enumerate(_KIND_NAMES) if bits >> i & 1) for bits in range(1, 128)
 ]
-
-
-def sentence_kinds(text: str, start: int, end: int, lowered: str | None = None) -> set[str]:
-    """The kinds of checkable content in text[start:end] (word sets, so no per-word regex).
-    `lowered` is text.lower() when it has the same length (computed once per draft)."""
-    if lowered is None:
-        lowered = text[start:end].lower()
-        start, end, text = 0, len(lowered), text[start:end]
-    words = set(_LOWER_WORD.findall(lowered, start, end))
-    return _kinds(text, start, end, lowered, words)
 
 
 def _kinds(text: str, start: int, end: int, lowered: str, words: set[str]) -> set[str]:
