@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import re
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
+from suggest_drafts import drafts, equivalence_settings
 
 from desktop_app.core.suggest import anonymous, intro, names
 from desktop_app.core.suggest.cues import CUE_VERBS
 
-_SETTINGS = settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+_SETTINGS = equivalence_settings(80)
 _PIECES = (
     "Mr. Mrs. Ms. Dr. Sen. Capt. Prof. Sr. MR. Mrs Dr.Who J. j. U.S. Ph.D. St. Fr. Rev. Gen. "
     "Ann Lee said Maria de la Cruz told Van der Berg O’Neil O'Neil McDonald-Smith Smith’s Smith. "
@@ -18,9 +19,7 @@ _PIECES = (
     "went on onward said says saidX told reporters hashed 2 "
     "İnc. “ ” \" , . ; - ’ ' \u00a0 \n 😀 x A. B"
 ).split(" ")
-_DRAFTS = st.lists(st.sampled_from(_PIECES), max_size=50).map(
-    lambda words: "".join(w + (" " if i % 4 else "") for i, w in enumerate(words))
-)
+_DRAFTS = drafts(_PIECES, max_size=50, glued_every=4)
 # The name-introduction pattern as it reads with the plain NAME (titles as literals, words that
 # may be shortened, particles as a list).
 _PLAIN_INTRO = re.compile(
@@ -66,9 +65,7 @@ _SOURCE_PIECES = (
     "spoke declined (a “ ” \" ' - ; . , : ! ? 12 ٣ 😀 \u00a0 \u2009 \n Élodie analysts experts "
     "residents one of the Okafor, A neighbor, Patrice Okwuosa, "
 ).split(" ")
-_SOURCE_DRAFTS = st.lists(st.sampled_from(_SOURCE_PIECES), max_size=60).map(
-    lambda words: "".join(w + (" " if i % 5 else "") for i, w in enumerate(words))
-)
+_SOURCE_DRAFTS = drafts(_SOURCE_PIECES, max_size=60, glued_every=5)
 
 
 @_SETTINGS

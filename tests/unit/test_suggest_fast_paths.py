@@ -5,13 +5,13 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
+from hypothesis import given
+from suggest_drafts import drafts, equivalence_settings
 
 from desktop_app.core.suggest import anchors, anonymous, attribution, claims, names, text
 from desktop_app.core.suggest.names import Registry
 
-_SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+_SETTINGS = equivalence_settings(60)
 _PIECES = (
     "Mr. Dr. dr. MR. U.S. u.s. J. j. 5. a.m. Ph.D. Inc. İnc. u.\u212a. Sept. etc. .. x.Dr. "
     "Sen. Ann Lee said Maria de la Cruz told O’Neil McDonald iPhone A. B. Mrs. "
@@ -19,9 +19,7 @@ _PIECES = (
     "12% 40 percent per cent 1999 2024 20245 ٣ € £ ¥ largest best better should I think "
     "Monday march because “ ” ( ) ! ? … \u00a0 \u2009 \n \n\n 😀 Élodie ?official _a"
 ).split(" ")
-_DRAFTS = st.lists(st.sampled_from(_PIECES), max_size=60).map(
-    lambda words: "".join(w + (" " if i % 3 else "") for i, w in enumerate(words))
-)
+_DRAFTS = drafts(_PIECES, max_size=60, glued_every=3)
 _WORD_BEFORE = re.compile(r"([\w.]+)$")
 _ONE_END = re.compile(r"[.!?…][”\"’')\]]*\s+(?=[“\"‘'(\[]?[A-ZÀ-Þ0-9])")
 

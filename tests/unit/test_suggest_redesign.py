@@ -4,21 +4,20 @@ from __future__ import annotations
 
 import re
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
+from suggest_drafts import drafts, equivalence_settings
 
 from desktop_app.core.suggest import claims, intro, text
 from desktop_app.core.suggest.names import Registry
 
-_SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+_SETTINGS = equivalence_settings(150)
 _PIECES = (
     "Mr. Dr. U.S. J. 5. a.m. Sept. Ann Lee said told The a two several officials said according "
     "to $5 5 dollars 12% 40 percent per cent 1999 2024 ٣ € £ ¥ largest best better should I think "
     "Monday march because “ ” ( ) ! ? … \u00a0 \n \n\n 😀 Élodie By Photo: disgraceful record"
 ).split(" ")
-_DRAFTS = st.lists(st.sampled_from(_PIECES), max_size=60).map(
-    lambda words: "".join(w + (" " if i % 3 else "") for i, w in enumerate(words))
-)
+_DRAFTS = drafts(_PIECES, max_size=60, glued_every=3)
 
 
 @_SETTINGS
@@ -40,9 +39,7 @@ _NAME_PIECES = (
     "The Boston Globe reported|the|a|of|“|”|\"|,|.|;|’s|'s|\u00a0|\u2009|\n|\n\n|😀|Élodie|İ|"
     "x|went on|Nobody|Our|Halloran|Curtis Halloran|When Ann Lee said|An al-Rashid aide"
 ).split("|")
-_NAME_DRAFTS = st.lists(st.sampled_from(_NAME_PIECES), max_size=50).map(
-    lambda words: "".join(w + (" " if i % 4 else "") for i, w in enumerate(words))
-)
+_NAME_DRAFTS = drafts(_NAME_PIECES, max_size=50, glued_every=4)
 
 
 @_SETTINGS

@@ -4,18 +4,17 @@ from __future__ import annotations
 
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
+from suggest_drafts import drafts, equivalence_settings
 
 from desktop_app.core.suggest import anchors, anonymous, claims, text
 
-_SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+_SETTINGS = equivalence_settings(150)
 _PIECES = (
     "a an another one two several some many other dozens 12 officials official people person "
     "senior familiar with said the talks “ ” ( ) - ' , . ; ! ? \u00a0 \u2009 \n \n\n 😀 é ?a "
     "Ann Lee 5% $5 1999 largest because should"
 ).split(" ")
-_DRAFTS = st.lists(st.sampled_from(_PIECES), max_size=60).map(
-    lambda words: "".join(w + (" " if i % 3 else "") for i, w in enumerate(words))
-)
+_DRAFTS = drafts(_PIECES, max_size=60, glued_every=3)
 
 
 def _det_starts_per_span(shape: bytes, spans: list[tuple[int, int]]) -> list[int]:
