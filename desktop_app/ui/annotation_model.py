@@ -1,5 +1,6 @@
 """Qt table model over a document's annotations: a thin adapter over the desk's DocumentState
-(its rows are annotation ids in sort order; values are read from the state)."""
+(its rows are the ids of the annotations the filter keeps, in sort order; values are read from
+the state)."""
 
 from __future__ import annotations
 
@@ -21,8 +22,8 @@ from PySide6.QtGui import QColor
 from desktop_app.core.change import Change
 from desktop_app.core.fields import who as who_of
 from desktop_app.core.model import STATUSES, Annotation, Tag, status_label
-from desktop_app.core.textfold import fold
 from desktop_app.desk import DocumentState
+from desktop_app.ui.annotation_filter import AnnotationFilter
 from desktop_app.ui.status_icons import status_colour, status_icon
 
 COLUMNS = ("Tag", "Text", "Note", "Status", "Who", "Changed")
@@ -30,14 +31,12 @@ ID_ROLE = Qt.ItemDataRole.UserRole + 1
 START_ROLE = Qt.ItemDataRole.UserRole + 2
 TAG_ROLE = Qt.ItemDataRole.UserRole + 3
 STATUS_ROLE = Qt.ItemDataRole.UserRole + 4
-FILTER_ROLE = Qt.ItemDataRole.UserRole + 5  # what the filter matches: see filter_key
-FILTER_SEPARATOR = "\x1f"
 Index = QModelIndex | QPersistentModelIndex
 STATUS_ORDER = {s: n for n, s in enumerate(STATUSES)}
 _DISPLAY, _EDIT = int(Qt.ItemDataRole.DisplayRole), int(Qt.ItemDataRole.EditRole)
 _TOOLTIP, _DECORATION = int(Qt.ItemDataRole.ToolTipRole), int(Qt.ItemDataRole.DecorationRole)
 _FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
-_CUSTOM = (ID_ROLE, START_ROLE, TAG_ROLE, STATUS_ROLE, FILTER_ROLE)
+_CUSTOM = (ID_ROLE, START_ROLE, TAG_ROLE, STATUS_ROLE)
 _ROLES = frozenset((_DISPLAY, _EDIT, _TOOLTIP, _DECORATION, _FOREGROUND, *_CUSTOM))
 # what QAbstractTableModel.flags gives a valid cell, computed once
 _ROW_FLAGS = (
@@ -82,7 +81,8 @@ class AnnotationTableModel(QAbstractTableModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self.state: DocumentState | None = None
-        self.order: list[str] = []  # annotation ids, one per row, in sort order
+        self.order: list[str] = []  # ids of the annotations the filter keeps, one per row, sorted
+        self.criteria = AnnotationFilter()
         self._row: dict[str, int] | None = {}  # id -> row, rebuilt after rows move
         self._leaving: dict[str, Annotation] = {}
         self.tags: dict[str, Tag] = {}
@@ -103,7 +103,10 @@ class AnnotationTableModel(QAbstractTableModel):
 
     def set_tags(self, tags: list[Tag]) -> None:
         self.tags = {t.name: t for t in tags}
-        if self.order:
+        self.criteria.forget_words()  # a row's words hold its tag's label
+        if self.criteria.needle:
+            self.set_filter()  # a renamed tag's rows match other words now
+        elif self.order:
             self.dataChanged.emit(
                 self.index(0, 0), self.index(len(self.order) - 1, len(COLUMNS) - 1)
             )
@@ -111,7 +114,16 @@ class AnnotationTableModel(QAbstractTableModel):
     def set_state(self, state: DocumentState | None) -> None:
         self.beginResetModel()
         self.state = state
-        self.order = list(state.annotations) if state else []
+        self.criteria.forget_words()
+        self.order = []
+        self._sort_order()
+        self.endResetModel()
+
+    def set_filter(self, **criteria: str | None) -> None:
+        """Keep only the rows the criteria describe (see AnnotationFilter.set); the table starts
+        afresh, so the caller brings back the selection it wants kept."""
+        self.criteria.set(**criteria)  # type: ignore[arg-type]
+        self.beginResetModel()
         self._sort_order()
         self.endResetModel()
 
@@ -122,7 +134,11 @@ class AnnotationTableModel(QAbstractTableModel):
         # The annotations sorted themselves (no id -> annotation lookup per row); the default
         # Text column's key is one C-level attrgetter.
         key = self.sort_key(self.sort_column)
-        rows = sorted(self.state.annotations.values(), key=key, reverse=reverse)
+        shown = self.state.annotations.values()
+        if self.criteria.active:
+            accepts, tags = self.criteria.accepts, self.tags
+            shown = [a for a in shown if accepts(a, tags)]  # type: ignore[assignment]
+        rows = sorted(shown, key=key, reverse=reverse)
         self.order = [a.id for a in rows]
         self._row = None
 
@@ -146,7 +162,7 @@ class AnnotationTableModel(QAbstractTableModel):
         self.sort_column, self.sort_order = column, order
         self.layoutAboutToBeChanged.emit()
         before = list(self.order)
-        self._sort_order()
+        self._sort_order()  # the same rows (the filter has not changed), in the new order
         for index in self.persistentIndexList():
             new_row = self.row_of(before[index.row()])
             self.changePersistentIndex(index, self.index(new_row, index.column()))
@@ -209,11 +225,19 @@ class AnnotationTableModel(QAbstractTableModel):
                 self.endRemoveRows()
         self._leaving = {}
         added = set(change.added) - set(change.updated)
+        criteria, tags = self.criteria, self.tags
         for ident in dict.fromkeys(change.updated + change.added):
             annotation = state.annotations.get(ident)
             if annotation is None:
                 continue
             n = self.row_of(ident, new=ident in added)
+            if criteria.active and not criteria.accepts(annotation, tags):
+                if n >= 0:  # changed so that the filter no longer keeps it: its row goes
+                    self.beginRemoveRows(QModelIndex(), n, n)
+                    del self.order[n]
+                    self._row = None
+                    self.endRemoveRows()
+                continue
             if n < 0:
                 n = self._position(annotation, self.order)
                 self.beginInsertRows(QModelIndex(), n, n)
@@ -294,21 +318,7 @@ class AnnotationTableModel(QAbstractTableModel):
             return a.start
         if role == TAG_ROLE:
             return a.tag
-        if role == FILTER_ROLE:
-            return self.filter_key(a)
         return a.status  # STATUS_ROLE
-
-    def filter_key(self, a: Annotation) -> str:
-        """One string the table's filter matches in C++: separator, tag, status, reviewer, then
-        every word of the annotation (its text, note, reviewer, status, tag label and fields),
-        folded (any case, accents ignored)."""
-        tag = self.tags.get(a.tag)
-        words = " ".join(
-            (a.exact, a.note, a.reviewer, status_label(a.status), tag.label if tag else a.tag)
-        )
-        words += " " + " ".join(str(v) for v in a.fields.values())
-        parts = ("", a.tag, a.status, a.reviewer, fold(words))
-        return FILTER_SEPARATOR.join(p.replace(FILTER_SEPARATOR, " ") for p in parts)
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():

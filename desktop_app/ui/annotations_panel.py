@@ -4,8 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from itertools import groupby
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QItemSelection,
+    QItemSelectionModel,
+    QModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -20,8 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.core.model import STATUSES, Tag, status_label
-from desktop_app.ui.annotation_filter import AnnotationFilter
-from desktop_app.ui.annotation_model import ID_ROLE, AnnotationTableModel
+from desktop_app.ui.annotation_model import COLUMNS, ID_ROLE, AnnotationTableModel
 from desktop_app.ui.status_icons import status_icon
 
 
@@ -68,8 +75,6 @@ class AnnotationsPanel(QWidget):
         super().__init__(parent)
         self._syncing = 0
         self.model = AnnotationTableModel(self)
-        self.proxy = AnnotationFilter(self)
-        self.proxy.setSourceModel(self.model)
         self.tag_filter = QComboBox(self)
         self.tag_filter.setAccessibleName("Filter by tag")
         self.status_filter = QComboBox(self)
@@ -96,7 +101,7 @@ class AnnotationsPanel(QWidget):
         self.document_note.editingFinished.connect(self._document_note_finished)
         self.text_filter.setClearButtonEnabled(True)
         self.table = _Table(self)
-        self.table.setModel(self.proxy)
+        self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(
             QAbstractItemView.EditTrigger.EditKeyPressed
@@ -161,8 +166,25 @@ class AnnotationsPanel(QWidget):
             self._syncing -= 1
 
     def filter(self, **criteria: str | None) -> None:
+        """Show only the rows the criteria describe, keeping the selected ones that still show
+        (and the current row, scrolled to, if it does)."""
+        selection = self.table.selectionModel()
+        current = self.table.currentIndex().data(ID_ROLE)
+        selected = [index.data(ID_ROLE) for index in selection.selectedRows()]
         with self.syncing():
-            self.proxy.set_filter(**criteria)  # type: ignore[arg-type]
+            self.model.set_filter(**criteria)
+            rows = sorted(n for n in map(self.model.row_of, selected) if n >= 0)
+            kept = QItemSelection()
+            last = len(COLUMNS) - 1
+            for _, run in groupby(enumerate(rows), lambda pair: pair[1] - pair[0]):
+                block = [n for _, n in run]  # consecutive rows: one range
+                kept.select(self.model.index(block[0], 0), self.model.index(block[-1], last))
+            selection.select(kept, QItemSelectionModel.SelectionFlag.Select)
+            n = self.model.row_of(current) if current else -1
+            if n >= 0:
+                index = self.model.index(n, 1)
+                selection.setCurrentIndex(index, QItemSelectionModel.SelectionFlag.NoUpdate)
+                self.table.scrollTo(index)
 
     def refresh_reviewers(self) -> None:
         """The reviewer choices of the draft in front; the filter keeps its reviewer while they
@@ -203,16 +225,19 @@ class AnnotationsPanel(QWidget):
             self.annotation_selected.emit(current.data(ID_ROLE))
 
     def select_annotation(self, ident: str, notify: bool = False) -> None:
-        row = self.model.row_of(ident)
-        if row < 0:
+        state = self.model.state
+        if state is None or ident not in state.annotations:
             return
-        index = self.proxy.mapFromSource(self.model.index(row, 1))
-        if not index.isValid():  # filtered out: show everything again so the row can be seen
+        row = self.model.row_of(ident)
+        if row < 0:  # filtered out: show everything again so the row can be seen
             self.tag_filter.setCurrentIndex(0)
             self.status_filter.setCurrentIndex(0)
             self.reviewer_filter.setCurrentIndex(0)
             self.text_filter.clear()
-            index = self.proxy.mapFromSource(self.model.index(row, 1))
+            row = self.model.row_of(ident)
+            if row < 0:
+                return
+        index = self.model.index(row, 1)
         # Not blocking signals: the view must hear the change to repaint the old row unselected;
         # `syncing` is what keeps this from being taken as the editor choosing a row.
         if notify:

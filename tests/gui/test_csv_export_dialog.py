@@ -101,12 +101,12 @@ def test_selected_rows_with_a_status_filter(qtbot, make_window, db_path, tmp_pat
     doc_id = tagged(db_path)
     window = make_window()
     window.open_document(doc_id)
-    table, proxy = window.panel.table, window.panel.proxy
+    table, model = window.panel.table, window.panel.model
     wanted = {"We will not raise taxes", "the deficit grew 12 percent"}
     selection = table.selectionModel()
-    for row in range(proxy.rowCount()):
-        index = proxy.index(row, 1)
-        if window.panel.model.annotation(proxy.mapToSource(index).row()).exact in wanted:
+    for row in range(model.rowCount()):
+        index = model.index(row, 1)
+        if model.annotation(row).exact in wanted:
             flags = (
                 QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
             )

@@ -95,11 +95,11 @@ def test_deleting_the_filtered_tag_clears_the_filter(make_window: Any, db_path: 
     assert window.review.tag_selection(tag.name)
     panel = window.panel
     panel.tag_filter.setCurrentIndex(panel.tag_filter.findData(tag.name))
-    assert panel.proxy.rowCount() == 1
+    assert panel.model.rowCount() == 1
     dialog.confirm = lambda _parent, _question: True
     dialog.list.setCurrentRow(3)
     assert dialog.delete_current()
-    assert panel.proxy.rowCount() == 1 and panel.proxy.index(0, 1).data() == "beta"
+    assert panel.model.rowCount() == 1 and panel.model.index(0, 1).data() == "beta"
     dialog.deleteLater()
 
 

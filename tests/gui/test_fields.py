@@ -150,8 +150,8 @@ def test_status_keys_and_filter(qtbot: Any, make_window: Any, db_path: Path) -> 
     assert {a.status for a in repo.annotations_for(doc_id)} == {"open", "disputed"}
     panel = window.panel
     panel.status_filter.setCurrentIndex(panel.status_filter.findData("disputed"))
-    assert panel.proxy.rowCount() == 1
-    assert panel.proxy.index(0, 3).data() == "Disputed"
+    assert panel.model.rowCount() == 1
+    assert panel.model.index(0, 3).data() == "Disputed"
 
 
 def test_ctrl_i_jumps_to_the_fields_and_escape_comes_back(

@@ -61,7 +61,7 @@ def test_enter_edits_the_note_and_undo_restores(
     repo = open_repository(db_path)
     notes = {a.exact: a.note for a in repo.annotations_for(doc_id)}
     assert notes["“yes”"] == "Check the recording"
-    assert window.panel.proxy.index(0, 2).data() == "Check the recording"
+    assert window.panel.model.index(0, 2).data() == "Check the recording"
     window.actions.undo.trigger()
     notes = {a.exact: a.note for a in repo.annotations_for(doc_id)}
     assert notes["“yes”"] == ""
@@ -71,13 +71,13 @@ def test_filters_by_tag_and_text(make_window: Any, db_path: Path) -> None:
     """The tag filter and the text filter narrow the visible rows."""
     window, _ = _tagged_window(make_window, db_path)
     panel = window.panel
-    assert panel.proxy.rowCount() == 3
+    assert panel.model.rowCount() == 3
     panel.tag_filter.setCurrentIndex(panel.tag_filter.findData("claim"))
-    assert panel.proxy.rowCount() == 1
+    assert panel.model.rowCount() == 1
     panel.tag_filter.setCurrentIndex(0)
     panel.text_filter.setText("OFFICIALS")
-    assert panel.proxy.rowCount() == 1
-    assert panel.proxy.index(0, 1).data().startswith("Two officials")
+    assert panel.model.rowCount() == 1
+    assert panel.model.index(0, 1).data().startswith("Two officials")
 
 
 def test_clicking_a_highlight_selects_its_row(qtbot: Any, make_window: Any, db_path: Path) -> None:
@@ -106,5 +106,5 @@ def test_sorted_by_status_an_edited_row_moves_and_stays_selected(
     moved = panel.selected_ids()[0]
     qtbot.keyClick(panel.table, Qt.Key.Key_5, Qt.KeyboardModifier.ControlModifier)
     assert open_repository(db_path).get_annotation(moved).status == "resolved"
-    assert [panel.proxy.index(r, 3).data() for r in range(3)] == ["Open", "Open", "Resolved"]
+    assert [panel.model.index(r, 3).data() for r in range(3)] == ["Open", "Open", "Resolved"]
     assert panel.selected_ids() == [moved]

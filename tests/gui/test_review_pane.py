@@ -104,7 +104,7 @@ def test_rows_show_who_and_the_filter_searches_every_field(
     quote = _tag(window, "“We will not sign this,”", "quote")
     window.desk.set_fields(quote, {"speaker": "Inés Carvalho"})
     _tag(window, "Cargo volumes fell 18 percent", "claim")
-    model = window.panel.proxy
+    model = window.panel.model
     headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
     assert headers[:2] == ["Tag", "Text (in order)"] and "Who" in headers and "Changed" in headers
     who = headers.index("Who")
