@@ -123,6 +123,11 @@ class AnnotationsPanel(QWidget):
         for column, width in ((0, 74), (2, 56), (3, 100), (4, 88), (5, 64)):
             header.resizeSection(column, width)
         header.setSortIndicatorShown(True)
+        # The header shares the table's selection by default and repaints every section (asking
+        # Python for each one's title) whenever the chosen row changes, as on every tag key.
+        # Rows are chosen whole here, so the header has nothing to show of the selection.
+        header.setHighlightSections(False)
+        header.setSelectionModel(QItemSelectionModel(self.model, header))
         filters = QHBoxLayout()
         filters.addWidget(self.tag_filter)
         filters.addWidget(self.status_filter)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, QPoint, Qt
 
 from desktop_app.app import open_repository
 from tests.gui.conftest import add_document
@@ -139,3 +139,38 @@ def test_choosing_a_hidden_annotation_lifts_the_filter(qtbot: Any, make_window: 
     assert shown(window) == ["We will act", "costs rose 12 percent"]
     quote = next(a.id for a in window.review.state.annotations.values() if a.tag == "quote")
     assert panel.selected_ids() == [quote]
+
+
+class PaintCount(QObject):
+    def __init__(self) -> None:
+        super().__init__()
+        self.paints = 0
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.Paint:
+            self.paints += 1
+        return False
+
+
+def test_choosing_rows_leaves_the_header_alone_and_a_click_on_it_sorts(
+    qtbot: Any, make_window: Any, db_path: Path
+):
+    """Tagging by key chooses the new row without repainting the table's header (it shows
+    nothing of the selection); a click on the Status header still sorts by status."""
+    window, _ = opened(make_window, db_path)
+    panel = window.panel
+    tag_by_key(qtbot, window, "We will act", Qt.Key.Key_Q)
+    header = panel.table.horizontalHeader()
+    qtbot.wait(50)
+    spy = PaintCount()
+    header.viewport().installEventFilter(spy)
+    tag_by_key(qtbot, window, "costs rose 12 percent", Qt.Key.Key_C)
+    panel.table.viewport().repaint()
+    qtbot.wait(50)
+    assert spy.paints == 0
+    assert panel.selected_ids() == [panel.model.annotation(1).id]
+    window.desk.set_status([panel.model.annotation(0).id], "verified")
+    x = header.sectionViewportPosition(3) + header.sectionSize(3) // 2
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, 5))
+    assert panel.model.sort_column == 3
+    assert [panel.model.index(r, 3).data() for r in range(2)] == ["Open", "Verified"]
