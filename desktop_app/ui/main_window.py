@@ -14,7 +14,6 @@ from PySide6.QtWidgets import QDockWidget, QMainWindow, QWidget
 from desktop_app.core.change import Change
 from desktop_app.core.settings import Settings
 from desktop_app.desk import Desk
-from desktop_app.ui import dialogs
 from desktop_app.ui.actions import WindowActions
 from desktop_app.ui.annotations_panel import AnnotationsPanel
 from desktop_app.ui.checks_panel import ChecksPanel
@@ -98,8 +97,8 @@ class MainWindow(QMainWindow):
             "preferences": self.open_preferences,
             "tags": self.open_tags_dialog,
             "next_pane": self.focus_next_pane,
-            "about": lambda: dialogs.about(self, desk.repo.path),
-            "shortcuts": lambda: dialogs.shortcuts(self),
+            "about": lambda: _dialogs().about(self, desk.repo.path),
+            "shortcuts": lambda: _dialogs().shortcuts(self),
             "find_library": lambda: (self.search_dock.show(), self.search.focus_search()),
         }
         docks = [self.library_dock, self.panel_dock, self.checks_dock, self.search_dock]
@@ -221,10 +220,10 @@ class MainWindow(QMainWindow):
             self.save_settings()
             self.show_reviewer()
 
-        dialogs.preferences(self.desk, self.settings, saved, self.show_message, self)
+        _dialogs().preferences(self.desk, self.settings, saved, self.show_message, self)
 
     def open_tags_dialog(self) -> None:
-        dialogs.manage_tags(self.desk, self.show_message, self)
+        _dialogs().manage_tags(self.desk, self.show_message, self)
 
     # -- state ------------------------------------------------------------------------------------
     def window_state(self) -> QSettings:
@@ -258,3 +257,11 @@ class MainWindow(QMainWindow):
 
     def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
         drop_files(event, self.import_files)
+
+
+def _dialogs():  # type: ignore[no-untyped-def]
+    """The secondary dialogs' module, loaded when one opens: its Qt classes (message box, button
+    box, table widget) cost the launch ~2 ms to set up, for dialogs most sessions never open."""
+    from desktop_app.ui import dialogs
+
+    return dialogs
