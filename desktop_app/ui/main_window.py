@@ -37,6 +37,7 @@ from desktop_app.ui.panes import (
     save_layout,
 )
 from desktop_app.ui.review import Review
+from desktop_app.ui.settings_saver import SettingsSaver
 from desktop_app.ui.status_line import StatusLine
 from desktop_app.ui.undo_view import UndoView
 from desktop_app.ui.window_extras import WindowExtras
@@ -56,6 +57,8 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.desk, self.settings, self.data_dir = desk, settings, data_dir
         self._save_settings = save_settings
+        self._saver = SettingsSaver(save_settings)
+        self._last_saved = settings.last_document_id
         self.setWindowTitle("Copydesk")
         self.setAcceptDrops(True)
         self.setUnifiedTitleAndToolBarOnMac(True)
@@ -148,6 +151,7 @@ class MainWindow(QMainWindow):
         self.status.show_reviewer(self.settings.reviewer)
 
     def save_settings(self) -> None:
+        self._saver.wait()
         try:
             self._save_settings(self.settings)
         except OSError as error:
@@ -178,6 +182,9 @@ class MainWindow(QMainWindow):
         self.update_counts()
         self.undo.refresh()
         self.checks_view.schedule()
+        if document_id and document_id != self._last_saved:
+            self._last_saved = document_id
+            self._saver.save_soon(self.settings)  # a killed window reopens this draft
 
     def _changed(self, change: Change, _initiator: object) -> None:
         if change.tags_changed:
