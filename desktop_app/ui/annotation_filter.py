@@ -6,7 +6,7 @@ repaint after a key press."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 
 from desktop_app.core.model import Annotation, Tag, status_label
 from desktop_app.core.textfold import fold
@@ -35,14 +35,34 @@ class AnnotationFilter:
         reviewer: str | None | bool = False,
     ) -> None:
         """Each criterion given replaces the current one; `reviewer=None` lifts that filter."""
-        if tag is not None:
-            self.tag = tag
-        if text is not None:
-            self.needle = fold(text.strip())
-        if status is not None:
-            self.status = status
-        if reviewer is not False:
-            self.reviewer = reviewer if isinstance(reviewer, str) else None
+        self.tag, self.needle, self.status, self.reviewer = self._next(tag, text, status, reviewer)
+
+    def narrows(
+        self,
+        tag: str | None = None,
+        text: str | None = None,
+        status: str | None = None,
+        reviewer: str | None | bool = False,
+    ) -> bool:
+        """True when every row the criteria would keep is kept now (more letters typed, a tag
+        chosen where any was shown...): the new rows are then among the rows shown."""
+        new_tag, needle, new_status, new_reviewer = self._next(tag, text, status, reviewer)
+        return (
+            (not self.tag or new_tag == self.tag)
+            and (not self.status or new_status == self.status)
+            and (self.reviewer is None or new_reviewer == self.reviewer)
+            and self.needle in needle
+        )
+
+    def _next(
+        self, tag: str | None, text: str | None, status: str | None, reviewer: str | None | bool
+    ) -> tuple[str, str, str, str | None]:
+        return (
+            self.tag if tag is None else tag,
+            self.needle if text is None else fold(text.strip()),
+            self.status if status is None else status,
+            self.reviewer if reviewer is False else reviewer if isinstance(reviewer, str) else None,
+        )
 
     @property
     def active(self) -> bool:
@@ -54,6 +74,28 @@ class AnnotationFilter:
         if self.reviewer is not None and a.reviewer != self.reviewer:
             return False
         return not self.needle or self.needle in self.words(a, tags)
+
+    def keep(
+        self, ids: Iterable[str], annotations: Mapping[str, Annotation], tags: Mapping[str, Tag]
+    ) -> list[str]:
+        """The ids `accepts` keeps, in their order: the same test written out, since a keystroke
+        in the filter box runs it over every row shown."""
+        tag, status, reviewer, needle = self.tag, self.status, self.reviewer, self.needle
+        cached, words_of = self._words.get, self.words
+        kept = []
+        for ident in ids:
+            a = annotations[ident]
+            if tag and a.tag != tag or status and a.status != status:
+                continue
+            if reviewer is not None and a.reviewer != reviewer:
+                continue
+            if needle:
+                known = cached(ident)
+                words = known[1] if known is not None and known[0] is a else words_of(a, tags)
+                if needle not in words:
+                    continue
+            kept.append(ident)
+        return kept
 
     def words(self, a: Annotation, tags: Mapping[str, Tag]) -> str:
         """Every word of the annotation, folded, as the needle is matched against them."""

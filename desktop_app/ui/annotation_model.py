@@ -82,6 +82,7 @@ class AnnotationTableModel(QAbstractTableModel):
         super().__init__(parent)
         self.state: DocumentState | None = None
         self.order: list[str] = []  # ids of the annotations the filter keeps, one per row, sorted
+        self._all: list[str] | None = None  # every annotation's id, sorted (None: sort again)
         self.criteria = AnnotationFilter()
         self._row: dict[str, int] | None = {}  # id -> row, rebuilt after rows move
         self._leaving: dict[str, Annotation] = {}
@@ -105,7 +106,7 @@ class AnnotationTableModel(QAbstractTableModel):
         self.tags = {t.name: t for t in tags}
         self.criteria.forget_words()  # a row's words hold its tag's label
         if self.criteria.needle:
-            self.set_filter()  # a renamed tag's rows match other words now
+            self._refilter()  # a renamed tag's rows match other words now
         elif self.order:
             self.dataChanged.emit(
                 self.index(0, 0), self.index(len(self.order) - 1, len(COLUMNS) - 1)
@@ -122,10 +123,28 @@ class AnnotationTableModel(QAbstractTableModel):
     def set_filter(self, **criteria: str | None) -> None:
         """Keep only the rows the criteria describe (see AnnotationFilter.set); the table starts
         afresh, so the caller brings back the selection it wants kept."""
+        narrower = self.criteria.narrows(**criteria)  # type: ignore[arg-type]
         self.criteria.set(**criteria)  # type: ignore[arg-type]
+        self._refilter(within_shown=narrower)
+
+    def _refilter(self, within_shown: bool = False) -> None:
         self.beginResetModel()
-        self._sort_order()
+        if within_shown:
+            # Typing on in the filter box only narrows: the rows it keeps are among those shown,
+            # already in order, so a keystroke tests those alone and sorts nothing.
+            self.order = self._kept(self.order)
+        elif self._all is not None:
+            self.order = self._kept(self._all)
+        else:
+            self._sort_order()
+        self._row = None
         self.endResetModel()
+
+    def _kept(self, ids: list[str]) -> list[str]:
+        criteria = self.criteria
+        if self.state is None or not criteria.active:
+            return list(ids)
+        return criteria.keep(ids, self.state.annotations, self.tags)
 
     def _sort_order(self) -> None:
         if self.state is None:
@@ -134,12 +153,9 @@ class AnnotationTableModel(QAbstractTableModel):
         # The annotations sorted themselves (no id -> annotation lookup per row); the default
         # Text column's key is one C-level attrgetter.
         key = self.sort_key(self.sort_column)
-        shown = self.state.annotations.values()
-        if self.criteria.active:
-            accepts, tags = self.criteria.accepts, self.tags
-            shown = [a for a in shown if accepts(a, tags)]  # type: ignore[assignment]
-        rows = sorted(shown, key=key, reverse=reverse)
-        self.order = [a.id for a in rows]
+        rows = sorted(self.state.annotations.values(), key=key, reverse=reverse)
+        self._all = [a.id for a in rows]
+        self.order = self._kept(self._all)
         self._row = None
 
     def sort_key(self, column: int) -> Callable[[Annotation], tuple[Any, ...]]:
@@ -216,6 +232,7 @@ class AnnotationTableModel(QAbstractTableModel):
         if state is None:
             return
         self._leaving = {a.id: a for a in change.departed}
+        self._all = None  # rows may come, go or move: the full order is sorted again when asked
         for ident in change.removed:
             n = self.row_of(ident)
             if n >= 0 and ident not in state.annotations:
