@@ -81,12 +81,21 @@ def run_gui(
     return app.exec()
 
 
+UI_SWITCH_INTERVAL_S = 0.0002
+
+
 def application():  # type: ignore[no-untyped-def]
     """The QApplication, made once; PySide's import hook is made cheap first, before the window's
     ~90 modules load through it. The garbage collector waits until the window is built
     (`build_window`): start-up keeps ~70,000 objects and leaves only a few hundred in cycles, so
     its ~60 passes over them would only slow the launch (~15 ms, 3%)."""
     gc.disable()
+    # The checks and the suggester run in pure-Python workers. Each Python call a paint makes
+    # (a table cell, a checks row) must take the interpreter lock back from them, and by default
+    # a worker keeps it 5 ms after being asked: a few hundred such calls stalled the window
+    # 150-250 ms after opening a long draft. Asked to let go within 0.2 ms, the workers give
+    # the UI thread its turns at once; they lose a little speed, and only while both want it.
+    sys.setswitchinterval(UI_SWITCH_INTERVAL_S)
     from PySide6.QtWidgets import QApplication
 
     from desktop_app.ui.pyside_hook import quicken_import_hook
