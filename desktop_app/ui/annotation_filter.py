@@ -110,6 +110,12 @@ class AnnotationFilter:
         self._words[a.id] = (a, words)
         return words
 
+    def warm(self, annotations: Iterable[Annotation], tags: Mapping[str, Tag]) -> None:
+        """Fold these annotations' words before they are asked for (see AnnotationsPanel)."""
+        words = self.words
+        for a in annotations:
+            words(a, tags)
+
     def forget_words(self) -> None:
         """The tag labels changed (or another draft is shown): fold again when asked."""
         self._words.clear()

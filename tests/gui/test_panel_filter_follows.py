@@ -174,3 +174,42 @@ def test_choosing_rows_leaves_the_header_alone_and_a_click_on_it_sorts(
     qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, 5))
     assert panel.model.sort_column == 3
     assert [panel.model.index(r, 3).data() for r in range(2)] == ["Open", "Verified"]
+
+
+def test_the_filter_box_folds_the_rows_words_before_the_first_keystroke(
+    qtbot: Any, make_window: Any, db_path: Path, monkeypatch: Any
+):
+    """Clicking into the filter box folds every row's words in short slices, so the first
+    letter typed only folds itself; a row changed afterwards is folded again when matched."""
+    import desktop_app.ui.annotation_filter as annotation_filter
+
+    window, _ = opened(make_window, db_path)
+    for words, key in (
+        ("We will act", Qt.Key.Key_Q),
+        ("A council aide", Qt.Key.Key_A),
+        ("The deficit grew to 4 million", Qt.Key.Key_C),
+    ):
+        tag_by_key(qtbot, window, words, key)
+    panel = window.panel
+    folded: list[str] = []
+    real_fold = annotation_filter.fold
+
+    def counting_fold(text: str) -> str:
+        folded.append(text)
+        return real_fold(text)
+
+    monkeypatch.setattr(annotation_filter, "fold", counting_fold)
+    qtbot.mouseClick(panel.text_filter, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not panel._fold_more.isActive())
+    assert len(folded) == 3  # each row's words, once
+    folded.clear()
+    qtbot.keyClicks(panel.text_filter, "F")
+    assert set(folded) == {"F"}  # the needle alone: the rows were ready
+    assert shown(window) == ["The deficit grew to 4 million"]
+    folded.clear()
+    aide = next(a.id for a in window.review.state.annotations.values() if a.tag == "anonymous_source")
+    window.desk.set_note(aide, "Fix this")  # now it holds an "f": the filter shows it
+    qtbot.keyClicks(panel.text_filter, "i")
+    rows = [text for text in folded if text not in ("F", "Fi")]
+    assert len(rows) == 1 and "Fix this" in rows[0]  # the changed row alone (a new object)
+    assert shown(window) == ["A council aide", "The deficit grew to 4 million"]
