@@ -33,55 +33,39 @@ class AnnotationFilter:
         text: str | None = None,
         status: str | None = None,
         reviewer: str | None | bool = False,
-    ) -> None:
-        """Each criterion given replaces the current one; `reviewer=None` lifts that filter."""
-        self.tag, self.needle, self.status, self.reviewer = self._next(tag, text, status, reviewer)
-
-    def narrows(
-        self,
-        tag: str | None = None,
-        text: str | None = None,
-        status: str | None = None,
-        reviewer: str | None | bool = False,
     ) -> bool:
-        """True when every row the criteria would keep is kept now (more letters typed, a tag
-        chosen where any was shown...): the new rows are then among the rows shown."""
-        new_tag, needle, new_status, new_reviewer = self._next(tag, text, status, reviewer)
-        return (
+        """Each criterion given replaces the current one; `reviewer=None` lifts that filter.
+        True when the new criteria only narrow the old (more letters typed, a tag chosen where
+        any was shown...): every row they keep was kept before."""
+        new_tag = self.tag if tag is None else tag
+        needle = self.needle if text is None else fold(text.strip())
+        new_status = self.status if status is None else status
+        new_reviewer = (
+            self.reviewer if reviewer is False else reviewer if isinstance(reviewer, str) else None
+        )
+        narrower = (
             (not self.tag or new_tag == self.tag)
             and (not self.status or new_status == self.status)
             and (self.reviewer is None or new_reviewer == self.reviewer)
             and self.needle in needle
         )
-
-    def _next(
-        self, tag: str | None, text: str | None, status: str | None, reviewer: str | None | bool
-    ) -> tuple[str, str, str, str | None]:
-        return (
-            self.tag if tag is None else tag,
-            self.needle if text is None else fold(text.strip()),
-            self.status if status is None else status,
-            self.reviewer if reviewer is False else reviewer if isinstance(reviewer, str) else None,
-        )
+        self.tag, self.needle, self.status, self.reviewer = new_tag, needle, new_status, new_reviewer
+        return narrower
 
     @property
     def active(self) -> bool:
         return bool(self.tag or self.status or self.needle) or self.reviewer is not None
 
     def accepts(self, a: Annotation, tags: Mapping[str, Tag]) -> bool:
-        if self.tag and a.tag != self.tag or self.status and a.status != self.status:
-            return False
-        if self.reviewer is not None and a.reviewer != self.reviewer:
-            return False
-        return not self.needle or self.needle in self.words(a, tags)
+        return bool(self.keep([a.id], {a.id: a}, tags))
 
     def keep(
         self, ids: Iterable[str], annotations: Mapping[str, Annotation], tags: Mapping[str, Tag]
     ) -> list[str]:
-        """The ids `accepts` keeps, in their order: the same test written out, since a keystroke
-        in the filter box runs it over every row shown."""
+        """The ids of the annotations the criteria keep, in their order (a keystroke in the
+        filter box runs this over every row shown)."""
         tag, status, reviewer, needle = self.tag, self.status, self.reviewer, self.needle
-        cached, words_of = self._words.get, self.words
+        words = self.words
         kept = []
         for ident in ids:
             a = annotations[ident]
@@ -89,11 +73,8 @@ class AnnotationFilter:
                 continue
             if reviewer is not None and a.reviewer != reviewer:
                 continue
-            if needle:
-                known = cached(ident)
-                words = known[1] if known is not None and known[0] is a else words_of(a, tags)
-                if needle not in words:
-                    continue
+            if needle and needle not in words(a, tags):
+                continue
             kept.append(ident)
         return kept
 

@@ -123,8 +123,7 @@ class AnnotationTableModel(QAbstractTableModel):
     def set_filter(self, **criteria: str | None) -> None:
         """Keep only the rows the criteria describe (see AnnotationFilter.set); the table starts
         afresh, so the caller brings back the selection it wants kept."""
-        narrower = self.criteria.narrows(**criteria)  # type: ignore[arg-type]
-        self.criteria.set(**criteria)  # type: ignore[arg-type]
+        narrower = self.criteria.set(**criteria)  # type: ignore[arg-type]
         self._refilter(within_shown=narrower)
 
     def _refilter(self, within_shown: bool = False) -> None:
