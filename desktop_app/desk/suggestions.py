@@ -226,22 +226,34 @@ def speakers(document: Document) -> list[str]:
     return sorted(counts, key=lambda n: (-counts[n], n))
 
 
-def findings(desk: Desk, document_id: str) -> list[Finding]:
+def findings(
+    desk: Desk, document_id: str, pending: list[Suggestion] | None = None
+) -> list[Finding]:
     """Checks-panel findings from the open suggestions: quotations not annotated, and unnamed
     sources quoted but not tagged. [] until the suggestions have been computed, and [] when the
-    database cannot be read now (these checks are advice; the panel's own checks report that)."""
+    database cannot be read now (these checks are advice; the panel's own checks report that).
+    `pending`: the suggestions still open, when the caller keeps them current (the window's
+    suggestions pane does, edit by edit); deciding them again here reads every annotation."""
     try:
         doc = _document(desk, document_id)
         found = cached(doc)
         if not found:
             return []
+        if pending is not None:
+            seen = _FROM_OPEN.get(document_id)
+            if seen is not None and seen[0] is found and seen[1] is pending:
+                return list(seen[2])  # the pane replaces its list whenever it changes
+            out = _findings(doc, found, pending)
+            _FROM_OPEN[document_id] = (found, pending, out)
+            return list(out)
         rejected = desk.repo.rejected_suggestions(document_id)
         version = desk.state(document_id).version if desk.is_open(document_id) else -1
         key = (doc.text_sha256, version, hash(frozenset(rejected)))
         known = _FINDINGS.get(document_id)
         if known is not None and known[0] == key:
             return list(known[1])  # the panel asks after every edit anywhere in the library
-        pending = still_open(found, tagged_spans(desk.annotations(document_id, ordered=False)), rejected)
+        spans = tagged_spans(desk.annotations(document_id, ordered=False))
+        pending = still_open(found, spans, rejected)
     except CopydeskError:
         return []
     out = _findings(doc, found, pending)
@@ -250,6 +262,7 @@ def findings(desk: Desk, document_id: str) -> list[Finding]:
 
 
 _FINDINGS: dict[str, tuple[tuple[str, int, int], list[Finding]]] = {}
+_FROM_OPEN: dict[str, tuple[list[Suggestion], list[Suggestion], list[Finding]]] = {}
 
 
 def _findings(doc: Document, found: list[Suggestion], pending: list[Suggestion]) -> list[Finding]:

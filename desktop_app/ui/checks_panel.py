@@ -15,36 +15,55 @@ if TYPE_CHECKING:
 DOC_ROLE = Qt.ItemDataRole.UserRole + 1
 ANNOTATION_ROLE = Qt.ItemDataRole.UserRole + 2
 DISPLAY_ROLE, TOOLTIP_ROLE = Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole
-_Key = tuple[str, str, int, int, str]  # a row: document, annotation, start, end, message
 ROWS_PER_PASS = 300  # new rows added per event-loop turn: ~10 ms, never a visible stall
+# Rows shown per rule until the editor asks for more: 10,000 findings of one rule are walked with
+# F9, not scrolled, and their rows held ~6 MB and a third of a second of filling.
+PAGE = 500
 
 
 class _Row(QTreeWidgetItem):
-    """One finding's row. Its text, tooltip and ids are answered from the row's key when the
-    view asks (only the rows on screen) instead of being copied into Qt per row: 10,000 rows
-    held ~11 MB of strings that way, and were built five times slower."""
+    """One finding's row. Its text, tooltip and ids are answered from the finding when the view
+    asks (only the rows on screen) instead of being copied into Qt per row: 10,000 rows held
+    ~11 MB of strings that way, and were built five times slower."""
 
-    __slots__ = ("key", "title", "whole_library")  # no attribute dict: 10,000 rows, 1.6 MB less
+    __slots__ = ("finding", "title", "whole_library")  # no attribute dict: 1.6 MB less per 10,000
 
-    def __init__(self, key: _Key, title: str, whole_library: bool) -> None:
+    def __init__(self, finding: Finding, title: str, whole_library: bool) -> None:
         super().__init__()
-        self.key, self.title, self.whole_library = key, title, whole_library
+        self.finding, self.title, self.whole_library = finding, title, whole_library
 
     def data(self, column: int, role: int) -> Any:
         if column == 0:
-            doc_id, annotation_id, _start, _end, message = self.key
+            finding = self.finding
+            message = finding.message
             if role == DISPLAY_ROLE:
                 # In the library view the finding comes first, its draft after: both readable.
                 return f"{message}\n— {self.title}" if self.whole_library else message
             if role == ANNOTATION_ROLE:
-                return annotation_id
+                return finding.annotation_id
             if role == DOC_ROLE:
-                return doc_id
+                return finding.document_id
             if role == TOOLTIP_ROLE:  # one set on the row (a changed quote's diff) comes first
                 return super().data(column, role) or (
                     f"{message}\n{self.title}" if self.title else message
                 )
         return super().data(column, role)
+
+
+class _MoreRow(QTreeWidgetItem):
+    """The last row of a rule with more findings than shown: activating it shows a page more."""
+
+    def __init__(self, kind: str) -> None:
+        super().__init__()
+        self.kind = kind
+        font = self.font(0)
+        font.setItalic(True)
+        self.setFont(0, font)
+
+    def count(self, hidden: int) -> None:
+        page = min(PAGE, hidden)
+        self.setText(0, f"Show {page:,} more… ({hidden:,} not shown)")
+        self.setToolTip(0, "Enter or click: show more rows of this check. F9 steps through all.")
 
 
 class _Tree(QTreeWidget):
@@ -86,13 +105,15 @@ class ChecksPanel(QWidget):
         self.tree.activated_item.connect(self._choose)
         self.findings: list[Finding] = []
         self._groups: dict[str, QTreeWidgetItem] = {}  # rule -> its row
-        self._keys: dict[str, list[_Key]] = {}  # rule -> rows shown
+        self._shown: dict[str, list[Finding]] = {}  # rule -> the findings its rows show
+        self._pages: dict[str, _MoreRow] = {}  # rule -> its "show more" row, while it has one
+        self._limits: dict[str, int] = {}  # rule -> rows to show (PAGE until asked for more)
         self._shape: object = None
         self._budget = ROWS_PER_PASS
         self._titles: dict[str, str] = {}
         self._more = QTimer(self, singleShot=True, interval=0)  # the rows a pass had no room for
         self._more.timeout.connect(self._apply)
-        self._wanted: dict[str, list[_Key]] = {}  # rule -> rows to show
+        self._wanted: dict[str, list[Finding]] = {}  # rule -> its findings, all of them
 
     @property
     def whole_library(self) -> bool:
@@ -101,15 +122,14 @@ class ChecksPanel(QWidget):
     def show_findings(self, findings: list[Finding], titles: dict[str, str]) -> None:
         """Group findings by rule, in the rules' order. Only the rows that changed are touched
         (an edit changes a finding or two among thousands), so the selection, the scroll
-        position and the groups the user collapsed stay as they were."""
+        position and the groups the user collapsed stay as they were. Rows are compared by
+        finding: the check state keeps one object per finding, so unchanged rows compare by
+        identity."""
         self.findings, self._titles = findings, titles
         by_kind: dict[str, list[Finding]] = {}
         for finding in findings:
             by_kind.setdefault(finding.kind, []).append(finding)
-        self._wanted = {
-            kind: [(f.document_id, f.annotation_id, f.start, f.end, f.message) for f in group]
-            for kind, group in by_kind.items()
-        }
+        self._wanted = by_kind
         self._apply()
 
     def _apply(self) -> None:
@@ -122,7 +142,9 @@ class ChecksPanel(QWidget):
             self._shape = shape
             self.tree.clear()
             self._groups.clear()
-            self._keys.clear()
+            self._shown.clear()
+            self._pages.clear()
+            self._limits.clear()
         self._budget = ROWS_PER_PASS
         position = 0
         for kind in CHECK_KINDS:
@@ -131,41 +153,62 @@ class ChecksPanel(QWidget):
             if not wanted:
                 if top is not None:
                     self.tree.takeTopLevelItem(self.tree.indexOfTopLevelItem(top))
-                    del self._groups[kind], self._keys[kind]
+                    del self._groups[kind], self._shown[kind]
+                    self._pages.pop(kind, None)
                 continue
             if top is None:
                 top = self._groups[kind] = QTreeWidgetItem()
                 top.setData(0, DOC_ROLE, kind)
                 self.tree.insertTopLevelItem(position, top)
                 top.setExpanded(True)
-                self._keys[kind] = []
+                self._shown[kind] = []
             position += 1
-            top.setText(0, f"{CHECK_LABELS.get(kind, kind)} ({len(wanted)})")
-            self._update_group(top, kind, wanted, titles)
+            top.setText(0, f"{CHECK_LABELS.get(kind, kind)} ({len(wanted):,})")
+            page = wanted[: self._limits.get(kind, PAGE)]
+            self._update_group(top, kind, page, titles)
+            self._page_row(top, kind, len(wanted) - len(page))
         n = len(self.findings)
         self.summary.setText(
-            "No open checks." if not n else f"{n} check{'s' if n != 1 else ''} to resolve."
+            "No open checks." if not n else f"{n:,} check{'s' if n != 1 else ''} to resolve."
         )
+
+    def _page_row(self, top: QTreeWidgetItem, kind: str, hidden: int) -> None:
+        """Keep the rule's "show more" row last, counting the findings not shown."""
+        row = self._pages.get(kind)
+        if hidden and row is None:
+            row = self._pages[kind] = _MoreRow(kind)
+            top.addChild(row)
+        elif not hidden and row is not None:
+            top.removeChild(self._pages.pop(kind))
+        if row is not None and hidden:
+            row.count(hidden)
+
+    def show_more(self, kind: str) -> None:
+        """A page more of this rule's rows; the first new row becomes current."""
+        first = len(self._shown.get(kind, []))
+        self._limits[kind] = self._limits.get(kind, PAGE) + PAGE
+        self._apply()
+        top = self._groups.get(kind)
+        if top is not None and first < top.childCount():
+            self.tree.setCurrentItem(top.child(first))
 
     def _update_group(
         self,
         top: QTreeWidgetItem,
         kind: str,
-        new: list[_Key],
+        new: list[Finding],
         titles: dict[str, str],
     ) -> None:
         """Bring this rule's rows to `new`, adding at most the pass's budget of new rows: the
-        rest follow a moment later (10,000 findings would hold the window for a third of a
-        second), while removals, always cheap, happen at once."""
-        old = self._keys[kind]
+        rest follow a moment later, while removals, always cheap, happen at once."""
+        old = self._shown[kind]
         if old == new:
-            self._wanted[kind] = old  # the same rows: one set of 10,000 keys is enough
             return
-        shown: list[_Key] = []
+        shown: list[Finding] = []
         at = 0  # where `old[i1]` sits in the tree now
         steps = _steps(old, new)
         for n, (op, i1, i2, j1, j2) in enumerate(steps):
-            if op == "equal":  # the rows' own keys (the equal new ones go with `new`)
+            if op == "equal":
                 shown += old[i1:i2]
                 at += i2 - i1
                 continue
@@ -176,19 +219,20 @@ class ChecksPanel(QWidget):
             library = self.whole_library
             top.insertChildren(
                 at,
-                [_Row(key, titles.get(key[0], ""), library) for key in new[j1 : j1 + take]],
+                [_Row(f, titles.get(f.document_id, ""), library) for f in new[j1 : j1 + take]],
             )
             shown += new[j1 : j1 + take]
             at += take
             if take < j2 - j1:  # out of budget: keep the old rows after this point for now
-                shown += [k for _op, a1, a2, _b1, _b2 in steps[n + 1 :] for k in old[a1:a2]]
+                shown += [f for _op, a1, a2, _b1, _b2 in steps[n + 1 :] for f in old[a1:a2]]
                 self._more.start()
                 break
-        else:
-            self._wanted[kind] = shown  # done: equal to `new`, and holding the rows' own keys
-        self._keys[kind] = shown
+        self._shown[kind] = shown
 
     def _choose(self, item: Any) -> None:
+        if isinstance(item, _MoreRow):
+            self.show_more(item.kind)
+            return
         annotation_id = item.data(0, ANNOTATION_ROLE)
         if annotation_id:
             self.finding_chosen.emit(item.data(0, DOC_ROLE), annotation_id)

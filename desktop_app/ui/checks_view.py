@@ -21,6 +21,7 @@ from desktop_app.ui.library import LibraryList
 if TYPE_CHECKING:
     from desktop_app.core.check_state import CheckState
     from desktop_app.core.checks import Finding
+    from desktop_app.core.suggest import Suggestion
 
 # open document id -> (its version when taken, text, annotations)
 Snapshot = dict[str, tuple[int, str, list[Annotation]]]
@@ -47,7 +48,9 @@ class _CheckJob(QRunnable):
         found: dict[str, list[Finding]] = {}
         try:
             for doc_id, (version, text, annotations) in self.snapshot.items():
-                built[doc_id] = (version, CheckState(doc_id, text, annotations))
+                state = CheckState(doc_id, text, annotations)
+                state.findings()  # sorted here, not on the UI thread at the first refresh
+                built[doc_id] = (version, state)
             if self.others and self.open_reader is not None:
                 reader = self.open_reader()  # its own connection: the UI's stays free
                 try:
@@ -79,6 +82,9 @@ class ChecksView(QObject):
         self.desk, self.panel, self.library = desk, panel, library
         self.current, self.say, self.open_reader, self.busy = current, say, open_reader, busy
         self.cached: dict[str, list[Finding]] = {}  # documents not open
+        # The suggestions still open in a draft, kept current by the suggestions pane (None if
+        # it has none for that draft yet): set by the window once the pane exists.
+        self.open_suggestions: Callable[[str], list[Suggestion] | None] = lambda _doc: None
         self.running = False  # one check job at a time
         self.pool = QThreadPool(self)
         self.pool.setMaxThreadCount(1)
@@ -154,7 +160,8 @@ class ChecksView(QObject):
         current = self.current()
         if current in per_doc and self.desk.is_open(current):
             # What the suggester found (computed off the UI thread) and nobody tagged yet.
-            per_doc[current] += suggestion_findings(self.desk, current)
+            pending = self.open_suggestions(current)
+            per_doc[current] += suggestion_findings(self.desk, current, pending)
         self.library.update_checks({doc: len(found) for doc, found in per_doc.items()})
         if self.panel.whole_library:
             shown = [f for doc in titles for f in per_doc[doc]]

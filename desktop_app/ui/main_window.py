@@ -125,6 +125,8 @@ class MainWindow(QMainWindow):
             self.actions.view_menu, open_other, say,
         )  # fmt: skip
         self.extras.suggestions.computed.connect(self.checks_view.schedule)
+        self.extras.suggestions.open_changed.connect(self.checks_view.schedule)
+        self.checks_view.open_suggestions = self.extras.suggestions.open_of
         self.library.document_chosen.connect(self.open_document)
         self.review.document_shown.connect(self._document_shown)
         self.review.annotations_changed.connect(self.update_counts)

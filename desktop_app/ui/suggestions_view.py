@@ -61,6 +61,7 @@ class _Job(QRunnable):
 
 class SuggestionsView(QObject):
     computed = Signal(str)  # a document's suggestions are ready (the checks panel may refresh)
+    open_changed = Signal()  # the suggestions still open changed (one decided, an edit)
 
     def __init__(
         self,
@@ -258,7 +259,14 @@ class SuggestionsView(QObject):
             self.open = self.tracker.open()
             self._show_open()
 
+    def open_of(self, document_id: str) -> list[Suggestion] | None:
+        """The suggestions still open in this draft, if this pane keeps them (None if not)."""
+        if document_id != self.document_id or self.everything is None:
+            return None
+        return self.open
+
     def _show_open(self) -> None:
+        self.open_changed.emit()
         before, self.by_line = self.by_line, self._lines(self.open)
         self.panel.show_suggestions(self.open)
         self._repaint([n for n in sorted(self.shown) if before.get(n) != self.by_line.get(n)])
@@ -305,6 +313,7 @@ class SuggestionsView(QObject):
             else:
                 self.by_line.pop(line, None)
         self.panel.show_suggestions(self.open)
+        self.open_changed.emit()
         if self.review.state is not None:
             touched = self.review.state.index.lines_touched(s.start, s.end)
             self._repaint([n for n in touched if n in self.shown])

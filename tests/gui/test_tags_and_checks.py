@@ -231,14 +231,16 @@ def test_an_edit_updates_only_its_rows_in_the_checks_panel(
 
 
 def test_thousands_of_findings_fill_in_over_several_turns_and_end_exact(qtbot: Any) -> None:
-    """10,000 findings are not built in one go (that held the window for a third of a second):
-    each event-loop turn adds a slice, and the rows end in the findings' order, also when the
-    findings change while the rows are still coming in."""
+    """A rule's rows come a page at a time: the first page is not built in one go (each
+    event-loop turn adds a slice), the rows end in the findings' order also when the findings
+    change mid-fill, and the last row offers the next page (Enter on it, as a click does)."""
     from desktop_app.core.checks import Finding
-    from desktop_app.ui.checks_panel import ROWS_PER_PASS, ChecksPanel
+    from desktop_app.ui.checks_panel import PAGE, ROWS_PER_PASS, ChecksPanel
 
+    assert ROWS_PER_PASS < PAGE
     panel = ChecksPanel()
     qtbot.addWidget(panel)
+    panel.show()
 
     def findings(n: int, skip: int = -1) -> list[Finding]:
         return [
@@ -247,15 +249,38 @@ def test_thousands_of_findings_fill_in_over_several_turns_and_end_exact(qtbot: A
             if i != skip
         ]
 
-    def rows() -> list[str]:
+    def children() -> list[Any]:
         top = panel.tree.topLevelItem(0)
-        return [top.child(i).data(0, ANNOTATION_ROLE) for i in range(top.childCount())]
+        return [top.child(i) for i in range(top.childCount())]
+
+    def rows() -> list[str]:
+        return [c.data(0, ANNOTATION_ROLE) for c in children() if c.data(0, ANNOTATION_ROLE)]
 
     panel.show_findings(findings(2000), {"doc": "Draft"})
     assert len(rows()) == ROWS_PER_PASS  # the first slice at once, the rest to come
-    qtbot.waitUntil(lambda: len(rows()) > 2 * ROWS_PER_PASS, timeout=5000)
-    changed = findings(2500, skip=7)  # an edit lands mid-fill
+    changed = findings(2 * PAGE + 100, skip=7)  # an edit lands mid-fill
     panel.show_findings(changed, {"doc": "Draft"})
+    qtbot.waitUntil(lambda: len(rows()) == PAGE, timeout=10000)
+    ids = [f.annotation_id for f in changed]
+    assert rows() == ids[:PAGE]
+    assert panel.tree.topLevelItem(0).text(0).endswith(f"({len(changed):,})")
+    more = children()[-1]
+    assert f"({len(changed) - PAGE:,} not shown)" in more.text(0)
+
+    panel.tree.setFocus()
+    panel.tree.setCurrentItem(more)
+    qtbot.keyClick(panel.tree, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: len(rows()) == 2 * PAGE, timeout=10000)
+    assert rows() == ids[: 2 * PAGE]
+    assert panel.tree.currentItem().data(0, ANNOTATION_ROLE) == ids[PAGE]  # the first new row
+    assert f"({len(changed) - 2 * PAGE:,} not shown)" in children()[-1].text(0)
+    last = children()[-1]
+    panel.tree.scrollToItem(last)
+    qtbot.mouseClick(
+        panel.tree.viewport(),
+        Qt.MouseButton.LeftButton,
+        pos=panel.tree.visualItemRect(last).center(),
+    )
     qtbot.waitUntil(lambda: len(rows()) == len(changed), timeout=10000)
-    assert rows() == [f.annotation_id for f in changed]
-    assert panel.tree.topLevelItem(0).text(0).endswith("(2499)")
+    assert rows() == ids
+    assert len(children()) == len(changed)  # all shown: no "more" row left
