@@ -46,6 +46,30 @@ def _one_line(words: str, limit: int = 90) -> str:
     return words if len(words) <= limit else words[: limit - 1] + "…"
 
 
+_DISPLAY, _TOOLTIP = Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole
+
+
+class _Row(QTreeWidgetItem):
+    """One suggestion's row, answering its text and tooltip when the view asks (only rows on
+    screen): copied into Qt per row, thousands of tooltips held megabytes."""
+
+    __slots__ = ("suggestion",)
+
+    def __init__(self, suggestion: Suggestion) -> None:
+        super().__init__()
+        self.suggestion = suggestion
+
+    def data(self, column: int, role: int) -> object:
+        s = self.suggestion
+        if role == _DISPLAY:
+            return _one_line(s.text) if column == 0 else detail_of(s)
+        if role == SUGGESTION_ROLE:
+            return s
+        if role == _TOOLTIP and column == 0:
+            return s.text[:500]
+        return super().data(column, role)
+
+
 class _Tree(QTreeWidget):
     decided = Signal(object, bool)  # the suggestion, True = accept
 
@@ -157,9 +181,7 @@ class SuggestionsPanel(QWidget):
         rows: dict[int, tuple[QTreeWidgetItem, list[QTreeWidgetItem]]] = {}
         for _ in range(min(ROWS_PER_PASS, len(self._waiting))):
             top, s = self._waiting.pop()
-            row = QTreeWidgetItem([_one_line(s.text), detail_of(s)])
-            row.setData(0, SUGGESTION_ROLE, s)
-            row.setToolTip(0, s.text[:500])
+            row = _Row(s)
             rows.setdefault(id(top), (top, []))[1].append(row)
             self.items[(s.kind, s.start, s.end)] = row
         for top, made in rows.values():
