@@ -130,6 +130,9 @@ printf '%s\n' "$listed" | sed 's/^/    /'
 grep -q characters <<<"$listed" || fail "the first window did not import the second launch's draft"
 kill -0 "$first" 2>/dev/null || fail "the first copy is gone"
 w 60 taskkill /IM copydesk.exe /F >/dev/null || true
+# Under Wine taskkill answers "Could not find process": end the first copy from this side too,
+# or the wait below sits out its 300 s timeout.
+pkill -f 'Copydesk.copydesk\.exe' 2>/dev/null || true
 wait "$first" 2>/dev/null || true
 unset COPYDESK_HOME
 
