@@ -27,11 +27,16 @@ PNG_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
 ICO_SIZES = (16, 24, 32, 48, 64, 128, 256)
 # ICNS element types that hold PNG data, and the pixel size of each (Apple's "iconutil" set).
 ICNS_TYPES = (
-    (b"icp4", 16), (b"ic11", 32),   # 16 pt, @1x and @2x
-    (b"icp5", 32), (b"ic12", 64),   # 32 pt
-    (b"ic07", 128), (b"ic13", 256),  # 128 pt
-    (b"ic08", 256), (b"ic14", 512),  # 256 pt
-    (b"ic09", 512), (b"ic10", 1024),  # 512 pt
+    (b"icp4", 16),
+    (b"ic11", 32),  # 16 pt, @1x and @2x
+    (b"icp5", 32),
+    (b"ic12", 64),  # 32 pt
+    (b"ic07", 128),
+    (b"ic13", 256),  # 128 pt
+    (b"ic08", 256),
+    (b"ic14", 512),  # 256 pt
+    (b"ic09", 512),
+    (b"ic10", 1024),  # 512 pt
 )
 
 

@@ -18,9 +18,7 @@ if TYPE_CHECKING:  # the Desk calls in; only its type is needed here
     from desktop_app.desk.desk import Desk
 
 
-def export_data(
-    desk: Desk, query: ExportQuery | str | None, findings: bool = True
-) -> ExportData:
+def export_data(desk: Desk, query: ExportQuery | str | None, findings: bool = True) -> ExportData:
     """`query` may be a bare document id (or None: the whole library), as before filters.
     `findings`: run the checks for each document (only the reports print them)."""
     if not isinstance(query, ExportQuery):

@@ -49,7 +49,12 @@ class AnnotationFilter:
             and (self.reviewer is None or new_reviewer == self.reviewer)
             and self.needle in needle
         )
-        self.tag, self.needle, self.status, self.reviewer = new_tag, needle, new_status, new_reviewer
+        self.tag, self.needle, self.status, self.reviewer = (
+            new_tag,
+            needle,
+            new_status,
+            new_reviewer,
+        )
         return narrower
 
     @property

@@ -81,7 +81,9 @@ class ExchangeActions:
         doc_id = self.current()
         if fmt == "csv" and self.choose_export is not None:
             # The CSV dialog asks the scope itself (and offers more: the selection, a revision).
-            self.choose_export(fmt, doc_id or None, self.desk.document(doc_id).title if doc_id else "")
+            self.choose_export(
+                fmt, doc_id or None, self.desk.document(doc_id).title if doc_id else ""
+            )
             return
         if doc_id:
             scopes = [THIS, ALL]

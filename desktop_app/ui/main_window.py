@@ -77,8 +77,9 @@ class MainWindow(QMainWindow):
         self.panel_dock = add_dock(self, "Annotations", "annotations", side, right)
         self.checks_dock = add_dock(self, "Checks", "checks", self.checks, left)
         self.search_dock = add_dock(self, "Search", "search", self.search, left)
+        # On the panes only: a window-wide sheet slows all paint.
         for pane in (self.view, self.panel.table, self.library, self.checks, self.search):
-            pane.setStyleSheet(FOCUS_FRAME)  # on the panes only: a window-wide sheet slows all paint
+            pane.setStyleSheet(FOCUS_FRAME)
         self.tabifyDockWidget(self.checks_dock, self.search_dock)
         self.checks_dock.raise_()
         self.status = StatusLine(self.statusBar(), desk.repo.path)
@@ -117,7 +118,12 @@ class MainWindow(QMainWindow):
             docks,
         )
         self.library_actions = LibraryActions(
-            desk, self.library, lambda: self.review.document_id, say, self, self.actions.library_menu
+            desk,
+            self.library,
+            lambda: self.review.document_id,
+            say,
+            self,
+            self.actions.library_menu,
         )
         self.extras = WindowExtras(
             desk, self, self.review, self.checks, self.exports, self.imports,

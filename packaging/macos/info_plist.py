@@ -27,8 +27,10 @@ IMPORTED_TYPES = [
         "UTTypeIdentifier": "net.daringfireball.markdown",
         "UTTypeDescription": "Markdown document",
         "UTTypeConformsTo": ["public.plain-text"],
-        "UTTypeTagSpecification": {"public.filename-extension": ["md", "markdown"],
-                                   "public.mime-type": ["text/markdown"]},
+        "UTTypeTagSpecification": {
+            "public.filename-extension": ["md", "markdown"],
+            "public.mime-type": ["text/markdown"],
+        },
     },
     {
         "UTTypeIdentifier": "org.oasis-open.opendocument.text",
@@ -61,8 +63,12 @@ def info_plist(version: str) -> dict[str, Any]:
         "NSSupportsAutomaticGraphicsSwitching": True,
         "NSHumanReadableCopyright": "Copydesk contributors, MIT licence",
         "CFBundleDocumentTypes": [
-            {"CFBundleTypeName": name, "CFBundleTypeRole": "Viewer",
-             "LSHandlerRank": "Alternate", "LSItemContentTypes": utis}
+            {
+                "CFBundleTypeName": name,
+                "CFBundleTypeRole": "Viewer",
+                "LSHandlerRank": "Alternate",
+                "LSItemContentTypes": utis,
+            }
             for name, utis in DOCUMENT_TYPES
         ],
         "UTImportedTypeDeclarations": IMPORTED_TYPES,

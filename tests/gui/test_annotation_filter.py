@@ -61,13 +61,22 @@ def test_every_combination_keeps_the_rows_the_rule_describes(qtbot, make_window,
     tags = ["", "quote", "claim"]
     statuses = ["", "open", "disputed"]
     reviewers = [None, "Ana", "Bo.b (x)", ""]
-    needles = ["", "ca coute", "CRÈME", "cher*", "(p. 4)", "a.b", "reprisals", "ruiz", "nothing", "."]
+    needles = [
+        "",
+        "ca coute",
+        "CRÈME",
+        "cher*",
+        "(p. 4)",
+        "a.b",
+        "reprisals",
+        "ruiz",
+        "nothing",
+        ".",
+    ]
     for tag, status, reviewer, needle in itertools.product(tags, statuses, reviewers, needles):
         model.set_filter(tag=tag, status=status, reviewer=reviewer, text=needle)
         shown = {model.annotation(r).id for r in range(model.rowCount())}
-        expected = {
-            a.id for a in rows if reference(model, a, tag, status, reviewer, needle)
-        }
+        expected = {a.id for a in rows if reference(model, a, tag, status, reviewer, needle)}
         assert shown == expected, (tag, status, reviewer, needle)
     model.set_filter(tag="", status="", reviewer=None, text="")
     assert model.rowCount() == 5
@@ -120,7 +129,12 @@ def test_criteria_changed_one_at_a_time_keep_the_rows_the_rule_describes(
             a.id
             for a in reading
             if reference(
-                model, a, criteria["tag"], criteria["status"], criteria["reviewer"], criteria["text"]
+                model,
+                a,
+                criteria["tag"],
+                criteria["status"],
+                criteria["reviewer"],
+                criteria["text"],
             )
         ]
         assert shown == expected, criteria

@@ -52,7 +52,11 @@ def test_a_new_row_shows_only_if_the_filter_keeps_it(qtbot: Any, make_window: An
     window.desk.annotate(doc_id, "claim", *cp("costs rose 12 percent"), reviewer="Bo")
     assert shown(window) == ["costs rose 12 percent", "The deficit grew to 4 million"]
     panel.tag_filter.setCurrentIndex(0)
-    assert shown(window) == ["We will act", "costs rose 12 percent", "The deficit grew to 4 million"]
+    assert shown(window) == [
+        "We will act",
+        "costs rose 12 percent",
+        "The deficit grew to 4 million",
+    ]
 
 
 def test_tagging_what_the_filter_hides_lifts_it(qtbot: Any, make_window: Any, db_path: Path):
@@ -207,7 +211,9 @@ def test_the_filter_box_folds_the_rows_words_before_the_first_keystroke(
     assert set(folded) == {"F"}  # the needle alone: the rows were ready
     assert shown(window) == ["The deficit grew to 4 million"]
     folded.clear()
-    aide = next(a.id for a in window.review.state.annotations.values() if a.tag == "anonymous_source")
+    aide = next(
+        a.id for a in window.review.state.annotations.values() if a.tag == "anonymous_source"
+    )
     window.desk.set_note(aide, "Fix this")  # now it holds an "f": the filter shows it
     qtbot.keyClicks(panel.text_filter, "i")
     rows = [text for text in folded if text not in ("F", "Fi")]

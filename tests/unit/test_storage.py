@@ -45,9 +45,7 @@ def test_new_database_has_schema_builtin_tags_and_version(db_path):
     db = open_database(db_path)
     import sqlite_utils  # the migrations' library, here to look at what they made
 
-    assert {"documents", "annotations", "tags"} <= set(
-        sqlite_utils.Database(db.conn).table_names()
-    )
+    assert {"documents", "annotations", "tags"} <= set(sqlite_utils.Database(db.conn).table_names())
     assert db.execute("PRAGMA user_version").fetchone()[0] == len(database.MIGRATIONS)
     rows = db.execute("SELECT name, builtin FROM tags ORDER BY position").fetchall()
     assert rows == [(t.name, 1) for t in BUILTIN_TAGS]
