@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
@@ -72,6 +72,11 @@ class _Row(QTreeWidgetItem):
 
 class _Tree(QTreeWidget):
     decided = Signal(object, bool)  # the suggestion, True = accept
+    resized = Signal()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self.resized.emit()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
         item = self.currentItem()
@@ -122,6 +127,7 @@ class SuggestionsPanel(QWidget):
         layout.addWidget(self.tree, 1)
         layout.addLayout(buttons)
         self.tree.decided.connect(self._decided)
+        self.tree.resized.connect(self._fit_columns)
         self.tree.currentItemChanged.connect(self._current_changed)
         self.items: dict[tuple[str, int, int], QTreeWidgetItem] = {}
         self.groups: dict[str, QTreeWidgetItem] = {}
@@ -175,7 +181,7 @@ class SuggestionsPanel(QWidget):
             self._waiting += [(top, s) for s in mine]
         self._waiting.reverse()  # popped from the end, in reading order
         self._add_rows()
-        self.tree.resizeColumnToContents(0)
+        self._fit_columns()
 
     def _add_rows(self) -> None:
         rows: dict[int, tuple[QTreeWidgetItem, list[QTreeWidgetItem]]] = {}
@@ -188,6 +194,12 @@ class SuggestionsPanel(QWidget):
             top.addChildren(made)
         if self._waiting:
             self._more.start()
+
+    def _fit_columns(self) -> None:
+        """The words take what they need up to 60% of the width, so the speaker, cue or reason
+        beside them stays in view (long words are elided; the tooltip has them whole)."""
+        room = int(self.tree.viewport().width() * 0.6)
+        self.tree.setColumnWidth(0, max(80, min(self.tree.sizeHintForColumn(0), room)))
 
     def _titles(self, found: list[Suggestion]) -> None:
         """Group headings with their counts, the accept-all buttons, the summary line."""

@@ -46,3 +46,24 @@ def test_a_rows_words_detail_and_tooltip_are_there_when_asked(qtbot: Any) -> Non
     assert QToolTip.text() == LONG[:500]
     QToolTip.hideText()
     assert panel.tree.topLevelItem(0).data(0, Qt.ItemDataRole.DisplayRole).startswith("Quotes")
+
+
+def test_the_speaker_column_stays_in_view_beside_long_words(qtbot: Any) -> None:
+    """A 90-character claim does not push the quote's speaker out of a narrow dock."""
+    long_claim = (
+        "The council said the harbour budget grew 12 percent in 2025 and 14 percent in 2026 too."
+    )
+    found = [*FOUND, Suggestion("claim", 700, 700 + len(long_claim), long_claim, {})]
+    panel = SuggestionsPanel()
+    qtbot.addWidget(panel)
+    panel.resize(380, 400)
+    panel.show()
+    panel.show_suggestions(found)
+    tree = panel.tree
+    width = tree.viewport().width()
+    assert tree.columnWidth(0) <= width * 0.6
+    row = panel.items[("quote", FOUND[0].start, FOUND[0].end)]
+    speaker = tree.visualRect(tree.indexFromItem(row, 1))
+    assert 0 < speaker.left() < width  # the speaker's cell starts inside the view
+    panel.resize(900, 400)  # wider: the words get their room back
+    qtbot.waitUntil(lambda: tree.columnWidth(0) > width * 0.6, timeout=3000)
