@@ -48,11 +48,14 @@ _INDEF = re.compile(
     rf"\b(?i:{_DET})\s+(?:[\w’'-]+\s+){{0,3}}?(?i:{_HEADS})\b{_POST}"
     rf"(?=\s*,|\s+(?:and\s+[a-z]|{_CUES})\b|\s*[.;])"
 )
-# "officials said", "Shipping analysts said": bare plural groups right before a speech verb.
+# "officials said", "Shipping analysts said": bare plural groups right before a speech verb;
+# the noun opens the text or follows white space or a character that is not ASCII (“Officials),
+# not other ASCII ("non-residents", "(officials"): where the head-noun hits find it.
 _GROUP = re.compile(
     r"(?<![\w’'-] )(?<!\bthe )\b(?:[A-Z][\w-]*\s+|[a-z][\w-]*\s+)?"
-    r"(?i:officials|sources|analysts|experts|economists|diplomats|insiders|meteorologists|"
-    r"witnesses|residents|investigators|strategists|traders|observers)"
+    r"(?<![\x00-\x08\x0e-\x1b!-\x7f])(?i:officials|sources|analysts|experts|economists|"
+    r"diplomats|insiders|meteorologists|witnesses|residents|investigators|strategists|traders|"
+    r"observers)"
     r"(?=\s+(?:say|said|says|told|believe|expect|estimate|warn|warned)\b)"
 )
 _PART_OF = re.compile(r"\b(?:one|some|many|none|each|any|all|most) of\s*$", re.I)
@@ -137,8 +140,8 @@ _HEAD_WORDS = (
     "manager scientist researcher negotiator lawmaker legislator regulator detective "
     "investigator meteorologist strategist operative donor allies colleague relative neighbo "
     "student soldier guard volunteer activist organizer planner auditor physician pilot "
-    "inspector clerk director administrator representative veteran someone somebody"
-).split()
+    "inspector clerk director administrator representative veteran someone somebody observer"
+).split()  # ("observer": no _INDEF head, but a _GROUP noun, which these hits also find)
 _GROUP_WORDS = (
     "officials sources analysts experts economists diplomats insiders meteorologists witnesses "
     "residents investigators strategists traders observers"
@@ -146,7 +149,7 @@ _GROUP_WORDS = (
 _MARKER_WORDS = "condition anonymity name identified authori allowed permitted cleared".split()
 # As bytes, looked for in the ASCII copy of the lower-cased text (same offsets: every one is
 # ASCII letters, and "?" stands for each character that is not ASCII).
-_GROUP_BYTES = [w.encode() for w in _GROUP_WORDS]
+_GROUP_NOUN = re.compile(anchors.trie_pattern(_GROUP_WORDS).encode())
 _MARKER_BYTES = [w.encode() for w in _MARKER_WORDS]
 
 
@@ -179,10 +182,20 @@ _DET_AFTER = re.compile(
 )
 
 
-def _head_starts(text: str, shape: bytes) -> list[int]:
+def _head_hits(shape: bytes) -> tuple[list[int], list[int]]:
+    """Offsets of the head-noun stems after a space, and after a character that is not ASCII."""
+    return (
+        [m.start() + 1 for m in _HEAD_AFTER[0].finditer(shape)],
+        [m.start() + 1 for m in _HEAD_AFTER[1].finditer(shape)],
+    )
+
+
+def _head_starts(
+    text: str, shape: bytes, hits: tuple[list[int], list[int]] | None = None
+) -> list[int]:
     """Offsets of the head-noun stems right after whitespace in `text` (as `\\s` sees it)."""
-    found = [m.start() + 1 for m in _HEAD_AFTER[0].finditer(shape)]
-    found += [m.start() + 1 for m in _HEAD_AFTER[1].finditer(shape) if text[m.start()].isspace()]
+    spaced, other = _head_hits(shape) if hits is None else hits
+    found = spaced + [h for h in other if text[h - 1].isspace()]
     found.sort()
     return found
 
@@ -215,30 +228,31 @@ def _det_starts(shape: bytes, spans: list[tuple[int, int]]) -> list[int]:
     return found
 
 
-def _group_starts(text: str, low: bytes) -> list[int]:
+def _group_starts(text: str, low: bytes, hits: tuple[list[int], list[int]]) -> list[int]:
     """Sorted offsets where a _GROUP match may start: each group noun that a speech verb
     follows (as its lookahead requires), and the word starts before it that the optional
-    "[A-Za-z][\\w-]*\\s+" may take (at a word boundary, in the run of [\\w-] before the spaces)."""
+    "[A-Za-z][\\w-]*\\s+" may take (at a word boundary, in the run of [\\w-] before the spaces).
+    The nouns are read at the text's start and the head-noun hits (`_head_hits`): wherever
+    _GROUP lets a noun stand."""
     found: set[int] = set()
-    for noun in _GROUP_BYTES:
-        i = low.find(noun)
-        while i >= 0:
-            if _GROUP_VERB.match(text, i + len(noun)):
-                found.add(i)
-                k = i
-                while k > 0 and text[k - 1].isspace():
-                    k -= 1
-                j = k if k < i else i
-                while j > 0 and (text[j - 1].isalnum() or text[j - 1] in "_-"):
-                    j -= 1
-                for q in range(j, k if k < i else j):
-                    if (
-                        text[q].isascii()
-                        and text[q].isalpha()
-                        and not (q and (text[q - 1].isalnum() or text[q - 1] == "_"))
-                    ):
-                        found.add(q)
-            i = low.find(noun, i + 1)
+    noun_at = _GROUP_NOUN.match
+    for i in [0, *hits[0], *hits[1]]:
+        noun = noun_at(low, i)
+        if noun is not None and _GROUP_VERB.match(text, noun.end()):
+            found.add(i)
+            k = i
+            while k > 0 and text[k - 1].isspace():
+                k -= 1
+            j = k if k < i else i
+            while j > 0 and (text[j - 1].isalnum() or text[j - 1] in "_-"):
+                j -= 1
+            for q in range(j, k if k < i else j):
+                if (
+                    text[q].isascii()
+                    and text[q].isalpha()
+                    and not (q and (text[q - 1].isalnum() or text[q - 1] == "_"))
+                ):
+                    found.add(q)
     return sorted(found)
 
 
@@ -286,7 +300,8 @@ def find_sources(
         indef = _INDEF.finditer(text)
     else:
         shape = ascii_low.translate(_SHAPE)
-        heads = _det_windows(_head_starts(text, shape), shape)
+        hits = _head_hits(shape)
+        heads = _det_windows(_head_starts(text, shape, hits), shape)
         indef = anchors.matches_at(_INDEF, text, _det_starts(shape, heads))
     for m in indef:
         s, e = m.span()
@@ -306,7 +321,7 @@ def find_sources(
     groups = (
         _GROUP.finditer(text)
         if ascii_low is None
-        else anchors.matches_at(_GROUP, text, _group_starts(text, ascii_low))
+        else anchors.matches_at(_GROUP, text, _group_starts(text, ascii_low, hits))
     )
     for m in groups:
         s, e = m.span()

@@ -8,7 +8,9 @@ dropped when it is mostly quotation (the quote annotation covers it), or when it
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
+
+from desktop_app.core.suggest.anchors import positions
 
 _MONTHS = (
     r"January|February|March|April|May|June|July|August|September|October|November|December|"
@@ -116,12 +118,10 @@ for _w in _BYTES_OPINION:
 _BYTES_WORDS = frozenset(_BYTES_WORD_BITS)
 _LETTERS_ONLY = bytes(c if 97 <= c <= 122 else 32 for c in range(256))
 _HARD_BYTES = bytes(35 if chr(c) in "0123456789$%" else 32 for c in range(256))
-# Literals one of which each money or year match holds, searched in the ASCII copy of the
-# lower-cased text ("?" stands for € £ ¥ and every other character that is not ASCII) or in the
-# text (years): one search instead of a find per literal (and a bytes search, where the money
-# pattern's class with \d would test each character's category).
-_MONEY_HINT = re.compile(rb"\$|\?|dollars|euros|pounds|yen|cents")
+# The literals one of which each money match holds (looked for in the ASCII copy of the
+# lower-cased text, and € £ ¥ in the text), and those of a year (searched in the text).
 _YEAR_HINT = re.compile(r"1[89]|20")
+_MONEY_WORDS = (b"$", b"dollars", b"euros", b"pounds", b"yen", b"cents")
 _TYPE_OF = [""] + [
     next(k for i, k in enumerate(_KIND_NAMES) if bits >> i & 1) for bits in range(1, 128)
 ]
@@ -200,7 +200,14 @@ def candidate_sentences(
     vocabulary, word_bits, type_of = _BYTES_WORDS, _BYTES_WORD_BITS, _TYPE_OF
     not_prose, find = _NOT_PROSE_AT.match, letters.find
     text_find, long_est = text.find, _LONG_EST.search
-    money_hint, year_hint, low_find = _MONEY_HINT.search, _YEAR_HINT.search, ascii_low.find
+    year_hint, low_find = _YEAR_HINT.search, ascii_low.find
+    # Where a sum may be: each sign and unit word of the text (one find per literal over the
+    # draft), looked up per sentence by bisection instead of a search of every sentence that
+    # holds a digit. A superset of the money pattern's literals, so the same sums are found.
+    money_at = positions(ascii_low, _MONEY_WORDS) if marks is not None else []
+    if marks is not None and ascii_low.find(b"?") >= 0:
+        money_at = sorted(money_at + positions(text, "€£¥"))
+    n_money = len(money_at)
     # The quoted share of each sentence: the quotations are walked beside the sentences (both
     # in order), so a sentence with no quotation costs one comparison. When two quotations
     # overlap, the share sums the overlaps per sentence (_quoted_share), as before.
@@ -241,7 +248,11 @@ def candidate_sentences(
             # so each pattern runs only when the ones before it failed and its words or signs
             # are in the sentence. Every match starts at a hard character. A sum, share or
             # year fixes the type and keeps an opinion a claim: the words need not be read.
-            if (marks is None or money_hint(ascii_low, first, end)) and money(text, first, end):
+            if (
+                marks is None
+                or (m_i := bisect_left(money_at, first)) < n_money
+                and money_at[m_i] < end
+            ) and money(text, first, end):
                 hard_type = "money"
             elif (
                 marks is None

@@ -59,6 +59,7 @@ _SUBJECT_WORDS = frozenset(
     [w for w in CUE_WORDS if " " not in w] + ["has", "had", "was", "is", "spent"]
 )
 _ON = re.compile(r" on\b")  # "went on", the one cue of two words
+_SENTENCE_OPENERS = (". ", "” ", '" ')  # before a name that opens a sentence
 # Mention((pos, speaker, heads[, org])) without the named tuple's Python-level __new__.
 _mention = partial(tuple.__new__, attribution.Mention)
 
@@ -80,44 +81,48 @@ def introductions(
     the same (tests)."""
     mentions: list[attribution.Mention] = []
     append_mention = mentions.append
-    by_part = registry.by_part
+    by_part, full = registry.by_part, registry.full
     # Per raw name: its clean form, whether it is a possessive, its title words; per clean
     # name: is_org. Copy repeats its names ("Halloran said" ten times), so each is worked
     # out once per draft.
     cleaned: dict[str, tuple[str, bool, set[str]]] = {}
     orgs: dict[str, bool] = {}
     subject_words, on_match = _SUBJECT_WORDS, _ON.match
+    openers = _SENTENCE_OPENERS
     for m in pattern.finditer(text):
-        start = m.start()
-        if start and text[start - 1] != "\n" and text[start - 2 : start] not in (". ", "” ", '" '):
-            # is_verb_only(text, m), inline (a call per name of a long draft)
-            word = m.group("word")
-            if not (
-                word is None
-                or word in subject_words
-                or (len(word) > 2 and word.endswith("ed"))
-                or (word == "went" and on_match(text, m.end()))
-            ):
-                continue  # a name before any verb counts only as a sentence subject
-        raw = m.group("raw")
+        raw, app, word = m.groups()
         known = cleaned.get(raw)
         if known is None:
             known = cleaned[raw] = (clean_name(raw), raw.endswith(("’s", "'s")), title_words(raw))
-        name, possessive, titles = known
+        name = known[0]
+        # A single word that names no one introduced yet ("Residents", "Then"): dropped before
+        # anything else is read (a third of the matches).
+        if " " not in name and name not in by_part:
+            continue
+        start = m.start()
+        if (
+            word is not None
+            and word not in subject_words
+            and not (len(word) > 2 and word.endswith("ed"))
+            and not (word == "went" and on_match(text, m.end()))
+            and start
+            and text[start - 1] != "\n"
+            and text[start - 2 : start] not in openers
+        ):
+            continue  # a name before any verb counts only as a sentence subject (is_verb_only)
+        if known[1]:
+            continue  # a possessive
         if " " not in name:
-            if name not in by_part:
-                continue
             name = registry.resolve(name)  # in by_part: a lookup, no side effect
             if " " not in name:
                 continue
-        if possessive:
-            continue
         org = orgs.get(name)
         if org is None:
             org = orgs[name] = is_org(name)
-        if not org:
+        if not org and name not in full:
             registry.add(name)
-        app = m.group("app")
-        heads = titles | attribution.appositive_heads(app) if app else titles
+        titles = known[2]
+        # The appositive's first six words (it holds no "," or ".": appositive_heads, inline)
+        heads = titles | set(app.lower().split()[:6]) if app else titles
         append_mention(_mention((start, name, heads, org)))
     return mentions
