@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from desktop_app.core.suggest import suggest
+from desktop_app.core.suggest import attribution, suggest
 from desktop_app.core.suggest.model import Suggestion, suggestion
 
 
@@ -38,3 +38,16 @@ def test_suggestion_is_immutable_and_built_alike_both_ways():
     else:
         raise AssertionError("a suggestion can be changed")
     assert made.to_json()["fields"] == {"speaker": "Ann Lee"}
+
+
+def _who_before(pre: str) -> tuple[str, str] | None:
+    return attribution.before_attribution(pre, 0, len(pre))
+
+
+def test_speaker_before_the_quote_starts_at_a_word_start():
+    # a pronoun or "a ..." at the end of a longer word is no speaker phrase
+    assert _who_before("Then xhe said: ") is None
+    assert _who_before("Santa Clara officials said: ") is None  # was "a Clara officials"
+    assert _who_before("Sasha said: ") == ("Sasha", "said")
+    assert _who_before("Then he said: ") == ("he", "said")
+    assert _who_before("Clara and a neighbor said: ") == ("a neighbor", "said")

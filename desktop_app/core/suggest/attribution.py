@@ -24,8 +24,12 @@ _AFTER_VERB_FIRST = re.compile(
 _AFTER_SPEAKER_FIRST = re.compile(
     rf"[\s,—–-]*(?P<who>{WHO})(?:,[^,“”\"]{{1,120}},)?\s+(?P<cue>{CUE})\b"
 )
+# A speaker phrase starts a word: not "he" in "Sasha", not "a officials" in "Clara officials"
+# (and a search for one fails at once inside a word instead of trying every phrase there).
+_WORD_START = r"(?<![\w’'-])"
 _BEFORE = re.compile(
-    rf"(?:(?P<who>{WHO})(?P<app>,[^,“”\"]{{1,120}},)?\s+(?P<cue>{CUE})(?:\s+[\w’'-]+){{0,3}}?|"
+    rf"(?:{_WORD_START}(?P<who>{WHO})(?P<app>,[^,“”\"]{{1,120}},)?\s+(?P<cue>{CUE})"
+    rf"(?:\s+[\w’'-]+){{0,3}}?|"
     rf"(?P<acc>[Aa]ccording to)\s+(?P<who2>{WHO}))\s*[,:—–-]?\s*$"
 )
 _CUE_ANY = re.compile(rf"\b(?P<cue>{CUE})\b")
@@ -36,7 +40,7 @@ _CUE_TO_END = re.compile(rf"(?:{CUE})(?:\s+[\w’'-]+){{0,3}}?\s*[,:—–-]?\s*
 # _BEFORE's speaker part, to end exactly at a cue (searched with endpos at the cue): the leftmost
 # start it finds is the leftmost start _BEFORE.search would find through that cue, at a fraction
 # of the cost (the lazy speaker phrases no longer try the cue and its tail at every step).
-_WHO_TO_CUE = re.compile(rf"(?:{WHO})(?:,[^,“”\"]{{1,120}},)?\s+$")
+_WHO_TO_CUE = re.compile(rf"{_WORD_START}(?:{WHO})(?:,[^,“”\"]{{1,120}},)?\s+$")
 _PRONOUN_RE = re.compile(rf"^{PRONOUN}$")
 _HEAD = re.compile(r"([a-z][\w-]*?)s?$")
 _PART_OF = re.compile(r"^(?:one|some|many|each|all|most|none) of (?:the )?", re.I)
