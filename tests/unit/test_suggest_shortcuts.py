@@ -7,7 +7,8 @@ import re
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from desktop_app.core.suggest import anonymous, attribution, claims
+from desktop_app.core.suggest import anonymous, attribution, claims, quotes
+from desktop_app.core.suggest.text import paragraphs
 
 _SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 _PIECES = (
@@ -146,3 +147,40 @@ def test_group_source_takes_the_whole_hyphenated_word_before_its_noun():
     found = anonymous.find_sources(text, body, low)
     assert found == anonymous.find_sources(text, body, None)
     assert [s.phrase for s in found] == ["ex-Shipping analysts"]  # "D officials": a word before
+
+
+def _plain_answers(text: str, spans: list[tuple[int, int]]) -> list[quotes.RawQuote]:
+    """quotes.answers as it read: _ANSWER tried at each paragraph start in turn."""
+    if "Q:" not in text and "Q." not in text:
+        return []
+    out = []
+    for p, (start, p_end) in enumerate(spans):
+        if p + 1 < len(spans) and spans[p + 1][0] == start:
+            continue
+        m = quotes._ANSWER.match(text, start)
+        if m is None or text[start] == "Q":
+            continue
+        end = quotes._trimmed_end(text, m.end(), p_end)
+        if end > m.end():
+            out.append(quotes.RawQuote(m.end(), end, True, False, answer=True))
+    return out
+
+
+_TRANSCRIPT = st.lists(
+    st.tuples(
+        st.sampled_from(
+            "Q: Why?|A: Yes.|A. Fine|A:|A man|LEE: No.|ANN LEE: so|ÉL: oui|AB|Text| |".split("|")
+        ),
+        st.sampled_from(["\n", "\n\n", "\n \n", " ", ""]),
+    ),
+    max_size=8,
+).map(lambda parts: "".join(p + s for p, s in parts))
+
+
+@_SETTINGS
+@given(_TRANSCRIPT, st.booleans())
+def test_answers_equal_the_paragraph_loop(text: str, repeat_first: bool):
+    spans = paragraphs(text, None)
+    if repeat_first and spans:
+        spans = [spans[0], *spans]  # two paragraphs starting at one offset: the last one counts
+    assert quotes.answers(text, spans) == _plain_answers(text, spans)

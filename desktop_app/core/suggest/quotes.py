@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from functools import partial
+from itertools import compress, repeat
 from typing import NamedTuple
 
 from desktop_app.core.suggest.anchors import positions
@@ -141,13 +142,15 @@ def answers(text: str, spans: list[tuple[int, int]]) -> list[RawQuote]:
         return []
     out: list[RawQuote] = []
     n = len(spans)
-    for p, (start, p_end) in enumerate(spans):
-        if p + 1 < n and spans[p + 1][0] == start:
+    starts = [s for s, _ in spans]
+    # _ANSWER tried at every paragraph start by a C-level map (a Python step per paragraph
+    # cost more than the rest of the quotation pass); only the paragraphs it matches are read.
+    found = list(map(_ANSWER.match, repeat(text), starts))  # (?m)^: only at a line start
+    for p in compress(range(n), found):
+        start, p_end = spans[p]
+        if p + 1 < n and starts[p + 1] == start:
             continue  # the last paragraph starting here holds the answer
-        second = text[start + 1 : start + 2]  # ":" or "." after "A", else a capital
-        if second not in ":." and not ("A" <= second <= "Z" or "À" <= second <= "Þ"):
-            continue
-        m = _ANSWER.match(text, start)  # (?m)^: only at a line start
+        m = found[p]
         if m is None or text[start] == "Q":
             continue
         end = _trimmed_end(text, m.end(), p_end)
