@@ -16,7 +16,8 @@ _PIECES = (
     "report|he said|she told reporters in an email|the official|One of the aides|McDonald data|"
     'said Maria|a|an|went on|,|:|—|“|”|"|the|analysts|several people familiar with the talks|'
     "wrote|told|Sen. Ann Lee, 42, a teacher,|they|I|We|two officials|A|that aide|This|ccording to|"
-    ", who|Kelsey Bay coach Theresa Mbeki|in a statement|.|\n|Smith|de la|Él|x|2|asked|told me"
+    ", who|Kelsey Bay coach Theresa Mbeki|in a statement|.|\n|Smith|de la|Él|x|2|asked|told me|"
+    ", a former mill mechanic who asked that his last name not be used because he works nearby,"
 ).split("|")
 _ATTRIBUTIONS = st.lists(
     st.tuples(st.sampled_from(_PIECES), st.sampled_from(["", " ", "  "])), max_size=14

@@ -236,6 +236,14 @@ def _leftmost_before(pre: str, first: int) -> int:
             continue
         if not _CUE_TO_END.match(pre, c):
             continue
+        head = pre[:c].rstrip()
+        if head.endswith(","):
+            # The phrase must then be followed by an appositive, ", 42, a teacher,": the text
+            # from the comma before the last one, 1 to 120 characters between them. If it is
+            # not there, nothing matches through this cue (and the search tried every phrase).
+            opener = head.rfind(",", first, len(head) - 1)
+            if opener < 0 or not 0 < len(head) - opener - 2 <= 120:
+                continue
         w = _WHO_TO_CUE.search(pre, first, c)
         if w is not None and (best < 0 or w.start() < best):
             best = w.start()
