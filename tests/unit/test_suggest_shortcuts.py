@@ -185,3 +185,17 @@ def test_answers_equal_the_paragraph_loop(text: str, repeat_first: bool):
     if repeat_first and spans:
         spans = [spans[0], *spans]  # two paragraphs starting at one offset: the last one counts
     assert quotes.answers(text, spans) == _plain_answers(text, spans)
+
+
+@_SETTINGS
+@given(st.text(alphabet="ab 1?€£¥٣😀é“$%\n", max_size=60), st.booleans())
+def test_hard_marks_mark_what_the_pattern_matches(text: str, lowered: bool):
+    """A "#" exactly where _HARD_CHAR matches (digits of every script, $ % € £ ¥)."""
+    copy = (text.lower() if lowered else text).encode("ascii", "replace")
+    marks = claims._hard_marks(text, copy)
+    if marks is None:  # too many characters that are not ASCII: the pattern decides then
+        assert copy.count(b"?") - text.count("?") > len(text) // 16
+        return
+    assert [m == 35 for m in marks] == [
+        bool(claims._HARD_CHAR.match(text, i)) for i in range(len(text))
+    ]

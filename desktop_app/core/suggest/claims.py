@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from itertools import accumulate, repeat
+from operator import add, itemgetter
 
 from desktop_app.core.suggest.anchors import positions
 
@@ -53,6 +55,7 @@ _NOT_PROSE = re.compile(r"^\s*(?:\(|By |Photo:|Reporting by|Editing by|\w+ is an
 
 
 _HARD_CHAR = re.compile(r"[\d$€£¥%]")
+_OTHER_HARD = re.compile(r"[\d€£¥]")  # read among the characters that are not ASCII
 _YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
 _MONEY = re.compile(_TRIGGERS["money"])
 _PERCENT = re.compile(_TRIGGERS["percentage"])
@@ -156,19 +159,25 @@ def _hard_marks(text: str, ascii_copy: bytes | None = None) -> bytes | None:
     lower case: the digits and signs are the same) encoded to ASCII with "?" for the rest."""
     if ascii_copy is None:
         ascii_copy = text.encode("ascii", "replace")  # "?" for each other character
-    others = ascii_copy.count(b"?") - text.count("?")
-    if others > len(text) // 16:
-        return None
-    marks = bytearray(ascii_copy.translate(_HARD_BYTES))
-    if others:
-        find = ascii_copy.find
-        i = find(b"?")
-        while i >= 0:
-            c = text[i]
-            if c in "€£¥" or c.isdecimal():  # \d is str.isdecimal: digits of every script
-                marks[i] = 35  # "#"
-            i = find(b"?", i + 1)
-    return bytes(marks)
+    # The runs between the "?"s (each other character, and the text's own question marks):
+    # their count, and the offsets of the "?"s from their lengths, all in C.
+    runs = ascii_copy.split(b"?")
+    marks = ascii_copy.translate(_HARD_BYTES)
+    if len(runs) == 1:
+        return marks
+    most = len(text) // 16
+    if len(runs) - 1 > most and len(runs) - 1 - text.count("?") > most:
+        return None  # too many characters that are not ASCII
+    at = list(accumulate(map(add, map(len, runs), repeat(1)), initial=-1))[1:-1]
+    # The characters behind them, read by itemgetter, searched at once for digits and signs.
+    others = "".join(itemgetter(*at)(text)) if len(at) > 1 else text[at[0]]
+    hard = [at[m.start()] for m in _OTHER_HARD.finditer(others)]  # \d is str.isdecimal
+    if not hard:
+        return marks
+    copy = bytearray(marks)
+    for i in hard:
+        copy[i] = 35  # "#"
+    return bytes(copy)
 
 
 def candidate_sentences(
