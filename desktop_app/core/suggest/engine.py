@@ -74,15 +74,17 @@ def quote_suggestions(d: Draft) -> list[Suggestion]:
         if pos < last:
             pi, si = bisect_right(para_starts, pos) - 1, bisect_right(sent_starts, pos) - 1
         last = pos
-        while pi + 1 < n_paras and para_starts[pi + 1] <= pos:
-            pi += 1
-        while si + 1 < n_sents and sent_starts[si + 1] <= pos:
-            si += 1
+        # (a bisection from the current index: a Python step per passed sentence cost more)
+        if pi + 1 < n_paras and para_starts[pi + 1] <= pos:
+            pi = bisect_right(para_starts, pos, pi + 1) - 1
+        if si + 1 < n_sents and sent_starts[si + 1] <= pos:
+            si = bisect_right(sent_starts, pos, si + 1) - 1
         p_start, p_end = (para_starts[pi], para_ends[pi]) if pi >= 0 else (0, size)
         s_start = sent_starts[si] if si >= 0 else 0
         if s_start < p_start:
             s_start = p_start
-        inner = text[q.start : q.end].strip("“”\"‘’'«»„ ")
+        quoted = text[q.start : q.end]
+        inner = quoted.strip("“”\"‘’'«»„ ")
         fields: dict[str, str | int] = {}
         speaker, cue, conf = "", "", 0.5
         same_para = prev is not None and prev.start >= p_start
@@ -149,7 +151,7 @@ def quote_suggestions(d: Draft) -> list[Suggestion]:
         if not q.closed:
             conf -= 0.15
         conf = 0.95 if conf > 0.95 else 0.1 if conf < 0.1 else conf  # max(0.1, min(conf, 0.95))
-        s = suggestion("quote", q.start, q.end, text[q.start : q.end], fields, conf)
+        s = suggestion("quote", q.start, q.end, quoted, fields, conf)
         out.append(s)
         prev = s
     return out
