@@ -59,11 +59,10 @@ class _MoreRow(QTreeWidgetItem):
         font = self.font(0)
         font.setItalic(True)
         self.setFont(0, font)
+        self.setToolTip(0, "Enter or click: show more rows of this check. F9 steps through all.")
 
     def count(self, hidden: int) -> None:
-        page = min(PAGE, hidden)
-        self.setText(0, f"Show {page:,} more… ({hidden:,} not shown)")
-        self.setToolTip(0, "Enter or click: show more rows of this check. F9 steps through all.")
+        self.setText(0, f"Show {min(PAGE, hidden):,} more… ({hidden:,} not shown)")
 
 
 class _Tree(QTreeWidget):
@@ -175,13 +174,14 @@ class ChecksPanel(QWidget):
     def _page_row(self, top: QTreeWidgetItem, kind: str, hidden: int) -> None:
         """Keep the rule's "show more" row last, counting the findings not shown."""
         row = self._pages.get(kind)
-        if hidden and row is None:
+        if not hidden:
+            if row is not None:
+                top.removeChild(self._pages.pop(kind))
+            return
+        if row is None:
             row = self._pages[kind] = _MoreRow(kind)
             top.addChild(row)
-        elif not hidden and row is not None:
-            top.removeChild(self._pages.pop(kind))
-        if row is not None and hidden:
-            row.count(hidden)
+        row.count(hidden)
 
     def show_more(self, kind: str) -> None:
         """A page more of this rule's rows; the first new row becomes current."""

@@ -130,7 +130,7 @@ class MainWindow(QMainWindow):
             self.actions.library_menu,
             self.actions.view_menu, open_other, say,
         )  # fmt: skip
-        self.extras.suggestions.computed.connect(self.checks_view.schedule)
+        # Computed or decided, the open suggestions feed the checks ("3 quotations not annotated").
         self.extras.suggestions.open_changed.connect(self.checks_view.schedule)
         self.checks_view.open_suggestions = self.extras.suggestions.open_of
         self.library.document_chosen.connect(self.open_document)

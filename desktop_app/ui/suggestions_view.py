@@ -266,9 +266,9 @@ class SuggestionsView(QObject):
         return self.open
 
     def _show_open(self) -> None:
-        self.open_changed.emit()
         before, self.by_line = self.by_line, self._lines(self.open)
         self.panel.show_suggestions(self.open)
+        self.open_changed.emit()
         self._repaint([n for n in sorted(self.shown) if before.get(n) != self.by_line.get(n)])
         QTimer.singleShot(0, self, self._reveal)  # after the view settles (a remembered position)
 
