@@ -70,15 +70,16 @@ class MainWindow(QMainWindow):
         self.panel = AnnotationsPanel(self)
         self.detail = AnnotationDetail(self)
         self.checks = ChecksPanel(self)
-        self.search = LibrarySearch(desk, self)
+        self._search: LibrarySearch | None = None  # built when first wanted (see `search`)
         left, right = Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea
         self.library_dock = add_dock(self, "Library", "library", self.library, left)
         side = annotations_side(self, self.panel, self.detail)
         self.panel_dock = add_dock(self, "Annotations", "annotations", side, right)
         self.checks_dock = add_dock(self, "Checks", "checks", self.checks, left)
-        self.search_dock = add_dock(self, "Search", "search", self.search, left)
+        self.search_dock = add_dock(self, "Search", "search", QWidget(self), left)
+        self.search_dock.visibilityChanged.connect(self._search_dock_shown)
         # On the panes only: a window-wide sheet slows all paint.
-        for pane in (self.view, self.panel.table, self.library, self.checks, self.search):
+        for pane in (self.view, self.panel.table, self.library, self.checks):
             pane.setStyleSheet(FOCUS_FRAME)
         self.tabifyDockWidget(self.checks_dock, self.search_dock)
         self.checks_dock.raise_()
@@ -103,7 +104,7 @@ class MainWindow(QMainWindow):
             "next_pane": self.focus_next_pane,
             "about": lambda: _dialogs().about(self, desk.repo.path),
             "shortcuts": lambda: _dialogs().shortcuts(self),
-            "find_library": lambda: (self.search_dock.show(), self.search.focus_search()),
+            "find_library": self.find_in_library,
         }
         docks = [self.library_dock, self.panel_dock, self.checks_dock, self.search_dock]
         self.actions = WindowActions(
@@ -139,7 +140,6 @@ class MainWindow(QMainWindow):
         self.imports.document_ready.connect(self.open_document)
         self.imports.finished.connect(self._imports_done)
         self.checks.finding_chosen.connect(lambda doc, a: self.review.go_to(doc, a, ""))
-        self.search.go_to.connect(self.review.go_to)
         desk.subscribe(self._changed)
         # A dock picked by its tab takes the keyboard: Qt leaves the focus where it was, so words
         # typed "into" the Search tab went to the Suggestions list (whose N rejects).
@@ -147,7 +147,6 @@ class MainWindow(QMainWindow):
         self.actions.build_tag_actions(self.review.tags)
         self.review.set_tags(self.review.tags)
         self.review.apply_zoom()
-        self.search.set_tags(self.review.tags)
         self.refresh_library()
         self.show_reviewer()
 
@@ -197,7 +196,8 @@ class MainWindow(QMainWindow):
     def _changed(self, change: Change, _initiator: object) -> None:
         if change.tags_changed:
             self.actions.build_tag_actions(self.review.tags)
-            self.search.set_tags(self.review.tags)
+            if self._search is not None:
+                self._search.set_tags(self.review.tags)
             self.update_counts()
         if change.library_changed or change.tags_changed:
             self.refresh_library()
@@ -207,6 +207,33 @@ class MainWindow(QMainWindow):
     def _imports_done(self) -> None:
         self.actions.rebuild_recent()
         self.save_settings()
+
+    # -- library search ---------------------------------------------------------------------------
+    @property
+    def search(self) -> LibrarySearch:
+        """The Search pane, built the first time it is wanted (its tab chosen, Ctrl+Shift+F, F6):
+        it sits behind the Checks tab, and building it cost each launch ~8 ms."""
+        if self._search is None:
+            search = LibrarySearch(self.desk, self)
+            search.setStyleSheet(FOCUS_FRAME)
+            search.go_to.connect(self.review.go_to)
+            search.set_tags(self.review.tags)
+            placeholder = self.search_dock.widget()
+            self.search_dock.setWidget(search)
+            placeholder.deleteLater()
+            self._search = search
+        return self._search
+
+    def find_in_library(self) -> None:
+        """Ctrl+Shift+F: the Search pane in front (it may be behind the Checks tab) with the
+        keyboard in its words field."""
+        self.search_dock.show()
+        self.search_dock.raise_()
+        self.search.focus_search()
+
+    def _search_dock_shown(self, visible: bool) -> None:
+        if visible and self._search is None:  # its tab chosen, or the dock shown on its own
+            self.search  # noqa: B018 (builds it)
 
     # -- keyboard and dialogs ---------------------------------------------------------------------
     def edit_details(self) -> None:
@@ -227,7 +254,9 @@ class MainWindow(QMainWindow):
 
     def focus_next_pane(self) -> None:
         """F6: document, annotations table, detail form, library, and round again."""
-        panes = [self.view, self.panel.table, self.detail, self.library, self.checks, self.search]
+        panes = [self.view, self.panel.table, self.detail, self.library, self.checks]
+        if self._search is not None:  # else never yet shown, so not on screen now
+            panes.append(self._search)
         next_pane(panes, self.focusWidget())
 
     def open_preferences(self) -> None:

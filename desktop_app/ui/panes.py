@@ -16,14 +16,15 @@ from desktop_app.ui.detail_form import AnnotationDetail
 
 
 def next_pane(panes: list[QWidget], focus: QWidget | None) -> None:
-    """Give focus to the pane after the one holding `focus`, skipping hidden or empty ones."""
+    """Give focus to the pane after the one holding `focus`, skipping hidden or empty ones (a
+    pane behind another dock's tab too: the keys typed next would go somewhere unseen)."""
     current = next(
         (n for n, p in enumerate(panes) if p is focus or (focus and p.isAncestorOf(focus))), -1
     )
     for step in range(1, len(panes) + 1):
         target = panes[(current + step) % len(panes)]
-        if not target.isVisible() or not target.isEnabled():
-            continue  # a closed dock, or a disabled pane
+        if not target.isVisible() or not target.isEnabled() or target.visibleRegion().isEmpty():
+            continue  # a closed dock, a disabled pane, or one behind another tab
         if isinstance(target, AnnotationDetail):
             if target.annotation is None:
                 continue  # the form with no annotation chosen has nothing to edit

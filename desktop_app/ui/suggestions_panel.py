@@ -198,6 +198,11 @@ class SuggestionsPanel(QWidget):
     def _fit_columns(self) -> None:
         """The words take what they need up to 60% of the width, so the speaker, cue or reason
         beside them stays in view (long words are elided; the tooltip has them whole)."""
+        if not self.tree.topLevelItemCount():
+            # Nothing to measure (as at launch, before the suggester has run); asking Qt
+            # anyway costs ~6 ms of first-use set-up on the way to the first paint.
+            self.tree.setColumnWidth(0, 80)
+            return
         room = int(self.tree.viewport().width() * 0.6)
         self.tree.setColumnWidth(0, max(80, min(self.tree.sizeHintForColumn(0), room)))
 
