@@ -14,7 +14,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
-from desktop_app.core.anchoring import describe
+from desktop_app.core.anchoring import anchor, describe
 from desktop_app.core.annotations import now_iso
 from desktop_app.core.change import Change, Operation
 from desktop_app.core.errors import OperationError
@@ -32,6 +32,10 @@ class RevisionPlan:
     document: Document
     carried: tuple[Annotation, ...]
     expected: tuple[Annotation, ...]
+    rejections: tuple[Rejection, ...] = ()  # the previous revision's, where their words still are
+
+
+Rejection = tuple[str, int, int]  # a rejected suggestion: kind, start, end
 
 
 def plan_revision(
@@ -40,6 +44,7 @@ def plan_revision(
     source: SourceText,
     source_path: str,
     placements: Sequence[Placement],
+    rejected: Iterable[Rejection] = (),
 ) -> RevisionPlan:
     """Everything but the writing, so it can run off the UI thread with the re-anchoring."""
     if source.text == previous.text:
@@ -57,7 +62,23 @@ def plan_revision(
         imported_at=now_iso(),
         revision_of=previous.id,
     )
-    return RevisionPlan(doc, carry(annotations, placements, doc), tuple(annotations))
+    carried = carry(annotations, placements, doc)
+    return RevisionPlan(
+        doc, carried, tuple(annotations), carry_rejections(previous.text, doc.text, rejected)
+    )
+
+
+def carry_rejections(old: str, new: str, rejected: Iterable[Rejection]) -> tuple[Rejection, ...]:
+    """The suggestions the editor rejected in the previous revision, placed in the new text the
+    way annotations are (same words, with some of their context or unique): a rejected quote
+    must not come back with every new version of the draft. Reworded, it is asked about again."""
+    carried: set[Rejection] = set()
+    for kind, start, end in sorted(rejected):
+        if 0 <= start < end <= len(old):
+            place = anchor(new, describe(old, start, end))
+            if not place.orphaned:
+                carried.add((kind, place.start, place.end))
+    return tuple(sorted(carried))
 
 
 def carry(
@@ -133,6 +154,7 @@ class AddRevision:
     carried: tuple[Annotation, ...]
     expected: tuple[Annotation, ...] | None = None
     label: str = "Import New Version"
+    rejections: tuple[Rejection, ...] = ()
 
     def run(self, repo: Repository) -> tuple[Operation, Change]:
         doc, previous = self.document, self.document.revision_of
@@ -152,6 +174,10 @@ class AddRevision:
             if a.anchor_state != "orphaned" and doc.text[a.start : a.end] != a.exact:
                 raise OperationError(f"annotation {a.id} does not match the new text")
             repo.insert_annotation(a)
+        for kind, start, end in self.rejections:
+            if not 0 <= start < end <= len(doc.text):
+                raise OperationError(f"a rejected {kind} is outside the new text")
+            repo.insert_rejection(doc.id, kind, start, end)
         change = Change(
             added=tuple(a.id for a in self.carried),
             spans=tuple(_span(a) for a in self.carried),
@@ -177,6 +203,7 @@ class RemoveRevision:
         if repo.revisions_of(current.id):
             raise OperationError("a later revision was imported from this one; remove it first")
         now = tuple(repo.annotations_for(current.id))
+        rejections = tuple(sorted(repo.rejected_suggestions(current.id)))  # for the redo
         repo.delete_document(current.id, current.revision)
         restored = tuple(repo.thaw_annotations(current.revision_of))
         change = Change(
@@ -188,7 +215,7 @@ class RemoveRevision:
             documents_updated=(current.revision_of,),
             departed=now,
         )
-        return AddRevision(current, now, None, self.label), change
+        return AddRevision(current, now, None, self.label, rejections), change
 
 
 def _key(a: Annotation) -> tuple[str, int, int, str, str]:

@@ -20,14 +20,15 @@ from desktop_app.core.model import Annotation, Document, SourceText, reading_ord
 # Re-anchoring, fuzzy matching and the revision planner load with the first revision work, not
 # with the window (which asks this module only for a draft's chain and orphans as it opens).
 if TYPE_CHECKING:  # the Desk calls in; only its type is needed here
-    from desktop_app.core.revisions import RevisionPlan, RevisionSummary
+    from desktop_app.core.revisions import Rejection, RevisionPlan, RevisionSummary
     from desktop_app.desk.desk import Desk
 
 
 def revision_inputs(
     desk: Desk, previous_document_id: str
-) -> tuple[Document, tuple[Annotation, ...]]:
-    """The previous revision and its annotations, refused if it is not the latest revision."""
+) -> tuple[Document, tuple[Annotation, ...], set[Rejection]]:
+    """The previous revision, its annotations and the suggestions rejected in it, refused if it
+    is not the latest revision."""
     previous = desk.document(previous_document_id)
     later = desk.repo.revisions_of(previous.id)
     if later:
@@ -35,7 +36,8 @@ def revision_inputs(
             f"{previous.id[:8]} is an earlier revision; import the new version as a revision "
             f"of the latest one ({latest_revision(desk, later[-1].id).id[:8]})"
         )
-    return previous, tuple(desk.repo.annotations_for(previous.id))
+    annotations = tuple(desk.repo.annotations_for(previous.id))
+    return previous, annotations, desk.repo.rejected_suggestions(previous.id)
 
 
 def store_revision(
@@ -46,7 +48,8 @@ def store_revision(
 
     previous = desk.document(plan.document.revision_of or "")
     label = f"Import New Version of {_short(previous.title)}"
-    desk.apply(AddRevision(plan.document, plan.carried, plan.expected, label), initiator)
+    add = AddRevision(plan.document, plan.carried, plan.expected, label, plan.rejections)
+    desk.apply(add, initiator)
     return plan.document, summarise_revision(plan.document, plan.carried)
 
 
@@ -65,9 +68,9 @@ def import_revision(
         source, source_path = desk.read_file(path_or_source), str(Path(path_or_source).resolve())
     else:
         source, source_path = path_or_source, ""
-    previous, annotations = revision_inputs(desk, previous_document_id)
+    previous, annotations, rejected = revision_inputs(desk, previous_document_id)
     placements = reanchor(previous.text, source.text, annotations)
-    plan = plan_revision(previous, annotations, source, source_path, placements)
+    plan = plan_revision(previous, annotations, source, source_path, placements, rejected)
     return store_revision(desk, plan, initiator)
 
 

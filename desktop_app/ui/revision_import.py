@@ -33,11 +33,13 @@ class _Reanchor(QRunnable):
         path: str,
         previous: Document,
         annotations: tuple[Annotation, ...],
+        rejected: set[tuple[str, int, int]],
         signals: _Signals,
         cancelled: threading.Event,
     ) -> None:
         super().__init__()
         self.path, self.previous, self.annotations = path, previous, annotations
+        self.rejected = rejected
         self.signals, self.cancelled = signals, cancelled
 
     def run(self) -> None:
@@ -49,7 +51,9 @@ class _Reanchor(QRunnable):
             from desktop_app.core.revisions import plan_revision
 
             placements = reanchor(self.previous.text, source.text, self.annotations)
-            plan = plan_revision(self.previous, self.annotations, source, self.path, placements)
+            plan = plan_revision(
+                self.previous, self.annotations, source, self.path, placements, self.rejected
+            )
         except Exception as error:  # one line for the user, whatever failed
             self.signals.failed.emit(str(error).splitlines()[0] if str(error) else repr(error))
             return
@@ -98,7 +102,7 @@ class RevisionImportFlow(QObject):
             self.say("A new version is already being imported.", error=True)
             return False
         try:
-            previous, annotations = revisions.revision_inputs(self.desk, previous_id)
+            previous, annotations, rejected = revisions.revision_inputs(self.desk, previous_id)
         except CopydeskError as error:
             self.say(str(error), error=True)
             return False
@@ -115,7 +119,7 @@ class RevisionImportFlow(QObject):
         self.progress.setMinimumDuration(300)
         self.progress.canceled.connect(self._cancel)
         self.progress.setValue(0)
-        job = _Reanchor(self._job[0], previous, annotations, self.signals, self.cancelled)
+        job = _Reanchor(self._job[0], previous, annotations, rejected, self.signals, self.cancelled)
         self.pool.start(job)
         return True
 

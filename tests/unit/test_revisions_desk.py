@@ -197,7 +197,7 @@ def test_identical_text_and_a_missing_previous_are_one_line_errors(desk: Desk, f
 def test_a_revision_changed_meanwhile_is_not_stored(desk: Desk, first) -> None:
     """Placements computed before an edit of the previous revision are refused, not stored."""
     doc, quote, _, _ = first
-    previous, annotations = revisions.revision_inputs(desk, doc.id)
+    previous, annotations, _rejected = revisions.revision_inputs(desk, doc.id)
     from desktop_app.core.reanchor import reanchor
     from desktop_app.core.revisions import plan_revision
 
@@ -230,3 +230,48 @@ def test_an_earlier_revision_cannot_be_annotated_or_deleted_before_its_successor
     with pytest.raises(OperationError, match="later revision"):
         desk.delete_document(old.id)
     desk.annotate(new.id, "claim", 0, 8)  # the latest takes annotations as usual
+
+
+def test_a_rejected_suggestion_stays_rejected_in_the_next_version(desk: Desk) -> None:
+    """Rejected in one version, a suggestion whose words are still there is not asked about
+    again in the next (it moved: accents and an emoji come before it); reworded, it is. Undo
+    and redo of the import keep that."""
+    from desktop_app.desk import suggestions
+
+    old = (
+        "Crème 🙂 budget\n\n"
+        "“We will not raise taxes,” said Ana Ruiz, the mayor.\n\n"
+        "Officials said the deficit grew 12 percent.\n\n"
+        "“It is a fair budget,” said Ben Ode, a councillor."
+    )
+    new = (
+        "Crème 🙂 budget, revised on Friday\n\n"
+        "“We will not raise taxes,” said Ana Ruiz, the mayor.\n\n"
+        "Officials said the deficit grew 14 percent.\n\n"
+        "“It is a fair and honest budget,” said Ben Ode, a councillor."
+    )
+    doc = desk.add_source(source(old), "/drafts/budget.txt").document
+
+    def open_words(doc_id: str) -> set[tuple[str, str]]:
+        text = desk.document(doc_id).text
+        return {(s.kind, text[s.start : s.end]) for s in suggestions.open_suggestions(desk, doc_id)}
+
+    found = suggestions.open_suggestions(desk, doc.id)
+    taxes = next(s for s in found if s.kind == "quote" and "taxes" in s.text)
+    fair = next(s for s in found if s.kind == "quote" and "fair" in s.text)
+    for s in (taxes, fair):
+        suggestions.reject(desk, doc.id, s)
+    assert ("quote", taxes.text) not in open_words(doc.id)
+
+    revised, _ = desk.import_revision(source(new), doc.id)
+    moved = revised.text.index(taxes.text)
+    assert moved != taxes.start  # the same words, elsewhere
+    assert ("quote", moved, moved + len(taxes.text)) in desk.repo.rejected_suggestions(revised.id)
+    now_open = open_words(revised.id)
+    assert ("quote", taxes.text) not in now_open
+    assert ("quote", "“It is a fair and honest budget,”") in now_open  # reworded: asked again
+
+    desk.undo()
+    assert desk.repo.get_document(revised.id) is None
+    desk.redo()
+    assert ("quote", taxes.text) not in open_words(revised.id)
