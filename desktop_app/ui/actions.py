@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QDockWidget, QFileDialog, QMainWindow, QMenu, QToo
 from desktop_app.core.model import STATUSES, Tag, status_label
 from desktop_app.core.settings import Settings
 from desktop_app.ui.exports import ExportFlow
+from desktop_app.ui.file_open import start_folder
 from desktop_app.ui.imports import ImportFlow
 from desktop_app.ui.review import Review
 from desktop_app.ui.status_icons import status_icon
@@ -220,8 +221,9 @@ class WindowActions:
 
     def choose_files(self) -> None:
         patterns = " ".join(f"*{ext}" for ext in self.extensions)
+        folder = start_folder(*self.settings.recent_files[:1])  # where the last draft came from
         paths, _ = QFileDialog.getOpenFileNames(
-            self.window, "Open Drafts", "", f"Drafts ({patterns});;All files (*)"
+            self.window, "Open Drafts", folder, f"Drafts ({patterns});;All files (*)"
         )
         self.imports.import_files(paths)
 

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.core.errors import CopydeskError
 from desktop_app.desk import Desk
+from desktop_app.ui.file_open import start_folder
 
 Say = Callable[..., None]  # say(message, error=False)
 REPORTS = ("html", "pdf")
@@ -111,14 +112,17 @@ class ExchangeActions:
     # -- bringing reviews in --------------------------------------------------------------------
     def import_annotations(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self.parent, "Import Annotations", "", "Web Annotation JSON (*.json *.jsonld)"
+            self.parent,
+            "Import Annotations",
+            start_folder(),
+            "Web Annotation JSON (*.json *.jsonld)",
         )
         if path:
             self._run(lambda: self.desk.import_annotations(path))
 
     def merge(self) -> None:
         kinds = "Copydesk review (*.sqlite3 *.db *.json *.jsonld)"
-        path, _ = QFileDialog.getOpenFileName(self.parent, "Merge Review", "", kinds)
+        path, _ = QFileDialog.getOpenFileName(self.parent, "Merge Review", start_folder(), kinds)
         if not path:
             return
         if Path(path).suffix.lower() in (".json", ".jsonld"):

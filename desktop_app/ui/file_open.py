@@ -4,6 +4,7 @@ arguments) and files dragged onto the window; both go to import."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QFileOpenEvent
@@ -37,3 +38,15 @@ def drop_files(event: QDropEvent, open_files: Callable[[list[str]], None]) -> No
     if paths:
         event.acceptProposedAction()
         open_files(paths)
+
+
+def start_folder(*files: str) -> str:
+    """Where a file dialog opens: the folder of the first of `files` that still exists (the
+    draft's own file, the draft opened last), else the home folder. Never Qt's default, the
+    working directory: started from the Dock or the Start menu, that is / or the install folder."""
+    for file in files:
+        if file:
+            folder = Path(file).expanduser().parent
+            if folder.is_dir():
+                return str(folder)
+    return str(Path.home())

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QFileDialog, QProgressDialog, QWidget
 from desktop_app.core.errors import CopydeskError
 from desktop_app.core.model import Annotation, Document
 from desktop_app.desk import Desk, revisions
+from desktop_app.ui.file_open import start_folder
 
 if TYPE_CHECKING:
     from desktop_app.core.revisions import RevisionPlan
@@ -70,7 +71,7 @@ class RevisionImportFlow(QObject):
         desk: Desk,
         say: Callable[..., None],
         parent_widget: QWidget,
-        choose_file: Callable[[QWidget, str], str] | None = None,
+        choose_file: Callable[[QWidget, str, str], str] | None = None,
     ) -> None:
         super().__init__(parent_widget)
         self.desk, self.say, self.parent_widget = desk, say, parent_widget
@@ -93,7 +94,12 @@ class RevisionImportFlow(QObject):
         if not previous_id:
             self.say("Open the draft the new version replaces first.", error=True)
             return
-        path = self.choose_file(self.parent_widget, "Import New Version")
+        try:
+            source_path = self.desk.document(previous_id).source_path
+        except CopydeskError:
+            source_path = ""
+        # A reporter's new version usually lands beside the draft it replaces.
+        path = self.choose_file(self.parent_widget, "Import New Version", start_folder(source_path))
         if path:
             self.start(path, previous_id)
 
@@ -160,6 +166,6 @@ class RevisionImportFlow(QObject):
         self.finished.emit()
 
 
-def _ask_for_file(parent: QWidget, title: str) -> str:
-    path, _ = QFileDialog.getOpenFileName(parent, title)
+def _ask_for_file(parent: QWidget, title: str, folder: str) -> str:
+    path, _ = QFileDialog.getOpenFileName(parent, title, folder)
     return path

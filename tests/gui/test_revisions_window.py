@@ -21,7 +21,7 @@ FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "revisions"
 def wire(window: Any, new_file: Path) -> RevisionsView:
     """The window's own revisions view, with its file dialog answered."""
     revisions = window.extras.revisions
-    revisions.flow.choose_file = lambda _parent, _title: str(new_file)
+    revisions.flow.choose_file = lambda _parent, _title, _folder: str(new_file)
     return revisions
 
 
