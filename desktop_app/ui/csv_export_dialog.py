@@ -39,7 +39,8 @@ def clean_stem(title: str, limit: int = 60) -> str:
     stem = " ".join(kept.split())
     if len(stem) > limit:
         stem = stem[:limit].rsplit(" ", 1)[0] if " " in stem[:limit] else stem[:limit]
-    return stem.strip(" .") or "copydesk-annotations"
+    # A cut can leave the clause's comma or dash behind ("…until March,.docx").
+    return stem.lstrip(" .").rstrip(" .,;:-–—") or "copydesk-annotations"
 
 
 def _ask_replace(parent: QWidget, path: str) -> bool:

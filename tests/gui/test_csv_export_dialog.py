@@ -194,3 +194,5 @@ def test_clean_file_names_keep_the_title_readable() -> None:
     assert clean_stem('a/b:c*?"<>|') == "a b c"
     assert clean_stem("Été 🙂 — vote") == "Été 🙂 — vote"
     assert clean_stem(" ... ") == "copydesk-annotations"
+    cut_at_comma = "Harbour bridge repairs will close two lanes until March, city says"
+    assert clean_stem(cut_at_comma) == "Harbour bridge repairs will close two lanes until March"
