@@ -23,6 +23,9 @@ from desktop_app.core.model import DocumentSummary, Tag
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 TITLE_ROLE = Qt.ItemDataRole.UserRole + 2
 DETAIL_ROLE = Qt.ItemDataRole.UserRole + 3
+# The detail line as it may be shortened: without the format, then the file name, then the date
+# (the least telling first), so a narrow library keeps the counts and checks whole.
+SHORTER_ROLE = Qt.ItemDataRole.UserRole + 4
 SOURCE_NAMES = {"anonymous_source": "source"}  # short plural-friendly words for the counts
 
 
@@ -41,6 +44,15 @@ def imported_on(stamp: str) -> str:
         return datetime.fromisoformat(stamp).astimezone().strftime("%d %b %Y").lstrip("0")
     except ValueError:
         return stamp[:10]
+
+
+def fitted(lines: list[str], metrics: QFontMetrics, width: int) -> str:
+    """The first of `lines` (longest first) that fits `width`, else the last one elided in the
+    middle (its counts at the start, its checks at the end)."""
+    for line in lines:
+        if metrics.horizontalAdvance(line) <= width:
+            return line
+    return metrics.elidedText(lines[-1], Qt.TextElideMode.ElideMiddle, width)
 
 
 class _TwoLines(QStyledItemDelegate):
@@ -91,8 +103,10 @@ class _TwoLines(QStyledItemDelegate):
         painter.setFont(option.font)
         if not selected:
             painter.setPen(palette.color(group, QPalette.ColorRole.PlaceholderText))
-        detail = option.fontMetrics.elidedText(
-            index.data(DETAIL_ROLE) or "", Qt.TextElideMode.ElideMiddle, rect.width()
+        detail = fitted(
+            [index.data(DETAIL_ROLE) or "", *(index.data(SHORTER_ROLE) or ())],
+            option.fontMetrics,
+            rect.width(),
         )
         painter.drawText(QRect(rect.left(), rect.top() + line + 2, rect.width(), line), 0, detail)
         painter.restore()
@@ -113,7 +127,7 @@ class LibraryList(QListWidget):
         self.tags: list[Tag] = []
         self.checks: dict[str, int] = {}
         self.counts: dict[str, dict[str, int]] = {}
-        self.sources: dict[str, str] = {}  # id -> "file.docx · DOCX · 30 Nov 2026"
+        self.sources: dict[str, tuple[str, str, str]] = {}  # id -> ("file.docx", "DOCX", date)
         self.currentItemChanged.connect(self._chosen)
 
     def _chosen(self, item: QListWidgetItem | None, _previous: Any) -> None:
@@ -132,7 +146,7 @@ class LibraryList(QListWidget):
             item.setData(TITLE_ROLE, doc.title)
             name = PurePath(doc.source_path).name if doc.source_path else "pasted text"
             fmt = doc.source_format.upper() or "TEXT"
-            self.sources[doc.id] = f"{name} · {fmt} · {imported_on(doc.imported_at)}"
+            self.sources[doc.id] = (name, fmt, imported_on(doc.imported_at))
             item.setToolTip(f"{doc.title}\n{doc.source_path}\nimported {doc.imported_at[:16]}")
             self._render(item, doc.counts)
             if doc.id == current:
@@ -152,11 +166,17 @@ class LibraryList(QListWidget):
     def _render(self, item: QListWidgetItem, counts: dict[str, int]) -> None:
         document_id = item.data(ID_ROLE)
         self.counts[document_id] = dict(counts)
-        line = f"{self.sources.get(document_id, '')} · {counts_line(counts, self.tags)}"
+        tail = counts_line(counts, self.tags)
         checks = self.checks.get(document_id, 0)
         if checks:
-            line += f" · ⚠ {checks} check{'s' if checks != 1 else ''}"
+            tail += f" · ⚠ {checks} check{'s' if checks != 1 else ''}"
+        name, fmt, date = self.sources.get(document_id, ("", "", ""))
+        line = " · ".join(p for p in (name, fmt, date, tail) if p)
+        shorter = [
+            " · ".join(p for p in parts if p) for parts in ((name, date, tail), (date, tail))
+        ]
         item.setData(DETAIL_ROLE, line)
+        item.setData(SHORTER_ROLE, (*shorter, tail))
         item.setText(f"{item.data(TITLE_ROLE)}\n{line}")  # for accessibility and keyboard search
 
     def update_checks(self, checks: dict[str, int]) -> None:

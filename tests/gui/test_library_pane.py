@@ -12,7 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QTabBar
 
 from desktop_app.app import open_repository
-from desktop_app.ui.library import DETAIL_ROLE, TITLE_ROLE
+from desktop_app.ui.library import DETAIL_ROLE, SHORTER_ROLE, TITLE_ROLE, fitted
 from desktop_app.ui.library_search import LibrarySearch
 from tests.gui.conftest import add_document, import_and_wait
 
@@ -60,6 +60,32 @@ def test_f2_renames_and_rows_show_file_format_and_counts(
     assert re.fullmatch(
         r"Ferry\.txt · TXT · \d+ \w+ \d{4} · no annotations", item.data(DETAIL_ROLE)
     )
+
+
+def test_a_narrow_library_drops_the_file_details_before_the_counts_and_checks(
+    qtbot: Any, make_window: Any, db_path: Path
+) -> None:
+    """Squeezed, a row's second line gives up the format, then the file name, then the date;
+    the annotation counts and the checks stay readable (not "1 D…annotations")."""
+    ferry = add_document(db_path, FERRY, "Ferry")
+    window = make_window()
+    window.open_document(ferry)
+    s = FERRY.index("We cannot")
+    window.view.select_cp(s, s + 20)
+    assert window.review.tag_selection("quote")
+    window.library.update_checks({ferry: 2})
+    item, metrics = window.library.item(0), window.library.fontMetrics()
+    lines = [item.data(DETAIL_ROLE), *item.data(SHORTER_ROLE)]
+    assert lines[0].startswith("Ferry.txt · TXT · ") and lines[0].endswith("1 quote · ⚠ 2 checks")
+    widths = [metrics.horizontalAdvance(line) for line in lines]
+    assert widths == sorted(widths, reverse=True)
+    for width, expected in zip(widths, lines, strict=True):
+        assert fitted(lines, metrics, width) == expected
+        assert fitted(lines, metrics, width - 1) != expected
+    assert "TXT" not in lines[1] and "Ferry.txt" not in lines[2]
+    assert lines[-1] == "1 quote · ⚠ 2 checks"
+    squeezed = fitted(lines, metrics, widths[-1] - 10)
+    assert squeezed.startswith("1 ") and squeezed.endswith("checks") and "…" in squeezed
 
 
 def test_importing_the_same_text_again_opens_the_one_already_there(
