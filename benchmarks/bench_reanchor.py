@@ -251,11 +251,11 @@ def store(old: str, new: str, annotations: list[Annotation]) -> tuple[float, flo
         with desk.repo.transaction():
             for a in annotations:
                 desk.repo.insert_annotation(replace(a, document_id=draft.document.id))
-        previous, carried = revisions.revision_inputs(desk, draft.document.id)
+        previous, carried, rejected = revisions.revision_inputs(desk, draft.document.id)
         placements = reanchor(old, new, carried)
         source = SourceText(new, "New", (Block("paragraph", 0, len(new)),), "txt")
         t0 = time.perf_counter()
-        plan = plan_revision(previous, carried, source, "", placements)
+        plan = plan_revision(previous, carried, source, "", placements, rejected)
         t1 = time.perf_counter()
         revisions.store_revision(desk, plan)
         t2 = time.perf_counter()

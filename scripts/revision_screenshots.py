@@ -56,7 +56,7 @@ def main() -> int:
         lambda: window.review.document_id,
         window.show_message,
         window,
-        choose_file=lambda _parent, _title: str(FIXTURES / spec["new"]),
+        choose_file=lambda _parent, _title, _folder: str(FIXTURES / spec["new"]),
     )
     revisions.install(window, window.checks, window.actions.file_menu)
     revisions.document_chosen.connect(window.open_document)

@@ -33,6 +33,7 @@ class RevisionPlan:
     carried: tuple[Annotation, ...]
     expected: tuple[Annotation, ...]
     rejections: tuple[Rejection, ...] = ()  # the previous revision's, where their words still are
+    rejected: frozenset[Rejection] = frozenset()  # the previous revision's they were placed from
 
 
 Rejection = tuple[str, int, int]  # a rejected suggestion: kind, start, end
@@ -63,9 +64,9 @@ def plan_revision(
         revision_of=previous.id,
     )
     carried = carry(annotations, placements, doc)
-    return RevisionPlan(
-        doc, carried, tuple(annotations), carry_rejections(previous.text, doc.text, rejected)
-    )
+    rejected = frozenset(rejected)
+    placed = carry_rejections(previous.text, doc.text, rejected)
+    return RevisionPlan(doc, carried, tuple(annotations), placed, rejected)
 
 
 def carry_rejections(old: str, new: str, rejected: Iterable[Rejection]) -> tuple[Rejection, ...]:

@@ -44,11 +44,15 @@ def store_revision(
     desk: Desk, plan: RevisionPlan, initiator: object = None
 ) -> tuple[Document, RevisionSummary]:
     """Store a planned revision and its carried annotations as one undoable step."""
-    from desktop_app.core.revisions import AddRevision, summarise_revision
+    from desktop_app.core.revisions import AddRevision, carry_rejections, summarise_revision
 
     previous = desk.document(plan.document.revision_of or "")
     label = f"Import New Version of {_short(previous.title)}"
-    add = AddRevision(plan.document, plan.carried, plan.expected, label, plan.rejections)
+    rejections = plan.rejections
+    rejected = desk.repo.rejected_suggestions(previous.id)
+    if rejected != plan.rejected:  # the editor rejected (or restored) one during the import
+        rejections = carry_rejections(previous.text, plan.document.text, rejected)
+    add = AddRevision(plan.document, plan.carried, plan.expected, label, rejections)
     desk.apply(add, initiator)
     return plan.document, summarise_revision(plan.document, plan.carried)
 

@@ -221,7 +221,7 @@ class WindowActions:
 
     def choose_files(self) -> None:
         patterns = " ".join(f"*{ext}" for ext in self.extensions)
-        folder = start_folder(*self.settings.recent_files[:1])  # where the last draft came from
+        folder = start_folder(*self.settings.recent_files)  # where the last draft came from
         paths, _ = QFileDialog.getOpenFileNames(
             self.window, "Open Drafts", folder, f"Drafts ({patterns});;All files (*)"
         )

@@ -47,6 +47,8 @@ def start_folder(*files: str) -> str:
     for file in files:
         if file:
             folder = Path(file).expanduser().parent
-            if folder.is_dir():
+            # A bare name, or a path written on another system (a review imported from a
+            # colleague's Windows machine), has no folder here: its parent would be ".".
+            if folder.is_absolute() and folder.is_dir():
                 return str(folder)
     return str(Path.home())

@@ -242,21 +242,29 @@ class MainWindow(QMainWindow):
 
     def _dock_chosen(self, dock: QDockWidget) -> None:
         suggestions = self.extras.suggestions
-        targets: dict[QDockWidget | None, QWidget] = {
-            self.panel_dock: self.panel.table,
-            self.checks_dock: self.checks.tree,
-            self.search_dock: self.search.rows if self.search.currentIndex() else self.search.query,
-            suggestions.dock: suggestions.panel.tree,
-        }
-        target = targets.get(dock) or dock.widget()
+        if dock is self.search_dock:  # built here if not yet, and only for its own tab
+            search = self.search
+            target: QWidget | None = search.rows if search.currentIndex() else search.query
+        else:
+            targets: dict[QDockWidget | None, QWidget] = {
+                self.panel_dock: self.panel.table,
+                self.checks_dock: self.checks.tree,
+                suggestions.dock: suggestions.panel.tree,
+            }
+            target = targets.get(dock) or dock.widget()
         if target is not None:
             target.setFocus(Qt.FocusReason.TabFocusReason)
 
     def focus_next_pane(self) -> None:
-        """F6: document, annotations table, detail form, library, and round again."""
-        panes = [self.view, self.panel.table, self.detail, self.library, self.checks]
+        """F6: document, annotations table or suggestions (whichever tab is in front), detail
+        form, library, checks or search, revisions, and round again."""
+        suggestions = self.extras.suggestions.panel.tree
+        panes = [self.view, self.panel.table, suggestions, self.detail, self.library, self.checks]
         if self._search is not None:  # else never yet shown, so not on screen now
             panes.append(self._search)
+        orphans = self.extras.revisions.panel.tree
+        if orphans.topLevelItemCount():  # an empty list has nothing to act on
+            panes.append(orphans)
         next_pane(panes, self.focusWidget())
 
     def open_preferences(self) -> None:

@@ -41,7 +41,7 @@ class RevisionsView(QObject):
         current: Callable[[], str],
         say: Callable[..., None],
         parent: QWidget,
-        choose_file: Callable[[QWidget, str], str] | None = None,
+        choose_file: Callable[[QWidget, str, str], str] | None = None,
     ) -> None:
         super().__init__(parent)
         self.desk, self.view, self.current, self.say = desk, view, current, say

@@ -9,6 +9,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QFileDialog
 
+from desktop_app.ui.file_open import start_folder
 from tests.gui.conftest import import_and_wait
 
 DRAFT = "“We will not raise taxes,” said Ana Ruiz, the mayor of Crème 🙂 Town.\n"
@@ -51,3 +52,12 @@ def test_import_new_version_starts_beside_the_draft(
     flow.choose_file = lambda _parent, _title, folder: (asked.append(folder), "")[1]
     window.extras.revisions.import_action.trigger()
     assert asked == [str(desk_folder)]
+
+
+def test_a_path_from_another_machine_opens_in_the_home_folder() -> None:
+    """A review imported from a colleague names its draft by their path: no folder here."""
+    home = str(Path.home())
+    assert start_folder("budget.docx") == home
+    assert start_folder(r"C:\Users\ana\Drafts\budget.docx") == home
+    assert start_folder("", "/no/such/folder/budget.docx") == home
+    assert start_folder("/no/such/folder/a.txt", __file__) == str(Path(__file__).parent)

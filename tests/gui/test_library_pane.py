@@ -166,6 +166,17 @@ def test_every_pane_is_in_the_view_menu_and_the_f6_cycle(
         return reached
 
     assert cycle() == {"library", "checks"}
+    suggestions = window.extras.suggestions
+    suggestions.dock.raise_()
+    qtbot.waitUntil(lambda: not suggestions.panel.tree.visibleRegion().isEmpty())
+    window.view.setFocus()
+    reached_list = False
+    for _ in range(8):
+        qtbot.keyClick(window.focusWidget(), Qt.Key.Key_F6)
+        reached_list |= window.focusWidget() is suggestions.panel.tree
+        assert not window.panel.table.hasFocus()  # behind the Suggestions tab
+    assert reached_list
+    assert not isinstance(window.search_dock.widget(), LibrarySearch)  # still not needed
     window.search_dock.raise_()
     qtbot.waitUntil(lambda: isinstance(window.search_dock.widget(), LibrarySearch))
     assert cycle() == {"library", "search"}

@@ -275,3 +275,28 @@ def test_a_rejected_suggestion_stays_rejected_in_the_next_version(desk: Desk) ->
     assert desk.repo.get_document(revised.id) is None
     desk.redo()
     assert ("quote", taxes.text) not in open_words(revised.id)
+
+
+def test_a_rejection_made_while_the_new_version_is_placed_is_carried_too(desk: Desk) -> None:
+    """The window places the new version in a worker and the editor keeps working: what they
+    reject (or restore) in the meantime is what the new version starts with."""
+    from desktop_app.core.reanchor import reanchor
+    from desktop_app.core.revisions import plan_revision
+    from desktop_app.desk import suggestions
+
+    old = "“We will not raise taxes,” said Ana Ruiz.\n\n“It is fair,” said Ben Ode, a councillor."
+    new = "Crème 🙂\n\n" + old
+    doc = desk.add_source(source(old), "/drafts/budget.txt").document
+    taxes, fair = (s for s in suggestions.open_suggestions(desk, doc.id) if s.kind == "quote")
+    suggestions.reject(desk, doc.id, taxes)
+    previous, annotations, rejected = revisions.revision_inputs(desk, doc.id)
+    plan = plan_revision(
+        previous, annotations, source(new), "", reanchor(old, new, annotations), rejected
+    )
+    desk.undo(doc.id)  # the editor takes the first rejection back...
+    suggestions.reject(desk, doc.id, fair)  # ...and rejects the other quote instead
+    revised, _ = revisions.store_revision(desk, plan)
+    shift = len("Crème 🙂\n\n")
+    assert desk.repo.rejected_suggestions(revised.id) == {
+        ("quote", fair.start + shift, fair.end + shift)
+    }
