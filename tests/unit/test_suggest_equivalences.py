@@ -52,9 +52,13 @@ def test_name_introductions_match_like_the_plain_pattern(draft: str):
 
 
 def test_titles_initials_and_particles_read_as_before():
-    text = "Sen. Ann Lee met Mrs. Maria de la Cruz and J. Smith. Sr. Ortiz said Dr.Who left."
+    text = (
+        "Sen. Ann Lee met Mrs. Maria de la Cruz and J. Smith. Sr. Ortiz said Dr.Who left. "
+        "Robert M. Danin voted for Plan B. The vote"
+    )
     plain = re.compile(rf"(?=[{names.UPPER}]){names.NAME}")
-    expected = ["Sen. Ann Lee", "Mrs. Maria de la Cruz", "J", "Smith", "Sr", "Ortiz", "Dr.", "Who"]
+    expected = ["Sen. Ann Lee", "Mrs. Maria de la Cruz", "J. Smith", "Sr", "Ortiz", "Dr.", "Who"]
+    expected += ["Robert M. Danin", "Plan B. The"]
     assert [m.group() for m in plain.finditer(text)] == expected
     assert [m.group() for m in names.NAME_RE.finditer(text)] == expected
 

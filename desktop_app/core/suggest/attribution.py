@@ -265,6 +265,95 @@ def cue_before(text: str, sent_start: int, start: int) -> tuple[str, str] | None
     return pre[: m.start()], m.group("cue")
 
 
+# A subject that cannot have said the words: "the plan was described as", "as if to say".
+_NOT_SAID_BY_SUBJECT = re.compile(
+    r"(?:\b(?:is|are|was|were|be|been|being)(?:\s+\w+ly)?|\bto)\s*$", re.I
+)
+
+
+def said_by_subject(subject: str) -> bool:
+    """False when the words before a cue make it passive or an infinitive: nobody named there
+    said the quotation ("a stranding that was described as “unprecedented”")."""
+    return _NOT_SAID_BY_SUBJECT.search(subject[-40:]) is None
+
+
+_BY = re.compile(r"[,.]?\s+by\s+")
+# "by the conservation department": a described agent, up to punctuation or a new phrase.
+_DESCRIBED = re.compile(
+    r"(?:[Tt]he|[Aa]n?)\s+[^.,;:!?“”\"()\n]{1,60}?"
+    r"(?=\s*[.,;:!?“”\"()\n]|\s*$|\s+(?:on|in|at|after|before|during|when|while|over|to|for)\b)"
+)
+
+
+def passive_agent(text: str, end: int) -> tuple[str, int] | None:
+    """(agent, position) of a "by ..." right after a quotation of a passive cue."""
+    by = _BY.match(text, end, end + 12)
+    if by is None:
+        return None
+    m = NAME_RE.match(text, by.end())
+    if m is not None and clean_name(m.group()):
+        return clean_name(m.group()), m.start()
+    m = _DESCRIBED.match(text, by.end(), by.end() + 80)
+    return None if m is None else (m.group(), m.start())
+
+
+_PIECES = re.compile(r"[,“”\"()]")
+_RELATIVE = frozenset("who which whose whom".split())
+# A last word after which a subject goes on: the speaker phrase is not whole there.
+_CLAUSE_GOES_ON = frozenset(
+    """the a an of to and or but that in on at for with as if by from is was are were be been
+    has have had not its their his her""".split()
+)
+# Words between a speaker and the cue: "RMS has consistently argued", "Lee also said".
+_BETWEEN = frozenset(
+    """also still then again later previously once now recently has have had will would could
+    can may might did does do must should""".split()
+)
+
+
+def subject_clause(subject: str) -> str:
+    """The speaker phrase that ends a subject before a cue, when it is a short one: "But with
+    18 months left, Obama " -> "Obama"; "Maria, 42, a teacher, " -> "Maria"; "" otherwise."""
+    closed = subject.rstrip().endswith(",")
+    pieces = [p.strip() for p in _PIECES.split(subject)]
+    while pieces and not pieces[-1]:
+        pieces.pop()
+    while len(pieces) > 1 and pieces[-1].split(" ", 1)[0].lower() in _RELATIVE:
+        pieces.pop()
+    while closed and len(pieces) > 1 and not pieces[-1][:1].isupper():
+        pieces.pop()  # an appositive: ", 42, a teacher,"
+    if not pieces:
+        return ""
+    words = pieces[-1].split()
+    while len(words) > 1 and (words[-1].lower() in _BETWEEN or words[-1].endswith("ly")):
+        words.pop()
+    if not words or len(words) > 10 or words[-1].lower() in _CLAUSE_GOES_ON | _BETWEEN:
+        return ""
+    if not (words[-1][:1].isalpha() and words[-1][-1:].isalnum()):
+        return ""
+    return " ".join(words)
+
+
+# The end of the sentence a quotation sits in, or the next quotation (whichever comes first).
+_SENTENCE_STOP = re.compile(r"[.!?](?=[\s”\"’]|$)|[“\"\n]")
+
+
+def trailing_attribution(text: str, end: int, limit: int) -> tuple[str, str, int] | None:
+    """(who, cue, position) from an attribution that closes the sentence after a quotation:
+    "... “a way of weakening Iran,” a view Indyk shares, Indyk said." reads ", Indyk said."."""
+    stop = _SENTENCE_STOP.search(text, end, min(limit, end + 300))
+    if stop is None or text[stop.start()] not in ".!?":
+        return None
+    comma = text.rfind(",", end, stop.start())
+    if comma < 0:
+        return None
+    clause = text[comma : stop.start()]
+    m = _AFTER_VERB_FIRST.match(clause) or _AFTER_SPEAKER_FIRST.match(clause)
+    if m is None or clause[m.end() :].strip():
+        return None
+    return m.group("who"), m.group("cue"), comma + m.start("who")
+
+
 __all__ = [
     "Mention",
     "Resolver",
@@ -274,5 +363,9 @@ __all__ = [
     "cue_before",
     "head_noun",
     "mention_for",
+    "passive_agent",
+    "said_by_subject",
+    "subject_clause",
     "subject_of",
+    "trailing_attribution",
 ]

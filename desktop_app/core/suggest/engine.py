@@ -87,6 +87,7 @@ def quote_suggestions(d: Draft) -> list[Suggestion]:
         inner = quoted.strip("“”\"‘’'«»„ ")
         fields: dict[str, str | int] = {}
         speaker, cue, conf = "", "", 0.5
+        passive = False  # a passive cue with no agent: nobody in reach said it
         same_para = prev is not None and prev.start >= p_start
         # The sentence before the mark, read backwards (slicing it would be quadratic in one
         # long sentence): nothing but spaces, or ending with ":" / "," before the spaces.
@@ -109,16 +110,26 @@ def quote_suggestions(d: Draft) -> list[Suggestion]:
                 cue = found.group("cue")
             if not speaker and not starts_sentence:
                 before = attribution.before_attribution(text, s_start, q.start)
+                if before is not None and not attribution.said_by_subject(before[0]):
+                    before = None  # "the plan was described as": passive, read below
                 if before is not None:
                     speaker, conf = d.resolver.speaker(before[0], q.start)
                     cue = before[1]
                 elif (partial := attribution.cue_before(text, s_start, q.start)) is not None:
                     subject, cue = partial
-                    speaker = attribution.subject_of(subject, d.registry, d.known)
-                    conf = 0.8
-                    if not speaker:
-                        head = subject.split(",")[0].strip() or "he"
-                        speaker, conf = d.resolver.speaker(head, q.start)
+                    passive = not attribution.said_by_subject(subject)
+                    speaker, conf = _partial_speaker(d, q, subject, passive)
+            if (
+                not speaker
+                and found is None
+                and q.closed
+                and inner[-1:] not in ".!?,"
+                and not _looks_like_title(inner)  # a name in marks: Mugabe's "Blue House" compound
+            ):
+                trailing = attribution.trailing_attribution(text, q.end, p_end)
+                if trailing is not None:
+                    speaker, conf = d.resolver.speaker(trailing[0], trailing[2])
+                    cue, passive = trailing[1], False
             if q.continues or (
                 same_para
                 and prev is not None
@@ -127,7 +138,7 @@ def quote_suggestions(d: Draft) -> list[Suggestion]:
                 and not found
             ):
                 qtype = "continuation"
-            if not speaker and prev is not None and (q.continues or same_para):
+            if not speaker and not passive and prev is not None and (q.continues or same_para):
                 speaker, cue = str(prev.fields.get("speaker", "")), str(prev.fields.get("cue", ""))
                 conf = 0.7
             if not speaker and starts_sentence and qtype != "partial":
@@ -135,7 +146,9 @@ def quote_suggestions(d: Draft) -> list[Suggestion]:
                 if m is not None and q.start - m.pos < 1200:
                     speaker, conf = m.speaker, 0.55
         if qtype == "partial" and not speaker:
-            if _looks_like_title(inner) or _MODIFIER.match(text, q.end - 1, q.end + 3):
+            if not cue and (
+                _looks_like_title(inner) or _MODIFIER.match(text, q.end - 1, q.end + 3)
+            ):
                 continue  # a title of a work, or a name used as a modifier: "midnight madness" section
             conf = 0.4
         if speaker:
@@ -155,6 +168,26 @@ def quote_suggestions(d: Draft) -> list[Suggestion]:
         out.append(s)
         prev = s
     return out
+
+
+def _partial_speaker(
+    d: Draft, q: quotes.RawQuote, subject: str, passive: bool
+) -> tuple[str, float]:
+    """(speaker, confidence) of a partial quotation whose sentence has a cue before it."""
+    if passive:  # "a stranding that was described as “unprecedented” by the department"
+        agent = attribution.passive_agent(d.text, q.end) if q.closed else None
+        return d.resolver.speaker(*agent) if agent is not None else ("", 0.5)
+    speaker = attribution.subject_of(subject, d.registry, d.known)
+    if speaker:
+        return speaker, 0.8
+    clause = attribution.subject_clause(subject)
+    if clause:
+        return d.resolver.speaker(clause, q.start)
+    first = subject.split(None, 1)[0] if subject.strip() else "he"
+    if first in ("he", "He", "she", "She", "they", "They"):
+        # "He nodded once, as if to settle the matter, then added, “...”"
+        return d.resolver.speaker(first, q.start)
+    return "", 0.5
 
 
 def _looks_like_title(inner: str) -> bool:

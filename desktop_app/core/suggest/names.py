@@ -8,7 +8,13 @@ from desktop_app.core.suggest.anchors import trie_pattern
 
 UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĖĘĚĞĢĪĮİĶĹĻĽŁŃŅŇŌŐŒŔŘŚŞŠŢŤŪŮŰŲŹŻŽ"
 _ABBREVIATED = "Mr Mrs Ms Dr Sen Rep Gov Gen Lt Col Sgt Capt Prof Rev St Fr".split()
-_CAP = rf"(?:{'|'.join(_ABBREVIATED)})\.|[{UPPER}][\w’'\-.]*(?<![.’'-])|[{UPPER}]\."
+# A middle initial joins the name ("Robert M. Danin", "C. Eugene Steuerle") when a letter follows
+# after a space; a sentence that ends on an initial ("Plan B. The") is cut again by clean_name.
+_INITIAL_AHEAD = r"(?=[ \u00a0][^\W\d_])"
+_CAP = (
+    rf"(?:{'|'.join(_ABBREVIATED)})\.|[{UPPER}]\.{_INITIAL_AHEAD}"
+    rf"|[{UPPER}][\w’'\-.]*(?<![.’'-])|[{UPPER}]\."
+)
 # "Maria de la Cruz", "Lucia Van der Berg", "Ahmed al-Rashid": lower-case particles inside a name.
 _PARTICLE = r"(?:van|von|der|den|de|del|della|da|di|du|la|le|bin|ibn|al|el|y)"
 _MORE = rf"(?:[ \u00a0](?:{_PARTICLE}[ \u00a0])*(?:{_CAP}))*"
@@ -22,6 +28,7 @@ def _led_by_capital() -> str:
     - titles: the rest of each ("r", "rs", "en") as one prefix trie, then a lookbehind for the
       whole title ("Mr", "Mrs", "Sen"); the title can only start at the capital just read (its
       other letters are lower case), and at most one title fits before the period;
+    - an initial before a space and a letter;
     - a word: atomic, so it is not shortened after its longest ending in a word character.
       Every shorter choice is followed by a word character or one of ’'-. and nothing that
       may follow a name word (a space, a comma, the end) accepts those: it could only fail."""
@@ -30,7 +37,7 @@ def _led_by_capital() -> str:
     for title in _ABBREVIATED:
         by_width.setdefault(len(title), []).append(title)
     whole = "|".join(f"(?<={'|'.join(group)})" for _, group in sorted(by_width.items()))
-    return rf"[{UPPER}](?:{rests}(?:{whole})\.|(?>[\w’'\-.]*(?<![.’'-]))|\.)"
+    return rf"[{UPPER}](?:{rests}(?:{whole})\.|\.{_INITIAL_AHEAD}|(?>[\w’'\-.]*(?<![.’'-]))|\.)"
 
 
 _CAP_LED = _led_by_capital()
@@ -83,6 +90,13 @@ def clean_name(raw: str) -> str:
         words.pop(0)
     if words and words[0].lower() in _STOP:
         return ""
+    if len(words) > 2:
+        # "Plan B. The vote": an initial that ends a sentence, not a middle initial
+        for i in range(1, len(words) - 1):
+            w = words[i]
+            if len(w) == 2 and w[1] == "." and words[i + 1].lower() in _STOP:
+                words = words[: i + 1]
+                break
     name = " ".join(words)
     for tail in ("’s", "'s"):
         if name.endswith(tail):

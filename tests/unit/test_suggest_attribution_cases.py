@@ -1,0 +1,88 @@
+"""Speakers of quotations in constructions real copy uses and the first pass read wrongly:
+middle initials, passive cues, a subject clause after an opening phrase, a trailing ", X said."."""
+
+from __future__ import annotations
+
+from desktop_app.core.suggest import suggest
+from desktop_app.core.suggest.names import clean_name
+
+PREFIX = "Café 🎉 naïve. "  # emoji and accents before every span: offsets stay code points
+
+
+def _quotes(text: str) -> list[tuple[str, str, str]]:
+    out = []
+    for s in suggest(text):
+        if s.kind == "quote":
+            assert text[s.start : s.end] == s.text
+            out.append((s.text, str(s.fields.get("speaker", "")), str(s.fields.get("cue", ""))))
+    return out
+
+
+def test_a_middle_initial_stays_in_the_speaker_name():
+    text = PREFIX + "“The budget will not hold,” said Robert M. Danin, a former adviser."
+    assert _quotes(text) == [("“The budget will not hold,”", "Robert M. Danin", "said")]
+    text = PREFIX + "“Everything else is getting squeezed,” said C. Eugene Steuerle."
+    assert _quotes(text)[0][1] == "C. Eugene Steuerle"
+
+
+def test_an_initial_that_ends_a_sentence_is_not_part_of_the_next_name():
+    assert clean_name("Plan B. The") == "Plan B"
+    assert clean_name("Robert M. Danin") == "Robert M. Danin"
+
+
+def test_a_subject_after_an_opening_phrase_is_the_speaker():
+    text = (
+        PREFIX + "Mayor Irene Castellano spoke on Monday. "
+        "With just 18 months left in office, Castellano said she felt “most stymied” by the council."
+    )
+    assert _quotes(text) == [("“most stymied”", "Irene Castellano", "said")]
+
+
+def test_an_auxiliary_between_speaker_and_cue_is_skipped():
+    text = (
+        PREFIX + "Tomasz Wiles met the board. Wiles has consistently argued for “a slower rollout.”"
+    )
+    assert _quotes(text)[0][1] == "Tomasz Wiles"
+
+
+def test_a_passive_cue_takes_the_agent_after_by_or_no_speaker():
+    text = (
+        PREFIX + "Ranger Paulo Esteves counted the birds. "
+        "The die-off was described as “heartbreaking” by the wildlife department on Friday."
+    )
+    assert _quotes(text) == [("“heartbreaking”", "the wildlife department", "described")]
+    text = PREFIX + "Paulo Esteves arrived. The die-off was described as “unprecedented.”"
+    assert _quotes(text) == [("“unprecedented.”", "", "described")]
+
+
+def test_as_if_to_say_has_no_speaker():
+    text = (
+        PREFIX + "“We are done,” said Lina Osei. "
+        "The clerk shrugged as if to say “not my problem” and left."
+    )
+    quoted = _quotes(text)
+    assert quoted[0][1] == "Lina Osei"
+    assert quoted[1] == ("“not my problem”", "", "say")
+
+
+def test_an_attribution_that_closes_the_sentence_names_the_speaker():
+    text = (
+        PREFIX + "Omar Haddad, an analyst, studies the port. "
+        "Closing the terminal was “a way of weakening the unions” more than a saving, Haddad said."
+    )
+    assert _quotes(text) == [("“a way of weakening the unions”", "Omar Haddad", "said")]
+
+
+def test_a_name_in_marks_does_not_take_the_sentence_attribution():
+    text = (
+        PREFIX + "The tenants stayed in the “Blue Tower” building until Friday, an official said."
+    )
+    assert all(q[0] != "“Blue Tower”" or not q[1] for q in _quotes(text))
+
+
+def test_a_pronoun_subject_with_a_clause_between_resolves_to_the_person():
+    text = (
+        PREFIX + "Coach Dana Whitlock watched the drill. "
+        "She nodded once, as if to settle it, then added, “Nobody is benched.”"
+    )
+    assert _quotes(text)[-1][1] == "Dana Whitlock"
