@@ -51,7 +51,9 @@ _OPINION = re.compile(
     r"terrible|tired of|hope|wish|let us|let's)\b"
 )
 # Parts of an article that are not claims: datelines, credits, "(Reporting by ...)".
-_NOT_PROSE = re.compile(r"^\s*(?:\(|By |Photo:|Reporting by|Editing by|\w+ is an? )")
+_NOT_PROSE = re.compile(r"^\s*(?:\(|\[|By |Photo:|Reporting by|Editing by|\w+ is an? )")
+# A credit line at the end of a story: "Ann Lee contributed to this report."
+_CREDIT = re.compile(r"\bcontributed (?:to this report|reporting|research)\b")
 
 
 _HARD_CHAR = re.compile(r"[\d$€£¥%]")
@@ -61,8 +63,15 @@ _MONEY = re.compile(_TRIGGERS["money"])
 _PERCENT = re.compile(_TRIGGERS["percentage"])
 
 
+def _alternatives(pattern: str) -> list[str]:
+    """The words and phrases of a trigger pattern "(?:a|b c|d)\\b"."""
+    return pattern.removeprefix("(?:").removesuffix(")\\b").split("|")
+
+
 def _words(pattern: str) -> frozenset[str]:
-    return frozenset(w.lower() for w in re.findall(r"[A-Za-z]+", pattern))
+    """The one-word triggers of a pattern: a phrase ("more than", "led to") counts only as a
+    whole, or "to", "with" and "than" would make nearly every sentence a claim."""
+    return frozenset(w.lower() for w in _alternatives(pattern) if re.fullmatch(r"[A-Za-z]+", w))
 
 
 _DATE_WORDS = frozenset(
@@ -75,6 +84,14 @@ _COMPARISON_SET = _words(_TRIGGERS["comparison"]) - {"est"}
 _CAUSAL_SET = _words(_TRIGGERS["causal"])
 _EVENT_SET = _words(_TRIGGERS["event"])
 
+
+_PHRASE_KINDS = tuple(
+    (kind, tuple(a for a in _alternatives(_TRIGGERS[kind]) if " " in a))
+    for kind in ("comparison", "causal", "event")
+)
+_PHRASE_RES = tuple(
+    (kind, re.compile(rf"\b(?:{'|'.join(phrases)})\b")) for kind, phrases in _PHRASE_KINDS
+)
 
 _WORD_KINDS = (
     ("date", _DATE_WORDS),
@@ -100,7 +117,7 @@ _YEAR_AT = re.compile(r"[12](?<!\w[12])(?:(?<=1)[89]|(?<=2)0)\d\d\b")
 # characters after the sentence's start, so the lookbehind reads only the sentence's letters.
 _LONG_EST = re.compile(rb"est(?![a-z])(?<=[a-z]{3}est)")
 _NOT_PROSE_AT = re.compile(_NOT_PROSE.pattern[1:])  # for match(text, pos): "^" holds only at 0
-_PROSE_FIRSTS = frozenset("(BPRE" + "".join(c for c in map(chr, range(0x3001)) if c.isspace()))
+_PROSE_FIRSTS = frozenset("([BPRE" + "".join(c for c in map(chr, range(0x3001)) if c.isspace()))
 
 # The kinds as bits, in the order that picks the claim type (the lowest bit set wins).
 _KIND_NAMES = ("money", "percentage", "date", "quantity", "comparison", "causal", "event")
@@ -143,6 +160,9 @@ def _kinds(text: str, start: int, end: int, lowered: str, words: set[str]) -> se
     for kind, vocabulary in _WORD_KINDS:
         if not vocabulary.isdisjoint(words):
             kinds.add(kind)
+    for kind, phrase in _PHRASE_RES:
+        if kind not in kinds and phrase.search(lowered, start, end):
+            kinds.add(kind)
     if (
         "comparison" not in kinds
         and lowered.find("est", start, end) >= 0
@@ -150,6 +170,27 @@ def _kinds(text: str, start: int, end: int, lowered: str, words: set[str]) -> se
     ):
         kinds.add("comparison")
     return kinds
+
+
+def _phrases_at(letters: bytes) -> tuple[list[int], list[int]]:
+    """Where each trigger phrase stands as whole words in `letters` (a-z, every other byte a
+    space), sorted, with the kind's bit: one find loop per phrase over the draft, looked up
+    per sentence by bisection."""
+    found = []
+    size = len(letters)
+    for kind, phrases in _PHRASE_KINDS:
+        bit = 1 << _KIND_NAMES.index(kind)
+        for phrase in phrases:
+            needle = phrase.encode()
+            find, width = letters.find, len(needle)
+            i = find(needle)
+            while i >= 0:
+                after = i + width
+                if (i == 0 or letters[i - 1] == 32) and (after == size or letters[after] == 32):
+                    found.append((i, bit))
+                i = find(needle, i + 1)
+    found.sort()
+    return [p for p, _ in found], [b for _, b in found]
 
 
 def _hard_marks(text: str, ascii_copy: bytes | None = None) -> bytes | None:
@@ -225,6 +266,9 @@ def candidate_sentences(
     # "disgrace" may hide in a longer word ("disgraceful"): looked for per sentence only when
     # the text has it at all.
     disgrace = ascii_low.find(b"disgrace") >= 0
+    phrase_pos, phrase_bits = _phrases_at(letters)
+    credits = ascii_low.find(b"contributed ") >= 0
+    n_phrases = len(phrase_pos)
     for start, end in sentences:
         if end - start < 12:
             continue
@@ -247,6 +291,12 @@ def candidate_sentences(
                     j += 1
                 if covered / (end - start) > 0.45:
                     continue
+        if (
+            credits
+            and text_find("contributed ", start, end) >= 0
+            and _CREDIT.search(text, start, end)
+        ):
+            continue
         if marks is not None:
             first = marks.find(b"#", start, end)
         else:
@@ -283,6 +333,11 @@ def candidate_sentences(
         bits = 0
         for w in vocabulary.intersection(letters[start:end].split()):
             bits |= word_bits[w]
+        if n_phrases:
+            k = bisect_left(phrase_pos, start)
+            while k < n_phrases and phrase_pos[k] < end:
+                bits |= phrase_bits[k]
+                k += 1
         opinion = bits & _OPINION_BIT
         bits &= _OPINION_BIT - 1
         if first >= 0:
@@ -335,7 +390,7 @@ def _candidates_slow(
         if not kinds or _quoted_share(q_starts, q_ends, start, end) > 0.45:
             continue
         sentence = text[start:end]
-        if _NOT_PROSE.match(sentence):
+        if _NOT_PROSE.match(sentence) or _CREDIT.search(sentence):
             continue
         hard = bool(kinds & _HARD)
         opinion = (words & _OPINION_WORDS or "disgrace" in words or "disgrace" in sentence) and (
