@@ -4,6 +4,7 @@ middle initials, passive cues, a subject clause after an opening phrase, a trail
 from __future__ import annotations
 
 from desktop_app.core.suggest import suggest
+from desktop_app.core.suggest.attribution import subject_clause
 from desktop_app.core.suggest.names import clean_name
 
 PREFIX = "Café 🎉 naïve. "  # emoji and accents before every span: offsets stay code points
@@ -86,3 +87,38 @@ def test_a_pronoun_subject_with_a_clause_between_resolves_to_the_person():
         "She nodded once, as if to settle it, then added, “Nobody is benched.”"
     )
     assert _quotes(text)[-1][1] == "Dana Whitlock"
+
+
+def test_a_quotation_introduced_by_a_colon_takes_the_sentence_subject():
+    text = (
+        PREFIX + "Rhea Lindqvist, a planner at the port, summed up the year in one line: "
+        "“We moved more boxes with fewer cranes.”"
+    )
+    assert _quotes(text)[0][1] == "Rhea Lindqvist"
+
+
+def test_a_nationality_before_a_title_is_not_part_of_the_name():
+    assert clean_name("Tunisian Prime Minister Habib Essid") == "Habib Essid"
+    assert clean_name("Fire Department") == "Fire Department"
+    text = (
+        PREFIX + "“Our port is open,” Maltese Interior Minister Carmela Vella declared on Friday."
+    )
+    assert _quotes(text)[0][1] == "Carmela Vella"
+
+
+def test_so_called_is_not_a_cue_and_a_name_in_marks_is_no_quotation():
+    text = PREFIX + "The bill would make providers keep so-called “metadata” for two years."
+    quoted = _quotes(text)
+    assert quoted == [] or quoted[0][1:] == ("", "")
+    text = (
+        PREFIX + "Aldo Ferri claims that Bruno Sala filed a trademark on “Lumen” in Italy in 2008."
+    )
+    assert _quotes(text) == []
+
+
+def test_states_is_a_cue_and_a_clause_with_a_verb_is_no_speaker():
+    text = PREFIX + "As the audit states: “The board met twice in 2023.”"
+    assert _quotes(text)[0][1:] == ("the audit", "states")
+    clause = "Otherwise, you are the opposite of an authority as the definition "
+    assert subject_clause(clause) == ""
+    assert subject_clause("Later, the glossary ") == "the glossary"

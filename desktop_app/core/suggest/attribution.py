@@ -32,7 +32,8 @@ _BEFORE = re.compile(
     rf"(?:\s+[\w’'-]+){{0,3}}?|"
     rf"(?P<acc>[Aa]ccording to)\s+(?P<who2>{WHO}))\s*[,:—–-]?\s*$"
 )
-_CUE_ANY = re.compile(rf"\b(?P<cue>{CUE})\b")
+# (not after a hyphen: "so-called", "self-described" are no cues)
+_CUE_ANY = re.compile(rf"\b(?<!-)(?P<cue>{CUE})\b")
 # _BEFORE tried at every position of a window is costly; it can only match when some cue verb
 # (at a word start) is followed by at most its tail and three words before the window's end.
 _CUE_AT = re.compile(rf"(?<!\S)(?:{CUE_VERBS})")
@@ -297,6 +298,7 @@ def passive_agent(text: str, end: int) -> tuple[str, int] | None:
     return None if m is None else (m.group(), m.start())
 
 
+_COPULAS = frozenset("is are was were am".split())
 _PIECES = re.compile(r"[,“”\"()]")
 _RELATIVE = frozenset("who which whose whom".split())
 # A last word after which a subject goes on: the speaker phrase is not whole there.
@@ -329,6 +331,8 @@ def subject_clause(subject: str) -> str:
         words.pop()
     if not words or len(words) > 10 or words[-1].lower() in _CLAUSE_GOES_ON | _BETWEEN:
         return ""
+    if not _COPULAS.isdisjoint(w.lower() for w in words):
+        return ""  # "you are the opposite of an authority as the definition": a clause
     if not (words[-1][:1].isalpha() and words[-1][-1:].isalnum()):
         return ""
     return " ".join(words)

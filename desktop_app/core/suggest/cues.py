@@ -10,7 +10,9 @@ CUE_WORDS = (
     "recalled|recalls|warned|warns|continued|argued|argues|insisted|insists|replied|responded|"
     "acknowledged|admitted|conceded|declared|stated|announced|complained|joked|predicted|"
     "cautioned|emphasized|stressed|shouted|whispered|testified|posted|tweeted|called|"
-    "described|confirmed|denied|told|countered|agreed|suggested|observed|remarked|went on"
+    "described|confirmed|denied|told|countered|agreed|suggested|observed|remarked|went on|"
+    "states|reported|reports|recounted|recounts|claimed|claims|maintained|maintains|contended|"
+    "vowed|pledged|promised|urged|reiterated|boasted|observes|remarks|texted|emailed"
 ).split("|")
 # The same words as one alternation factored by prefix ("s(?:a(?:id|ys?)|...)"): a failed try at
 # a position costs a few letter tests instead of sixty, which the long attribution patterns

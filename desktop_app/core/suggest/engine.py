@@ -130,6 +130,10 @@ def quote_suggestions(d: Draft) -> list[Suggestion]:
                 if trailing is not None:
                     speaker, conf = d.resolver.speaker(trailing[0], trailing[2])
                     cue, passive = trailing[1], False
+            if not speaker and introduced and text[k - 1] == ":" and qtype == "full":
+                # "De Miranda evokes the idea in his introduction: “...”": the sentence's subject
+                speaker = attribution.subject_of(text[s_start:k], d.registry, d.known)
+                conf = 0.6
             if q.continues or (
                 same_para
                 and prev is not None
@@ -145,6 +149,13 @@ def quote_suggestions(d: Draft) -> list[Suggestion]:
                 m = d.resolver.nearest(q.start)
                 if m is not None and q.start - m.pos < 1200:
                     speaker, conf = m.speaker, 0.55
+        if qtype == "partial" and (speaker or cue):
+            if (
+                inner[:1].isupper()
+                and inner.isalnum()
+                and _MODIFIER.match(text, q.end - 1, q.end + 3)
+            ):
+                continue  # a name in marks: "filed a trademark on “Arduino” in Italy"
         if qtype == "partial" and not speaker:
             if not cue and (
                 _looks_like_title(inner) or _MODIFIER.match(text, q.end - 1, q.end + 3)

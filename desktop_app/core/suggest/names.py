@@ -87,9 +87,17 @@ def clean_name(raw: str) -> str:
     """`raw` without leading titles, stop words and a trailing possessive: "Sen. Ann Lee" -> "Ann Lee"."""
     words = raw.replace("\u00a0", " ").split(" ")
     while len(words) > 1 and (words[0].rstrip(".").lower() in TITLES or words[0].lower() in _STOP):
+        if len(words) == 2 and words[1].lower() in ORG_WORDS:
+            break  # "Fire Department", "Health Ministry": the title word names the body
         words.pop(0)
     if words and words[0].lower() in _STOP:
         return ""
+    if len(words) > 3:
+        # "Tunisian Prime Minister Habib Essid": what comes before a title goes with it
+        for i in range(len(words) - 3, 0, -1):
+            if words[i].rstrip(".").lower() in TITLES:
+                words = words[i + 1 :]
+                break
     if len(words) > 2:
         # "Plan B. The vote": an initial that ends a sentence, not a middle initial
         for i in range(1, len(words) - 1):
