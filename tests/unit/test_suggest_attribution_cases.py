@@ -122,3 +122,21 @@ def test_states_is_a_cue_and_a_clause_with_a_verb_is_no_speaker():
     clause = "Otherwise, you are the opposite of an authority as the definition "
     assert subject_clause(clause) == ""
     assert subject_clause("Later, the glossary ") == "the glossary"
+
+
+def test_a_relative_named_in_an_appositive_is_the_speaker():
+    text = (
+        PREFIX + "Mara Quist, 21, was taken to St Anne's hospital on 12 April. "
+        "“There was no antidote,” her mother, Ilse, said in a statement."
+    )
+    assert _quotes(text)[0][1:] == ("Ilse", "said in a statement")
+
+
+def test_an_organisation_quoted_earlier_does_not_answer_he_said():
+    text = (
+        PREFIX + "Luis Ortega runs the dock.\n\n“Prices are up,” the harbour authority said.\n\n"
+        "“It is pure white,” he said."
+    )
+    quoted = _quotes(text)
+    assert quoted[0][1] == "the harbour authority"
+    assert quoted[-1][1] == "Luis Ortega"

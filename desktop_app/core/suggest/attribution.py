@@ -22,7 +22,7 @@ _AFTER_VERB_FIRST = re.compile(
     rf"|{DEFINITE}|{PRONOUN})"
 )
 _AFTER_SPEAKER_FIRST = re.compile(
-    rf"[\s,—–-]*(?P<who>{WHO})(?:,[^,“”\"]{{1,120}},)?\s+(?P<cue>{CUE})\b"
+    rf"[\s,—–-]*(?P<who>{WHO})(?P<app>,[^,“”\"]{{1,120}},)?\s+(?P<cue>{CUE})\b"
 )
 # A speaker phrase starts a word: not "he" in "Sasha", not "a officials" in "Clara officials"
 # (and a search for one fails at once inside a word instead of trying every phrase there).
@@ -178,6 +178,17 @@ def mention_for(raw: str, name: str, pos: int, appositive: str, org: bool | None
 def appositive_heads(appositive: str) -> set[str]:
     """The first six words of an appositive, lower case: "a teacher at ..." -> {"a", "teacher", ...}."""
     return {w.rstrip(".,").lower() for w in appositive.split()[:6]}
+
+
+def after_speaker(m: re.Match[str]) -> tuple[str, int]:
+    """(who, its offset in the match's string) of an `after_attribution` match: the name in an
+    appositive when the speaker phrase names nobody (",” her mother, Fiona, said")."""
+    app = m.groupdict().get("app")
+    if app and not NAME_RE.search(m.group("who")):
+        name = NAME_RE.search(app)
+        if name is not None:
+            return name.group(), m.start("app") + name.start()
+    return m.group("who"), m.start("who")
 
 
 def after_attribution(text: str, end: int, limit: int) -> re.Match[str] | None:
@@ -362,6 +373,7 @@ __all__ = [
     "Mention",
     "Resolver",
     "after_attribution",
+    "after_speaker",
     "appositive_heads",
     "before_attribution",
     "cue_before",

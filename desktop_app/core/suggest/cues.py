@@ -31,7 +31,7 @@ CUE = rf"(?:{CUE_VERBS}|according to){CUE_TAIL}"
 PRONOUN = r"(?:he|she|they|I|we|He|She|They|We)"
 # A speaker phrase: a pronoun, "the official", "a person familiar with the talks", or words ending
 # in a name ("Meridian chief executive Harold Wynn").
-DEFINITE = r"(?:[Tt]he|[Oo]ne of the|[Tt]his|[Tt]hat)\s+(?:[a-z][\w’'-]*\s+){0,2}?[a-z][\w’'-]*"
+DEFINITE = r"(?:[Tt]he|[Oo]ne of the|[Tt]his|[Tt]hat|[Hh]is|[Hh]er|[Tt]heir)\s+(?:[a-z][\w’'-]*\s+){0,2}?[a-z][\w’'-]*"
 INDEFINITE = (
     r"(?:[Aa]n?|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]everal|[Ss]ome|[Mm]any)\s+"
     r"[^,.;:!?“”\"\n]{1,90}?"

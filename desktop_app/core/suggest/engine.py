@@ -69,6 +69,7 @@ def quote_suggestions(d: Draft) -> list[Suggestion]:
     pi = si = -1
     last = -1
     full = d.registry.full
+    orgs: dict[str, bool] = {}  # speaker -> is_org(speaker)
     for q in raw:
         pos = q.start
         if pos < last:
@@ -106,7 +107,8 @@ def quote_suggestions(d: Draft) -> list[Suggestion]:
                 qtype = "partial"
             found = attribution.after_attribution(text, q.end, p_end) if q.closed else None
             if found is not None:
-                speaker, conf = d.resolver.speaker(found.group("who"), q.end + found.start("who"))
+                who, at = attribution.after_speaker(found)
+                speaker, conf = d.resolver.speaker(who, q.end + at)
                 cue = found.group("cue")
             if not speaker and not starts_sentence:
                 before = attribution.before_attribution(text, s_start, q.start)
@@ -168,7 +170,11 @@ def quote_suggestions(d: Draft) -> list[Suggestion]:
             if " " in speaker and speaker not in full and not speaker[:1].islower():
                 if not is_org(speaker):
                     d.registry.add(speaker)
-            d.resolver.add(_mention((q.start, speaker, set(), False)))
+            # (an organisation or a body, "the conservation department", answers no "he said")
+            org = orgs.get(speaker)
+            if org is None:
+                org = orgs[speaker] = is_org(speaker)
+            d.resolver.add(_mention((q.start, speaker, set(), org)))
         if cue:
             fields["cue"] = " ".join(cue.split())
         fields["quote_type"] = qtype

@@ -78,7 +78,8 @@ ORG_WORDS = frozenset(
     service services center centre clinic club team rovers united city county state region
     street road avenue lane bay river valley harbor harbour port island lake park hall
     academy government republic kingdom airlines motors energy capital media studios
-    reports staff wire festival conference award prize cup league games""".split()
+    reports staff wire festival conference award prize cup league games market markets
+    store stores""".split()
 )
 PLACE_HEADS = frozenset("port mount lake fort saint st north south east west new".split())
 
