@@ -92,6 +92,17 @@ _PHRASE_KINDS = tuple(
 _PHRASE_RES = tuple(
     (kind, re.compile(rf"\b(?:{'|'.join(phrases)})\b")) for kind, phrases in _PHRASE_KINDS
 )
+# The same phrases over the letters-only copy (a-z, every other byte a space), with the kind's
+# bit: searched only in sentences that hold one of the phrases' key words ("than", "due").
+_PHRASE_BYTES = tuple(
+    # (led by the phrases, so a search skips to their first letters; the word start is
+    # checked on each hit)
+    (kind, re.compile(rf"(?:{'|'.join(phrases)})(?![a-z])".encode()))
+    for kind, phrases in _PHRASE_KINDS
+)
+_PHRASE_KEYS = frozenset(
+    max(phrase.split(), key=len).encode() for _, phrases in _PHRASE_KINDS for phrase in phrases
+)
 
 _WORD_KINDS = (
     ("date", _DATE_WORDS),
@@ -135,6 +146,10 @@ _OPINION_BIT = 1 << len(_KIND_NAMES)
 _BYTES_WORD_BITS = dict(_BYTES_BITS)
 for _w in _BYTES_OPINION:
     _BYTES_WORD_BITS[_w] = _BYTES_WORD_BITS.get(_w, 0) | _OPINION_BIT
+_PHRASE_BIT = _OPINION_BIT << 1
+for _w in _PHRASE_KEYS:
+    _BYTES_WORD_BITS[_w] = _BYTES_WORD_BITS.get(_w, 0) | _PHRASE_BIT
+_PHRASE_BITS = tuple((1 << _KIND_NAMES.index(k), rx) for k, rx in _PHRASE_BYTES)
 _BYTES_WORDS = frozenset(_BYTES_WORD_BITS)
 _LETTERS_ONLY = bytes(c if 97 <= c <= 122 else 32 for c in range(256))
 _HARD_BYTES = bytes(35 if chr(c) in "0123456789$%" else 32 for c in range(256))
@@ -170,27 +185,6 @@ def _kinds(text: str, start: int, end: int, lowered: str, words: set[str]) -> se
     ):
         kinds.add("comparison")
     return kinds
-
-
-def _phrases_at(letters: bytes) -> tuple[list[int], list[int]]:
-    """Where each trigger phrase stands as whole words in `letters` (a-z, every other byte a
-    space), sorted, with the kind's bit: one find loop per phrase over the draft, looked up
-    per sentence by bisection."""
-    found = []
-    size = len(letters)
-    for kind, phrases in _PHRASE_KINDS:
-        bit = 1 << _KIND_NAMES.index(kind)
-        for phrase in phrases:
-            needle = phrase.encode()
-            find, width = letters.find, len(needle)
-            i = find(needle)
-            while i >= 0:
-                after = i + width
-                if (i == 0 or letters[i - 1] == 32) and (after == size or letters[after] == 32):
-                    found.append((i, bit))
-                i = find(needle, i + 1)
-    found.sort()
-    return [p for p, _ in found], [b for _, b in found]
 
 
 def _hard_marks(text: str, ascii_copy: bytes | None = None) -> bytes | None:
@@ -266,9 +260,7 @@ def candidate_sentences(
     # "disgrace" may hide in a longer word ("disgraceful"): looked for per sentence only when
     # the text has it at all.
     disgrace = ascii_low.find(b"disgrace") >= 0
-    phrase_pos, phrase_bits = _phrases_at(letters)
     credits = ascii_low.find(b"contributed ") >= 0
-    n_phrases = len(phrase_pos)
     for start, end in sentences:
         if end - start < 12:
             continue
@@ -333,11 +325,13 @@ def candidate_sentences(
         bits = 0
         for w in vocabulary.intersection(letters[start:end].split()):
             bits |= word_bits[w]
-        if n_phrases:
-            k = bisect_left(phrase_pos, start)
-            while k < n_phrases and phrase_pos[k] < end:
-                bits |= phrase_bits[k]
-                k += 1
+        if bits & _PHRASE_BIT:
+            for bit, phrase in _PHRASE_BITS:
+                hit = phrase.search(letters, start, end)
+                while hit is not None and hit.start() > 0 and letters[hit.start() - 1] != 32:
+                    hit = phrase.search(letters, hit.start() + 1, end)  # inside a word
+                if hit is not None:
+                    bits |= bit
         opinion = bits & _OPINION_BIT
         bits &= _OPINION_BIT - 1
         if first >= 0:
