@@ -140,3 +140,14 @@ def test_an_organisation_quoted_earlier_does_not_answer_he_said():
     quoted = _quotes(text)
     assert quoted[0][1] == "the harbour authority"
     assert quoted[-1][1] == "Luis Ortega"
+
+
+def test_saying_leads_a_partial_quotation_and_titles_such_as_ceo_are_stripped():
+    text = (
+        PREFIX + "Earlier Saturday, Mayor Ines Duarte apologized in a short address, saying the "
+        "closures “stemmed from the urgency” of the flood."
+    )
+    assert _quotes(text)[0][1:] == ("Ines Duarte", "saying")
+    assert clean_name("CEO Paul Brandt") == "Paul Brandt"
+    text = PREFIX + "“A topic is the company it keeps.” A very old saying among editors."
+    assert _quotes(text)[0][1] == ""

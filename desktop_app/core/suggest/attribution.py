@@ -32,8 +32,10 @@ _BEFORE = re.compile(
     rf"(?:\s+[\w’'-]+){{0,3}}?|"
     rf"(?P<acc>[Aa]ccording to)\s+(?P<who2>{WHO}))\s*[,:—–-]?\s*$"
 )
-# (not after a hyphen: "so-called", "self-described" are no cues)
-_CUE_ANY = re.compile(rf"\b(?<!-)(?P<cue>{CUE})\b")
+# (not after a hyphen: "so-called", "self-described" are no cues; "saying" only leads a
+# partial quotation, "apologized, saying they “stemmed from the urgency”": after a quotation
+# it is a noun, "“...” A wise saying")
+_CUE_ANY = re.compile(rf"\b(?<!-)(?P<cue>{CUE}|saying)\b")
 # _BEFORE tried at every position of a window is costly; it can only match when some cue verb
 # (at a word start) is followed by at most its tail and three words before the window's end.
 _CUE_AT = re.compile(rf"(?<!\S)(?:{CUE_VERBS})")

@@ -56,7 +56,8 @@ TITLES = frozenset(
     finance defense defence health majority minority leader state executive officer secretary
     chairman chairwoman chair chairperson commissioner sheriff inspector detective sergeant
     professor father sister deputy treasurer clerk manager captain ambassador representative
-    assemblyman assemblywoman congressman congresswoman sir dame lord lady chancellor""".split()
+    assemblyman assemblywoman congressman congresswoman sir dame lord lady chancellor ceo cfo coo
+    cto founder co-founder cofounder spokesman spokeswoman spokesperson dean provost""".split()
 )
 # Words that start a sentence or a phrase and are not names ("The", "But", "In").
 _STOP = frozenset(
@@ -66,7 +67,8 @@ _STOP = frozenset(
     every each all both neither either yet so then still also even just only now today
     yesterday monday tuesday wednesday thursday friday saturday sunday january february march
     april may june july august september october november december q a opinion photo by
-    critics residents officials analysts experts police prosecutors""".split()
+    critics residents officials analysts experts police prosecutors earlier later early late last
+    next meanwhile however""".split()
 )
 # A final word that makes a name an organisation or a place rather than a person.
 ORG_WORDS = frozenset(
