@@ -39,3 +39,13 @@ def test_credit_and_link_lines_are_not_claims():
     text = PREFIX + "Ann Lee contributed to this report from Cairo in 2024."
     assert _claims(text) == []
     assert _claims(PREFIX + "[Read: The port lost 40 percent of its trade since 2019]") == []
+
+
+def test_a_sentence_that_only_explains_anonymity_is_not_a_claim():
+    note = "They spoke on condition of anonymity because the talks were private."
+    assert _claims(PREFIX + note) == []
+    reported = (
+        "The cap was dropped at the insistence of rural senators, according to two aides "
+        "who requested anonymity to describe private talks."
+    )
+    assert [c for c, _ in _claims(PREFIX + reported)] == [reported]
