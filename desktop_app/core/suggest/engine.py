@@ -9,7 +9,7 @@ from functools import partial
 
 from desktop_app.core.model import Block
 from desktop_app.core.sourcing import is_anonymous_descriptor
-from desktop_app.core.suggest import anonymous, attribution, claims, intro, quotes
+from desktop_app.core.suggest import anonymous, attribution, claims, group_sources, intro, quotes
 from desktop_app.core.suggest.model import Suggestion, suggestion
 from desktop_app.core.suggest.names import (
     NAME_RE,
@@ -44,6 +44,7 @@ class Draft:
                 src = anonymous.first_name_source(text, r, p_start)
                 if src is not None:
                     self.sources.append(src)
+        self.sources += group_sources.modified_groups(text, self.ascii_low, self.sources)
         self.sources.sort(key=lambda s: s.start)
         heads_of: dict[str, str] = {}  # phrase -> head_noun(phrase): copy repeats "officials"
         for s in self.sources:
