@@ -8,7 +8,15 @@ from bisect import bisect_right
 from hypothesis import given
 from suggest_drafts import drafts, equivalence_settings
 
-from desktop_app.core.suggest import anchors, anonymous, attribution, claims, names, text
+from desktop_app.core.suggest import (
+    anchors,
+    anonymous,
+    attribution,
+    claims,
+    claims_slow,
+    names,
+    text,
+)
 from desktop_app.core.suggest.names import Registry
 
 _SETTINGS = equivalence_settings(60)
@@ -88,7 +96,7 @@ def test_claims_fast_path_equals_the_word_set_path(draft: str):
     quotes = [m.span() for m in re.finditer(r"“[^”]*”", draft)]
     q_starts, q_ends = [s for s, _ in quotes], [e for _, e in quotes]
     fast = claims.candidate_sentences(draft, spans, q_starts, q_ends)
-    assert fast == claims._candidates_slow(draft, spans, q_starts, q_ends)
+    assert fast == claims_slow.candidates_slow(draft, spans, q_starts, q_ends)
 
 
 @_SETTINGS

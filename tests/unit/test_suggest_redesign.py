@@ -8,7 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from suggest_drafts import drafts, equivalence_settings
 
-from desktop_app.core.suggest import claims, intro, text
+from desktop_app.core.suggest import claims, claims_slow, intro, text
 from desktop_app.core.suggest.names import Registry
 
 _SETTINGS = equivalence_settings(150)
@@ -30,7 +30,7 @@ def test_claims_with_any_quotation_spans_equal_the_word_set_path(draft: str, spa
     q_starts, q_ends = [s for s, _ in quotes], [e for _, e in quotes]
     sentences = text.Sentences(draft, [(0, len(draft))]).spans()
     fast = claims.candidate_sentences(draft, sentences, q_starts, q_ends)
-    assert fast == claims._candidates_slow(draft, sentences, q_starts, q_ends)
+    assert fast == claims_slow.candidates_slow(draft, sentences, q_starts, q_ends)
 
 
 _NAME_PIECES = (

@@ -6,7 +6,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from suggest_drafts import drafts, equivalence_settings
 
-from desktop_app.core.suggest import anchors, anonymous, claims, text
+from desktop_app.core.suggest import anchors, anonymous, claims, claims_slow, text
 
 _SETTINGS = equivalence_settings(150)
 _PIECES = (
@@ -65,7 +65,7 @@ def test_quoted_share_walk_with_sentences_in_any_order(draft: str, spans: list, 
     sentences = text.Sentences(draft, [(0, size)]).spans()
     sentences += [(min(s, size), min(size, s + n)) for s, n in cuts]
     fast = claims.candidate_sentences(draft, sentences, q_starts, q_ends)
-    assert fast == claims._candidates_slow(draft, sentences, q_starts, q_ends)
+    assert fast == claims_slow.candidates_slow(draft, sentences, q_starts, q_ends)
 
 
 def test_quoted_share_walk_starts_again_for_an_earlier_sentence():

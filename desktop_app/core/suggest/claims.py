@@ -44,7 +44,6 @@ _TRIGGERS: dict[str, str] = {
 }
 _SUPERLATIVE = re.compile(r"\b(?:\w+est|most|least|record|first)\b")
 
-_HARD = frozenset({"money", "percentage", "date", "quantity"})
 _OPINION = re.compile(
     r"\b(?:should|must|ought to|deserves?|I think|I believe|we believe|in my view|I am|I'm|"
     r"we need|we do not need|shameful|disgrace\w*|outrageous|ridiculous|wonderful|"
@@ -141,7 +140,6 @@ _OPINION_WORDS = frozenset(
     "should must ought deserve deserves i am we shameful outrageous ridiculous wonderful "
     "terrible tired hope wish let view".split()
 )
-_LOWER_WORD = re.compile(r"[a-z]+")
 # _MONEY and _YEAR led by one character class, so a search skips to digits and currency signs
 # instead of trying the pattern at every character: they match at the same places.
 _MONEY_AT = re.compile(
@@ -187,31 +185,6 @@ _TYPE_OF = [""] + [
 ]
 
 
-def _kinds(text: str, start: int, end: int, lowered: str, words: set[str]) -> set[str]:
-    kinds: set[str] = set()
-    if _HARD_CHAR.search(text, start, end):
-        if _MONEY.search(text, start, end):
-            kinds.add("money")
-        if _PERCENT.search(text, start, end):
-            kinds.add("percentage")
-        if _YEAR.search(text, start, end):
-            kinds.add("date")
-        kinds.add("quantity")
-    for kind, vocabulary in _WORD_KINDS:
-        if not vocabulary.isdisjoint(words):
-            kinds.add(kind)
-    for kind, phrase in _PHRASE_RES:
-        if kind not in kinds and phrase.search(lowered, start, end):
-            kinds.add(kind)
-    if (
-        "comparison" not in kinds
-        and lowered.find("est", start, end) >= 0
-        and any(w.endswith("est") and len(w) > 5 for w in words)
-    ):
-        kinds.add("comparison")
-    return kinds
-
-
 def _hard_marks(text: str, ascii_copy: bytes | None = None) -> bytes | None:
     """One byte per character of `text`: "#" at each character `_HARD_CHAR` matches (a digit,
     $ % € £ ¥), a space elsewhere; None when too many characters are not ASCII to check one
@@ -255,7 +228,9 @@ def candidate_sentences(
     if ascii_low is None:
         lowered = text.lower() if lowered is None else lowered
         if len(lowered) != len(text):  # lower() changed the length ("İ"): lower each sentence
-            return _candidates_slow(text, sentences, q_starts, q_ends)
+            from desktop_app.core.suggest.claims_slow import candidates_slow
+
+            return candidates_slow(text, sentences, q_starts, q_ends)
         ascii_low = lowered.encode("ascii", "replace")
     # The words of a sentence are its runs of a-z in the lower-cased text: in this bytes copy
     # (one byte per character, every other character a space) bytes.split finds them.
@@ -407,39 +382,6 @@ def _disjoint(q_starts: list[int], q_ends: list[int]) -> bool:
     return True
 
 
-def _candidates_slow(
-    text: str, sentences: list[tuple[int, int]], q_starts: list[int], q_ends: list[int]
-) -> list[tuple[int, int, str]]:
-    """candidate_sentences for a text whose lower() changes length: sets of kinds per sentence."""
-    out = []
-    for start, end in sentences:
-        if end - start < 12:
-            continue
-        piece = text[start:end].lower()
-        words = set(_LOWER_WORD.findall(piece))
-        kinds = _kinds(text[start:end], 0, end - start, piece, words)
-        if not kinds or _quoted_share(q_starts, q_ends, start, end) > 0.45:
-            continue
-        sentence = text[start:end]
-        if _NOT_PROSE.match(sentence) or _CREDIT.search(sentence):
-            continue
-        if not kinds & {"money", "percentage", "date"} and _explains_anonymity(
-            piece, 0, len(piece)
-        ):
-            continue
-        hard = bool(kinds & _HARD)
-        opinion = (words & _OPINION_WORDS or "disgrace" in words or "disgrace" in sentence) and (
-            _OPINION.search(sentence)
-        )
-        if opinion and not (kinds & {"money", "percentage", "date"}):
-            continue
-        if kinds <= {"comparison"} and not hard:
-            if not _SUPERLATIVE.search(sentence):
-                continue
-        out.append((start, end, _claim_type(kinds, "event")))
-    return out
-
-
 def _quoted_share(q_starts: list[int], q_ends: list[int], start: int, end: int) -> float:
     covered = 0
     i = max(0, bisect_right(q_starts, start) - 1)
@@ -447,13 +389,3 @@ def _quoted_share(q_starts: list[int], q_ends: list[int], start: int, end: int) 
         covered += max(0, min(end, q_ends[i]) - max(start, q_starts[i]))
         i += 1
     return covered / max(1, end - start)
-
-
-_PRIORITY = ("money", "percentage", "date", "quantity", "comparison", "causal", "event")
-
-
-def _claim_type(kinds: set[str], first: str) -> str:
-    for k in _PRIORITY:
-        if k in kinds:
-            return k
-    return first
