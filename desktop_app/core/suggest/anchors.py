@@ -45,7 +45,10 @@ def trie_pattern(words: Iterable[str]) -> str:
             return ""
         body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
         if "" in node:
-            return f"(?:{body})?"
+            # An optional letter is a cheap single-character repeat; an optional group of more
+            # is spelled as a choice with an empty branch: the same matches in the same order,
+            # without the repeat context the engine allocates each time it tries `(?:...)?`.
+            return f"{body}?" if len(body) == 1 else f"(?:{body}|)"
         return body
 
     return "(?:" + build(root) + ")"
