@@ -33,12 +33,13 @@ def suggest(text: str, blocks: Sequence[Block] | None = None) -> list[Suggestion
         found = quote_suggestions(draft)
         out = found + source_suggestions(draft) + claim_suggestions(draft, found)
         # Freed here, the draft's thousands of mentions and spans are not walked by the
-        # collection that the first allocation after gc.enable() starts.
+        # collection that the first allocation after gc.enable() starts; sorted here, the
+        # sort's key tuples (one per suggestion, garbage at once) start no collections.
         del draft, found
+        out.sort(key=_ORDER)
     finally:
         if was_enabled:
             gc.enable()
-    out.sort(key=_ORDER)
     return out
 
 
