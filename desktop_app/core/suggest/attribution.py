@@ -324,6 +324,7 @@ _BETWEEN = frozenset(
     """also still then again later previously once now recently has have had will would could
     can may might did does do must should""".split()
 )
+_NOT_LAST = _CLAUSE_GOES_ON | _BETWEEN
 
 
 def subject_clause(subject: str) -> str:
@@ -342,7 +343,7 @@ def subject_clause(subject: str) -> str:
     words = pieces[-1].split()
     while len(words) > 1 and (words[-1].lower() in _BETWEEN or words[-1].endswith("ly")):
         words.pop()
-    if not words or len(words) > 10 or words[-1].lower() in _CLAUSE_GOES_ON | _BETWEEN:
+    if not words or len(words) > 10 or words[-1].lower() in _NOT_LAST:
         return ""
     if not _COPULAS.isdisjoint(w.lower() for w in words):
         return ""  # "you are the opposite of an authority as the definition": a clause
