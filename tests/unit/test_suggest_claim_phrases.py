@@ -49,3 +49,8 @@ def test_a_sentence_that_only_explains_anonymity_is_not_a_claim():
         "who requested anonymity to describe private talks."
     )
     assert [c for c, _ in _claims(PREFIX + reported)] == [reported]
+
+
+def test_identifying_someone_is_still_a_claim():
+    sentence = "Police identified the victim as a 34-year-old dock worker."
+    assert [c for c, _ in _claims(PREFIX + sentence)] == [sentence]

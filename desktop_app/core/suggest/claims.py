@@ -56,27 +56,28 @@ _CREDIT = re.compile(r"\bcontributed (?:to this report|reporting|research)\b")
 # A sentence that only says why a source is unnamed ("They spoke on condition of anonymity
 # because the talks are private."): no claim, unless it also reports what was said. Looked
 # for with str.find in the lower-cased sentence (a regex scan of each sentence cost 4%).
-_ANONYMITY_MARKS = ("anonymity", "not authori", "not to be named", "not be named", "identified")
-_REPORTED = (" said", " says", " told", "according to")
-_ANONYMITY_MARKS_B = tuple(w.encode() for w in _ANONYMITY_MARKS)
-_REPORTED_B = tuple(w.encode() for w in _REPORTED)
-
-
-def _explains_anonymity(low: bytes | str, start: int, end: int) -> bool:
-    """True when the lower-cased sentence low[start:end] holds an anonymity marker and no
-    speech verb (bytes: the ASCII copy; str: the lower-cased text)."""
-    marks, reported = (
-        (_ANONYMITY_MARKS_B, _REPORTED_B)
-        if isinstance(low, bytes)
-        else (
-            _ANONYMITY_MARKS,
-            _REPORTED,
-        )
+_ANONYMITY_MARKS = tuple(
+    w.encode()
+    for w in (
+        "anonymity",
+        "not authori",
+        "not to be named",
+        "not be named",
+        "not to be identified",
+        "not be identified",
+        "declined to be",
     )
+)
+_REPORTED = (b" said", b" says", b" told", b"according to")
+
+
+def _explains_anonymity(low: bytes, start: int, end: int) -> bool:
+    """True when low[start:end], a sentence of the lower-cased ASCII copy, holds an anonymity
+    marker and no speech verb."""
     find = low.find
-    for w in marks:
+    for w in _ANONYMITY_MARKS:
         if find(w, start, end) >= 0:
-            return all(find(v, start, end) < 0 for v in reported)
+            return all(find(v, start, end) < 0 for v in _REPORTED)
     return False
 
 
@@ -115,14 +116,6 @@ _PHRASE_KINDS = tuple(
 )
 _PHRASE_RES = tuple(
     (kind, re.compile(rf"\b(?:{'|'.join(phrases)})\b")) for kind, phrases in _PHRASE_KINDS
-)
-# The same phrases over the letters-only copy (a-z, every other byte a space), with the kind's
-# bit: searched only in sentences that hold one of the phrases' key words ("than", "due").
-_PHRASE_BYTES = tuple(
-    # (led by the phrases, so a search skips to their first letters; the word start is
-    # checked on each hit)
-    (kind, re.compile(rf"(?:{'|'.join(phrases)})(?![a-z])".encode()))
-    for kind, phrases in _PHRASE_KINDS
 )
 _PHRASE_KEYS = frozenset(
     max(phrase.split(), key=len).encode() for _, phrases in _PHRASE_KINDS for phrase in phrases
@@ -172,7 +165,14 @@ for _w in _BYTES_OPINION:
 _PHRASE_BIT = _OPINION_BIT << 1
 for _w in _PHRASE_KEYS:
     _BYTES_WORD_BITS[_w] = _BYTES_WORD_BITS.get(_w, 0) | _PHRASE_BIT
-_PHRASE_BITS = tuple((1 << _KIND_NAMES.index(k), rx) for k, rx in _PHRASE_BYTES)
+# The phrases over the letters-only copy (a-z, every other byte a space), with the kind's bit:
+# searched only in sentences that hold one of the phrases' key words ("than", "due"); led by
+# the phrases, so a search skips to their first letters, and the word start is checked on
+# each hit.
+_PHRASE_BITS = tuple(
+    (1 << _KIND_NAMES.index(kind), re.compile(rf"(?:{'|'.join(phrases)})(?![a-z])".encode()))
+    for kind, phrases in _PHRASE_KINDS
+)
 _BYTES_WORDS = frozenset(_BYTES_WORD_BITS)
 _LETTERS_ONLY = bytes(c if 97 <= c <= 122 else 32 for c in range(256))
 _HARD_BYTES = bytes(35 if chr(c) in "0123456789$%" else 32 for c in range(256))
@@ -263,7 +263,7 @@ def candidate_sentences(
     credits = ascii_low.find(b"contributed ") >= 0
     # Where the anonymity markers are (one find loop each over the draft), so a sentence
     # costs one bisection to learn it holds none.
-    marked = positions(ascii_low, _ANONYMITY_MARKS_B)
+    marked = positions(ascii_low, _ANONYMITY_MARKS)
     n_marked = len(marked)
     for start, end in sentences:
         if end - start < 12:

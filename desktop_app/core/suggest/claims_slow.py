@@ -68,7 +68,7 @@ def candidates_slow(
         if _NOT_PROSE.match(sentence) or _CREDIT.search(sentence):
             continue
         if not kinds & {"money", "percentage", "date"} and _explains_anonymity(
-            piece, 0, len(piece)
+            piece.encode("ascii", "replace"), 0, len(piece)
         ):
             continue
         hard = bool(kinds & _HARD)
